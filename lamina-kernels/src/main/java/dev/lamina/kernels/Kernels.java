@@ -1,0 +1,56 @@
+package dev.lamina.kernels;
+
+/**
+ * Numeric kernels over plain float arrays. Kernels know nothing of tensors: arrays, offsets and
+ * lengths in, arrays out. Matrices are row-major and contiguous. Callers validate shapes; kernels
+ * do not re-check inside their loops.
+ */
+public interface Kernels {
+
+  /** The fastest implementation available in this JVM (Vector API when enabled, else plain). */
+  static Kernels get() {
+    return KernelSelection.ACTIVE;
+  }
+
+  /** The plain-Java reference implementation. */
+  static Kernels plain() {
+    return PlainKernels.INSTANCE;
+  }
+
+  /** A short name of this implementation, such as {@code "vector"} or {@code "plain"}. */
+  String name();
+
+  /**
+   * C = op(A)·op(B), or C += op(A)·op(B) when {@code accumulate}. op(A) is m×k: A is stored m×k,
+   * or k×m when {@code transA}. op(B) is k×n: B is stored k×n, or n×k when {@code transB}. C is
+   * m×n.
+   */
+  void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate);
+
+  /** out[i] = a[i] + b[i] for i in [0, n). */
+  void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+  /** out[i] = a[i] - b[i]. */
+  void sub(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+  /** out[i] = a[i] * b[i]. */
+  void mul(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+  /** out[i] = a[i] / b[i]. */
+  void div(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
+
+  /** Sum of a[offset .. offset + n). */
+  float sum(float[] a, int offset, int n);
+}
