@@ -1,0 +1,38 @@
+package dev.lamina.initializers;
+
+import java.util.Map;
+
+/** Uniform samples in [minval, maxval). */
+public record RandomUniform(double minval, double maxval) implements Initializer {
+
+  /** Keras's defaults: [-0.05, 0.05). */
+  public RandomUniform() {
+    this(-0.05, 0.05);
+  }
+
+  public RandomUniform {
+    if (!(maxval >= minval)) {
+      throw new IllegalArgumentException(
+          "random_uniform: maxval must be ≥ minval, got [" + minval + ", " + maxval + ")");
+    }
+  }
+
+  @Override
+  public float[] sample(int[] shape, SeededRandom random) {
+    float[] values = new float[Shapes.size(shape)];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (minval + (maxval - minval) * random.nextDouble());
+    }
+    return values;
+  }
+
+  @Override
+  public String name() {
+    return "random_uniform";
+  }
+
+  @Override
+  public Map<String, Object> config() {
+    return Map.of("minval", minval, "maxval", maxval);
+  }
+}
