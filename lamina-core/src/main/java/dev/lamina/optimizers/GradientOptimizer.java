@@ -1,0 +1,228 @@
+package dev.lamina.optimizers;
+
+import dev.lamina.optimizers.schedules.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What every optimizer shares, in Keras's order per step (semantics.md §4.2): clip the gradients,
+ * apply decoupled weight decay, run the optimizer's own update on each variable, count the step.
+ * Slots (momentum, velocity, …) are created on the first step, one set per variable.
+ *
+ * @param <SELF> the concrete optimizer, so that fluent options return it
+ */
+public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> implements Optimizer {
+  private final String name;
+  private double learningRate;
+  private LearningRateSchedule schedule;
+  private double clipNorm = Double.NaN;
+  private double clipValue = Double.NaN;
+  private double globalClipNorm = Double.NaN;
+  private double weightDecay = Double.NaN;
+  private long iterations;
+  private final List<float[][]> slots = new ArrayList<>();
+  private final List<float[]> clippedGrads = new ArrayList<>();
+
+  protected GradientOptimizer(String name, double learningRate) {
+    this.name = name;
+    setLearningRate(learningRate);
+  }
+
+  @SuppressWarnings("unchecked")
+  private SELF self() {
+    return (SELF) this;
+  }
+
+  /** How many slot arrays each variable gets (Adam: momentum and velocity). */
+  protected abstract int slotsPerVariable();
+
+  /** Sets the starting values of a variable's slots; zeros unless overridden. */
+  protected void initializeSlots(float[][] variableSlots) {}
+
+  /**
+   * Updates one variable in place.
+   *
+   * @param step the 1-based step number (Keras's {@code iterations + 1})
+   */
+  protected abstract void update(float[] weights, float[] grads, float[][] slots, float lr, long step);
+
+  /** The optimizer-specific options, for {@link #config()}. */
+  protected abstract Map<String, Object> options();
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final void step(List<float[]> weights, List<float[]> grads) {
+    if (weights.size() != grads.size()) {
+      throw new IllegalArgumentException(
+          name + ": " + weights.size() + " variables but " + grads.size() + " gradients");
+    }
+    if (slots.isEmpty()) {
+      build(weights);
+    } else if (slots.size() != weights.size()) {
+      throw new IllegalStateException(
+          name + ": built for " + slots.size() + " variables, now given " + weights.size());
+    }
+    List<float[]> g = clip(grads);
+    float lr = (float) currentLearningRate();
+    for (int i = 0; i < weights.size(); i++) {
+      float[] w = weights.get(i);
+      if (!Double.isNaN(weightDecay)) {
+        float decay = (float) (weightDecay * lr);
+        for (int j = 0; j < w.length; j++) {
+          w[j] -= w[j] * decay;
+        }
+      }
+      update(w, g.get(i), slots.get(i), lr, iterations + 1);
+    }
+    iterations++;
+  }
+
+  private void build(List<float[]> weights) {
+    for (float[] w : weights) {
+      float[][] variableSlots = new float[slotsPerVariable()][w.length];
+      initializeSlots(variableSlots);
+      slots.add(variableSlots);
+      clippedGrads.add(new float[w.length]);
+    }
+  }
+
+  /** The gradients to use: the caller's own, or clipped copies (never clipped in place). */
+  private List<float[]> clip(List<float[]> grads) {
+    boolean byNorm = !Double.isNaN(clipNorm);
+    boolean byValue = !Double.isNaN(clipValue);
+    boolean byGlobal = !Double.isNaN(globalClipNorm);
+    if (!byNorm && !byValue && !byGlobal) {
+      return grads;
+    }
+    for (int i = 0; i < grads.size(); i++) {
+      System.arraycopy(grads.get(i), 0, clippedGrads.get(i), 0, grads.get(i).length);
+    }
+    if (byNorm) {
+      GradientClipping.byNorm(clippedGrads, clipNorm);
+    } else if (byGlobal) {
+      GradientClipping.byGlobalNorm(clippedGrads, globalClipNorm);
+    } else {
+      GradientClipping.byValue(clippedGrads, clipValue);
+    }
+    return clippedGrads;
+  }
+
+  /** The rate for the next update: the schedule's value at {@link #iterations()} if one is set. */
+  public final double currentLearningRate() {
+    return schedule != null ? schedule.rate(iterations) : learningRate;
+  }
+
+  @Override
+  public final double learningRate() {
+    return currentLearningRate();
+  }
+
+  @Override
+  public final void setLearningRate(double learningRate) {
+    if (schedule != null) {
+      throw new IllegalStateException(
+          name + ": the learning rate follows a schedule and cannot be set");
+    }
+    if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          name + ": learning rate must be finite and ≥ 0, got " + learningRate);
+    }
+    this.learningRate = learningRate;
+  }
+
+  /** Follows {@code schedule} instead of a fixed learning rate. */
+  public final SELF learningRate(LearningRateSchedule schedule) {
+    this.schedule = schedule;
+    return self();
+  }
+
+  @Override
+  public final long iterations() {
+    return iterations;
+  }
+
+  @Override
+  public final long slotCount() {
+    long count = 0;
+    for (float[][] variableSlots : slots) {
+      for (float[] s : variableSlots) {
+        count += s.length;
+      }
+    }
+    return count;
+  }
+
+  /** Clips each gradient tensor to L2 norm ≤ {@code clipNorm}. */
+  public final SELF clipNorm(double clipNorm) {
+    this.clipNorm = positive("clipNorm", clipNorm);
+    checkOneClipping();
+    return self();
+  }
+
+  /** Clips every gradient element to [-clipValue, clipValue]. */
+  public final SELF clipValue(double clipValue) {
+    this.clipValue = positive("clipValue", clipValue);
+    checkOneClipping();
+    return self();
+  }
+
+  /** Scales all gradients together so that their joint L2 norm is ≤ {@code clipNorm}. */
+  public final SELF globalClipNorm(double clipNorm) {
+    this.globalClipNorm = positive("globalClipNorm", clipNorm);
+    checkOneClipping();
+    return self();
+  }
+
+  /** Decoupled weight decay: w ← w − w·decay·lr before each update. */
+  public SELF weightDecay(double weightDecay) {
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException(name + ": weightDecay must be ≥ 0, got " + weightDecay);
+    }
+    this.weightDecay = weightDecay;
+    return self();
+  }
+
+  private double positive(String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          name + ": " + option + " must be finite and > 0, got " + value);
+    }
+    return value;
+  }
+
+  private void checkOneClipping() {
+    int set =
+        (Double.isNaN(clipNorm) ? 0 : 1)
+            + (Double.isNaN(clipValue) ? 0 : 1)
+            + (Double.isNaN(globalClipNorm) ? 0 : 1);
+    if (set > 1) {
+      throw new IllegalArgumentException(
+          name + ": at most one of clipNorm, clipValue and globalClipNorm may be set");
+    }
+  }
+
+  @Override
+  public final Map<String, Object> config() {
+    Map<String, Object> config = new TreeMap<>(options());
+    if (schedule == null) {
+      config.put("learning_rate", learningRate);
+    }
+    putIfSet(config, "clipnorm", clipNorm);
+    putIfSet(config, "clipvalue", clipValue);
+    putIfSet(config, "global_clipnorm", globalClipNorm);
+    putIfSet(config, "weight_decay", weightDecay);
+    return config;
+  }
+
+  private static void putIfSet(Map<String, Object> config, String key, double value) {
+    if (!Double.isNaN(value)) {
+      config.put(key, value);
+    }
+  }
+}
