@@ -1,0 +1,91 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The categories the encoders learn per column. A category is the cell's text (numbers written
+ * as by {@link NumericColumn#format} without the NA); numeric categories are sorted by value,
+ * text ones by their characters, and the missing category, when kept, comes last, as in
+ * scikit-learn.
+ */
+final class Categories {
+  private Categories() {}
+
+  /** The category of a cell, or null when it is missing. */
+  static String key(Column column, int row) {
+    return column.isMissing(row) ? null : column.format(row);
+  }
+
+  /** The sorted distinct categories of a column; null (missing) last if kept and present. */
+  static List<String> levels(Column column, boolean keepMissing) {
+    Set<String> distinct = new LinkedHashSet<>();
+    boolean sawMissing = false;
+    for (int row = 0; row < column.size(); row++) {
+      String key = key(column, row);
+      if (key == null) {
+        sawMissing = true;
+      } else {
+        distinct.add(key);
+      }
+    }
+    List<String> sorted = new ArrayList<>(distinct);
+    sorted.sort(column.type() == ColumnType.NUMERIC
+        ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+    if (keepMissing && sawMissing) {
+      sorted.add(null);
+    }
+    return sorted;
+  }
+
+  /** Category → position, for fast look-up while transforming. */
+  static Map<String, Integer> positions(List<String> levels) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < levels.size(); i++) {
+      positions.put(levels.get(i), i);
+    }
+    return positions;
+  }
+
+  static String unknown(String transformer, Column column, int row, List<String> levels) {
+    String shown = levels.size() <= 20 ? levels.toString()
+        : levels.subList(0, 20) + " … " + levels.size() + " in all";
+    return transformer + ".transform: column '" + column.name() + "' row " + row
+        + " holds the category \"" + column.format(row) + "\" not seen during fit (known: "
+        + shown + ")";
+  }
+
+  static ArrayNode write(List<List<String>> levels) {
+    ArrayNode array = TransformerJson.array();
+    for (List<String> column : levels) {
+      ArrayNode items = array.addArray();
+      for (String level : column) {
+        if (level == null) {
+          items.addNull();
+        } else {
+          items.add(level);
+        }
+      }
+    }
+    return array;
+  }
+
+  static List<List<String>> read(JsonNode json) {
+    List<List<String>> levels = new ArrayList<>();
+    for (JsonNode column : TransformerJson.required(json, "categories")) {
+      List<String> items = new ArrayList<>();
+      for (JsonNode item : column) {
+        items.add(item.isNull() ? null : item.asText());
+      }
+      levels.add(items);
+    }
+    return levels;
+  }
+}

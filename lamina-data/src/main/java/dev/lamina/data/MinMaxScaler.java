@@ -1,0 +1,90 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Scales every column linearly so that the fitted rows span {@code [min, max]} (default
+ * {@code [0, 1]}); a constant column maps to {@code min}. Missing values are ignored when
+ * fitting and stay missing. Matches scikit-learn's MinMaxScaler.
+ */
+public final class MinMaxScaler implements Transformer {
+  private static final String NAME = "MinMaxScaler";
+  private final double rangeMin;
+  private final double rangeMax;
+  private AffineColumns fitted;
+
+  /** Scales to {@code [0, 1]}. */
+  public MinMaxScaler() {
+    this(0, 1);
+  }
+
+  /** Scales to {@code [rangeMin, rangeMax]}, scikit-learn's {@code feature_range}. */
+  public MinMaxScaler(double rangeMin, double rangeMax) {
+    if (!(rangeMin < rangeMax)) {
+      throw new IllegalArgumentException("MinMaxScaler: feature range needs min < max, got ["
+          + rangeMin + ", " + rangeMax + "]");
+    }
+    this.rangeMin = rangeMin;
+    this.rangeMax = rangeMax;
+  }
+
+  @Override
+  public MinMaxScaler fit(Table table) {
+    List<NumericColumn> inputs = AffineColumns.numericInputs(NAME, table);
+    double[] dataMin = new double[inputs.size()];
+    double[] divide = new double[inputs.size()];
+    double[] add = new double[inputs.size()];
+    for (int c = 0; c < inputs.size(); c++) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double value : inputs.get(c).values()) {
+        if (!Double.isNaN(value)) {
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        }
+      }
+      double range = max - min;
+      dataMin[c] = min;
+      divide[c] = (range == 0 ? 1.0 : range) / (rangeMax - rangeMin);
+      add[c] = rangeMin;
+    }
+    fitted = new AffineColumns(table.columnNames(), dataMin, divide, add);
+    return this;
+  }
+
+  @Override
+  public Table transform(Table table) {
+    return FittedColumns.require(fitted, NAME).apply(NAME, table);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return fitted != null;
+  }
+
+  /** The smallest fitted value per column. */
+  public double[] dataMin() {
+    return FittedColumns.require(fitted, NAME).subtract().clone();
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = TransformerJson.object(NAME);
+    json.put("rangeMin", rangeMin).put("rangeMax", rangeMax);
+    if (fitted != null) {
+      fitted.write(json, "dataMin", "divide");
+    }
+    return json;
+  }
+
+  static MinMaxScaler fromJson(JsonNode json) {
+    MinMaxScaler scaler = new MinMaxScaler(
+        json.path("rangeMin").asDouble(0), json.path("rangeMax").asDouble(1));
+    if (json.has("columns")) {
+      scaler.fitted = AffineColumns.read(json, "dataMin", "divide", scaler.rangeMin);
+    }
+    return scaler;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One 0/1 column per category seen during fit, categories sorted, as scikit-learn's
+ * OneHotEncoder: output columns are named {@code column_category}; a missing value is a
+ * category of its own, named {@code column_nan} and placed last. A category not seen during fit
+ * raises an error, or with {@link HandleUnknown#IGNORE} gives a row of zeros.
+ */
+public final class OneHotEncoder implements Transformer {
+  private static final String NAME = "OneHotEncoder";
+
+  /** What {@code transform} does with a category it did not see during fit. */
+  public enum HandleUnknown { ERROR, IGNORE }
+
+  private final HandleUnknown handleUnknown;
+  private List<String> columns;
+  private List<List<String>> categories;
+
+  /** Unknown categories raise an error, scikit-learn's default. */
+  public OneHotEncoder() {
+    this(HandleUnknown.ERROR);
+  }
+
+  public OneHotEncoder(HandleUnknown handleUnknown) {
+    this.handleUnknown = handleUnknown;
+  }
+
+  @Override
+  public OneHotEncoder fit(Table table) {
+    List<List<String>> learnt = new ArrayList<>();
+    for (Column column : table.columns()) {
+      learnt.add(Collections.unmodifiableList(Categories.levels(column, true)));
+    }
+    columns = table.columnNames();
+    categories = learnt;
+    return this;
+  }
+
+  @Override
+  public Table transform(Table table) {
+    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
+    List<Column> outputs = new ArrayList<>();
+    for (int c = 0; c < inputs.size(); c++) {
+      Column column = inputs.get(c);
+      List<String> levels = categories.get(c);
+      Map<String, Integer> positions = Categories.positions(levels);
+      double[][] indicators = new double[levels.size()][column.size()];
+      for (int row = 0; row < column.size(); row++) {
+        Integer position = positions.get(Categories.key(column, row));
+        if (position != null) {
+          indicators[position][row] = 1.0;
+        } else if (handleUnknown == HandleUnknown.ERROR) {
+          throw new IllegalArgumentException(Categories.unknown(NAME, column, row, levels));
+        }
+      }
+      for (int k = 0; k < levels.size(); k++) {
+        String label = levels.get(k) == null ? "nan" : levels.get(k);
+        outputs.add(NumericColumn.wrap(column.name() + "_" + label, indicators[k]));
+      }
+    }
+    return Table.of(outputs).withSource(table.source());
+  }
+
+  /** The sorted categories per fitted column; null stands for the missing category. */
+  public List<List<String>> categories() {
+    return FittedColumns.require(categories, NAME);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return categories != null;
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = TransformerJson.object(NAME);
+    json.put("handleUnknown", handleUnknown.name().toLowerCase(Locale.ROOT));
+    if (categories != null) {
+      json.set("columns", TransformerJson.strings(columns));
+      json.set("categories", Categories.write(categories));
+    }
+    return json;
+  }
+
+  static OneHotEncoder fromJson(JsonNode json) {
+    OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
+        json.path("handleUnknown").asText("error").toUpperCase(Locale.ROOT)));
+    if (json.has("categories")) {
+      encoder.columns = TransformerJson.readStrings(json, "columns");
+      encoder.categories = Categories.read(json);
+    }
+    return encoder;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces each category by its position among the sorted categories seen during fit, as
+ * scikit-learn's OrdinalEncoder; missing values stay missing (NaN). A category not seen during
+ * fit raises an error, unless an encoded value for unknowns was given.
+ */
+public final class OrdinalEncoder implements Transformer {
+  private static final String NAME = "OrdinalEncoder";
+  private final Double unknownValue;
+  private List<String> columns;
+  private List<List<String>> categories;
+
+  /** Unknown categories raise an error, scikit-learn's default. */
+  public OrdinalEncoder() {
+    this(null);
+  }
+
+  private OrdinalEncoder(Double unknownValue) {
+    this.unknownValue = unknownValue;
+  }
+
+  /** Unknown categories become {@code value}, scikit-learn's {@code use_encoded_value}. */
+  public static OrdinalEncoder withUnknownValue(double value) {
+    return new OrdinalEncoder(value);
+  }
+
+  @Override
+  public OrdinalEncoder fit(Table table) {
+    List<List<String>> learnt = new ArrayList<>();
+    for (Column column : table.columns()) {
+      learnt.add(List.copyOf(Categories.levels(column, false)));
+    }
+    columns = table.columnNames();
+    categories = learnt;
+    return this;
+  }
+
+  @Override
+  public Table transform(Table table) {
+    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
+    List<Column> outputs = new ArrayList<>();
+    for (int c = 0; c < inputs.size(); c++) {
+      Column column = inputs.get(c);
+      Map<String, Integer> positions = Categories.positions(categories.get(c));
+      double[] codes = new double[column.size()];
+      for (int row = 0; row < codes.length; row++) {
+        String key = Categories.key(column, row);
+        Integer position = key == null ? null : positions.get(key);
+        if (key == null) {
+          codes[row] = Double.NaN;
+        } else if (position != null) {
+          codes[row] = position;
+        } else if (unknownValue != null) {
+          codes[row] = unknownValue;
+        } else {
+          throw new IllegalArgumentException(
+              Categories.unknown(NAME, column, row, categories.get(c)));
+        }
+      }
+      outputs.add(NumericColumn.wrap(column.name(), codes));
+    }
+    return Table.of(outputs).withSource(table.source());
+  }
+
+  /** The sorted categories per fitted column. */
+  public List<List<String>> categories() {
+    return FittedColumns.require(categories, NAME);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return categories != null;
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = TransformerJson.object(NAME);
+    if (unknownValue != null) {
+      json.put("unknownValue", unknownValue);
+    }
+    if (categories != null) {
+      json.set("columns", TransformerJson.strings(columns));
+      json.set("categories", Categories.write(categories));
+    }
+    return json;
+  }
+
+  static OrdinalEncoder fromJson(JsonNode json) {
+    JsonNode unknown = json.get("unknownValue");
+    OrdinalEncoder encoder = new OrdinalEncoder(unknown == null ? null : unknown.asDouble());
+    if (json.has("categories")) {
+      encoder.columns = TransformerJson.readStrings(json, "columns");
+      encoder.categories = Categories.read(json);
+    }
+    return encoder;
+  }
+}
