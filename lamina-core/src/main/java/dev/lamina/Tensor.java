@@ -1,62 +1,164 @@
 package dev.lamina;
 
+import dev.lamina.autograd.BackwardRule;
+import dev.lamina.autograd.GradFn;
+import dev.lamina.autograd.NoGrad;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * An n-dimensional float32 array, row-major. Rank 2 for tabular data: rows are samples.
+ * An n-dimensional array, row-major and contiguous: float32 by default, float64 for gradient
+ * checks. Rank 2 for tabular data: rows are samples.
  *
- * <p>Minimal first version holding the fixed public API; operations and automatic
- * differentiation are added on top of it.
+ * <p>Tensors are immutable values. Every operation returns a new tensor and, outside a {@link
+ * NoGrad} scope, records how it was computed so that {@link dev.lamina.autograd.Gradients} can
+ * differentiate it. Elementwise operations broadcast as NumPy does; shapes they cannot combine
+ * raise a {@link ShapeMismatchException} naming the operation and both shapes.
  */
 public final class Tensor {
-  private final float[] data;
-  private final int[] shape;
+  final DType dtype;
+  final int[] shape;
+  /** The values when {@link DType#FLOAT32}, else null. */
+  final float[] floats;
+  /** The values when {@link DType#FLOAT64}, else null. */
+  final double[] doubles;
+  /** True for the one tensor a {@link Parameter} writes in place; outputs never alias it. */
+  final boolean mutable;
+  private final GradFn gradFn;
 
-  private Tensor(float[] data, int[] shape) {
-    this.data = data;
+  private Tensor(
+      int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
+    this.dtype = floats != null ? DType.FLOAT32 : DType.FLOAT64;
     this.shape = shape;
+    this.floats = floats;
+    this.doubles = doubles;
+    this.mutable = mutable;
+    this.gradFn = gradFn;
   }
 
-  /** A tensor over a copy of {@code data} with the given shape. */
+  // ---- creation -------------------------------------------------------------------------------
+
+  /** A float32 tensor over a copy of {@code data} with the given shape. */
   public static Tensor of(float[] data, int... shape) {
-    long size = checkedSize(shape);
-    if (size != data.length) {
-      throw new IllegalArgumentException(
-          "Tensor.of: shape " + Arrays.toString(shape) + " holds " + size
-              + " elements but data has " + data.length);
-    }
-    return new Tensor(data.clone(), shape.clone());
+    checkLength("Tensor.of", data.length, shape);
+    return new Tensor(shape.clone(), data.clone(), null, false, null);
   }
 
-  /** A rank-2 tensor from rows of equal length. */
+  /** A rank-2 float32 tensor from rows of equal length. */
   public static Tensor of(float[][] rows) {
     int cols = rows.length == 0 ? 0 : rows[0].length;
     float[] flat = new float[rows.length * cols];
     for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != cols) {
-        throw new IllegalArgumentException(
-            "Tensor.of: row " + r + " has " + rows[r].length + " values, row 0 has " + cols);
-      }
+      checkRow(rows[r].length, r, cols);
       System.arraycopy(rows[r], 0, flat, r * cols, cols);
     }
-    return new Tensor(flat, new int[] {rows.length, cols});
+    return new Tensor(new int[] {rows.length, cols}, flat, null, false, null);
   }
 
-  /** A rank-2 tensor from rows of equal length, rounded to float32. */
+  /** A rank-2 float32 tensor from rows of equal length, rounded to float32. */
   public static Tensor of(double[][] rows) {
     int cols = rows.length == 0 ? 0 : rows[0].length;
     float[] flat = new float[rows.length * cols];
     for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != cols) {
-        throw new IllegalArgumentException(
-            "Tensor.of: row " + r + " has " + rows[r].length + " values, row 0 has " + cols);
-      }
+      checkRow(rows[r].length, r, cols);
       for (int c = 0; c < cols; c++) {
         flat[r * cols + c] = (float) rows[r][c];
       }
     }
-    return new Tensor(flat, new int[] {rows.length, cols});
+    return new Tensor(new int[] {rows.length, cols}, flat, null, false, null);
   }
+
+  /** A float64 tensor over a copy of {@code data} with the given shape. */
+  public static Tensor ofDouble(double[] data, int... shape) {
+    checkLength("Tensor.ofDouble", data.length, shape);
+    return new Tensor(shape.clone(), null, data.clone(), false, null);
+  }
+
+  /** A rank-0 float32 tensor. */
+  public static Tensor scalar(double value) {
+    return full(DType.FLOAT32, value);
+  }
+
+  /** A rank-0 tensor of the given type. */
+  public static Tensor scalar(DType dtype, double value) {
+    return full(dtype, value);
+  }
+
+  public static Tensor zeros(int... shape) {
+    return zeros(DType.FLOAT32, shape);
+  }
+
+  public static Tensor zeros(DType dtype, int... shape) {
+    long size = checkedSize("Tensor.zeros", shape);
+    return dtype == DType.FLOAT32
+        ? raw(shape.clone(), new float[(int) size])
+        : raw(shape.clone(), new double[(int) size]);
+  }
+
+  public static Tensor ones(int... shape) {
+    return full(DType.FLOAT32, 1, shape);
+  }
+
+  public static Tensor ones(DType dtype, int... shape) {
+    return full(dtype, 1, shape);
+  }
+
+  /** A float32 tensor with every element equal to {@code value}. */
+  public static Tensor full(double value, int... shape) {
+    return full(DType.FLOAT32, value, shape);
+  }
+
+  public static Tensor full(DType dtype, double value, int... shape) {
+    Tensor t = zeros(dtype, shape);
+    if (t.floats != null) {
+      Arrays.fill(t.floats, (float) value);
+    } else {
+      Arrays.fill(t.doubles, value);
+    }
+    return t;
+  }
+
+  /** The float32 vector 0, 1, …, n − 1. */
+  public static Tensor arange(int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = i;
+    }
+    return raw(new int[] {n}, values);
+  }
+
+  /** Float32 values drawn uniformly from [low, high) by a generator seeded with {@code seed}. */
+  public static Tensor randomUniform(long seed, double low, double high, int... shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Tensor t = zeros(shape);
+    for (int i = 0; i < t.floats.length; i++) {
+      t.floats[i] = (float) (low + (high - low) * random.nextDouble());
+    }
+    return t;
+  }
+
+  /** Float32 normal values (Box–Muller) from a generator seeded with {@code seed}. */
+  public static Tensor randomNormal(long seed, double mean, double stddev, int... shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Tensor t = zeros(shape);
+    for (int i = 0; i < t.floats.length; i++) {
+      double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+      t.floats[i] = (float) (mean + stddev * radius * Math.cos(2 * Math.PI * random.nextDouble()));
+    }
+    return t;
+  }
+
+  /**
+   * A custom differentiable operation: the result has {@code value}'s elements, and gradients
+   * flow to {@code inputs} through {@code rule}. For fused kernels and user-defined primitives;
+   * check the rule with {@link dev.lamina.autograd.GradCheck}.
+   */
+  public static Tensor fromOp(String op, Tensor value, List<Tensor> inputs, BackwardRule rule) {
+    return value.detach().recorded(op, rule, inputs.toArray(new Tensor[0]));
+  }
+
+  // ---- inspection -----------------------------------------------------------------------------
 
   public int[] shape() {
     return shape.clone();
@@ -67,10 +169,25 @@ public final class Tensor {
   }
 
   public long size() {
-    return data.length;
+    return floats != null ? floats.length : doubles.length;
   }
 
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** How this tensor was computed, or null for a tensor that was given, not computed. */
+  public GradFn gradFn() {
+    return gradFn;
+  }
+
+  /** The element at the given index, one coordinate per axis, rounded to float32. */
   public float get(int... index) {
+    return (float) getDouble(index);
+  }
+
+  /** The element at the given index, one coordinate per axis. */
+  public double getDouble(int... index) {
     if (index.length != shape.length) {
       throw new IllegalArgumentException(
           "get: index has " + index.length + " axes, tensor of shape " + Arrays.toString(shape)
@@ -85,12 +202,26 @@ public final class Tensor {
       }
       flat = flat * shape[axis] + index[axis];
     }
-    return data[flat];
+    return at(flat);
   }
 
-  /** A row-major copy of the values. */
+  /** The single value of a one-element tensor, such as a loss. */
+  public double item() {
+    if (size() != 1) {
+      throw new IllegalStateException(
+          "item: needs exactly one element, tensor has shape " + Arrays.toString(shape));
+    }
+    return at(0);
+  }
+
+  /** A row-major copy of the values, rounded to float32. */
   public float[] toFloatArray() {
-    return data.clone();
+    return floats != null ? floats.clone() : to(DType.FLOAT32).floats;
+  }
+
+  /** A row-major copy of the values in float64. */
+  public double[] toDoubleArray() {
+    return doubles != null ? doubles.clone() : to(DType.FLOAT64).doubles;
   }
 
   /** The rows of a rank-2 tensor. */
@@ -99,22 +230,413 @@ public final class Tensor {
       throw new IllegalStateException(
           "toArray2d: needs rank 2, tensor has shape " + Arrays.toString(shape));
     }
+    float[] values = toFloatArray();
     float[][] rows = new float[shape[0]][shape[1]];
     for (int r = 0; r < shape[0]; r++) {
-      System.arraycopy(data, r * shape[1], rows[r], 0, shape[1]);
+      System.arraycopy(values, r * shape[1], rows[r], 0, shape[1]);
     }
     return rows;
   }
 
-  private static long checkedSize(int[] shape) {
+  @Override
+  public String toString() {
+    String values =
+        size() <= 16
+            ? (floats != null ? Arrays.toString(floats) : Arrays.toString(doubles))
+            : "[" + size() + " values]";
+    return "Tensor" + Arrays.toString(shape) + " " + dtype + " " + values;
+  }
+
+  // ---- elementwise arithmetic (NumPy broadcasting) --------------------------------------------
+
+  public Tensor add(Tensor other) {
+    return Elementwise.binary(BinaryOp.ADD, this, other);
+  }
+
+  public Tensor add(double value) {
+    return add(scalar(dtype, value));
+  }
+
+  public Tensor sub(Tensor other) {
+    return Elementwise.binary(BinaryOp.SUB, this, other);
+  }
+
+  public Tensor sub(double value) {
+    return sub(scalar(dtype, value));
+  }
+
+  public Tensor mul(Tensor other) {
+    return Elementwise.binary(BinaryOp.MUL, this, other);
+  }
+
+  public Tensor mul(double value) {
+    return mul(scalar(dtype, value));
+  }
+
+  public Tensor div(Tensor other) {
+    return Elementwise.binary(BinaryOp.DIV, this, other);
+  }
+
+  public Tensor div(double value) {
+    return div(scalar(dtype, value));
+  }
+
+  /** this ** exponent, elementwise with broadcasting. */
+  public Tensor pow(Tensor exponent) {
+    return Elementwise.binary(BinaryOp.POW, this, exponent);
+  }
+
+  public Tensor pow(double exponent) {
+    return pow(scalar(dtype, exponent));
+  }
+
+  /** The larger element of each pair; on ties each side gets half the gradient (PyTorch). */
+  public Tensor maximum(Tensor other) {
+    return Elementwise.binary(BinaryOp.MAXIMUM, this, other);
+  }
+
+  public Tensor maximum(double value) {
+    return maximum(scalar(dtype, value));
+  }
+
+  /** The smaller element of each pair; on ties each side gets half the gradient (PyTorch). */
+  public Tensor minimum(Tensor other) {
+    return Elementwise.binary(BinaryOp.MINIMUM, this, other);
+  }
+
+  public Tensor minimum(double value) {
+    return minimum(scalar(dtype, value));
+  }
+
+  /** Limits each element to [low, high]; the gradient is 1 inside, bounds included, else 0. */
+  public Tensor clip(double low, double high) {
+    return Elementwise.clip(this, low, high);
+  }
+
+  /** {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast. */
+  public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+    return Elementwise.where(condition, a, b);
+  }
+
+  public Tensor neg() {
+    return Elementwise.unary(UnaryOp.NEG, this);
+  }
+
+  public Tensor exp() {
+    return Elementwise.unary(UnaryOp.EXP, this);
+  }
+
+  public Tensor log() {
+    return Elementwise.unary(UnaryOp.LOG, this);
+  }
+
+  public Tensor sqrt() {
+    return Elementwise.unary(UnaryOp.SQRT, this);
+  }
+
+  /** Absolute value; its gradient at 0 is 0 (PyTorch). */
+  public Tensor abs() {
+    return Elementwise.unary(UnaryOp.ABS, this);
+  }
+
+  /** −1, 0 or 1 per element; no gradient. */
+  public Tensor sign() {
+    return Elementwise.unary(UnaryOp.SIGN, this);
+  }
+
+  public Tensor square() {
+    return mul(this);
+  }
+
+  /** The error function, accurate to about 1e-15 in float64. */
+  public Tensor erf() {
+    return Elementwise.unary(UnaryOp.ERF, this);
+  }
+
+  // ---- comparisons: 1 where true, 0 where false; no gradient ----------------------------------
+
+  public Tensor greater(Tensor other) {
+    return Elementwise.binary(BinaryOp.GREATER, this, other);
+  }
+
+  public Tensor greater(double value) {
+    return greater(scalar(dtype, value));
+  }
+
+  public Tensor greaterEqual(Tensor other) {
+    return Elementwise.binary(BinaryOp.GREATER_EQUAL, this, other);
+  }
+
+  public Tensor greaterEqual(double value) {
+    return greaterEqual(scalar(dtype, value));
+  }
+
+  public Tensor less(Tensor other) {
+    return Elementwise.binary(BinaryOp.LESS, this, other);
+  }
+
+  public Tensor less(double value) {
+    return less(scalar(dtype, value));
+  }
+
+  public Tensor lessEqual(Tensor other) {
+    return Elementwise.binary(BinaryOp.LESS_EQUAL, this, other);
+  }
+
+  public Tensor lessEqual(double value) {
+    return lessEqual(scalar(dtype, value));
+  }
+
+  public Tensor equal(Tensor other) {
+    return Elementwise.binary(BinaryOp.EQUAL, this, other);
+  }
+
+  public Tensor equal(double value) {
+    return equal(scalar(dtype, value));
+  }
+
+  public Tensor notEqual(Tensor other) {
+    return Elementwise.binary(BinaryOp.NOT_EQUAL, this, other);
+  }
+
+  public Tensor notEqual(double value) {
+    return notEqual(scalar(dtype, value));
+  }
+
+  // ---- activations ----------------------------------------------------------------------------
+
+  /** max(x, 0); its gradient at 0 is 0 (PyTorch). */
+  public Tensor relu() {
+    return Elementwise.unary(UnaryOp.RELU, this);
+  }
+
+  /** 1 / (1 + exp(−x)), computed without overflow. */
+  public Tensor sigmoid() {
+    return Elementwise.unary(UnaryOp.SIGMOID, this);
+  }
+
+  public Tensor tanh() {
+    return Elementwise.unary(UnaryOp.TANH, this);
+  }
+
+  /** log(1 + exp(x)) in the stable form max(x, 0) + log1p(exp(−|x|)). */
+  public Tensor softplus() {
+    return Elementwise.unary(UnaryOp.SOFTPLUS, this);
+  }
+
+  /** x if x > 0 else alpha·x (Keras' function default alpha is 0.2, the layer's 0.3). */
+  public Tensor leakyRelu(double alpha) {
+    return Activations.leakyRelu(this, alpha);
+  }
+
+  /** x if x > 0 else alpha·(exp(x) − 1). */
+  public Tensor elu(double alpha) {
+    return Activations.elu(this, alpha);
+  }
+
+  /** elu with alpha = 1, Keras' default. */
+  public Tensor elu() {
+    return elu(1.0);
+  }
+
+  /** The exact GELU, 0.5·x·(1 + erf(x/√2)), as Keras' "gelu" activation. */
+  public Tensor gelu() {
+    return Activations.gelu(this);
+  }
+
+  /** x·sigmoid(x), also called SiLU. */
+  public Tensor swish() {
+    return Activations.swish(this);
+  }
+
+  /** exp(x − max) / Σ exp(x − max) along {@code axis} (negative counts from the end). */
+  public Tensor softmax(int axis) {
+    return Activations.softmax(this, axis);
+  }
+
+  /** Softmax over the last axis, Keras' default. */
+  public Tensor softmax() {
+    return softmax(-1);
+  }
+
+  /** x − max − log Σ exp(x − max) along {@code axis}. */
+  public Tensor logSoftmax(int axis) {
+    return Activations.logSoftmax(this, axis);
+  }
+
+  public Tensor logSoftmax() {
+    return logSoftmax(-1);
+  }
+
+  // ---- reductions (axis may be negative) ------------------------------------------------------
+
+  /** The sum of all elements, as a rank-0 tensor. */
+  public Tensor sum() {
+    return Reductions.sumAll(this);
+  }
+
+  public Tensor sum(int axis) {
+    return sum(axis, false);
+  }
+
+  public Tensor sum(int axis, boolean keepDims) {
+    return Reductions.sum(this, axis, keepDims);
+  }
+
+  public Tensor mean() {
+    return sum().div(size());
+  }
+
+  public Tensor mean(int axis) {
+    return mean(axis, false);
+  }
+
+  public Tensor mean(int axis, boolean keepDims) {
+    return sum(axis, keepDims).div(shape[Axis.normalize("mean", axis, shape)]);
+  }
+
+  /** The largest element; the gradient goes to the first one (row-major) that attains it. */
+  public Tensor max() {
+    return reshape(-1).max(0, false);
+  }
+
+  public Tensor max(int axis) {
+    return max(axis, false);
+  }
+
+  /** The largest element along {@code axis}; the gradient goes to the first that attains it. */
+  public Tensor max(int axis, boolean keepDims) {
+    return Reductions.max(this, axis, keepDims);
+  }
+
+  public Tensor min() {
+    return neg().max().neg();
+  }
+
+  public Tensor min(int axis, boolean keepDims) {
+    return neg().max(axis, keepDims).neg();
+  }
+
+  /** The index of the first largest element along {@code axis}, as float32; no gradient. */
+  public Tensor argmax(int axis) {
+    return Reductions.argmax(this, axis);
+  }
+
+  // ---- shapes ---------------------------------------------------------------------------------
+
+  /** The same elements in a new shape; one dimension may be −1 to be inferred. */
+  public Tensor reshape(int... newShape) {
+    return Reshaping.reshape(this, newShape);
+  }
+
+  /** The axes in reverse order, as NumPy's {@code .T}; for a matrix, its transpose. */
+  public Tensor transpose() {
+    int[] reversed = new int[shape.length];
+    for (int i = 0; i < reversed.length; i++) {
+      reversed[i] = shape.length - 1 - i;
+    }
+    return permute(reversed);
+  }
+
+  /** Axis i of the result is axis {@code axes[i]} of this tensor. */
+  public Tensor permute(int... axes) {
+    return Reshaping.permute(this, axes);
+  }
+
+  /** Joins tensors along an existing axis; all other dimensions must agree. */
+  public static Tensor concat(List<Tensor> tensors, int axis) {
+    return Reshaping.concat(tensors, axis);
+  }
+
+  /** Elements [start, end) along {@code axis}. */
+  public Tensor slice(int axis, int start, int end) {
+    return Reshaping.slice(this, axis, start, end);
+  }
+
+  // ---- linear algebra -------------------------------------------------------------------------
+
+  /** The matrix product of two rank-2 tensors. */
+  public Tensor matmul(Tensor other) {
+    return MatMul.matmul(this, other, false, false);
+  }
+
+  /** op(this)·op(other), where op transposes when its flag is set, without copying. */
+  public Tensor matmul(Tensor other, boolean transposeThis, boolean transposeOther) {
+    return MatMul.matmul(this, other, transposeThis, transposeOther);
+  }
+
+  // ---- types and the graph --------------------------------------------------------------------
+
+  /** This tensor converted to {@code target}; gradients convert back. */
+  public Tensor to(DType target) {
+    return Elementwise.cast(this, target);
+  }
+
+  /** The same values, cut off from the graph: no gradient flows through the result. */
+  public Tensor detach() {
+    if (!mutable && gradFn == null) {
+      return this;
+    }
+    return floats != null
+        ? raw(shape, mutable ? floats.clone() : floats)
+        : raw(shape, mutable ? doubles.clone() : doubles);
+  }
+
+  // ---- package-private plumbing for the operations --------------------------------------------
+
+  static Tensor raw(int[] shape, float[] values) {
+    return new Tensor(shape, values, null, false, null);
+  }
+
+  static Tensor raw(int[] shape, double[] values) {
+    return new Tensor(shape, null, values, false, null);
+  }
+
+  static Tensor mutable(Tensor initial) {
+    return initial.floats != null
+        ? new Tensor(initial.shape.clone(), initial.floats.clone(), null, true, null)
+        : new Tensor(initial.shape.clone(), null, initial.doubles.clone(), true, null);
+  }
+
+  /** This freshly computed tensor, recorded as the output of {@code op} unless in NoGrad. */
+  Tensor recorded(String op, BackwardRule rule, Tensor... inputs) {
+    if (NoGrad.isActive()) {
+      return this;
+    }
+    return new Tensor(shape, floats, doubles, false, new GradFn(op, List.of(inputs), rule));
+  }
+
+  double at(int flat) {
+    return floats != null ? floats[flat] : doubles[flat];
+  }
+
+  private static void checkLength(String op, int length, int[] shape) {
+    long size = checkedSize(op, shape);
+    if (size != length) {
+      throw new IllegalArgumentException(
+          op + ": shape " + Arrays.toString(shape) + " holds " + size + " elements but data has "
+              + length);
+    }
+  }
+
+  private static void checkRow(int length, int row, int cols) {
+    if (length != cols) {
+      throw new IllegalArgumentException(
+          "Tensor.of: row " + row + " has " + length + " values, row 0 has " + cols);
+    }
+  }
+
+  static long checkedSize(String op, int[] shape) {
     long size = 1;
     for (int dim : shape) {
       if (dim < 0) {
-        throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+        throw new IllegalArgumentException(
+            op + ": negative dimension in shape " + Arrays.toString(shape));
       }
       size *= dim;
       if (size > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large");
+        throw new IllegalArgumentException(
+            op + ": shape " + Arrays.toString(shape) + " is too large");
       }
     }
     return size;

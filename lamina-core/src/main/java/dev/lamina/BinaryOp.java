@@ -1,0 +1,188 @@
+package dev.lamina;
+
+import dev.lamina.kernels.Kernels;
+
+/**
+ * The elementwise primitives of two arguments. {@link #gradients} returns both input gradients in
+ * the broadcast output shape; the caller sums them back to each input's shape. Comparisons return
+ * 1 or 0 and carry no gradient.
+ */
+enum BinaryOp {
+  ADD("add") {
+    double apply(double a, double b) {
+      return a + b;
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      return new Tensor[] {g, g};
+    }
+
+    boolean kernel(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().add(a, ao, b, bo, out, oo, n);
+      return true;
+    }
+  },
+  SUB("sub") {
+    double apply(double a, double b) {
+      return a - b;
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      return new Tensor[] {g, g.neg()};
+    }
+
+    boolean kernel(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().sub(a, ao, b, bo, out, oo, n);
+      return true;
+    }
+  },
+  MUL("mul") {
+    double apply(double a, double b) {
+      return a * b;
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      return new Tensor[] {g.mul(b), g.mul(a)};
+    }
+
+    boolean kernel(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().mul(a, ao, b, bo, out, oo, n);
+      return true;
+    }
+  },
+  DIV("div") {
+    double apply(double a, double b) {
+      return a / b;
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      Tensor ga = g.div(b);
+      return new Tensor[] {ga, ga.mul(out).neg()};
+    }
+
+    boolean kernel(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().div(a, ao, b, bo, out, oo, n);
+      return true;
+    }
+  },
+  POW("pow") {
+    double apply(double a, double b) {
+      return Math.pow(a, b);
+    }
+
+    /** As PyTorch: no gradient to the base where the exponent is 0, none to the exponent at a ≤ 0. */
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      Tensor zero = Tensor.scalar(g.dtype, 0);
+      Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));
+      Tensor gb = Tensor.where(a.greater(0), g.mul(out).mul(a.log()), zero);
+      return new Tensor[] {ga, gb};
+    }
+  },
+  MAXIMUM("maximum") {
+    double apply(double a, double b) {
+      return Math.max(a, b);
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      return splitByWinner(g, a.greater(b), a.equal(b));
+    }
+  },
+  MINIMUM("minimum") {
+    double apply(double a, double b) {
+      return Math.min(a, b);
+    }
+
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+      return splitByWinner(g, a.less(b), a.equal(b));
+    }
+  },
+  GREATER("greater", false) {
+    double apply(double a, double b) {
+      return a > b ? 1 : 0;
+    }
+  },
+  GREATER_EQUAL("greaterEqual", false) {
+    double apply(double a, double b) {
+      return a >= b ? 1 : 0;
+    }
+  },
+  LESS("less", false) {
+    double apply(double a, double b) {
+      return a < b ? 1 : 0;
+    }
+  },
+  LESS_EQUAL("lessEqual", false) {
+    double apply(double a, double b) {
+      return a <= b ? 1 : 0;
+    }
+  },
+  EQUAL("equal", false) {
+    double apply(double a, double b) {
+      return a == b ? 1 : 0;
+    }
+  },
+  NOT_EQUAL("notEqual", false) {
+    double apply(double a, double b) {
+      return a != b ? 1 : 0;
+    }
+  };
+
+  final String label;
+  final boolean differentiable;
+
+  BinaryOp(String label) {
+    this(label, true);
+  }
+
+  BinaryOp(String label, boolean differentiable) {
+    this.label = label;
+    this.differentiable = differentiable;
+  }
+
+  abstract double apply(double a, double b);
+
+  /** Both input gradients in the output's shape; only called when {@link #differentiable}. */
+  Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    throw new UnsupportedOperationException(label + " has no gradient");
+  }
+
+  /** Runs the contiguous float32 case on the kernels when one exists; false when none does. */
+  boolean kernel(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    return false;
+  }
+
+  /** The winner gets the gradient; on ties each side gets half of it, as PyTorch does. */
+  private static Tensor[] splitByWinner(Tensor g, Tensor aWins, Tensor tie) {
+    Tensor share = aWins.add(tie.mul(0.5));
+    Tensor ga = g.mul(share);
+    return new Tensor[] {ga, g.sub(ga)};
+  }
+
+  void forward(Broadcast plan, float[] a, float[] b, float[] out) {
+    int n = plan.rowLength;
+    int sa = plan.strideA;
+    int sb = plan.strideB;
+    for (int r = 0; r < plan.rows(); r++) {
+      int ao = plan.rowStartsA[r];
+      int bo = plan.rowStartsB[r];
+      int oo = r * n;
+      if (sa == 1 && sb == 1 && kernel(a, ao, b, bo, out, oo, n)) {
+        continue;
+      }
+      for (int j = 0; j < n; j++, ao += sa, bo += sb) {
+        out[oo + j] = (float) apply(a[ao], b[bo]);
+      }
+    }
+  }
+
+  void forward(Broadcast plan, double[] a, double[] b, double[] out) {
+    int n = plan.rowLength;
+    for (int r = 0; r < plan.rows(); r++) {
+      int ao = plan.rowStartsA[r];
+      int bo = plan.rowStartsB[r];
+      for (int j = 0, oo = r * n; j < n; j++, ao += plan.strideA, bo += plan.strideB) {
+        out[oo + j] = apply(a[ao], b[bo]);
+      }
+    }
+  }
+}

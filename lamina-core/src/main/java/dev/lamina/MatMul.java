@@ -1,0 +1,68 @@
+package dev.lamina;
+
+import dev.lamina.kernels.Kernels;
+import java.util.Arrays;
+import java.util.List;
+
+/** The matrix product of rank-2 tensors, optionally transposed, on the GEMM kernel. */
+final class MatMul {
+  private MatMul() {}
+
+  static Tensor matmul(Tensor first, Tensor second, boolean transA, boolean transB) {
+    Tensor a = Elementwise.promoted(first, second);
+    Tensor b = Elementwise.promoted(second, first);
+    if (a.rank() != 2 || b.rank() != 2) {
+      throw ShapeMismatchException.of(
+          "matmul", "needs two rank-2 tensors, got shapes", a.shape, b.shape);
+    }
+    int m = a.shape[transA ? 1 : 0];
+    int k = a.shape[transA ? 0 : 1];
+    int n = b.shape[transB ? 0 : 1];
+    if (b.shape[transB ? 1 : 0] != k) {
+      throw ShapeMismatchException.of(
+          "matmul" + flags(transA, transB), "inner dimensions differ for shapes", a.shape,
+          b.shape);
+    }
+    int[] shape = {m, n};
+    Tensor c;
+    if (a.floats != null) {
+      float[] out = new float[m * n];
+      Kernels.get().gemm(transA, transB, m, n, k, a.floats, 0, b.floats, 0, out, 0, false);
+      c = Tensor.raw(shape, out);
+    } else {
+      c = Tensor.raw(shape, plain(transA, transB, m, n, k, a.doubles, b.doubles));
+    }
+    return c.recorded(
+        "matmul",
+        g -> {
+          // C = op(A)·op(B): dop(A) = G·op(B)ᵀ and dop(B) = op(A)ᵀ·G, transposed back where needed.
+          Tensor ga = transA ? b.matmul(g, transB, true) : g.matmul(b, false, !transB);
+          Tensor gb = transB ? g.matmul(a, true, transA) : a.matmul(g, !transA, false);
+          return List.of(ga, gb);
+        },
+        a,
+        b);
+  }
+
+  private static String flags(boolean transA, boolean transB) {
+    return transA || transB
+        ? " (transposed: " + Arrays.toString(new boolean[] {transA, transB}) + ")"
+        : "";
+  }
+
+  /** Float64 product by the definition; used for gradient checks, not for speed. */
+  private static double[] plain(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
+    double[] c = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double total = 0;
+        for (int p = 0; p < k; p++) {
+          total += (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
+        }
+        c[i * n + j] = total;
+      }
+    }
+    return c;
+  }
+}

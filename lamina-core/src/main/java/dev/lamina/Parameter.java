@@ -1,0 +1,75 @@
+package dev.lamina;
+
+import java.util.Arrays;
+
+/**
+ * The one mutable cell: a named tensor that optimizers overwrite in place. {@link #value()} is the
+ * same tensor object across updates, so gradients asked for it stay keyed to it; each {@link
+ * #assign} bumps {@link #version()}. Ask for gradients before assigning: backward rules read the
+ * values they were recorded with, and an assignment in between would change them.
+ */
+public final class Parameter {
+  private final String name;
+  private final Tensor value;
+  private int version;
+
+  public Parameter(String name, Tensor initial) {
+    this.name = name;
+    this.value = Tensor.mutable(initial);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The current values; a tensor with no graph behind it, updated in place by assign. */
+  public Tensor value() {
+    return value;
+  }
+
+  public int[] shape() {
+    return value.shape();
+  }
+
+  /** How many times the values were assigned. */
+  public int version() {
+    return version;
+  }
+
+  /** Copies {@code newValues} in, converted to this parameter's type. */
+  public void assign(Tensor newValues) {
+    if (!Arrays.equals(newValues.shape, value.shape)) {
+      throw ShapeMismatchException.of(
+          "assign to parameter '" + name + "'", "expected shape, got", value.shape,
+          newValues.shape);
+    }
+    if (value.floats != null) {
+      System.arraycopy(newValues.toFloatArray(), 0, value.floats, 0, value.floats.length);
+    } else {
+      System.arraycopy(newValues.toDoubleArray(), 0, value.doubles, 0, value.doubles.length);
+    }
+    version++;
+  }
+
+  /** Copies row-major float32 values in, without allocating. */
+  public void assign(float[] newValues) {
+    if (newValues.length != value.size()) {
+      throw new IllegalArgumentException(
+          "assign to parameter '" + name + "': expected " + value.size() + " values for shape "
+              + Arrays.toString(value.shape) + ", got " + newValues.length);
+    }
+    if (value.floats != null) {
+      System.arraycopy(newValues, 0, value.floats, 0, newValues.length);
+    } else {
+      for (int i = 0; i < newValues.length; i++) {
+        value.doubles[i] = newValues[i];
+      }
+    }
+    version++;
+  }
+
+  @Override
+  public String toString() {
+    return "Parameter " + name + " " + value;
+  }
+}

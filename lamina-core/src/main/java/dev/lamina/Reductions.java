@@ -1,0 +1,137 @@
+package dev.lamina;
+
+import dev.lamina.kernels.Kernels;
+import java.util.List;
+
+/** Sums and maxima over all elements or along one axis, with their backward rules. */
+final class Reductions {
+  private Reductions() {}
+
+  static Tensor sumAll(Tensor x) {
+    Tensor y;
+    if (x.floats != null) {
+      y = Tensor.raw(new int[0], new float[] {Kernels.get().sum(x.floats, 0, x.floats.length)});
+    } else {
+      double total = 0;
+      for (double v : x.doubles) {
+        total += v;
+      }
+      y = Tensor.raw(new int[0], new double[] {total});
+    }
+    return y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x);
+  }
+
+  static Tensor sum(Tensor x, int axis, boolean keepDims) {
+    int ax = Axis.normalize("sum", axis, x.shape);
+    int outer = Axis.outer(x.shape, ax);
+    int n = x.shape[ax];
+    int inner = Axis.inner(x.shape, ax);
+    int[] kept = Axis.reduced(x.shape, ax, true);
+    int[] shape = Axis.reduced(x.shape, ax, keepDims);
+    Tensor y;
+    if (x.floats != null) {
+      y = Tensor.raw(shape, sumAxis(x.floats, outer, n, inner));
+    } else {
+      double[] out = new double[outer * inner];
+      for (int o = 0; o < outer; o++) {
+        for (int k = 0; k < n; k++) {
+          for (int i = 0, src = (o * n + k) * inner; i < inner; i++) {
+            out[o * inner + i] += x.doubles[src + i];
+          }
+        }
+      }
+      y = Tensor.raw(shape, out);
+    }
+    return y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x);
+  }
+
+  /** Along the middle of an (outer, n, inner) view: whole rows on the kernels. */
+  private static float[] sumAxis(float[] x, int outer, int n, int inner) {
+    Kernels kernels = Kernels.get();
+    float[] out = new float[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      if (inner == 1) {
+        out[o] = kernels.sum(x, o * n, n);
+        continue;
+      }
+      for (int k = 0; k < n; k++) {
+        kernels.add(out, o * inner, x, (o * n + k) * inner, out, o * inner, inner);
+      }
+    }
+    return out;
+  }
+
+  static Tensor max(Tensor x, int axis, boolean keepDims) {
+    int ax = Axis.normalize("max", axis, x.shape);
+    if (x.shape[ax] == 0) {
+      throw new IllegalArgumentException(
+          "max: axis " + axis + " of shape " + java.util.Arrays.toString(x.shape) + " is empty");
+    }
+    int[] winners = argmaxIndices(x, ax);
+    int[] shape = Axis.reduced(x.shape, ax, keepDims);
+    Tensor y;
+    if (x.floats != null) {
+      float[] out = new float[winners.length];
+      for (int p = 0; p < out.length; p++) {
+        out[p] = x.floats[winners[p]];
+      }
+      y = Tensor.raw(shape, out);
+    } else {
+      double[] out = new double[winners.length];
+      for (int p = 0; p < out.length; p++) {
+        out[p] = x.doubles[winners[p]];
+      }
+      y = Tensor.raw(shape, out);
+    }
+    return y.recorded("max", g -> List.of(scatter(g, winners, x)), x);
+  }
+
+  static Tensor argmax(Tensor x, int axis) {
+    int ax = Axis.normalize("argmax", axis, x.shape);
+    int n = x.shape[ax];
+    int inner = Axis.inner(x.shape, ax);
+    int[] winners = argmaxIndices(x, ax);
+    float[] out = new float[winners.length];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = (winners[p] / inner) % n;
+    }
+    return Tensor.raw(Axis.reduced(x.shape, ax, false), out);
+  }
+
+  /** Per output position, the flat input index of the first maximum; NaN wins, as in NumPy. */
+  private static int[] argmaxIndices(Tensor x, int axis) {
+    int outer = Axis.outer(x.shape, axis);
+    int n = x.shape[axis];
+    int inner = Axis.inner(x.shape, axis);
+    int[] winners = new int[outer * inner];
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int best = o * n * inner + i;
+        for (int k = 1; k < n; k++) {
+          int candidate = (o * n + k) * inner + i;
+          double value = x.at(candidate);
+          double current = x.at(best);
+          if (value > current || (value != value && current == current)) {
+            best = candidate;
+          }
+        }
+        winners[o * inner + i] = best;
+      }
+    }
+    return winners;
+  }
+
+  /** A zero tensor shaped like {@code x} with {@code g}'s values at the winning positions. */
+  private static Tensor scatter(Tensor g, int[] winners, Tensor x) {
+    Tensor out = Tensor.zeros(x.dtype, x.shape);
+    Tensor values = g.to(x.dtype);
+    for (int p = 0; p < winners.length; p++) {
+      if (out.floats != null) {
+        out.floats[winners[p]] = values.floats[p];
+      } else {
+        out.doubles[winners[p]] = values.doubles[p];
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.lamina;
+
+/**
+ * The elementwise primitives of one argument, each with its derivative beside it. The backward
+ * rule gets the output gradient {@code g}, the input {@code x} and the output {@code y}.
+ */
+enum UnaryOp {
+  NEG("neg") {
+    double apply(double x) {
+      return -x;
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.neg();
+    }
+  },
+  EXP("exp") {
+    double apply(double x) {
+      return Math.exp(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(y);
+    }
+  },
+  LOG("log") {
+    double apply(double x) {
+      return Math.log(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.div(x);
+    }
+  },
+  SQRT("sqrt") {
+    double apply(double x) {
+      return Math.sqrt(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.div(y.mul(2));
+    }
+  },
+  ABS("abs") {
+    double apply(double x) {
+      return Math.abs(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(x.sign());
+    }
+  },
+  SIGN("sign", false) {
+    double apply(double x) {
+      return Math.signum(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      throw new UnsupportedOperationException("sign has no gradient");
+    }
+  },
+  RELU("relu") {
+    double apply(double x) {
+      return Math.max(x, 0.0);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(x.greater(0));
+    }
+  },
+  SIGMOID("sigmoid") {
+    double apply(double x) {
+      // Only ever exp of a non-positive number, so nothing overflows.
+      if (x >= 0) {
+        return 1 / (1 + Math.exp(-x));
+      }
+      double e = Math.exp(x);
+      return e / (1 + e);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(y.sub(y.square()));
+    }
+  },
+  TANH("tanh") {
+    double apply(double x) {
+      return Math.tanh(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.sub(g.mul(y.square()));
+    }
+  },
+  SOFTPLUS("softplus") {
+    double apply(double x) {
+      return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(x.sigmoid());
+    }
+  },
+  ERF("erf") {
+    double apply(double x) {
+      return Erf.erf(x);
+    }
+
+    Tensor backward(Tensor g, Tensor x, Tensor y) {
+      return g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI)));
+    }
+  };
+
+  final String label;
+  final boolean differentiable;
+
+  UnaryOp(String label) {
+    this(label, true);
+  }
+
+  UnaryOp(String label, boolean differentiable) {
+    this.label = label;
+    this.differentiable = differentiable;
+  }
+
+  abstract double apply(double x);
+
+  /** The input gradient; only called when {@link #differentiable}. */
+  abstract Tensor backward(Tensor g, Tensor x, Tensor y);
+
+  Tensor forward(Tensor x) {
+    if (x.floats != null) {
+      float[] in = x.floats;
+      float[] out = new float[in.length];
+      for (int i = 0; i < in.length; i++) {
+        out[i] = (float) apply(in[i]);
+      }
+      return Tensor.raw(x.shape, out);
+    }
+    double[] in = x.doubles;
+    double[] out = new double[in.length];
+    for (int i = 0; i < in.length; i++) {
+      out[i] = apply(in[i]);
+    }
+    return Tensor.raw(x.shape, out);
+  }
+}
