@@ -28,12 +28,12 @@ final class Activations {
   }
 
   static Tensor softmax(Tensor x, int axis) {
-    Tensor e = shifted(x, axis).exp();
+    Tensor e = shifted(x, Axis.normalize("softmax", axis, x.shape)).exp();
     return e.div(e.sum(axis, true));
   }
 
   static Tensor logSoftmax(Tensor x, int axis) {
-    Tensor z = shifted(x, axis);
+    Tensor z = shifted(x, Axis.normalize("logSoftmax", axis, x.shape));
     return z.sub(z.exp().sum(axis, true).log());
   }
 

@@ -492,7 +492,8 @@ public final class Tensor {
   }
 
   public Tensor mean(int axis, boolean keepDims) {
-    return sum(axis, keepDims).div(shape[Axis.normalize("mean", axis, shape)]);
+    int ax = Axis.normalize("mean", axis, shape);
+    return sum(ax, keepDims).div(shape[ax]);
   }
 
   /** The largest element; the gradient goes to the first one (row-major) that attains it. */
@@ -514,7 +515,7 @@ public final class Tensor {
   }
 
   public Tensor min(int axis, boolean keepDims) {
-    return neg().max(axis, keepDims).neg();
+    return neg().max(Axis.normalize("min", axis, shape), keepDims).neg();
   }
 
   /** The index of the first largest element along {@code axis}, as float32; no gradient. */
