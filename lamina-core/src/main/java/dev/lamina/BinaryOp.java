@@ -70,7 +70,7 @@ enum BinaryOp {
       return Math.pow(a, b);
     }
 
-    /** As PyTorch: no gradient to the base where the exponent is 0, none to the exponent at a ≤ 0. */
+    /** As PyTorch: no base gradient where the exponent is 0, no exponent gradient at a ≤ 0. */
     Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
       Tensor zero = Tensor.scalar(g.dtype, 0);
       Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));

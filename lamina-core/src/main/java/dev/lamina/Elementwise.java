@@ -47,7 +47,7 @@ final class Elementwise {
     Tensor b = promoted(second, first);
     int[] shape =
         Broadcast.shape("where", Broadcast.shape("where", condition.shape, a.shape), b.shape);
-    Tensor mask = Broadcast.expand(condition, shape).notEqual(0);
+    Tensor mask = Broadcast.expand(condition, shape).notEqual(Tensor.scalar(condition.dtype, 0));
     Tensor ea = Broadcast.expand(a, shape);
     Tensor eb = Broadcast.expand(b, shape);
     Tensor out;
@@ -92,8 +92,9 @@ final class Elementwise {
       }
       y = Tensor.raw(x.shape, values);
     }
-    return y.recorded(
-        "clip", g -> List.of(g.mul(x.greaterEqual(low)).mul(x.lessEqual(high))), x);
+    Tensor inside =
+        x.greaterEqual(Tensor.scalar(x.dtype, low)).mul(x.lessEqual(Tensor.scalar(x.dtype, high)));
+    return y.recorded("clip", g -> List.of(g.mul(inside)), x);
   }
 
   static Tensor cast(Tensor x, DType target) {

@@ -15,7 +15,10 @@ public final class Parameter {
 
   public Parameter(String name, Tensor initial) {
     this.name = name;
-    this.value = Tensor.mutable(initial);
+    this.value =
+        initial.floats != null
+            ? new Tensor(initial.shape.clone(), initial.floats.clone(), null, true, null)
+            : new Tensor(initial.shape.clone(), null, initial.doubles.clone(), true, null);
   }
 
   public String name() {
@@ -43,11 +46,10 @@ public final class Parameter {
           "assign to parameter '" + name + "'", "expected shape, got", value.shape,
           newValues.shape);
     }
-    if (value.floats != null) {
-      System.arraycopy(newValues.toFloatArray(), 0, value.floats, 0, value.floats.length);
-    } else {
-      System.arraycopy(newValues.toDoubleArray(), 0, value.doubles, 0, value.doubles.length);
-    }
+    Tensor converted = newValues.to(value.dtype);
+    Object source = converted.floats != null ? converted.floats : converted.doubles;
+    Object target = value.floats != null ? value.floats : value.doubles;
+    System.arraycopy(source, 0, target, 0, (int) value.size());
     version++;
   }
 

@@ -15,7 +15,9 @@ final class Reshaping {
     }
     Tensor source = x.mutable ? x.detach() : x;
     Tensor y =
-        source.floats != null ? Tensor.raw(shape, source.floats) : Tensor.raw(shape, source.doubles);
+        source.floats != null
+            ? Tensor.raw(shape, source.floats)
+            : Tensor.raw(shape, source.doubles);
     int[] original = x.shape;
     return y.recorded("reshape", g -> List.of(g.reshape(original)), x);
   }
@@ -45,6 +47,14 @@ final class Reshaping {
               + " elements) into " + Arrays.toString(requested));
     }
     return shape;
+  }
+
+  static Tensor reverseAxes(Tensor x) {
+    int[] reversed = new int[x.shape.length];
+    for (int i = 0; i < reversed.length; i++) {
+      reversed[i] = reversed.length - 1 - i;
+    }
+    return permute(x, reversed);
   }
 
   static Tensor permute(Tensor x, int[] axes) {
@@ -183,7 +193,8 @@ final class Reshaping {
     for (int o = 0; o < outer; o++) {
       System.arraycopy(source, o * inRow + start * inner, out, o * outRow, outRow);
     }
-    Tensor y = x.floats != null ? Tensor.raw(shape, (float[]) out) : Tensor.raw(shape, (double[]) out);
+    Tensor y =
+        x.floats != null ? Tensor.raw(shape, (float[]) out) : Tensor.raw(shape, (double[]) out);
     return y.recorded("slice", g -> List.of(padAlong(g, x, ax, start, end)), x);
   }
 

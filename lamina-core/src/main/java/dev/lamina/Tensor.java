@@ -5,7 +5,6 @@ import dev.lamina.autograd.GradFn;
 import dev.lamina.autograd.NoGrad;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * An n-dimensional array, row-major and contiguous: float32 by default, float64 for gradient
@@ -19,16 +18,13 @@ import java.util.SplittableRandom;
 public final class Tensor {
   final DType dtype;
   final int[] shape;
-  /** The values when {@link DType#FLOAT32}, else null. */
-  final float[] floats;
-  /** The values when {@link DType#FLOAT64}, else null. */
-  final double[] doubles;
+  final float[] floats; // the values when FLOAT32, else null
+  final double[] doubles; // the values when FLOAT64, else null
   /** True for the one tensor a {@link Parameter} writes in place; outputs never alias it. */
   final boolean mutable;
   private final GradFn gradFn;
 
-  private Tensor(
-      int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
+  Tensor(int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
     this.dtype = floats != null ? DType.FLOAT32 : DType.FLOAT64;
     this.shape = shape;
     this.floats = floats;
@@ -37,50 +33,30 @@ public final class Tensor {
     this.gradFn = gradFn;
   }
 
-  // ---- creation -------------------------------------------------------------------------------
-
   /** A float32 tensor over a copy of {@code data} with the given shape. */
   public static Tensor of(float[] data, int... shape) {
-    checkLength("Tensor.of", data.length, shape);
+    RowMajor.checkLength("Tensor.of", data.length, shape);
     return new Tensor(shape.clone(), data.clone(), null, false, null);
   }
 
   /** A rank-2 float32 tensor from rows of equal length. */
   public static Tensor of(float[][] rows) {
-    int cols = rows.length == 0 ? 0 : rows[0].length;
-    float[] flat = new float[rows.length * cols];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(rows[r].length, r, cols);
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
-    }
-    return new Tensor(new int[] {rows.length, cols}, flat, null, false, null);
+    int columns = rows.length == 0 ? 0 : rows[0].length;
+    return raw(new int[] {rows.length, columns}, RowMajor.flatten(rows));
   }
 
   /** A rank-2 float32 tensor from rows of equal length, rounded to float32. */
   public static Tensor of(double[][] rows) {
-    int cols = rows.length == 0 ? 0 : rows[0].length;
-    float[] flat = new float[rows.length * cols];
-    for (int r = 0; r < rows.length; r++) {
-      checkRow(rows[r].length, r, cols);
-      for (int c = 0; c < cols; c++) {
-        flat[r * cols + c] = (float) rows[r][c];
-      }
-    }
-    return new Tensor(new int[] {rows.length, cols}, flat, null, false, null);
+    int columns = rows.length == 0 ? 0 : rows[0].length;
+    return raw(new int[] {rows.length, columns}, RowMajor.flatten(rows));
   }
 
   /** A float64 tensor over a copy of {@code data} with the given shape. */
   public static Tensor ofDouble(double[] data, int... shape) {
-    checkLength("Tensor.ofDouble", data.length, shape);
+    RowMajor.checkLength("Tensor.ofDouble", data.length, shape);
     return new Tensor(shape.clone(), null, data.clone(), false, null);
   }
 
-  /** A rank-0 float32 tensor. */
-  public static Tensor scalar(double value) {
-    return full(DType.FLOAT32, value);
-  }
-
-  /** A rank-0 tensor of the given type. */
   public static Tensor scalar(DType dtype, double value) {
     return full(dtype, value);
   }
@@ -90,21 +66,16 @@ public final class Tensor {
   }
 
   public static Tensor zeros(DType dtype, int... shape) {
-    long size = checkedSize("Tensor.zeros", shape);
+    int size = RowMajor.size("Tensor.zeros", shape);
     return dtype == DType.FLOAT32
-        ? raw(shape.clone(), new float[(int) size])
-        : raw(shape.clone(), new double[(int) size]);
+        ? raw(shape.clone(), new float[size])
+        : raw(shape.clone(), new double[size]);
   }
 
   public static Tensor ones(int... shape) {
     return full(DType.FLOAT32, 1, shape);
   }
 
-  public static Tensor ones(DType dtype, int... shape) {
-    return full(dtype, 1, shape);
-  }
-
-  /** A float32 tensor with every element equal to {@code value}. */
   public static Tensor full(double value, int... shape) {
     return full(DType.FLOAT32, value, shape);
   }
@@ -121,32 +92,17 @@ public final class Tensor {
 
   /** The float32 vector 0, 1, …, n − 1. */
   public static Tensor arange(int n) {
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = i;
-    }
-    return raw(new int[] {n}, values);
+    return GeneratedValues.arange(n);
   }
 
   /** Float32 values drawn uniformly from [low, high) by a generator seeded with {@code seed}. */
   public static Tensor randomUniform(long seed, double low, double high, int... shape) {
-    SplittableRandom random = new SplittableRandom(seed);
-    Tensor t = zeros(shape);
-    for (int i = 0; i < t.floats.length; i++) {
-      t.floats[i] = (float) (low + (high - low) * random.nextDouble());
-    }
-    return t;
+    return GeneratedValues.uniform(seed, low, high, shape);
   }
 
-  /** Float32 normal values (Box–Muller) from a generator seeded with {@code seed}. */
+  /** Float32 normal values from a generator seeded with {@code seed}. */
   public static Tensor randomNormal(long seed, double mean, double stddev, int... shape) {
-    SplittableRandom random = new SplittableRandom(seed);
-    Tensor t = zeros(shape);
-    for (int i = 0; i < t.floats.length; i++) {
-      double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
-      t.floats[i] = (float) (mean + stddev * radius * Math.cos(2 * Math.PI * random.nextDouble()));
-    }
-    return t;
+    return GeneratedValues.normal(seed, mean, stddev, shape);
   }
 
   /**
@@ -157,8 +113,6 @@ public final class Tensor {
   public static Tensor fromOp(String op, Tensor value, List<Tensor> inputs, BackwardRule rule) {
     return value.detach().recorded(op, rule, inputs.toArray(new Tensor[0]));
   }
-
-  // ---- inspection -----------------------------------------------------------------------------
 
   public int[] shape() {
     return shape.clone();
@@ -188,30 +142,12 @@ public final class Tensor {
 
   /** The element at the given index, one coordinate per axis. */
   public double getDouble(int... index) {
-    if (index.length != shape.length) {
-      throw new IllegalArgumentException(
-          "get: index has " + index.length + " axes, tensor of shape " + Arrays.toString(shape)
-              + " has " + shape.length);
-    }
-    int flat = 0;
-    for (int axis = 0; axis < shape.length; axis++) {
-      if (index[axis] < 0 || index[axis] >= shape[axis]) {
-        throw new IndexOutOfBoundsException(
-            "get: index " + index[axis] + " on axis " + axis + " of shape "
-                + Arrays.toString(shape));
-      }
-      flat = flat * shape[axis] + index[axis];
-    }
-    return at(flat);
+    return at(RowMajor.flatIndex("get", index, shape));
   }
 
   /** The single value of a one-element tensor, such as a loss. */
   public double item() {
-    if (size() != 1) {
-      throw new IllegalStateException(
-          "item: needs exactly one element, tensor has shape " + Arrays.toString(shape));
-    }
-    return at(0);
+    return at(RowMajor.onlyIndex("item", shape));
   }
 
   /** A row-major copy of the values, rounded to float32. */
@@ -226,28 +162,15 @@ public final class Tensor {
 
   /** The rows of a rank-2 tensor. */
   public float[][] toArray2d() {
-    if (shape.length != 2) {
-      throw new IllegalStateException(
-          "toArray2d: needs rank 2, tensor has shape " + Arrays.toString(shape));
-    }
-    float[] values = toFloatArray();
-    float[][] rows = new float[shape[0]][shape[1]];
-    for (int r = 0; r < shape[0]; r++) {
-      System.arraycopy(values, r * shape[1], rows[r], 0, shape[1]);
-    }
-    return rows;
+    return RowMajor.rows(toFloatArray(), shape);
   }
 
   @Override
   public String toString() {
     String values =
-        size() <= 16
-            ? (floats != null ? Arrays.toString(floats) : Arrays.toString(doubles))
-            : "[" + size() + " values]";
+        size() > 16 ? "…" : floats != null ? Arrays.toString(floats) : Arrays.toString(doubles);
     return "Tensor" + Arrays.toString(shape) + " " + dtype + " " + values;
   }
-
-  // ---- elementwise arithmetic (NumPy broadcasting) --------------------------------------------
 
   public Tensor add(Tensor other) {
     return Elementwise.binary(BinaryOp.ADD, this, other);
@@ -353,8 +276,6 @@ public final class Tensor {
     return Elementwise.unary(UnaryOp.ERF, this);
   }
 
-  // ---- comparisons: 1 where true, 0 where false; no gradient ----------------------------------
-
   public Tensor greater(Tensor other) {
     return Elementwise.binary(BinaryOp.GREATER, this, other);
   }
@@ -365,10 +286,6 @@ public final class Tensor {
 
   public Tensor greaterEqual(Tensor other) {
     return Elementwise.binary(BinaryOp.GREATER_EQUAL, this, other);
-  }
-
-  public Tensor greaterEqual(double value) {
-    return greaterEqual(scalar(dtype, value));
   }
 
   public Tensor less(Tensor other) {
@@ -383,10 +300,6 @@ public final class Tensor {
     return Elementwise.binary(BinaryOp.LESS_EQUAL, this, other);
   }
 
-  public Tensor lessEqual(double value) {
-    return lessEqual(scalar(dtype, value));
-  }
-
   public Tensor equal(Tensor other) {
     return Elementwise.binary(BinaryOp.EQUAL, this, other);
   }
@@ -398,12 +311,6 @@ public final class Tensor {
   public Tensor notEqual(Tensor other) {
     return Elementwise.binary(BinaryOp.NOT_EQUAL, this, other);
   }
-
-  public Tensor notEqual(double value) {
-    return notEqual(scalar(dtype, value));
-  }
-
-  // ---- activations ----------------------------------------------------------------------------
 
   /** max(x, 0); its gradient at 0 is 0 (PyTorch). */
   public Tensor relu() {
@@ -468,8 +375,6 @@ public final class Tensor {
     return logSoftmax(-1);
   }
 
-  // ---- reductions (axis may be negative) ------------------------------------------------------
-
   /** The sum of all elements, as a rank-0 tensor. */
   public Tensor sum() {
     return Reductions.sumAll(this);
@@ -523,8 +428,6 @@ public final class Tensor {
     return Reductions.argmax(this, axis);
   }
 
-  // ---- shapes ---------------------------------------------------------------------------------
-
   /** The same elements in a new shape; one dimension may be −1 to be inferred. */
   public Tensor reshape(int... newShape) {
     return Reshaping.reshape(this, newShape);
@@ -532,11 +435,7 @@ public final class Tensor {
 
   /** The axes in reverse order, as NumPy's {@code .T}; for a matrix, its transpose. */
   public Tensor transpose() {
-    int[] reversed = new int[shape.length];
-    for (int i = 0; i < reversed.length; i++) {
-      reversed[i] = shape.length - 1 - i;
-    }
-    return permute(reversed);
+    return Reshaping.reverseAxes(this);
   }
 
   /** Axis i of the result is axis {@code axes[i]} of this tensor. */
@@ -554,8 +453,6 @@ public final class Tensor {
     return Reshaping.slice(this, axis, start, end);
   }
 
-  // ---- linear algebra -------------------------------------------------------------------------
-
   /** The matrix product of two rank-2 tensors. */
   public Tensor matmul(Tensor other) {
     return MatMul.matmul(this, other, false, false);
@@ -565,8 +462,6 @@ public final class Tensor {
   public Tensor matmul(Tensor other, boolean transposeThis, boolean transposeOther) {
     return MatMul.matmul(this, other, transposeThis, transposeOther);
   }
-
-  // ---- types and the graph --------------------------------------------------------------------
 
   /** This tensor converted to {@code target}; gradients convert back. */
   public Tensor to(DType target) {
@@ -583,20 +478,12 @@ public final class Tensor {
         : raw(shape, mutable ? doubles.clone() : doubles);
   }
 
-  // ---- package-private plumbing for the operations --------------------------------------------
-
   static Tensor raw(int[] shape, float[] values) {
     return new Tensor(shape, values, null, false, null);
   }
 
   static Tensor raw(int[] shape, double[] values) {
     return new Tensor(shape, null, values, false, null);
-  }
-
-  static Tensor mutable(Tensor initial) {
-    return initial.floats != null
-        ? new Tensor(initial.shape.clone(), initial.floats.clone(), null, true, null)
-        : new Tensor(initial.shape.clone(), null, initial.doubles.clone(), true, null);
   }
 
   /** This freshly computed tensor, recorded as the output of {@code op} unless in NoGrad. */
@@ -609,37 +496,5 @@ public final class Tensor {
 
   double at(int flat) {
     return floats != null ? floats[flat] : doubles[flat];
-  }
-
-  private static void checkLength(String op, int length, int[] shape) {
-    long size = checkedSize(op, shape);
-    if (size != length) {
-      throw new IllegalArgumentException(
-          op + ": shape " + Arrays.toString(shape) + " holds " + size + " elements but data has "
-              + length);
-    }
-  }
-
-  private static void checkRow(int length, int row, int cols) {
-    if (length != cols) {
-      throw new IllegalArgumentException(
-          "Tensor.of: row " + row + " has " + length + " values, row 0 has " + cols);
-    }
-  }
-
-  static long checkedSize(String op, int[] shape) {
-    long size = 1;
-    for (int dim : shape) {
-      if (dim < 0) {
-        throw new IllegalArgumentException(
-            op + ": negative dimension in shape " + Arrays.toString(shape));
-      }
-      size *= dim;
-      if (size > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            op + ": shape " + Arrays.toString(shape) + " is too large");
-      }
-    }
-    return size;
   }
 }

@@ -25,7 +25,8 @@ class TensorFixtureTest {
 
   @SuppressWarnings("unchecked")
   static Stream<Arguments> cases() throws IOException {
-    try (InputStream in = TensorFixtureTest.class.getResourceAsStream("/fixtures/tensor_ops.json")) {
+    try (InputStream in =
+        TensorFixtureTest.class.getResourceAsStream("/fixtures/tensor_ops.json")) {
       Map<String, Object> root =
           (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return ((List<Object>) root.get("cases"))

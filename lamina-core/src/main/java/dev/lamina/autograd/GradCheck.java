@@ -68,8 +68,8 @@ public final class GradCheck {
       double[] auto = analytic.get(i).toDoubleArray();
       double[] numeric = numericGradient(function, points, i);
       for (int j = 0; j < numeric.length; j++) {
-        double excess =
-            Math.abs(auto[j] - numeric[j]) / (absoluteTolerance + relativeTolerance * Math.abs(numeric[j]));
+        double allowed = absoluteTolerance + relativeTolerance * Math.abs(numeric[j]);
+        double excess = Math.abs(auto[j] - numeric[j]) / allowed;
         if (Double.isNaN(excess)) {
           excess = Double.POSITIVE_INFINITY;
         }

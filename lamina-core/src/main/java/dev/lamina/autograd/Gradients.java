@@ -41,7 +41,7 @@ public final class Gradients {
     List<Tensor> order = topologicalOrder(scalar);
     Set<Tensor> relevant = leadingTo(order, targets);
     Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-    grads.put(scalar, Tensor.ones(scalar.dtype(), scalar.shape()));
+    grads.put(scalar, Tensor.full(scalar.dtype(), 1, scalar.shape()));
     try (NoGrad scope = NoGrad.enter()) {
       for (int i = order.size() - 1; i >= 0; i--) {
         Tensor t = order.get(i);

@@ -79,6 +79,7 @@ class GradCheckTest {
   void optionsAreValidated() {
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().epsilon(0));
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().absoluteTolerance(-1));
-    assertThrows(IllegalArgumentException.class, () -> new GradCheck().relativeTolerance(Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> new GradCheck().relativeTolerance(Double.NaN));
   }
 }

@@ -1,0 +1,36 @@
+package dev.lamina;
+
+import java.util.SplittableRandom;
+
+/** Float32 tensors filled by rule: a range, or seeded random values (no global generator). */
+final class GeneratedValues {
+  private GeneratedValues() {}
+
+  static Tensor arange(int n) {
+    float[] values = new float[RowMajor.size("Tensor.arange", new int[] {n})];
+    for (int i = 0; i < n; i++) {
+      values[i] = i;
+    }
+    return Tensor.raw(new int[] {n}, values);
+  }
+
+  static Tensor uniform(long seed, double low, double high, int[] shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] values = new float[RowMajor.size("Tensor.randomUniform", shape)];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (low + (high - low) * random.nextDouble());
+    }
+    return Tensor.raw(shape.clone(), values);
+  }
+
+  /** Box–Muller: a radius from one uniform draw and an angle from the next. */
+  static Tensor normal(long seed, double mean, double stddev, int[] shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] values = new float[RowMajor.size("Tensor.randomNormal", shape)];
+    for (int i = 0; i < values.length; i++) {
+      double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+      values[i] = (float) (mean + stddev * radius * Math.cos(2 * Math.PI * random.nextDouble()));
+    }
+    return Tensor.raw(shape.clone(), values);
+  }
+}

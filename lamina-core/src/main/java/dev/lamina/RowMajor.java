@@ -1,0 +1,102 @@
+package dev.lamina;
+
+import java.util.Arrays;
+
+/** Row-major layout: sizes of shapes, flat indices, and rows flattened into one array. */
+final class RowMajor {
+  private RowMajor() {}
+
+  /** The number of elements of {@code shape}, checked to be non-negative and to fit an array. */
+  static int size(String op, int[] shape) {
+    long size = 1;
+    for (int dim : shape) {
+      if (dim < 0) {
+        throw new IllegalArgumentException(
+            op + ": negative dimension in shape " + Arrays.toString(shape));
+      }
+      size *= dim;
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            op + ": shape " + Arrays.toString(shape) + " is too large");
+      }
+    }
+    return (int) size;
+  }
+
+  static void checkLength(String op, int length, int[] shape) {
+    int size = size(op, shape);
+    if (size != length) {
+      throw new IllegalArgumentException(
+          op + ": shape " + Arrays.toString(shape) + " holds " + size + " elements but data has "
+              + length);
+    }
+  }
+
+  static int flatIndex(String op, int[] index, int[] shape) {
+    if (index.length != shape.length) {
+      throw new IllegalArgumentException(
+          op + ": index has " + index.length + " axes, tensor of shape " + Arrays.toString(shape)
+              + " has " + shape.length);
+    }
+    int flat = 0;
+    for (int axis = 0; axis < shape.length; axis++) {
+      if (index[axis] < 0 || index[axis] >= shape[axis]) {
+        throw new IndexOutOfBoundsException(
+            op + ": index " + index[axis] + " on axis " + axis + " of shape "
+                + Arrays.toString(shape));
+      }
+      flat = flat * shape[axis] + index[axis];
+    }
+    return flat;
+  }
+
+  /** The flat index 0 of a one-element shape, which is all a scalar reading may see. */
+  static int onlyIndex(String op, int[] shape) {
+    if (size(op, shape) != 1) {
+      throw new IllegalStateException(
+          op + ": needs exactly one element, tensor has shape " + Arrays.toString(shape));
+    }
+    return 0;
+  }
+
+  static float[][] rows(float[] values, int[] shape) {
+    if (shape.length != 2) {
+      throw new IllegalStateException(
+          "toArray2d: needs rank 2, tensor has shape " + Arrays.toString(shape));
+    }
+    float[][] rows = new float[shape[0]][shape[1]];
+    for (int r = 0; r < shape[0]; r++) {
+      System.arraycopy(values, r * shape[1], rows[r], 0, shape[1]);
+    }
+    return rows;
+  }
+
+  static float[] flatten(float[][] rows) {
+    float[] flat = new float[rows.length * columns(rows.length == 0 ? 0 : rows[0].length, rows)];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[r].length);
+    }
+    return flat;
+  }
+
+  static float[] flatten(double[][] rows) {
+    float[] flat = new float[rows.length * columns(rows.length == 0 ? 0 : rows[0].length, rows)];
+    for (int r = 0, i = 0; r < rows.length; r++) {
+      for (double v : rows[r]) {
+        flat[i++] = (float) v;
+      }
+    }
+    return flat;
+  }
+
+  private static int columns(int first, Object[] rows) {
+    for (int r = 0; r < rows.length; r++) {
+      int length = java.lang.reflect.Array.getLength(rows[r]);
+      if (length != first) {
+        throw new IllegalArgumentException(
+            "Tensor.of: row " + r + " has " + length + " values, row 0 has " + first);
+      }
+    }
+    return first;
+  }
+}
