@@ -1,0 +1,56 @@
+package dev.lamina.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The course's datasets, bundled with this module (sources and licences in
+ * {@code dev/lamina/data/datasets/ATTRIBUTION.md}). Each call reads the file afresh.
+ */
+public final class Datasets {
+  private static final String FOLDER = "datasets/";
+
+  private Datasets() {}
+
+  /** Wine Quality, red: 1,599 rows, 11 physico-chemical features and {@code quality}. */
+  public static Table redWine() {
+    return load("red-wine.csv", CsvOptions.defaults());
+  }
+
+  /** Concrete Compressive Strength: 1,030 rows, 8 inputs and {@code CompressiveStrength}. */
+  public static Table concrete() {
+    return load("concrete.csv", CsvOptions.defaults());
+  }
+
+  /** Ionosphere: 351 rows, {@code V1}…{@code V34} and {@code Class} ({@code good}/{@code bad}). */
+  public static Table ionosphere() {
+    return load("ion.csv", CsvOptions.defaults());
+  }
+
+  /**
+   * Hotel booking demand: 119,390 rows, 32 columns, target {@code is_canceled}. {@code NULL}
+   * (used by {@code agent} and {@code company}) is read as missing, as are {@code NA} and empty
+   * cells.
+   */
+  public static Table hotel() {
+    return load("hotel.csv.gz", CsvOptions.defaults().withMissingMarkers("NULL"));
+  }
+
+  /** 80 Cereals: 77 rows of nutrition facts; {@code -1} is read as missing. */
+  public static Table cereal() {
+    return load("cereal.csv", CsvOptions.defaults().withMissingMarkers("-1"));
+  }
+
+  private static Table load(String file, CsvOptions options) {
+    try (InputStream input = Datasets.class.getResourceAsStream(FOLDER + file)) {
+      if (input == null) {
+        throw new IllegalStateException("Datasets: the resource " + file + " is missing from "
+            + "the lamina-data jar");
+      }
+      return Table.readCsv(input, file, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Datasets: cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lamina.data;
+
+import static dev.lamina.data.Fixtures.assertRowsClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OneHotEncoder, OrdinalEncoder and LabelEncoder against scikit-learn: fitted on 1,000 hotel
+ * rows and applied to rows with categories unseen during fit and with missing countries.
+ */
+class SklearnEncodersTest {
+  private static final JsonNode ENCODERS = Fixtures.read("encoders");
+  private static final Table HOTEL = Datasets.hotel()
+      .select(List.of(Fixtures.strings(ENCODERS.get("columns"))));
+  private static final Table FIT_ROWS = Fixtures.rows(HOTEL, 0, ENCODERS.get("fitRows").asInt());
+  private static final Table PROBE = HOTEL.rows(Fixtures.ints(ENCODERS.get("probeRows")));
+
+  @Test
+  void oneHotCategoriesFeatureNamesAndRowsMatchWithUnknownsIgnored() {
+    OneHotEncoder encoder = new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE).fit(FIT_ROWS);
+    List<List<String>> expectedCategories = new ArrayList<>();
+    for (JsonNode column : ENCODERS.get("categories")) {
+      expectedCategories.add(Arrays.asList(Fixtures.strings(column)));
+    }
+    assertEquals(expectedCategories, encoder.categories());
+    Table encoded = encoder.transform(PROBE);
+    assertEquals(List.of(Fixtures.strings(ENCODERS.get("featureNames"))), encoded.columnNames());
+    assertRowsClose(ENCODERS.get("oneHotProbe"), encoded, "one-hot");
+  }
+
+  @Test
+  void oneHotRaisesOnAnUnknownCategoryByDefaultNamingColumnAndValue() {
+    OneHotEncoder encoder = new OneHotEncoder().fit(FIT_ROWS);
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> encoder.transform(PROBE));
+    assertTrue(error.getMessage().contains("not seen during fit"), error.getMessage());
+    assertTrue(error.getMessage().contains("column '"), error.getMessage());
+  }
+
+  @Test
+  void ordinalCodesMatchWithUnknownsEncodedAsMinusOneAndMissingKeptMissing() {
+    Table encoded = OrdinalEncoder.withUnknownValue(-1).fit(FIT_ROWS).transform(PROBE);
+    assertRowsClose(ENCODERS.get("ordinalProbe"), encoded, "ordinal");
+  }
+
+  @Test
+  void categoryCountsOnTheWholeFileMatchCountingMissingAsACategory() {
+    OneHotEncoder encoder = new OneHotEncoder().fit(HOTEL);
+    int[] expected = Fixtures.ints(ENCODERS.get("fullFitCategoryCounts"));
+    for (int c = 0; c < expected.length; c++) {
+      assertEquals(expected[c], encoder.categories().get(c).size(), HOTEL.columnNames().get(c));
+    }
+  }
+
+  @Test
+  void labelEncoderSortsClassesAndCodesIon() {
+    JsonNode expected = Fixtures.read("labels");
+    Table classes = Datasets.ionosphere().select("Class");
+    LabelEncoder encoder = new LabelEncoder().fit(classes);
+    assertEquals(List.of(Fixtures.strings(expected.get("classes"))), encoder.classes());
+    Table codes = encoder.transform(Fixtures.rows(classes, 0, 20));
+    Fixtures.assertArrayClose(expected.get("firstCodes"), codes.numeric("Class").toArray(),
+        "codes");
+  }
+
+  @Test
+  void numericCategoriesSortByValueNotByText() {
+    Table table = Table.of(NumericColumn.of("n", 10, 2, 2, 1.5));
+    OneHotEncoder encoder = new OneHotEncoder().fit(table);
+    assertEquals(List.of("1.5", "2", "10"), encoder.categories().get(0));
+    assertEquals(List.of("n_1.5", "n_2", "n_10"), encoder.transform(table).columnNames());
+  }
+}
