@@ -65,28 +65,10 @@ final class Broadcast {
     if (Arrays.equals(t.shape, target)) {
       return t;
     }
-    Broadcast plan = of("broadcastTo", target, t.shape);
-    if (!Arrays.equals(plan.shape, target)) {
+    if (!Arrays.equals(shape("broadcastTo", target, t.shape), target)) {
       throw ShapeMismatchException.of("broadcastTo", "cannot broadcast shape", t.shape, target);
     }
-    int n = plan.rowLength;
-    int stride = plan.strideB;
-    if (t.floats != null) {
-      float[] out = new float[Axis.product(target)];
-      for (int r = 0; r < plan.rows(); r++) {
-        for (int j = 0, o = r * n, i = plan.rowStartsB[r]; j < n; j++, i += stride) {
-          out[o + j] = t.floats[i];
-        }
-      }
-      return Tensor.raw(target.clone(), out);
-    }
-    double[] out = new double[Axis.product(target)];
-    for (int r = 0; r < plan.rows(); r++) {
-      for (int j = 0, o = r * n, i = plan.rowStartsB[r]; j < n; j++, i += stride) {
-        out[o + j] = t.doubles[i];
-      }
-    }
-    return Tensor.raw(target.clone(), out);
+    return RowMajor.gather(t, RowMajor.offsets(target, strides(t.shape, target)), target.clone());
   }
 
   /** Sums a gradient of the broadcast shape back down to {@code shape}: broadcasting's adjoint. */
@@ -101,6 +83,12 @@ final class Broadcast {
       }
     }
     return reduced;
+  }
+
+  /** The input offset at the start of each output row: all axes but the last. */
+  private static int[] rowStarts(int[] strides, int[] out) {
+    int outer = out.length - 1;
+    return RowMajor.offsets(Arrays.copyOf(out, outer), Arrays.copyOf(strides, outer));
   }
 
   private static int dimFromEnd(int[] shape, int fromEnd) {
@@ -119,25 +107,5 @@ final class Broadcast {
       }
     }
     return strides;
-  }
-
-  /** The input offset at the start of each output row (an odometer over all but the last axis). */
-  private static int[] rowStarts(int[] strides, int[] out) {
-    int outerRank = out.length - 1;
-    int[] starts = new int[Axis.outer(out, outerRank)];
-    int[] index = new int[outerRank];
-    int offset = 0;
-    for (int row = 0; row < starts.length; row++) {
-      starts[row] = offset;
-      for (int axis = outerRank - 1; axis >= 0; axis--) {
-        offset += strides[axis];
-        if (++index[axis] < out[axis]) {
-          break;
-        }
-        offset -= strides[axis] * out[axis];
-        index[axis] = 0;
-      }
-    }
-    return starts;
   }
 }

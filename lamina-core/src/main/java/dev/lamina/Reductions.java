@@ -69,21 +69,7 @@ final class Reductions {
     }
     int[] winners = argmaxIndices(x, ax);
     int[] shape = Axis.reduced(x.shape, ax, keepDims);
-    Tensor y;
-    if (x.floats != null) {
-      float[] out = new float[winners.length];
-      for (int p = 0; p < out.length; p++) {
-        out[p] = x.floats[winners[p]];
-      }
-      y = Tensor.raw(shape, out);
-    } else {
-      double[] out = new double[winners.length];
-      for (int p = 0; p < out.length; p++) {
-        out[p] = x.doubles[winners[p]];
-      }
-      y = Tensor.raw(shape, out);
-    }
-    return y.recorded("max", g -> List.of(scatter(g, winners, x)), x);
+    return RowMajor.gather(x, winners, shape).recorded("max", g -> List.of(scatter(g, winners, x)), x);
   }
 
   static Tensor argmax(Tensor x, int axis) {

@@ -76,21 +76,7 @@ final class Reshaping {
       shape[i] = x.shape[axes[i]];
       sourceStrides[i] = Axis.inner(x.shape, axes[i]);
     }
-    int[] sources = sourceIndices(shape, sourceStrides);
-    Tensor y;
-    if (x.floats != null) {
-      float[] out = new float[sources.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = x.floats[sources[i]];
-      }
-      y = Tensor.raw(shape, out);
-    } else {
-      double[] out = new double[sources.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = x.doubles[sources[i]];
-      }
-      y = Tensor.raw(shape, out);
-    }
+    Tensor y = RowMajor.gather(x, RowMajor.offsets(shape, sourceStrides), shape);
     return y.recorded("permute", g -> List.of(g.permute(inverse)), x);
   }
 
@@ -98,25 +84,6 @@ final class Reshaping {
     return new IllegalArgumentException(
         "permute: " + Arrays.toString(axes) + " is not a permutation of the axes of shape "
             + Arrays.toString(x.shape));
-  }
-
-  /** For each output element in row-major order, its flat index in the source. */
-  private static int[] sourceIndices(int[] shape, int[] strides) {
-    int[] sources = new int[Axis.product(shape)];
-    int[] index = new int[shape.length];
-    int offset = 0;
-    for (int i = 0; i < sources.length; i++) {
-      sources[i] = offset;
-      for (int axis = shape.length - 1; axis >= 0; axis--) {
-        offset += strides[axis];
-        if (++index[axis] < shape[axis]) {
-          break;
-        }
-        offset -= strides[axis] * shape[axis];
-        index[axis] = 0;
-      }
-    }
-    return sources;
   }
 
   static Tensor concat(List<Tensor> tensors, int axis) {

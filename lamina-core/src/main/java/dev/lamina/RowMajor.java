@@ -59,6 +59,44 @@ final class RowMajor {
     return 0;
   }
 
+  /**
+   * For each element of {@code shape} in row-major order, the offset Σ index[axis]·strides[axis]:
+   * an odometer that adds a stride per step and takes back a whole axis when it wraps.
+   */
+  static int[] offsets(int[] shape, int[] strides) {
+    int[] offsets = new int[Axis.product(shape)];
+    int[] index = new int[shape.length];
+    int offset = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      offsets[i] = offset;
+      for (int axis = shape.length - 1; axis >= 0; axis--) {
+        offset += strides[axis];
+        if (++index[axis] < shape[axis]) {
+          break;
+        }
+        offset -= strides[axis] * shape[axis];
+        index[axis] = 0;
+      }
+    }
+    return offsets;
+  }
+
+  /** A new tensor of {@code shape} whose element i is {@code x}'s element {@code sources[i]}. */
+  static Tensor gather(Tensor x, int[] sources, int[] shape) {
+    if (x.floats != null) {
+      float[] out = new float[sources.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = x.floats[sources[i]];
+      }
+      return Tensor.raw(shape, out);
+    }
+    double[] out = new double[sources.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = x.doubles[sources[i]];
+    }
+    return Tensor.raw(shape, out);
+  }
+
   static float[][] rows(float[] values, int[] shape) {
     if (shape.length != 2) {
       throw new IllegalStateException(
