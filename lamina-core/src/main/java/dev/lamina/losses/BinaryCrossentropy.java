@@ -1,0 +1,60 @@
+package dev.lamina.losses;
+
+import dev.lamina.Tensor;
+import java.util.Map;
+
+/**
+ * Binary cross-entropy, averaged over the last axis. On probabilities, predictions are clipped to
+ * [ε, 1 − ε] with ε = 1e-7 as Keras clips them, so a prediction of exactly 0 or 1 gives a large
+ * finite loss. With {@code fromLogits}, the stable form {@code softplus(z) − y·z} works on raw
+ * outputs: the fused, overflow-free path for a linear last layer.
+ */
+public final class BinaryCrossentropy implements Loss {
+  static final double EPSILON = 1e-7;
+  private boolean fromLogits;
+  private double labelSmoothing;
+
+  public BinaryCrossentropy fromLogits(boolean fromLogits) {
+    this.fromLogits = fromLogits;
+    return this;
+  }
+
+  public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
+    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+      throw new IllegalArgumentException(
+          "binary_crossentropy: labelSmoothing must be in [0, 1], got " + labelSmoothing);
+    }
+    this.labelSmoothing = labelSmoothing;
+    return this;
+  }
+
+  public boolean isFromLogits() {
+    return fromLogits;
+  }
+
+  @Override
+  public String name() {
+    return "binary_crossentropy";
+  }
+
+  @Override
+  public Tensor perSample(Tensor yTrue, Tensor yPred) {
+    Tensor y = Targets.alignedTo(name(), yTrue, yPred);
+    Targets.requireProbabilities(name(), y);
+    if (labelSmoothing > 0) {
+      y = y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    }
+    if (fromLogits) {
+      return yPred.softplus().sub(y.mul(yPred)).mean(-1);
+    }
+    Tensor p = yPred.clip(EPSILON, 1 - EPSILON);
+    Tensor positive = y.mul(p.log());
+    Tensor negative = y.neg().add(1).mul(p.neg().add(1).log());
+    return positive.add(negative).neg().mean(-1);
+  }
+
+  @Override
+  public Map<String, Object> config() {
+    return Map.of("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+  }
+}
