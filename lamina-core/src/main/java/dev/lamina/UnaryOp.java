@@ -13,6 +13,12 @@ enum UnaryOp {
     Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.neg();
     }
+
+    void forward(float[] in, float[] out) {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = -in[i];
+      }
+    }
   },
   EXP("exp") {
     double apply(double x) {
@@ -49,6 +55,12 @@ enum UnaryOp {
     Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(x.sign());
     }
+
+    void forward(float[] in, float[] out) {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.abs(in[i]);
+      }
+    }
   },
   SIGN("sign", false) {
     double apply(double x) {
@@ -66,6 +78,12 @@ enum UnaryOp {
 
     Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(x.greater(0));
+    }
+
+    void forward(float[] in, float[] out) {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.max(in[i], 0f);
+      }
     }
   },
   SIGMOID("sigmoid") {
@@ -129,11 +147,8 @@ enum UnaryOp {
 
   Tensor forward(Tensor x) {
     if (x.floats != null) {
-      float[] in = x.floats;
-      float[] out = new float[in.length];
-      for (int i = 0; i < in.length; i++) {
-        out[i] = (float) apply(in[i]);
-      }
+      float[] out = new float[x.floats.length];
+      forward(x.floats, out);
       return Tensor.raw(x.shape, out);
     }
     double[] in = x.doubles;
@@ -142,5 +157,15 @@ enum UnaryOp {
       out[i] = apply(in[i]);
     }
     return Tensor.raw(x.shape, out);
+  }
+
+  /**
+   * The float32 loop. Cheap operations override it with a plain float loop: the generic one, a
+   * call through {@link #apply} shared by every operation, measured about ten times slower.
+   */
+  void forward(float[] in, float[] out) {
+    for (int i = 0; i < in.length; i++) {
+      out[i] = (float) apply(in[i]);
+    }
   }
 }
