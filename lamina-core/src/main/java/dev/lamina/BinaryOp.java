@@ -1,6 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.kernels.Kernels;
+import java.util.Arrays;
 
 /**
  * The elementwise primitives of two arguments. {@link #gradients} returns both input gradients in
@@ -17,14 +18,8 @@ enum BinaryOp {
       return new Tensor[] {g, g};
     }
 
-    void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
-      if (sa == 1 && sb == 1) {
-        Kernels.get().add(a, ao, b, bo, out, oo, n);
-        return;
-      }
-      for (int j = 0; j < n; j++) {
-        out[oo + j] = a[ao + j * sa] + b[bo + j * sb];
-      }
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().add(a, ao, b, bo, out, oo, n);
     }
   },
   SUB("sub") {
@@ -36,14 +31,8 @@ enum BinaryOp {
       return new Tensor[] {g, g.neg()};
     }
 
-    void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
-      if (sa == 1 && sb == 1) {
-        Kernels.get().sub(a, ao, b, bo, out, oo, n);
-        return;
-      }
-      for (int j = 0; j < n; j++) {
-        out[oo + j] = a[ao + j * sa] - b[bo + j * sb];
-      }
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().sub(a, ao, b, bo, out, oo, n);
     }
   },
   MUL("mul") {
@@ -55,14 +44,8 @@ enum BinaryOp {
       return new Tensor[] {g.mul(b), g.mul(a)};
     }
 
-    void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
-      if (sa == 1 && sb == 1) {
-        Kernels.get().mul(a, ao, b, bo, out, oo, n);
-        return;
-      }
-      for (int j = 0; j < n; j++) {
-        out[oo + j] = a[ao + j * sa] * b[bo + j * sb];
-      }
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().mul(a, ao, b, bo, out, oo, n);
     }
   },
   DIV("div") {
@@ -75,14 +58,8 @@ enum BinaryOp {
       return new Tensor[] {ga, ga.mul(out).neg()};
     }
 
-    void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
-      if (sa == 1 && sb == 1) {
-        Kernels.get().div(a, ao, b, bo, out, oo, n);
-        return;
-      }
-      for (int j = 0; j < n; j++) {
-        out[oo + j] = a[ao + j * sa] / b[bo + j * sb];
-      }
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+      Kernels.get().div(a, ao, b, bo, out, oo, n);
     }
   },
   POW("pow") {
@@ -121,9 +98,9 @@ enum BinaryOp {
       return a > b ? 1 : 0;
     }
 
-    void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       for (int j = 0; j < n; j++) {
-        out[oo + j] = a[ao + j * sa] > b[bo + j * sb] ? 1 : 0;
+        out[oo + j] = a[ao + j] > b[bo + j] ? 1 : 0;
       }
     }
   },
@@ -153,6 +130,8 @@ enum BinaryOp {
     }
   };
 
+  private static final int SPREAD_CHUNK = 1024;
+
   final String label;
   final boolean differentiable;
 
@@ -172,18 +151,6 @@ enum BinaryOp {
     throw new UnsupportedOperationException(label + " has no gradient");
   }
 
-  /**
-   * out[oo + j] = a[ao + j·sa] op b[bo + j·sb] for j in [0, n), in float32. The hot operations
-   * override it with a plain float loop (or a kernel call), which measured about ten times faster
-   * than this generic loop through {@link #apply}: one call site shared by every operation cannot
-   * be inlined, and the double round trip blocks vectorization.
-   */
-  void row(float[] a, int ao, int sa, float[] b, int bo, int sb, float[] out, int oo, int n) {
-    for (int j = 0; j < n; j++) {
-      out[oo + j] = (float) apply(a[ao + j * sa], b[bo + j * sb]);
-    }
-  }
-
   /** The winner gets the gradient; on ties each side gets half of it, as PyTorch does. */
   private static Tensor[] splitByWinner(Tensor g, Tensor aWins, Tensor tie) {
     Tensor share = aWins.add(tie.mul(0.5));
@@ -191,10 +158,44 @@ enum BinaryOp {
     return new Tensor[] {ga, g.sub(ga)};
   }
 
+  /**
+   * out[oo + j] = a[ao + j] op b[bo + j] for j in [0, n), in float32. The hot operations override
+   * it with a kernel call or a plain float loop, which measured about ten times faster than this
+   * generic loop through {@link #apply}: one call site shared by every operation cannot be
+   * inlined, and the round trip through double blocks vectorization.
+   */
+  void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    for (int j = 0; j < n; j++) {
+      out[oo + j] = (float) apply(a[ao + j], b[bo + j]);
+    }
+  }
+
+  /**
+   * Row by row over the broadcast result. An operand that is one value along the row (stride 0)
+   * is spread into a small buffer, chunk by chunk, so that every row call sees contiguous data.
+   */
   void forward(Broadcast plan, float[] a, float[] b, float[] out) {
     int n = plan.rowLength;
+    boolean spreadA = plan.strideA == 0 && n > 1;
+    boolean spreadB = plan.strideB == 0 && n > 1;
+    float[] spread = spreadA || spreadB ? new float[Math.min(n, SPREAD_CHUNK)] : null;
     for (int r = 0; r < plan.rows(); r++) {
-      row(a, plan.rowStartsA[r], plan.strideA, b, plan.rowStartsB[r], plan.strideB, out, r * n, n);
+      int ao = plan.rowStartsA[r];
+      int bo = plan.rowStartsB[r];
+      if (!spreadA && !spreadB) {
+        row(a, ao, b, bo, out, r * n, n);
+        continue;
+      }
+      Arrays.fill(spread, spreadA ? a[ao] : b[bo]);
+      for (int start = 0; start < n; start += spread.length) {
+        int length = Math.min(spread.length, n - start);
+        int oo = r * n + start;
+        if (spreadA) {
+          row(spread, 0, b, bo + start, out, oo, length);
+        } else {
+          row(a, ao + start, spread, 0, out, oo, length);
+        }
+      }
     }
   }
 
