@@ -9,7 +9,7 @@ import java.util.Map;
  * A small JSON reader for test fixtures: objects become maps, arrays lists, numbers doubles
  * (including Python's NaN and Infinity), so the core needs no JSON library.
  */
-final class Json {
+public final class Json {
   private final String text;
   private int pos;
 
@@ -17,7 +17,7 @@ final class Json {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json json = new Json(text);
     Object value = json.value();
     json.skipSpace();
