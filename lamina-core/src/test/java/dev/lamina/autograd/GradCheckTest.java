@@ -76,6 +76,15 @@ class GradCheckTest {
   }
 
   @Test
+  void aFunctionThatDropsToFloat32IsRejected() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> new GradCheck().check(
+                in -> in.get(0).to(dev.lamina.DType.FLOAT32).sum(), List.of(x)));
+    assertTrue(e.getMessage().contains("float64"), e.getMessage());
+  }
+
+  @Test
   void optionsAreValidated() {
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().epsilon(0));
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().absoluteTolerance(-1));
