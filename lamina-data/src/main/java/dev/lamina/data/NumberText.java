@@ -22,11 +22,24 @@ final class NumberText {
    * @throws NumberFormatException when the text is not a number
    */
   static double parse(String text) {
+    if (!mayBeNumber(text)) {
+      throw new NumberFormatException("not a number: " + text);
+    }
     double fast = parsePlainDecimal(text);
     if (!Double.isNaN(fast)) {
       return fast;
     }
     return parseGeneral(text);
+  }
+
+  /** A cheap first test, so that most text cells are rejected without an exception. */
+  static boolean mayBeNumber(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(0);
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'n' || c == 'N'
+        || c == 'i' || c == 'I';
   }
 
   /**

@@ -1,0 +1,29 @@
+import dev.lamina.data.CsvOptions;
+import dev.lamina.data.Table;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Times Table.readCsv on one file, several reads in one JVM; the first includes class loading
+ * and JIT warm-up. Prints one line per read and a summary line, in the format of read_csv.py.
+ * Run by bench/read-csv.
+ */
+public final class ReadCsvBench {
+  public static void main(String[] args) {
+    Path file = Path.of(args[0]);
+    int repeats = Integer.parseInt(args[1]);
+    CsvOptions options = CsvOptions.defaults().withMissingMarkers("NULL");
+    double[] seconds = new double[repeats];
+    Table table = null;
+    for (int i = 0; i < repeats; i++) {
+      long start = System.nanoTime();
+      table = Table.readCsv(file, options);
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+      System.out.printf("lamina read %d: %.3f s%n", i + 1, seconds[i]);
+    }
+    double[] warm = Arrays.copyOfRange(seconds, 1, repeats);
+    Arrays.sort(warm);
+    System.out.printf("lamina rows=%d columns=%d first=%.3f best=%.3f median_after_first=%.3f%n",
+        table.rowCount(), table.columnCount(), seconds[0], warm[0], warm[warm.length / 2]);
+  }
+}

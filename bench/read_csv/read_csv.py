@@ -1,0 +1,17 @@
+"""Times pandas.read_csv on one file, several reads in one process (run by bench/read-csv)."""
+import statistics
+import sys
+import time
+
+import pandas as pd
+
+path, repeats = sys.argv[1], int(sys.argv[2])
+seconds = []
+for i in range(repeats):
+    start = time.perf_counter()
+    frame = pd.read_csv(path)
+    seconds.append(time.perf_counter() - start)
+    print(f"pandas read {i + 1}: {seconds[-1]:.3f} s")
+warm = sorted(seconds[1:])
+print(f"pandas {pd.__version__} rows={frame.shape[0]} columns={frame.shape[1]} "
+      f"first={seconds[0]:.3f} best={warm[0]:.3f} median_after_first={warm[len(warm) // 2]:.3f}")

@@ -1,0 +1,143 @@
+package dev.lamina.data;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Receives FastCSV's fields as character ranges and stores each data cell as an id into its
+ * column's {@link ColumnDictionary} (or -1 when missing), so reading allocates per distinct
+ * value, not per cell. The first record can be taken as the header, as plain strings.
+ *
+ * <p>Each record is stored in the next row slot as FastCSV parses it; the reader checks the
+ * field count of the record it gets back and rejects ragged rows.
+ */
+final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
+  private static final int MISSING = -1;
+  private final char[][] missingMarkers;
+  private List<String> headerFields = new ArrayList<>();
+  private int columnCount = -1;
+  private ColumnDictionary[] dictionaries;
+  private int[][] ids;
+  private long[] lines;
+  private int rows;
+  private int lastFieldCount;
+
+  CellCollector(Set<String> missingMarkers) {
+    this.missingMarkers = missingMarkers.stream().map(String::toCharArray)
+        .toArray(char[][]::new);
+  }
+
+  /** The fields of the record just read while collecting the header. */
+  List<String> takeHeader() {
+    List<String> fields = headerFields;
+    headerFields = new ArrayList<>();
+    return fields;
+  }
+
+  /** Switches from header to data: from now on records become rows of {@code columns}. */
+  void startData(int columns) {
+    columnCount = columns;
+    headerFields = null;
+    reset();
+  }
+
+  /** Stores a row given as strings (the first record of a file without header). */
+  void addRow(List<String> fields, long line) {
+    beginRow(line);
+    for (int c = 0; c < columnCount; c++) {
+      char[] chars = fields.get(c).toCharArray();
+      storeCell(c, chars, 0, chars.length);
+    }
+    rows++;
+  }
+
+  /** The number of fields of the record read last. */
+  int lastFieldCount() {
+    return lastFieldCount;
+  }
+
+  int rowCount() {
+    return rows;
+  }
+
+  long line(int row) {
+    return lines[row];
+  }
+
+  int id(int column, int row) {
+    return ids[column][row];
+  }
+
+  ColumnDictionary dictionary(int column) {
+    return dictionaries[column];
+  }
+
+  /** Forgets the stored rows and values; the next chunk starts empty. */
+  void reset() {
+    rows = 0;
+    dictionaries = new ColumnDictionary[columnCount];
+    ids = new int[columnCount][1024];
+    lines = new long[1024];
+    for (int c = 0; c < columnCount; c++) {
+      dictionaries[c] = new ColumnDictionary();
+    }
+  }
+
+  @Override
+  protected void handleBegin(long startingLineNumber) {
+    if (headerFields == null) {
+      beginRow(startingLineNumber);
+    }
+  }
+
+  @Override
+  protected void handleField(int fieldIndex, char[] buf, int offset, int length, boolean quoted) {
+    if (headerFields != null) {
+      headerFields.add(new String(buf, offset, length));
+    } else if (fieldIndex < columnCount) {
+      storeCell(fieldIndex, buf, offset, length);
+    }
+  }
+
+  @Override
+  protected Long buildRecord() {
+    lastFieldCount = getFieldCount();
+    if (headerFields == null && getRecordType() == RecordType.DATA) {
+      rows++;
+    }
+    return getStartingLineNumber();
+  }
+
+  private void beginRow(long line) {
+    if (rows == lines.length) {
+      int grown = rows * 2;
+      lines = Arrays.copyOf(lines, grown);
+      for (int c = 0; c < columnCount; c++) {
+        ids[c] = Arrays.copyOf(ids[c], grown);
+      }
+    }
+    lines[rows] = line;
+    for (int c = 0; c < columnCount; c++) {
+      ids[c][rows] = MISSING;
+    }
+  }
+
+  private void storeCell(int column, char[] chars, int offset, int length) {
+    ids[column][rows] = isMissing(chars, offset, length) ? MISSING
+        : dictionaries[column].intern(chars, offset, length);
+  }
+
+  private boolean isMissing(char[] chars, int offset, int length) {
+    for (char[] marker : missingMarkers) {
+      if (marker.length == length && Arrays.equals(marker, 0, length, chars, offset,
+          offset + length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
