@@ -1,0 +1,293 @@
+package dev.lamina;
+
+import dev.lamina.autograd.Gradients;
+import dev.lamina.callbacks.Callback;
+import dev.lamina.callbacks.TrainingControl;
+import dev.lamina.initializers.SeededRandom;
+import dev.lamina.layers.Phase;
+import dev.lamina.metrics.Metric;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training loop of {@code fit}, modelled on Keras's: per batch, forward in training mode →
+ * loss (+ regularization) → gradients → optimizer step → metrics on the batch's predictions; per
+ * epoch, validation in inference mode → callbacks → History.
+ */
+final class Trainer implements TrainingControl {
+  private final Sequential model;
+  private final Compiled compiled;
+  private final FitOptions options;
+  private List<Metric> metrics = List.of();
+  private boolean stopRequested;
+
+  Trainer(Sequential model, Compiled compiled, FitOptions options) {
+    this.model = model;
+    this.compiled = compiled;
+    this.options = options;
+  }
+
+  /** One batch of rows with optional per-row weights. */
+  private record Batch(Tensor x, Tensor y, Tensor weights) {}
+
+  History fit(Tensor x, Tensor y) {
+    Rows.requireSameRows("fit", x, y, "y");
+    Rows.requireFinite("fit", "x", x);
+    Rows.requireFinite("fit", "y", y);
+    Tensor weights = SampleWeights.resolve(options, y);
+    Tensor xValid = options.validationX();
+    Tensor yValid = options.validationY();
+    if (xValid == null && options.validationSplit() > 0) {
+      int n = x.shape()[0];
+      int splitAt = (int) Math.floor(n * (1 - options.validationSplit()));
+      if (splitAt == 0 || splitAt == n) {
+        throw new IllegalArgumentException(
+            "fit: validationSplit " + options.validationSplit() + " of " + n
+                + " rows leaves an empty training or validation set");
+      }
+      xValid = x.slice(0, splitAt, n);
+      yValid = y.slice(0, splitAt, n);
+      x = x.slice(0, 0, splitAt);
+      y = y.slice(0, 0, splitAt);
+      weights = weights == null ? null : weights.slice(0, 0, splitAt);
+    }
+    if (xValid != null) {
+      Rows.requireSameRows("fit", xValid, yValid, "validation y");
+      Rows.requireFinite("fit", "validation x", xValid);
+      Rows.requireFinite("fit", "validation y", yValid);
+    }
+    model.checkInput("fit", x);
+    Tensor xt = x;
+    Tensor yt = y;
+    Tensor wt = weights;
+    int rows = x.shape()[0];
+    int batchSize = options.batchSize();
+    int steps = (rows + batchSize - 1) / batchSize;
+    int[] order = new int[rows];
+    return run(
+        (int) (y.size() / Math.max(1, rows)),
+        steps,
+        epoch -> tensorBatches(xt, yt, wt, order, epoch),
+        xValid,
+        yValid);
+  }
+
+  History fit(BatchSource source) {
+    if (options.validationSplit() > 0) {
+      throw new IllegalArgumentException(
+          "fit: validationSplit needs tensors; give a BatchSource validationData instead");
+    }
+    int batchSize = options.batchSize();
+    int steps =
+        source.rowCount().isPresent()
+            ? (int) ((source.rowCount().getAsLong() + batchSize - 1) / batchSize)
+            : 0;
+    return run(
+        -1,
+        steps,
+        epoch -> {
+          BatchSource.Batches pass = source.open(epochSeed(epoch));
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              boolean more = pass.hasNext();
+              if (!more) {
+                pass.close();
+              }
+              return more;
+            }
+
+            @Override
+            public Batch next() {
+              BatchSource.Batch b = pass.next();
+              model.checkInput("fit", b.x());
+              return new Batch(b.x(), b.y(), null);
+            }
+          };
+        },
+        options.validationX(),
+        options.validationY());
+  }
+
+  private interface EpochBatches {
+    Iterator<Batch> open(int epoch);
+  }
+
+  private Iterator<Batch> tensorBatches(Tensor x, Tensor y, Tensor w, int[] order, int epoch) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    if (options.shuffle()) {
+      SeededRandom random = new SeededRandom(epochSeed(epoch));
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+      }
+    }
+    int batchSize = options.batchSize();
+    return new Iterator<>() {
+      private int start;
+
+      @Override
+      public boolean hasNext() {
+        return start < order.length;
+      }
+
+      @Override
+      public Batch next() {
+        int end = Math.min(order.length, start + batchSize);
+        Batch b =
+            new Batch(
+                Rows.gather(x, order, start, end),
+                Rows.gather(y, order, start, end),
+                w == null ? null : Rows.gather(w, order, start, end));
+        start = end;
+        return b;
+      }
+    };
+  }
+
+  /** A seed per epoch derived from the model's, so each epoch has its own order. */
+  private long epochSeed(int epoch) {
+    return new SeededRandom(model.seedValue() ^ (0x632BE59BD9B4E019L * (epoch + 1))).nextLong();
+  }
+
+  private History run(
+      int trueColsIfKnown, int steps, EpochBatches batches, Tensor xValid, Tensor yValid) {
+    History history = new History();
+    List<Callback> callbacks = options.callbackList();
+    ProgressBar progress = new ProgressBar(options.out(), options.verbose(), options.epochs());
+    List<Parameter> params = model.trainableParameters();
+    List<Tensor> values = params.stream().map(Parameter::value).toList();
+    List<float[]> arrays = values.stream().map(Rows::backing).toList();
+    int predCols = Evaluator.product(model.outputShape());
+    metrics = trueColsIfKnown < 0 ? null : compiled.newMetrics(trueColsIfKnown, predCols);
+    callbacks.forEach(c -> c.onTrainBegin(this));
+    Map<String, Double> logs = new HashMap<>();
+    for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+      int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(e));
+      progress.epochBegin(epoch);
+      if (metrics != null) {
+        metrics.forEach(Metric::reset);
+      }
+      double lossSum = 0;
+      long seen = 0;
+      int step = 0;
+      for (Iterator<Batch> it = batches.open(epoch); it.hasNext() && !stopRequested; ) {
+        Batch b = it.next();
+        int n = b.x().shape()[0];
+        lossSum += trainStep(b, values, arrays, predCols) * n;
+        seen += n;
+        step++;
+        logs = epochLogs(lossSum / seen);
+        int s = step;
+        Map<String, Double> batchLogs = logs;
+        callbacks.forEach(c -> c.onBatchEnd(e, s, batchLogs));
+        progress.batchEnd(step, Math.max(steps, step), logs);
+      }
+      if (xValid != null) {
+        Map<String, Double> validation =
+            new Evaluator(model, compiled).evaluate(xValid, yValid, null, options.batchSize());
+        for (Map.Entry<String, Double> entry : validation.entrySet()) {
+          logs.put("val_" + entry.getKey(), entry.getValue());
+        }
+      }
+      Map<String, Double> endLogs = logs;
+      callbacks.forEach(c -> c.onEpochEnd(e, endLogs));
+      history.record(endLogs);
+      progress.epochEnd(step, endLogs);
+      if (stopRequested) {
+        break;
+      }
+    }
+    Map<String, Double> finalLogs = logs;
+    callbacks.forEach(c -> c.onTrainEnd(finalLogs));
+    return history;
+  }
+
+  private Map<String, Double> epochLogs(double loss) {
+    Map<String, Double> logs = new HashMap<>();
+    logs.put("loss", loss);
+    if (metrics != null) {
+      metrics.forEach(m -> logs.put(m.name(), m.result()));
+    }
+    return logs;
+  }
+
+  /** One gradient step; returns the batch's total loss. */
+  private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
+    Tensor pred = model.forward(b.x(), Phase.TRAINING);
+    Tensor loss = compiled.loss().compute(b.y(), pred, b.weights());
+    Tensor penalty = model.regularization();
+    if (penalty != null) {
+      loss = loss.add(penalty);
+    }
+    List<Tensor> grads = Gradients.of(loss, values);
+    List<float[]> gradArrays = new ArrayList<>(grads.size());
+    for (Tensor g : grads) {
+      gradArrays.add(Rows.floats(g));
+    }
+    compiled.optimizer().step(arrays, gradArrays);
+    int n = b.x().shape()[0];
+    if (metrics == null) {
+      metrics = compiled.newMetrics((int) (b.y().size() / Math.max(1, n)), predCols);
+    }
+    float[] w = b.weights() == null ? null : Rows.floats(b.weights());
+    int trueCols = (int) (b.y().size() / Math.max(1, n));
+    for (Metric m : metrics) {
+      m.update(Rows.floats(b.y()), trueCols, Rows.floats(pred), predCols, w, n);
+    }
+    return loss.item();
+  }
+
+  // ---- TrainingControl, handed to callbacks ----------------------------------------------------
+
+  @Override
+  public List<Tensor> getWeights() {
+    return model.getWeights();
+  }
+
+  @Override
+  public void setWeights(List<Tensor> weights) {
+    model.setWeights(weights);
+  }
+
+  @Override
+  public void stopTraining() {
+    stopRequested = true;
+  }
+
+  @Override
+  public double learningRate() {
+    return compiled.optimizer().learningRate();
+  }
+
+  @Override
+  public void setLearningRate(double learningRate) {
+    compiled.optimizer().setLearningRate(learningRate);
+  }
+
+  @Override
+  public boolean higherIsBetter(String metric) {
+    if (metrics != null) {
+      for (Metric m : metrics) {
+        if (m.name().equals(metric)) {
+          return m.higherIsBetter();
+        }
+      }
+    }
+    return metric.contains("acc") || metric.equals("auc");
+  }
+
+  @Override
+  public void save(Path file) {
+    model.save(file);
+  }
+}

@@ -1,0 +1,194 @@
+package dev.lamina.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Reads and writes model files (docs/model-format.md): a zip holding {@code manifest.json} (format
+ * name and version, and the SHA-256 of every other entry), {@code config.json}, {@code
+ * weights.bin} and any extra JSON documents.
+ *
+ * <p>Writing goes to a temporary file in the same folder, forced to disk, then atomically renamed
+ * over the target, so a crash leaves either the old file or the new one. Reading treats the file
+ * as untrusted: every entry's size is bounded before it is buffered, every checksum verified, and
+ * any problem raised as a {@link ModelFileException}.
+ */
+public final class ModelFile {
+  static final String FORMAT = "lamina-model";
+  static final int VERSION = 1;
+  static final String MANIFEST = "manifest.json";
+  static final String CONFIG = "config.json";
+  static final String WEIGHTS = "weights.bin";
+  private static final long MAX_JSON_BYTES = 64L << 20;
+  private static final long MAX_WEIGHT_BYTES = Integer.MAX_VALUE - 16L;
+  private static final int MAX_ENTRIES = 64;
+
+  private ModelFile() {}
+
+  public static void write(Path file, ModelContents contents) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(CONFIG, Json.write(contents.config()).getBytes(StandardCharsets.UTF_8));
+    entries.put(WEIGHTS, WeightsCodec.encode(contents.weights()));
+    contents.extras().forEach((name, json) -> {
+      if (name.equals(MANIFEST) || name.equals(CONFIG) || name.equals(WEIGHTS) || name.contains("/")) {
+        throw new IllegalArgumentException("model file extra entry name '" + name + "' is reserved or not plain");
+      }
+      entries.put(name, json.getBytes(StandardCharsets.UTF_8));
+    });
+    Map<String, Object> checksums = new LinkedHashMap<>();
+    entries.forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT);
+    manifest.put("format_version", VERSION);
+    manifest.put("sha256", checksums);
+    Path target = file.toAbsolutePath();
+    Path temp = null;
+    try {
+      Files.createDirectories(target.getParent());
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream raw = Channels.newOutputStream(channel);
+          ZipOutputStream zip = new ZipOutputStream(raw)) {
+        putEntry(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+          putEntry(zip, e.getKey(), e.getValue());
+        }
+        zip.finish();
+        zip.flush();
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+    } catch (IOException e) {
+      throw new ModelFileException(file, "cannot write: " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the write already failed; the stray temporary file is harmless
+        }
+      }
+    }
+  }
+
+  private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
+  public static ModelContents read(Path file) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (InputStream in = Files.newInputStream(file);
+        ZipInputStream zip = new ZipInputStream(in)) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        String name = entry.getName();
+        if (entries.size() >= MAX_ENTRIES) {
+          throw new ModelFileException(file, "more than " + MAX_ENTRIES + " entries");
+        }
+        if (entries.containsKey(name)) {
+          throw new ModelFileException(file, "entry '" + name + "' appears twice");
+        }
+        long limit = name.equals(WEIGHTS) ? MAX_WEIGHT_BYTES : MAX_JSON_BYTES;
+        entries.put(name, readBounded(zip, limit, file, name));
+      }
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ModelFileException(file, "not a readable model file (" + e.getMessage() + ")", e);
+    }
+    return decode(file, entries);
+  }
+
+  private static ModelContents decode(Path file, Map<String, byte[]> entries) {
+    byte[] manifestBytes = entries.remove(MANIFEST);
+    if (manifestBytes == null) {
+      throw new ModelFileException(file, "no " + MANIFEST + "; it is not a Lamina model file or it is truncated");
+    }
+    try {
+      Map<String, Object> manifest = Json.parseObject(new String(manifestBytes, StandardCharsets.UTF_8));
+      if (!FORMAT.equals(manifest.get("format"))) {
+        throw new ModelFileException(file, "format is " + manifest.get("format") + ", expected " + FORMAT);
+      }
+      if (!(manifest.get("format_version") instanceof Long version) || version > VERSION || version < 1) {
+        throw new ModelFileException(
+            file, "format version " + manifest.get("format_version") + " is not supported (this Lamina reads 1.." + VERSION + ")");
+      }
+      if (!(manifest.get("sha256") instanceof Map<?, ?> checksums)) {
+        throw new ModelFileException(file, "the manifest lists no checksums");
+      }
+      if (!checksums.keySet().equals(entries.keySet())) {
+        throw new ModelFileException(
+            file, "entries " + entries.keySet() + " do not match the manifest's " + checksums.keySet());
+      }
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        if (!sha256(e.getValue()).equals(checksums.get(e.getKey()))) {
+          throw new ModelFileException(file, "checksum mismatch in '" + e.getKey() + "': the file is corrupted");
+        }
+      }
+      byte[] configBytes = entries.remove(CONFIG);
+      byte[] weightBytes = entries.remove(WEIGHTS);
+      if (configBytes == null || weightBytes == null) {
+        throw new ModelFileException(file, "missing " + (configBytes == null ? CONFIG : WEIGHTS));
+      }
+      Map<String, Object> config = Json.parseObject(new String(configBytes, StandardCharsets.UTF_8));
+      List<NamedArray> weights = WeightsCodec.decode(weightBytes, WEIGHTS);
+      Map<String, String> extras = new LinkedHashMap<>();
+      entries.forEach((name, bytes) -> extras.put(name, new String(bytes, StandardCharsets.UTF_8)));
+      return new ModelContents(config, weights, extras);
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(file, e.getMessage(), e);
+    }
+  }
+
+  /** Reads at most {@code limit} bytes, failing rather than buffering a larger (or bomb) entry. */
+  private static byte[] readBounded(InputStream in, long limit, Path file, String name) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1 << 16];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      total += n;
+      if (total > limit) {
+        throw new ModelFileException(file, "entry '" + name + "' is larger than " + limit + " bytes");
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
