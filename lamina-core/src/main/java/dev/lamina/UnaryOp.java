@@ -70,6 +70,12 @@ enum UnaryOp {
     Tensor backward(Tensor g, Tensor x, Tensor y) {
       throw new UnsupportedOperationException("sign has no gradient");
     }
+
+    void forward(float[] in, float[] out) {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.signum(in[i]);
+      }
+    }
   },
   RELU("relu") {
     double apply(double x) {
