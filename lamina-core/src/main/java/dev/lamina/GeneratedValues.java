@@ -2,9 +2,19 @@ package dev.lamina;
 
 import java.util.SplittableRandom;
 
-/** Float32 tensors filled by rule: a range, or seeded random values (no global generator). */
+/** Tensors filled by rule: a constant, a range, or seeded random values (no global generator). */
 final class GeneratedValues {
   private GeneratedValues() {}
+
+  static Tensor constant(DType dtype, double value, int[] shape) {
+    Tensor t = Tensor.zeros(dtype, shape);
+    if (t.floats != null) {
+      java.util.Arrays.fill(t.floats, (float) value);
+    } else {
+      java.util.Arrays.fill(t.doubles, value);
+    }
+    return t;
+  }
 
   static Tensor arange(int n) {
     float[] values = new float[RowMajor.size("Tensor.arange", new int[] {n})];

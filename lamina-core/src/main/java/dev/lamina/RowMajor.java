@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /** Row-major layout: sizes of shapes, flat indices, and rows flattened into one array. */
@@ -109,32 +110,36 @@ final class RowMajor {
     return rows;
   }
 
+  /** The shape [rows, columns] of an array of rows, which must all have the same length. */
+  static int[] shapeOf(Object[] rows) {
+    int columns = rows.length == 0 ? 0 : Array.getLength(rows[0]);
+    for (int r = 1; r < rows.length; r++) {
+      int length = Array.getLength(rows[r]);
+      if (length != columns) {
+        throw new IllegalArgumentException(
+            "Tensor.of: row " + r + " has " + length + " values, row 0 has " + columns);
+      }
+    }
+    return new int[] {rows.length, columns};
+  }
+
   static float[] flatten(float[][] rows) {
-    float[] flat = new float[rows.length * columns(rows.length == 0 ? 0 : rows[0].length, rows)];
+    int columns = shapeOf(rows)[1];
+    float[] flat = new float[rows.length * columns];
     for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * rows[0].length, rows[r].length);
+      System.arraycopy(rows[r], 0, flat, r * columns, columns);
     }
     return flat;
   }
 
   static float[] flatten(double[][] rows) {
-    float[] flat = new float[rows.length * columns(rows.length == 0 ? 0 : rows[0].length, rows)];
-    for (int r = 0, i = 0; r < rows.length; r++) {
-      for (double v : rows[r]) {
-        flat[i++] = (float) v;
+    int columns = shapeOf(rows)[1];
+    float[] flat = new float[rows.length * columns];
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < columns; c++) {
+        flat[r * columns + c] = (float) rows[r][c];
       }
     }
     return flat;
-  }
-
-  private static int columns(int first, Object[] rows) {
-    for (int r = 0; r < rows.length; r++) {
-      int length = java.lang.reflect.Array.getLength(rows[r]);
-      if (length != first) {
-        throw new IllegalArgumentException(
-            "Tensor.of: row " + r + " has " + length + " values, row 0 has " + first);
-      }
-    }
-    return first;
   }
 }

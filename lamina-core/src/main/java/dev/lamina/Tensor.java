@@ -41,20 +41,23 @@ public final class Tensor {
 
   /** A rank-2 float32 tensor from rows of equal length. */
   public static Tensor of(float[][] rows) {
-    int columns = rows.length == 0 ? 0 : rows[0].length;
-    return raw(new int[] {rows.length, columns}, RowMajor.flatten(rows));
+    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A rank-2 float32 tensor from rows of equal length, rounded to float32. */
   public static Tensor of(double[][] rows) {
-    int columns = rows.length == 0 ? 0 : rows[0].length;
-    return raw(new int[] {rows.length, columns}, RowMajor.flatten(rows));
+    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A float64 tensor over a copy of {@code data} with the given shape. */
   public static Tensor ofDouble(double[] data, int... shape) {
     RowMajor.checkLength("Tensor.ofDouble", data.length, shape);
     return new Tensor(shape.clone(), null, data.clone(), false, null);
+  }
+
+  /** A rank-0 float32 tensor. */
+  public static Tensor scalar(double value) {
+    return full(DType.FLOAT32, value);
   }
 
   public static Tensor scalar(DType dtype, double value) {
@@ -81,13 +84,7 @@ public final class Tensor {
   }
 
   public static Tensor full(DType dtype, double value, int... shape) {
-    Tensor t = zeros(dtype, shape);
-    if (t.floats != null) {
-      Arrays.fill(t.floats, (float) value);
-    } else {
-      Arrays.fill(t.doubles, value);
-    }
-    return t;
+    return GeneratedValues.constant(dtype, value, shape);
   }
 
   /** The float32 vector 0, 1, …, n − 1. */
