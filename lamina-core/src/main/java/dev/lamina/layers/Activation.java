@@ -39,6 +39,6 @@ public final class Activation extends BaseLayer<Activation> {
   }
 
   static Activation fromConfig(LayerConfig config) {
-    return new Activation(config.string("activation", "linear")).withCommonOptions(config);
+    return new Activation(config.string("activation", "linear")).withCommonOptions(config.values());
   }
 }

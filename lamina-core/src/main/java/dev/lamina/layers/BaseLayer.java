@@ -159,8 +159,13 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     return name == null ? className() : className() + " '" + name + "'";
   }
 
-  /** Restores the common options of {@link #config()} onto this freshly made layer. */
-  final SELF withCommonOptions(LayerConfig config) {
+  /**
+   * Restores the options every layer shares (name, input_shape, dtype) from a {@link #config()}
+   * map onto this freshly made layer; a custom layer's factory for {@link Layers#register} calls
+   * it after reading its own options.
+   */
+  protected final SELF withCommonOptions(Map<String, Object> values) {
+    LayerConfig config = new LayerConfig(className(), values);
     String configName = config.string("name", null);
     if (configName != null) {
       name(configName);

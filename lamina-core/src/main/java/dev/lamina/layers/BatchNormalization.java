@@ -157,7 +157,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
         .epsilon(config.number("epsilon", 1e-3))
         .center(config.bool("center", true))
         .scale(config.bool("scale", true))
-        .withCommonOptions(config);
+        .withCommonOptions(config.values());
   }
 
 }

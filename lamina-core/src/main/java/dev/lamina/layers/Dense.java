@@ -181,6 +181,6 @@ public final class Dense extends BaseLayer<Dense> {
     }
     dense.kernelRegularizer(ConfigObjects.regularizer(config, "kernel_regularizer"));
     dense.biasRegularizer(ConfigObjects.regularizer(config, "bias_regularizer"));
-    return dense.withCommonOptions(config);
+    return dense.withCommonOptions(config.values());
   }
 }

@@ -74,6 +74,6 @@ public final class Dropout extends BaseLayer<Dropout> {
     if (config.values().get("seed") != null) {
       dropout.seed((long) config.number("seed", 0));
     }
-    return dropout.withCommonOptions(config);
+    return dropout.withCommonOptions(config.values());
   }
 }

@@ -28,6 +28,6 @@ public final class Flatten extends BaseLayer<Flatten> {
   }
 
   static Flatten fromConfig(LayerConfig config) {
-    return new Flatten().withCommonOptions(config);
+    return new Flatten().withCommonOptions(config.values());
   }
 }

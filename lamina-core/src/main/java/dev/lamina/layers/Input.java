@@ -41,6 +41,6 @@ public final class Input extends BaseLayer<Input> {
     if (shape == null) {
       throw new IllegalArgumentException("InputLayer config: missing option 'input_shape'");
     }
-    return new Input(shape).withCommonOptions(config);
+    return new Input(shape).withCommonOptions(config.values());
   }
 }

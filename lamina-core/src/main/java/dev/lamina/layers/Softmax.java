@@ -51,6 +51,6 @@ public final class Softmax extends BaseLayer<Softmax> {
   }
 
   static Softmax fromConfig(LayerConfig config) {
-    return new Softmax((int) config.number("axis", -1)).withCommonOptions(config);
+    return new Softmax((int) config.number("axis", -1)).withCommonOptions(config.values());
   }
 }
