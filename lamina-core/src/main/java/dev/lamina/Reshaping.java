@@ -10,7 +10,7 @@ final class Reshaping {
 
   static Tensor reshape(Tensor x, int[] requested) {
     int[] shape = resolve(x, requested);
-    if (Arrays.equals(shape, x.shape)) {
+    if (Arrays.equals(shape, x.shape) && !x.mutable) {
       return x;
     }
     Tensor source = x.mutable ? x.detach() : x;

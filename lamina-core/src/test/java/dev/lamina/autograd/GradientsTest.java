@@ -142,6 +142,7 @@ class GradientsTest {
     Parameter w = new Parameter("w", Tensor.of(new float[] {1, 2}, 2));
     Tensor before = w.value();
     Tensor snapshot = w.value().reshape(1, 2);
+    Tensor sameShape = w.value().reshape(2);
     Tensor loss = w.value().square().sum();
     assertArrayEquals(new double[] {2, 4}, Gradients.ofParameters(loss, List.of(w)).get(0)
         .toDoubleArray());
@@ -150,6 +151,7 @@ class GradientsTest {
     assertEquals(1, w.version());
     assertArrayEquals(new float[] {5, 6}, w.value().toFloatArray());
     assertArrayEquals(new float[] {1, 2}, snapshot.toFloatArray(), "outputs never alias");
+    assertArrayEquals(new float[] {1, 2}, sameShape.toFloatArray(), "not even a no-op reshape");
     w.assign(new float[] {7, 8});
     assertEquals(2, w.version());
     assertArrayEquals(new double[] {14, 16},
