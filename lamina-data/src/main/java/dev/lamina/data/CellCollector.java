@@ -25,6 +25,7 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   private long[] lines;
   private int rows;
   private int lastFieldCount;
+  private long lineOffset;
 
   CellCollector(Set<String> missingMarkers) {
     this.missingMarkers = missingMarkers.stream().map(String::toCharArray)
@@ -38,8 +39,12 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
     return fields;
   }
 
-  /** Switches from header to data: from now on records become rows of {@code columns}. */
-  void startData(int columns) {
+  /**
+   * Switches from header to data: from now on records become rows of {@code columns}; their
+   * line numbers are counted after {@code lineOffset} lines that came before this input.
+   */
+  void startData(int columns, long lineOffset) {
+    this.lineOffset = lineOffset;
     columnCount = columns;
     headerFields = null;
     reset();
@@ -90,7 +95,7 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   @Override
   protected void handleBegin(long startingLineNumber) {
     if (headerFields == null) {
-      beginRow(startingLineNumber);
+      beginRow(startingLineNumber + lineOffset);
     }
   }
 

@@ -30,10 +30,22 @@ final class CsvChunkReader implements AutoCloseable {
   private final CellCollector cells;
   private final List<String> names;
   private final Map<String, ColumnType> types;
+  private final long lineOffset;
   private long lastLine;
 
+  /** Reads the header from {@code input}; rows follow with {@link #nextChunk}. */
   CsvChunkReader(InputStream input, String source, CsvOptions options) {
+    this(input, source, options, null, 0);
+  }
+
+  /**
+   * Reads rows of a part of a file whose header, {@code names}, was read elsewhere; the part
+   * starts after {@code lineOffset} lines of the file, which error messages count in.
+   */
+  CsvChunkReader(InputStream input, String source, CsvOptions options, List<String> names,
+      long lineOffset) {
     this.source = source;
+    this.lineOffset = lineOffset;
     this.cells = new CellCollector(options.missingMarkers());
     this.reader = CsvReader.builder()
         .fieldSeparator(options.delimiter())
@@ -45,10 +57,15 @@ final class CsvChunkReader implements AutoCloseable {
         .build(cells, decompressed(input, source), StandardCharsets.UTF_8);
     this.records = reader.iterator();
     this.types = new LinkedHashMap<>(options.columnTypes());
-    this.names = readHeader(options.header());
+    if (names == null) {
+      this.names = readHeader(options.header());
+    } else {
+      this.names = List.copyOf(names);
+      cells.startData(names.size(), lineOffset);
+    }
     for (String forced : options.columnTypes().keySet()) {
-      if (!names.contains(forced)) {
-        throw new UnknownColumnException(source + " (forced column type)", forced, names);
+      if (!this.names.contains(forced)) {
+        throw new UnknownColumnException(source + " (forced column type)", forced, this.names);
       }
     }
   }
@@ -62,51 +79,23 @@ final class CsvChunkReader implements AutoCloseable {
    * types inferred from the first chunk hold for later ones.
    */
   Table nextChunk(int maxRows) {
-    while (cells.rowCount() < maxRows && nextRecord()) {
-      checkFieldCount();
-    }
-    List<Column> columns = new ArrayList<>(names.size());
-    for (int c = 0; c < names.size(); c++) {
-      columns.add(toColumn(c));
-    }
-    if (cells.rowCount() > 0) {
-      for (Column column : columns) {
+    CellCollector filled = fill(maxRows);
+    Table chunk = CellColumns.toTable(names, types, List.of(filled), source);
+    if (chunk.rowCount() > 0) {
+      for (Column column : chunk.columns()) {
         types.putIfAbsent(column.name(), column.type());
       }
     }
     cells.reset();
-    return Table.of(columns).withSource(source);
+    return chunk;
   }
 
-  private Column toColumn(int index) {
-    String name = names.get(index);
-    ColumnDictionary dictionary = cells.dictionary(index);
-    ColumnType type = types.get(name);
-    if (type == null) {
-      type = dictionary.hasNonNumber() ? ColumnType.STRING : ColumnType.NUMERIC;
+  /** Reads up to {@code maxRows} rows into the collector, checking each, and returns it. */
+  CellCollector fill(int maxRows) {
+    while (cells.rowCount() < maxRows && nextRecord()) {
+      checkFieldCount();
     }
-    int rows = cells.rowCount();
-    if (type == ColumnType.STRING) {
-      String[] values = new String[rows];
-      for (int row = 0; row < rows; row++) {
-        int id = cells.id(index, row);
-        values[row] = id < 0 ? null : dictionary.text(id);
-      }
-      return StringColumn.wrap(name, values);
-    }
-    double[] values = new double[rows];
-    for (int row = 0; row < rows; row++) {
-      int id = cells.id(index, row);
-      if (id < 0) {
-        values[row] = Double.NaN;
-      } else if (dictionary.isNumber(id)) {
-        values[row] = dictionary.number(id);
-      } else {
-        throw new CsvFormatException(source, cells.line(row), index + 1,
-            "column '" + name + "' is numeric but the cell holds \"" + dictionary.text(id) + "\"");
-      }
-    }
-    return NumericColumn.wrap(name, values);
+    return cells;
   }
 
   private List<String> readHeader(boolean hasHeader) {
@@ -127,7 +116,7 @@ final class CsvChunkReader implements AutoCloseable {
       }
       header.add(name);
     }
-    cells.startData(header.size());
+    cells.startData(header.size(), 0);
     if (!hasHeader) {
       cells.addRow(fields, lastLine);
     }
@@ -150,7 +139,7 @@ final class CsvChunkReader implements AutoCloseable {
       if (!records.hasNext()) {
         return false;
       }
-      lastLine = records.next();
+      lastLine = records.next() + lineOffset;
       return true;
     } catch (CsvParseException | UncheckedIOException broken) {
       throw new CsvFormatException(

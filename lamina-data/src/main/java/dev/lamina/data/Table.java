@@ -57,6 +57,14 @@ public final class Table {
   }
 
   public static Table readCsv(Path file, CsvOptions options) {
+    try {
+      Table parallel = ParallelCsvReader.readOrNull(file, options);
+      if (parallel != null) {
+        return parallel;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Table.readCsv: cannot read " + file, e);
+    }
     try (InputStream input = Files.newInputStream(file)) {
       return readCsv(input, file.getFileName().toString(), options);
     } catch (IOException e) {

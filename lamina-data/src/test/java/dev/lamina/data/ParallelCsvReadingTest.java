@@ -1,0 +1,82 @@
+package dev.lamina.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files of several megabytes are read in parts on several cores; the result and the errors
+ * must be those of one sequential pass.
+ */
+class ParallelCsvReadingTest {
+  @TempDir Path folder;
+
+  @Test
+  void hotelFromAPlainFileEqualsTheSequentialRead() throws IOException {
+    Path file = folder.resolve("hotel.csv");
+    try (InputStream packed = Datasets.class.getResourceAsStream("datasets/hotel.csv.gz");
+        InputStream plain = new GZIPInputStream(packed)) {
+      Files.copy(plain, file);
+    }
+    CsvOptions options = CsvOptions.defaults().withMissingMarkers("NULL");
+    Table parallel = Table.readCsv(file, options);
+    Table sequential = Datasets.hotel();
+    assertEquals(sequential.columnNames(), parallel.columnNames());
+    for (Column column : sequential.columns()) {
+      Column other = parallel.column(column.name());
+      assertEquals(column.type(), other.type(), column.name());
+      if (column instanceof NumericColumn numbers) {
+        assertArrayEquals(numbers.toArray(), ((NumericColumn) other).toArray(), column.name());
+      } else {
+        assertArrayEquals(((StringColumn) column).toArray(), ((StringColumn) other).toArray(),
+            column.name());
+      }
+    }
+  }
+
+  @Test
+  void aRaggedRowLateInALargeFileIsReportedAtItsLine() throws IOException {
+    Path file = writeRows(400_000, 399_000, "1,2");
+    CsvFormatException error = assertThrows(CsvFormatException.class, () -> Table.readCsv(file));
+    assertEquals(399_000 + 2, error.line());
+    assertEquals(3, error.column());
+  }
+
+  @Test
+  void aLateTextCellTurnsTheWholeColumnIntoTextAcrossParts() throws IOException {
+    Path file = writeRows(400_000, 350_000, "1,2,\"x, \"\"quoted\"\"\"");
+    Table table = Table.readCsv(file);
+    assertEquals(400_000, table.rowCount());
+    assertEquals(ColumnType.STRING, table.column("c").type());
+    assertEquals("x, \"quoted\"", table.strings("c").get(350_000));
+    assertEquals("17", table.strings("c").get(17));
+    CsvOptions forced = CsvOptions.defaults().withColumnType("c", ColumnType.NUMERIC);
+    CsvFormatException error =
+        assertThrows(CsvFormatException.class, () -> Table.readCsv(file, forced));
+    assertEquals(350_000 + 2, error.line());
+    assertEquals(3, error.column());
+  }
+
+  /** Rows {@code i,i*2,i} (about 5 MB), with row {@code oddRow} replaced by {@code oddText}. */
+  private Path writeRows(int rows, int oddRow, String oddText) throws IOException {
+    Path file = folder.resolve("rows-" + oddRow + ".csv");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      StringBuilder text = new StringBuilder("a,b,c\n");
+      for (int i = 0; i < rows; i++) {
+        text.append(i == oddRow ? oddText : i + "," + (i * 2) + "," + i).append('\n');
+      }
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+}
