@@ -460,7 +460,7 @@ public final class Tensor {
     return MatMul.matmul(this, other, transposeThis, transposeOther);
   }
 
-  /** This tensor converted to {@code target}; gradients convert back. */
+  /** This tensor converted to {@code target} (itself if already so); gradients convert back. */
   public Tensor to(DType target) {
     return Elementwise.cast(this, target);
   }
