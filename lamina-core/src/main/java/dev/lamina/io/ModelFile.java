@@ -14,12 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -103,19 +104,22 @@ public final class ModelFile {
 
   public static ModelContents read(Path file) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (InputStream in = Files.newInputStream(file);
-        ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
+    // ZipFile reads the central directory at the end, so a truncated file cannot pass as whole
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      if (zip.size() > MAX_ENTRIES) {
+        throw new ModelFileException(file, "more than " + MAX_ENTRIES + " entries");
+      }
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry entry = all.nextElement();
         String name = entry.getName();
-        if (entries.size() >= MAX_ENTRIES) {
-          throw new ModelFileException(file, "more than " + MAX_ENTRIES + " entries");
-        }
         if (entries.containsKey(name)) {
           throw new ModelFileException(file, "entry '" + name + "' appears twice");
         }
         long limit = name.equals(WEIGHTS) ? MAX_WEIGHT_BYTES : MAX_JSON_BYTES;
-        entries.put(name, readBounded(zip, limit, file, name));
+        try (InputStream in = zip.getInputStream(entry)) {
+          entries.put(name, readBounded(in, limit, file, name));
+        }
       }
     } catch (ModelFileException e) {
       throw e;
