@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every built-in layer shares: its name, the declared input shape, the weight type, the
- * built state, and the checks around {@link #call}. A subclass states its output shape, creates its
+ * What every built-in layer shares: its name, the declared input shape, the weight type, the built
+ * state, and the checks around {@link #call}. A subclass states its output shape, creates its
  * weights in {@link #createWeights} and computes its forward pass in {@link #forward}.
  *
  * @param <SELF> the concrete layer, so that the fluent options return it
@@ -27,7 +27,8 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   /** Names the layer (Keras's {@code name=}); the model keeps a name chosen here. */
   public final SELF name(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(className() + ": name must not be blank, got '" + name + "'");
+      throw new IllegalArgumentException(
+          className() + ": name must not be blank, got '" + name + "'");
     }
     this.name = name;
     return self();
@@ -90,7 +91,9 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     int[] shape = inputs.shape();
     if (shape.length == 0) {
       throw new ShapeMismatchException(
-          describe() + ": expected a batch of inputs of shape " + Arrays.toString(builtInputShape)
+          describe()
+              + ": expected a batch of inputs of shape "
+              + Arrays.toString(builtInputShape)
               + ", got a scalar");
     }
     outputShape(Arrays.copyOfRange(shape, 1, shape.length));
@@ -160,9 +163,9 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   }
 
   /**
-   * Restores the options every layer shares (name, input_shape, dtype) from a {@link #config()}
-   * map onto this freshly made layer; a custom layer's factory for {@link Layers#register} calls
-   * it after reading its own options.
+   * Restores the options every layer shares (name, input_shape, dtype) from a {@link #config()} map
+   * onto this freshly made layer; a custom layer's factory for {@link Layers#register} calls it
+   * after reading its own options.
    */
   protected final SELF withCommonOptions(Map<String, Object> values) {
     LayerConfig config = new LayerConfig(className(), values);

@@ -78,7 +78,10 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
       int[] expected = inputShape.clone();
       expected[expected.length - 1] = movingMean.shape()[0];
       throw new ShapeMismatchException(
-          describe() + ": expected input shape " + Arrays.toString(expected) + " (as built), got "
+          describe()
+              + ": expected input shape "
+              + Arrays.toString(expected)
+              + " (as built), got "
               + Arrays.toString(inputShape));
     }
     return inputShape.clone();
@@ -150,7 +153,8 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   static BatchNormalization fromConfig(LayerConfig config) {
     if ((int) config.number("axis", -1) != -1) {
       throw new IllegalArgumentException(
-          "BatchNormalization config: only axis -1 is supported, got " + config.values().get("axis"));
+          "BatchNormalization config: only axis -1 is supported, got "
+              + config.values().get("axis"));
     }
     return new BatchNormalization()
         .momentum(config.number("momentum", 0.99))
@@ -159,5 +163,4 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
         .scale(config.bool("scale", true))
         .withCommonOptions(config.values());
   }
-
 }

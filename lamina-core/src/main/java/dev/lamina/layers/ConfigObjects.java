@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Initializers and regularizers inside a layer config, in Keras's nested form {@code
- * {"class_name": ..., "config": {...}}}; an absent one is null, as in Keras.
+ * Initializers and regularizers inside a layer config, in Keras's nested form {@code {"class_name":
+ * ..., "config": {...}}}; an absent one is null, as in Keras.
  */
 final class ConfigObjects {
   private static final String CLASS_NAME = "class_name";
@@ -25,12 +25,16 @@ final class ConfigObjects {
 
   static Initializer initializer(LayerConfig config, String key) {
     Map<String, Object> nested = config.objectOrNull(key);
-    return nested == null ? null : Initializers.fromConfig(className(config, key, nested), inner(nested));
+    return nested == null
+        ? null
+        : Initializers.fromConfig(className(config, key, nested), inner(nested));
   }
 
   static Regularizer regularizer(LayerConfig config, String key) {
     Map<String, Object> nested = config.objectOrNull(key);
-    return nested == null ? null : Regularizer.fromConfig(className(config, key, nested), inner(nested));
+    return nested == null
+        ? null
+        : Regularizer.fromConfig(className(config, key, nested), inner(nested));
   }
 
   private static Map<String, Object> nested(String className, Map<String, Object> options) {

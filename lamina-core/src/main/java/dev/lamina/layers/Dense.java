@@ -104,8 +104,12 @@ public final class Dense extends BaseLayer<Dense> {
       int[] expected = inputShape.clone();
       expected[expected.length - 1] = kernel.shape()[0];
       throw new ShapeMismatchException(
-          describe() + ": expected input shape " + Arrays.toString(expected)
-              + " (last axis " + kernel.shape()[0] + ", as built), got "
+          describe()
+              + ": expected input shape "
+              + Arrays.toString(expected)
+              + " (last axis "
+              + kernel.shape()[0]
+              + ", as built), got "
               + Arrays.toString(inputShape));
     }
     int[] output = inputShape.clone();

@@ -3,7 +3,9 @@ package dev.lamina.layers;
 import dev.lamina.Tensor;
 import java.util.Arrays;
 
-/** Flattens each sample to one axis: {@code (batch, d1, d2, …)} becomes {@code (batch, d1·d2·…)}. */
+/**
+ * Flattens each sample to one axis: {@code (batch, d1, d2, …)} becomes {@code (batch, d1·d2·…)}.
+ */
 public final class Flatten extends BaseLayer<Flatten> {
 
   @Override

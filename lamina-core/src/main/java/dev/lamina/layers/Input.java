@@ -25,7 +25,10 @@ public final class Input extends BaseLayer<Input> {
     int[] declared = declaredInputShape();
     if (!Arrays.equals(declared, inputShape)) {
       throw new ShapeMismatchException(
-          describe() + ": expected input shape " + Arrays.toString(declared) + ", got "
+          describe()
+              + ": expected input shape "
+              + Arrays.toString(declared)
+              + ", got "
               + Arrays.toString(inputShape));
     }
     return declared;

@@ -35,7 +35,10 @@ public final class Layers {
     }
     if (factory == null) {
       throw new IllegalArgumentException(
-          "unknown layer class '" + className + "'; registered: " + String.join(", ", classNames()));
+          "unknown layer class '"
+              + className
+              + "'; registered: "
+              + String.join(", ", classNames()));
     }
     return factory.apply(config);
   }

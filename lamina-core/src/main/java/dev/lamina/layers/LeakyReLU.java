@@ -48,6 +48,7 @@ public final class LeakyReLU extends BaseLayer<LeakyReLU> {
   }
 
   static LeakyReLU fromConfig(LayerConfig config) {
-    return new LeakyReLU(config.number("negative_slope", DEFAULT_SLOPE)).withCommonOptions(config.values());
+    return new LeakyReLU(config.number("negative_slope", DEFAULT_SLOPE))
+        .withCommonOptions(config.values());
   }
 }

@@ -58,8 +58,15 @@ class BatchNormalizationTest {
   @Test
   void worksFirstAfterADenseAndBetweenADenseAndItsActivation() {
     SeededRandom random = new SeededRandom(3);
-    List<Layer> chain = List.of(new BatchNormalization(), new Dense(6), new BatchNormalization(),
-        new Dense(4), new BatchNormalization(), new Activation("relu"), new Dense(1));
+    List<Layer> chain =
+        List.of(
+            new BatchNormalization(),
+            new Dense(6),
+            new BatchNormalization(),
+            new Dense(4),
+            new BatchNormalization(),
+            new Activation("relu"),
+            new Dense(1));
     int[] shape = {3};
     for (Layer layer : chain) {
       layer.build(shape, random.split());
@@ -88,15 +95,16 @@ class BatchNormalizationTest {
   void countsFourWeightsPerFeatureHalfOfThemTrainable() {
     BatchNormalization layer = built(1024);
     assertEquals(4 * 1024, layer.weights().stream().mapToLong(p -> p.value().size()).sum());
-    assertEquals(List.of("gamma", "beta", "moving_mean", "moving_variance"),
+    assertEquals(
+        List.of("gamma", "beta", "moving_mean", "moving_variance"),
         layer.weights().stream().map(p -> p.name().substring(p.name().indexOf('/') + 1)).toList());
   }
 
   @Test
   void rejectsBadOptions() {
     assertThrows(IllegalArgumentException.class, () -> new BatchNormalization().momentum(1.5));
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> new BatchNormalization().epsilon(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new BatchNormalization().epsilon(0));
     assertTrue(e.getMessage().contains("BatchNormalization: epsilon"), e.getMessage());
   }
 }

@@ -81,8 +81,9 @@ class DenseTest {
 
   @Test
   void unknownInitializerListsTheValidNames() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> new Dense(3).kernelInitializer("glorot"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new Dense(3).kernelInitializer("glorot"));
     assertTrue(e.getMessage().contains("'glorot'"), e.getMessage());
     assertTrue(e.getMessage().contains("glorot_uniform, glorot_normal"), e.getMessage());
   }
@@ -90,10 +91,12 @@ class DenseTest {
   @Test
   void callWithOtherFeaturesNamesTheLayerAndBothShapes() {
     Dense dense = built(new Dense(4).name("hidden"), 3, 1);
-    ShapeMismatchException e = assertThrows(
-        ShapeMismatchException.class, () -> dense.call(Tensor.zeros(2, 5), Phase.INFERENCE));
+    ShapeMismatchException e =
+        assertThrows(
+            ShapeMismatchException.class, () -> dense.call(Tensor.zeros(2, 5), Phase.INFERENCE));
     assertEquals(
-        "Dense 'hidden': expected input shape [3] (last axis 3, as built), got [5]", e.getMessage());
+        "Dense 'hidden': expected input shape [3] (last axis 3, as built), got [5]",
+        e.getMessage());
   }
 
   @Test
@@ -105,16 +108,25 @@ class DenseTest {
 
   @Test
   void callBeforeBuildSaysSo() {
-    IllegalStateException e = assertThrows(
-        IllegalStateException.class, () -> new Dense(2).call(Tensor.zeros(1, 2), Phase.INFERENCE));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new Dense(2).call(Tensor.zeros(1, 2), Phase.INFERENCE));
     assertTrue(e.getMessage().contains("before build"), e.getMessage());
   }
 
   @Test
   void regularizationIsNullWithoutRegularizersAndSumsBothPenaltiesWithThem() {
     assertNull(built(new Dense(2), 3, 1).regularization());
-    Dense dense = built(new Dense(2).kernelInitializer("ones").biasInitializer("ones")
-        .kernelRegularizer(new L2()).biasRegularizer(new L1(0.5)), 3, 1);
+    Dense dense =
+        built(
+            new Dense(2)
+                .kernelInitializer("ones")
+                .biasInitializer("ones")
+                .kernelRegularizer(new L2())
+                .biasRegularizer(new L1(0.5)),
+            3,
+            1);
     assertEquals(0.01 * 6 + 0.5 * 2, dense.regularization().item(), 1e-6);
   }
 
@@ -123,11 +135,22 @@ class DenseTest {
     Map<String, Object> config =
         new Dense(3, "relu").useBias(false).kernelInitializer("he_normal").name("d").config();
     assertEquals(
-        List.of("name", "units", "activation", "use_bias", "kernel_initializer",
-            "bias_initializer", "kernel_regularizer", "bias_regularizer"),
+        List.of(
+            "name",
+            "units",
+            "activation",
+            "use_bias",
+            "kernel_initializer",
+            "bias_initializer",
+            "kernel_regularizer",
+            "bias_regularizer"),
         List.copyOf(config.keySet()));
-    assertEquals(Map.of("class_name", "he_normal", "config",
-        Map.of("scale", 2.0, "mode", "fan_in", "distribution", "truncated_normal")),
+    assertEquals(
+        Map.of(
+            "class_name",
+            "he_normal",
+            "config",
+            Map.of("scale", 2.0, "mode", "fan_in", "distribution", "truncated_normal")),
         config.get("kernel_initializer"));
   }
 

@@ -50,7 +50,8 @@ class DropoutTest {
     // binomial(n, rate): the count of dropped units lies within 5 standard deviations
     double n = x.length;
     double sigma = Math.sqrt(n * rate * (1 - rate));
-    assertTrue(Math.abs(dropped - n * rate) <= 5 * sigma,
+    assertTrue(
+        Math.abs(dropped - n * rate) <= 5 * sigma,
         "dropped " + dropped + " of " + x.length + " at rate " + rate);
   }
 

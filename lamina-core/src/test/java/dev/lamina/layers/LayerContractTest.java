@@ -125,7 +125,8 @@ class LayerContractTest {
   }
 
   private static Tensor input(SampleLayers sample, long seed) {
-    return Tensor.randomNormal(seed, 0.3, 1.5, LayerGradientCheck.withBatch(BATCH, sample.inputShape()));
+    return Tensor.randomNormal(
+        seed, 0.3, 1.5, LayerGradientCheck.withBatch(BATCH, sample.inputShape()));
   }
 
   private static long count(List<Parameter> weights) {
@@ -133,7 +134,9 @@ class LayerContractTest {
   }
 
   private static void assertJsonCompatible(Object value) {
-    if (value == null || value instanceof String || value instanceof Number
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
         || value instanceof Boolean) {
       return;
     }

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * <p>GradCheck differentiates with respect to tensors it creates, while a layer reads its weights
  * from its own {@link Parameter}s. So each evaluation builds a fresh float64 layer (same seed, so
  * Dropout draws the same mask every time), assigns the probe values to its parameters, and, when
- * gradients are being recorded, adds Σ p · g − detach(Σ p · g) with g = ∂loss/∂parameter: zero in value,
- * it hands the layer's automatic parameter gradients to the probes, which GradCheck then compares
- * with differences of the loss taken by moving the probes, hence the parameters.
+ * gradients are being recorded, adds Σ p · g − detach(Σ p · g) with g = ∂loss/∂parameter: zero in
+ * value, it hands the layer's automatic parameter gradients to the probes, which GradCheck then
+ * compares with differences of the loss taken by moving the probes, hence the parameters.
  */
 final class LayerGradientCheck {
   private static final long SEED = 5;
@@ -40,7 +40,10 @@ final class LayerGradientCheck {
   }
 
   private static Tensor loss(
-      Supplier<BaseLayer<?>> factory, int[] inputShape, Phase phase, List<Tensor> in,
+      Supplier<BaseLayer<?>> factory,
+      int[] inputShape,
+      Phase phase,
+      List<Tensor> in,
       Tensor cotangent) {
     BaseLayer<?> layer = built(factory, inputShape);
     List<Parameter> weights = layer.trainableWeights();

@@ -18,8 +18,10 @@ class LayerOptionsTest {
   void unknownActivationNameListsEveryValidName() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new Activation("swiss"));
-    assertEquals("unknown activation 'swiss'; valid names: "
-        + String.join(", ", ActivationFunctions.names()), e.getMessage());
+    assertEquals(
+        "unknown activation 'swiss'; valid names: "
+            + String.join(", ", ActivationFunctions.names()),
+        e.getMessage());
   }
 
   @Test
@@ -52,7 +54,8 @@ class LayerOptionsTest {
     Flatten flatten = new Flatten();
     flatten.build(new int[] {2, 3, 4}, new SeededRandom(1));
     assertArrayEquals(new int[] {24}, flatten.outputShape(new int[] {2, 3, 4}));
-    assertArrayEquals(new int[] {5, 24}, flatten.call(Tensor.zeros(5, 2, 3, 4), Phase.TRAINING).shape());
+    assertArrayEquals(
+        new int[] {5, 24}, flatten.call(Tensor.zeros(5, 2, 3, 4), Phase.TRAINING).shape());
   }
 
   @Test
@@ -78,26 +81,29 @@ class LayerOptionsTest {
 
   @Test
   void unknownLayerClassListsTheRegisteredOnes() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> Layers.fromConfig("Conv2D", Map.of()));
-    assertTrue(e.getMessage().startsWith("unknown layer class 'Conv2D'; registered: Dense, "),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Conv2D", Map.of()));
+    assertTrue(
+        e.getMessage().startsWith("unknown layer class 'Conv2D'; registered: Dense, "),
         e.getMessage());
   }
 
   @Test
   void configOfTheWrongTypeNamesTheLayerAndOption() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Layers.fromConfig("Dense", Map.of("units", "many")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Layers.fromConfig("Dense", Map.of("units", "many")));
     assertEquals("Dense config: option 'units' must be an integer, got many", e.getMessage());
-    IllegalArgumentException missing = assertThrows(
-        IllegalArgumentException.class, () -> Layers.fromConfig("Dense", Map.of()));
+    IllegalArgumentException missing =
+        assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Dense", Map.of()));
     assertEquals("Dense config: missing option 'units'", missing.getMessage());
   }
 
   @Test
   void configFromJsonNumbersReadsDoublesAsIntegers() {
-    Layer dense = Layers.fromConfig("Dense", Map.of("units", 4.0, "input_shape",
-        java.util.List.of(3.0)));
+    Layer dense =
+        Layers.fromConfig("Dense", Map.of("units", 4.0, "input_shape", java.util.List.of(3.0)));
     assertArrayEquals(new int[] {3}, dense.declaredInputShape());
     assertEquals(4, ((Dense) dense).units());
   }
@@ -107,8 +113,7 @@ class LayerOptionsTest {
     for (Regularizer r : new Regularizer[] {new L1(0.2), new L2(), new L1L2(0.1, 0.3)}) {
       assertEquals(r, Regularizer.fromConfig(r.className(), r.config()));
     }
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new L2(-1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new L2(-1));
     assertEquals("L2: l2 must be a finite number ≥ 0, got -1.0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Regularizer.fromConfig("L3", Map.of()));
   }

@@ -49,7 +49,8 @@ class LayerReferenceTest {
   @SuppressWarnings("unchecked")
   void matchesPyTorch(String name, Map<String, Object> fixture) {
     Layer layer =
-        Layers.fromConfig((String) fixture.get("layer"), (Map<String, Object>) fixture.get("config"));
+        Layers.fromConfig(
+            (String) fixture.get("layer"), (Map<String, Object>) fixture.get("config"));
     Tensor x = ReferenceCases.tensor(fixture.get("input"));
     int[] shape = x.shape();
     layer.build(Arrays.copyOfRange(shape, 1, shape.length), new SeededRandom(1));
@@ -72,8 +73,10 @@ class LayerReferenceTest {
     List<Object> weightGrads = ReferenceCases.list(fixture, "weight_gradients");
     assertEquals(weightGrads.size(), layer.trainableWeights().size(), name + ": trainable count");
     for (int i = 0; i < weightGrads.size(); i++) {
-      assertClose(name + " gradient of " + layer.trainableWeights().get(i).name(),
-          weightGrads.get(i), grads.get(i + 1));
+      assertClose(
+          name + " gradient of " + layer.trainableWeights().get(i).name(),
+          weightGrads.get(i),
+          grads.get(i + 1));
     }
     if (fixture.containsKey("weights_after")) {
       List<Object> after = ReferenceCases.list(fixture, "weights_after");
@@ -113,9 +116,17 @@ class LayerReferenceTest {
     for (int i = 0; i < expected.length; i++) {
       double scale = Math.max(Math.abs(expected[i]), 1e-2 * largest);
       double error = Math.abs(got[i] - expected[i]);
-      assertTrue(error <= RELATIVE_TOLERANCE * scale || error == 0,
-          what + " element " + i + ": expected " + expected[i] + ", got " + got[i]
-              + ", relative error " + error / scale);
+      assertTrue(
+          error <= RELATIVE_TOLERANCE * scale || error == 0,
+          what
+              + " element "
+              + i
+              + ": expected "
+              + expected[i]
+              + ", got "
+              + got[i]
+              + ", relative error "
+              + error / scale);
     }
   }
 }

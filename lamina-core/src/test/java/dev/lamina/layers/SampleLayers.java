@@ -32,12 +32,19 @@ record SampleLayers(
   static List<SampleLayers> all() {
     List<SampleLayers> samples = new ArrayList<>();
     samples.add(same("Dense(4)", () -> new Dense(4), new int[] {3}, 16));
-    samples.add(same("Dense(4, relu) without bias",
-        () -> new Dense(4, "relu").useBias(false), new int[] {3}, 12));
+    samples.add(
+        same(
+            "Dense(4, relu) without bias",
+            () -> new Dense(4, "relu").useBias(false),
+            new int[] {3},
+            12));
     samples.add(same("Dense(3, tanh) on rank 3", () -> new Dense(3, "tanh"), new int[] {2, 5}, 18));
-    samples.add(same("Dense(2, softmax) regularized",
-        () -> new Dense(2, "softmax").kernelRegularizer(new L2(0.01)).biasRegularizer(new L1()),
-        new int[] {3}, 8));
+    samples.add(
+        same(
+            "Dense(2, softmax) regularized",
+            () -> new Dense(2, "softmax").kernelRegularizer(new L2(0.01)).biasRegularizer(new L1()),
+            new int[] {3},
+            8));
     for (String name : ActivationFunctions.names()) {
       samples.add(same("Activation(" + name + ")", () -> new Activation(name), new int[] {5}, 0));
     }
@@ -47,12 +54,20 @@ record SampleLayers(
     samples.add(same("Softmax(1) on rank 3", () -> new Softmax(1), new int[] {3, 2}, 0));
     samples.add(same("Flatten on rank 3", Flatten::new, new int[] {2, 3}, 0));
     samples.add(same("Input(5)", () -> new Input(5), new int[] {5}, 0));
-    samples.add(new SampleLayers("Dropout(0.5)", () -> new Dropout(0.5), new int[] {6}, 0, 0, true));
+    samples.add(
+        new SampleLayers("Dropout(0.5)", () -> new Dropout(0.5), new int[] {6}, 0, 0, true));
     samples.add(same("Dropout(0)", () -> new Dropout(0), new int[] {6}, 0));
-    samples.add(new SampleLayers("BatchNormalization()", BatchNormalization::new,
-        new int[] {4}, 16, 8, true));
-    samples.add(new SampleLayers("BatchNormalization without center on rank 3",
-        () -> new BatchNormalization().center(false).momentum(0.5), new int[] {2, 3}, 9, 3, true));
+    samples.add(
+        new SampleLayers(
+            "BatchNormalization()", BatchNormalization::new, new int[] {4}, 16, 8, true));
+    samples.add(
+        new SampleLayers(
+            "BatchNormalization without center on rank 3",
+            () -> new BatchNormalization().center(false).momentum(0.5),
+            new int[] {2, 3},
+            9,
+            3,
+            true));
     samples.add(same("ScaledTanh (custom)", ScaledTanh::new, new int[] {4}, 1));
     return samples;
   }

@@ -10,9 +10,9 @@ import dev.lamina.layers.Phase;
 import java.util.List;
 
 /**
- * The custom layer of docs/custom-layers.md, outside the library's package: {@code scale ·
- * tanh(x)} with one learned scale, written with Tensor operations only. Its gradients come from
- * automatic differentiation.
+ * The custom layer of docs/custom-layers.md, outside the library's package: {@code scale · tanh(x)}
+ * with one learned scale, written with Tensor operations only. Its gradients come from automatic
+ * differentiation.
  */
 public final class ScaledTanh extends BaseLayer<ScaledTanh> {
   private Parameter scale;
@@ -46,5 +46,4 @@ public final class ScaledTanh extends BaseLayer<ScaledTanh> {
   public List<Parameter> trainableWeights() {
     return scale == null ? List.of() : List.of(scale);
   }
-
 }
