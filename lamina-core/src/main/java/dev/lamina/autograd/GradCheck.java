@@ -5,6 +5,7 @@ import dev.lamina.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,8 @@ public final class GradCheck {
   private double epsilon = 1e-6;
   private double absoluteTolerance = 1e-5;
   private double relativeTolerance = 1e-3;
+  private int elementsPerInput = Integer.MAX_VALUE;
+  private long seed;
 
   /** The step of the central difference. */
   public GradCheck epsilon(double epsilon) {
@@ -47,6 +50,20 @@ public final class GradCheck {
     return this;
   }
 
+  /**
+   * Checks at most {@code count} elements of each input, drawn with {@code seed}, instead of all:
+   * each element costs two evaluations of the function, too many for a large weight matrix.
+   */
+  public GradCheck sampleElements(int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException(
+          "GradCheck.sampleElements: count must be >= 1, got " + count);
+    }
+    this.elementsPerInput = count;
+    this.seed = seed;
+    return this;
+  }
+
   /** Runs the comparison and throws {@link GradientCheckException} if any element disagrees. */
   public GradCheckReport check(Function<List<Tensor>, Tensor> function, List<Tensor> inputs) {
     GradCheckReport report = compare(function, inputs);
@@ -66,42 +83,57 @@ public final class GradCheck {
     GradCheckReport worst = new GradCheckReport(true, -1, new int[0], 0, 0, 0);
     for (int i = 0; i < points.size(); i++) {
       double[] auto = analytic.get(i).toDoubleArray();
-      double[] numeric = numericGradient(function, points, i);
-      for (int j = 0; j < numeric.length; j++) {
-        double allowed = absoluteTolerance + relativeTolerance * Math.abs(numeric[j]);
-        double excess = Math.abs(auto[j] - numeric[j]) / allowed;
+      for (int j : chosenElements((int) points.get(i).size(), seed + i)) {
+        double numeric = numericDerivative(function, points, i, j);
+        double allowed = absoluteTolerance + relativeTolerance * Math.abs(numeric);
+        double excess = Math.abs(auto[j] - numeric) / allowed;
         if (Double.isNaN(excess)) {
           excess = Double.POSITIVE_INFINITY;
         }
         if (excess > worst.excess() || worst.input() < 0) {
           int[] index = unflatten(j, points.get(i).shape());
-          worst = new GradCheckReport(excess <= 1, i, index, auto[j], numeric[j], excess);
+          worst = new GradCheckReport(excess <= 1, i, index, auto[j], numeric, excess);
         }
       }
     }
     return worst;
   }
 
-  private double[] numericGradient(
-      Function<List<Tensor>, Tensor> function, List<Tensor> points, int which) {
+  /** All indices in order, or a seeded sample of {@link #elementsPerInput} of them. */
+  private int[] chosenElements(int size, long sampleSeed) {
+    int[] all = new int[size];
+    for (int j = 0; j < size; j++) {
+      all[j] = j;
+    }
+    if (size <= elementsPerInput) {
+      return all;
+    }
+    SplittableRandom random = new SplittableRandom(sampleSeed);
+    for (int j = 0; j < elementsPerInput; j++) {
+      int pick = j + random.nextInt(size - j);
+      int kept = all[pick];
+      all[pick] = all[j];
+      all[j] = kept;
+    }
+    return Arrays.copyOf(all, elementsPerInput);
+  }
+
+  /** The central difference of the function along element {@code j} of input {@code which}. */
+  private double numericDerivative(
+      Function<List<Tensor>, Tensor> function, List<Tensor> points, int which, int j) {
     Tensor point = points.get(which);
     double[] values = point.toDoubleArray();
-    double[] gradient = new double[values.length];
     List<Tensor> moved = new ArrayList<>(points);
     try (NoGrad scope = NoGrad.enter()) {
-      for (int j = 0; j < values.length; j++) {
-        double original = values[j];
-        values[j] = original + epsilon;
-        moved.set(which, Tensor.ofDouble(values, point.shape()));
-        double up = scalarOf(function.apply(moved));
-        values[j] = original - epsilon;
-        moved.set(which, Tensor.ofDouble(values, point.shape()));
-        double down = scalarOf(function.apply(moved));
-        values[j] = original;
-        gradient[j] = (up - down) / (2 * epsilon);
-      }
+      double original = values[j];
+      values[j] = original + epsilon;
+      moved.set(which, Tensor.ofDouble(values, point.shape()));
+      double up = scalarOf(function.apply(moved));
+      values[j] = original - epsilon;
+      moved.set(which, Tensor.ofDouble(values, point.shape()));
+      double down = scalarOf(function.apply(moved));
+      return (up - down) / (2 * epsilon);
     }
-    return gradient;
   }
 
   private static double scalarOf(Tensor output) {

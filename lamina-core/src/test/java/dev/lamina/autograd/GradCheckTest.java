@@ -85,7 +85,22 @@ class GradCheckTest {
   }
 
   @Test
+  void samplingChecksFewerElementsAndStillCatchesAWrongOp() {
+    Tensor big = OpGradientTest.normal(3, 40, 30);
+    int[] calls = new int[1];
+    Function<List<Tensor>, Tensor> counted = in -> {
+      calls[0]++;
+      return rightCube(in.get(0)).sum();
+    };
+    assertTrue(new GradCheck().sampleElements(10, 7).check(counted, List.of(big)).passed());
+    assertEquals(1 + 2 * 10, calls[0], "one analytic pass, two evaluations per sampled element");
+    assertFalse(new GradCheck().sampleElements(10, 7)
+        .compare(in -> wrongCube(in.get(0)).sum(), List.of(big)).passed());
+  }
+
+  @Test
   void optionsAreValidated() {
+    assertThrows(IllegalArgumentException.class, () -> new GradCheck().sampleElements(0, 1));
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().epsilon(0));
     assertThrows(IllegalArgumentException.class, () -> new GradCheck().absoluteTolerance(-1));
     assertThrows(
