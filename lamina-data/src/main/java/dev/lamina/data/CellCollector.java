@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Receives FastCSV's fields as character ranges and stores each data cell as an id into its
@@ -13,11 +14,13 @@ import java.util.Set;
  * value, not per cell. The first record can be taken as the header, as plain strings.
  *
  * <p>Each record is stored in the next row slot as FastCSV parses it; the reader checks the
- * field count of the record it gets back and rejects ragged rows.
+ * field count of the record it gets back and rejects ragged rows, so the cells a short row
+ * leaves unset are never read.
  */
 final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   private static final int MISSING = -1;
   private final char[][] missingMarkers;
+  private final boolean[] isMarkerLength;
   private List<String> headerFields = new ArrayList<>();
   private int columnCount = -1;
   private ColumnDictionary[] dictionaries;
@@ -25,11 +28,16 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   private long[] lines;
   private int rows;
   private int lastFieldCount;
-  private long lineOffset;
+  private LongSupplier lineOffset = () -> 0;
 
   CellCollector(Set<String> missingMarkers) {
     this.missingMarkers = missingMarkers.stream().map(String::toCharArray)
         .toArray(char[][]::new);
+    int longest = missingMarkers.stream().mapToInt(String::length).max().orElse(-1);
+    this.isMarkerLength = new boolean[longest + 1];
+    for (char[] marker : this.missingMarkers) {
+      isMarkerLength[marker.length] = true;
+    }
   }
 
   /** The fields of the record just read while collecting the header. */
@@ -41,9 +49,10 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
 
   /**
    * Switches from header to data: from now on records become rows of {@code columns}; their
-   * line numbers are counted after {@code lineOffset} lines that came before this input.
+   * line numbers are counted after {@code lineOffset} lines that came before this input (asked
+   * for only when an error is reported, as counting them takes a pass over the file).
    */
-  void startData(int columns, long lineOffset) {
+  void startData(int columns, LongSupplier lineOffset) {
     this.lineOffset = lineOffset;
     columnCount = columns;
     headerFields = null;
@@ -69,8 +78,9 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
     return rows;
   }
 
+  /** The line of the file where {@code row} starts. */
   long line(int row) {
-    return lines[row];
+    return lines[row] + lineOffset.getAsLong();
   }
 
   int id(int column, int row) {
@@ -95,7 +105,7 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   @Override
   protected void handleBegin(long startingLineNumber) {
     if (headerFields == null) {
-      beginRow(startingLineNumber + lineOffset);
+      beginRow(startingLineNumber);
     }
   }
 
@@ -126,9 +136,6 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
       }
     }
     lines[rows] = line;
-    for (int c = 0; c < columnCount; c++) {
-      ids[c][rows] = MISSING;
-    }
   }
 
   private void storeCell(int column, char[] chars, int offset, int length) {
@@ -137,6 +144,9 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   }
 
   private boolean isMissing(char[] chars, int offset, int length) {
+    if (length >= isMarkerLength.length || !isMarkerLength[length]) {
+      return false;
+    }
     for (char[] marker : missingMarkers) {
       if (marker.length == length && Arrays.equals(marker, 0, length, chars, offset,
           offset + length)) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class ColumnDictionary {
   private String[] texts = new String[64];
+  private char[][] keys = new char[64][];
+  private int[] hashes = new int[64];
   private double[] numbers = new double[64];
   private boolean[] isNumber = new boolean[64];
   private int[] slots = new int[128];
@@ -26,9 +28,9 @@ final class ColumnDictionary {
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       int entry = slots[slot];
       if (entry == 0) {
-        return add(new String(chars, offset, length), slot);
+        return add(chars, offset, length, hash, slot);
       }
-      if (matches(texts[entry - 1], chars, offset, length)) {
+      if (hashes[entry - 1] == hash && sameChars(keys[entry - 1], chars, offset, length)) {
         return entry - 1;
       }
     }
@@ -52,14 +54,19 @@ final class ColumnDictionary {
     return firstNonNumber >= 0;
   }
 
-  private int add(String text, int slot) {
+  private int add(char[] chars, int offset, int length, int hash, int slot) {
     if (size == texts.length) {
       texts = Arrays.copyOf(texts, size * 2);
+      keys = Arrays.copyOf(keys, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
       numbers = Arrays.copyOf(numbers, size * 2);
       isNumber = Arrays.copyOf(isNumber, size * 2);
     }
     int id = size++;
+    String text = new String(chars, offset, length);
     texts[id] = text;
+    keys[id] = Arrays.copyOfRange(chars, offset, offset + length);
+    hashes[id] = hash;
     isNumber[id] = false;
     if (NumberText.mayBeNumber(text)) {
       try {
@@ -83,7 +90,7 @@ final class ColumnDictionary {
     slots = new int[slots.length * 2];
     int mask = slots.length - 1;
     for (int id = 0; id < size; id++) {
-      int slot = spread(texts[id].hashCode()) & mask;
+      int slot = spread(hashes[id]) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -95,12 +102,16 @@ final class ColumnDictionary {
     return hash ^ (hash >>> 16);
   }
 
-  private static boolean matches(String text, char[] chars, int offset, int length) {
-    if (text.length() != length) {
+  /** Most cells are short, where a plain loop beats the vectorized library call. */
+  private static boolean sameChars(char[] key, char[] chars, int offset, int length) {
+    if (key.length != length) {
       return false;
     }
+    if (length > 16) {
+      return Arrays.equals(key, 0, length, chars, offset, offset + length);
+    }
     for (int i = 0; i < length; i++) {
-      if (text.charAt(i) != chars[offset + i]) {
+      if (key[i] != chars[offset + i]) {
         return false;
       }
     }

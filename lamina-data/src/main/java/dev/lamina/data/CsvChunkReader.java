@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -30,31 +32,33 @@ final class CsvChunkReader implements AutoCloseable {
   private final CellCollector cells;
   private final List<String> names;
   private final Map<String, ColumnType> types;
-  private final long lineOffset;
+  private final LongSupplier lineOffset;
   private long lastLine;
 
   /** Reads the header from {@code input}; rows follow with {@link #nextChunk}. */
   CsvChunkReader(InputStream input, String source, CsvOptions options) {
-    this(input, source, options, null, 0);
+    this(new CellCollector(options.missingMarkers()), source, options, null, () -> 0, cells ->
+        builder(options).build(cells, decompressed(input, source), StandardCharsets.UTF_8));
   }
 
   /**
-   * Reads rows of a part of a file whose header, {@code names}, was read elsewhere; the part
-   * starts after {@code lineOffset} lines of the file, which error messages count in.
+   * Reads rows from text that is a part of a file whose header, {@code names}, was read
+   * elsewhere (null: the text starts with the header); the part starts after
+   * {@code lineOffset} lines of the file, which error messages count in.
    */
-  CsvChunkReader(InputStream input, String source, CsvOptions options, List<String> names,
-      long lineOffset) {
+  CsvChunkReader(String text, String source, CsvOptions options, List<String> names,
+      LongSupplier lineOffset) {
+    this(new CellCollector(options.missingMarkers()), source, options, names, lineOffset,
+        cells -> builder(options).build(cells, text));
+  }
+
+  private CsvChunkReader(CellCollector cells, String source, CsvOptions options,
+      List<String> names, LongSupplier lineOffset,
+      Function<CellCollector, CsvReader<Long>> open) {
     this.source = source;
     this.lineOffset = lineOffset;
-    this.cells = new CellCollector(options.missingMarkers());
-    this.reader = CsvReader.builder()
-        .fieldSeparator(options.delimiter())
-        .quoteCharacter(options.quote())
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .skipEmptyLines(true)
-        .detectBomHeader(true)
-        .build(cells, decompressed(input, source), StandardCharsets.UTF_8);
+    this.cells = cells;
+    this.reader = open.apply(cells);
     this.records = reader.iterator();
     this.types = new LinkedHashMap<>(options.columnTypes());
     if (names == null) {
@@ -68,6 +72,16 @@ final class CsvChunkReader implements AutoCloseable {
         throw new UnknownColumnException(source + " (forced column type)", forced, this.names);
       }
     }
+  }
+
+  private static CsvReader.CsvReaderBuilder builder(CsvOptions options) {
+    return CsvReader.builder()
+        .fieldSeparator(options.delimiter())
+        .quoteCharacter(options.quote())
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .skipEmptyLines(true)
+        .detectBomHeader(true);
   }
 
   List<String> columnNames() {
@@ -116,7 +130,7 @@ final class CsvChunkReader implements AutoCloseable {
       }
       header.add(name);
     }
-    cells.startData(header.size(), 0);
+    cells.startData(header.size(), () -> 0);
     if (!hasHeader) {
       cells.addRow(fields, lastLine);
     }
@@ -128,7 +142,7 @@ final class CsvChunkReader implements AutoCloseable {
     int found = cells.lastFieldCount();
     if (found != expected) {
       int column = Math.min(found, expected) + 1;
-      throw new CsvFormatException(source, lastLine, column,
+      throw new CsvFormatException(source, lastLine + lineOffset.getAsLong(), column,
           "expected " + expected + " fields as in the header, found " + found);
     }
   }
@@ -139,11 +153,12 @@ final class CsvChunkReader implements AutoCloseable {
       if (!records.hasNext()) {
         return false;
       }
-      lastLine = records.next() + lineOffset;
+      lastLine = records.next();
       return true;
     } catch (CsvParseException | UncheckedIOException broken) {
+      long line = lastLine + lineOffset.getAsLong() + 1;
       throw new CsvFormatException(
-          source, lastLine + 1, 0, "unreadable CSV: " + broken.getMessage(), broken);
+          source, line, 0, "unreadable CSV: " + broken.getMessage(), broken);
     }
   }
 
