@@ -1,8 +1,50 @@
 package dev.lamina.kernels;
 
-/** Picks the kernels once per JVM. */
+import java.lang.System.Logger.Level;
+
+/**
+ * Picks the kernels once per JVM: the Vector API kernels when the {@code jdk.incubator.vector}
+ * module is in the boot layer, else the plain ones. The system property {@code
+ * lamina.kernels=plain} forces the plain kernels. VectorKernels is loaded by name so that a JVM
+ * without the module never links against it.
+ */
 final class KernelSelection {
-  static final Kernels ACTIVE = PlainKernels.INSTANCE;
+  static final String PROPERTY = "lamina.kernels";
+  static final Kernels ACTIVE = choose();
 
   private KernelSelection() {}
+
+  private static Kernels choose() {
+    String wanted = System.getProperty(PROPERTY, "auto");
+    boolean vectorPresent = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    Kernels chosen =
+        switch (wanted) {
+          case "plain" -> PlainKernels.INSTANCE;
+          case "auto" -> vectorPresent ? loadVector() : PlainKernels.INSTANCE;
+          case "vector" -> {
+            if (!vectorPresent) {
+              throw new IllegalStateException(
+                  PROPERTY + "=vector needs the JVM flag --add-modules=jdk.incubator.vector");
+            }
+            yield loadVector();
+          }
+          default -> throw new IllegalArgumentException(
+              "system property " + PROPERTY + " must be plain, vector or auto, got '" + wanted + "'");
+        };
+    System.getLogger(Kernels.class.getName())
+        .log(Level.DEBUG, "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
+            chosen.name(), vectorPresent);
+    return chosen;
+  }
+
+  private static Kernels loadVector() {
+    try {
+      return (Kernels)
+          Class.forName("dev.lamina.kernels.VectorKernels")
+              .getDeclaredField("INSTANCE")
+              .get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the Vector API kernels", e);
+    }
+  }
 }

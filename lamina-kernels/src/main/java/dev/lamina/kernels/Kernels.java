@@ -53,4 +53,31 @@ public interface Kernels {
 
   /** Sum of a[offset .. offset + n). */
   float sum(float[] a, int offset, int n);
+
+  /** out[i·cols + j] = a[i·cols + j] + row[j]: adds one row (a bias) to every row of a rows×cols matrix. */
+  void addRow(
+      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      int cols);
+
+  /** out[j] = Σ_i a[i·cols + j]: column sums of a rows×cols matrix (a bias gradient). */
+  void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset);
+
+  /** out[i] = max(a[i], 0). */
+  void relu(float[] a, int aOffset, float[] out, int outOffset, int n);
+
+  /** out[i] = x[i] > 0 ? grad[i] : 0: the gradient through relu, given relu's input x. */
+  void reluBackward(
+      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n);
+
+  /** out[i] = alpha · a[i]. */
+  void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n);
+
+  /** y[i] += alpha · x[i]. */
+  void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
+
+  /** out[i] = exp(a[i]). */
+  void exp(float[] a, int aOffset, float[] out, int outOffset, int n);
+
+  /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
+  float max(float[] a, int offset, int n);
 }

@@ -25,6 +25,7 @@ final class PlainKernels implements Kernels {
       float[] c,
       int cOffset,
       boolean accumulate) {
+    GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         float sum = 0f;
@@ -74,5 +75,72 @@ final class PlainKernels implements Kernels {
       total += a[offset + i];
     }
     return total;
+  }
+
+  @Override
+  public void addRow(
+      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      int cols) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        out[outOffset + i * cols + j] = a[aOffset + i * cols + j] + row[rowOffset + j];
+      }
+    }
+  }
+
+  @Override
+  public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
+    for (int j = 0; j < cols; j++) {
+      float total = 0f;
+      for (int i = 0; i < rows; i++) {
+        total += a[aOffset + i * cols + j];
+      }
+      out[outOffset + j] = total;
+    }
+  }
+
+  @Override
+  public void relu(float[] a, int aOffset, float[] out, int outOffset, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = Math.max(a[aOffset + i], 0f);
+    }
+  }
+
+  @Override
+  public void reluBackward(
+      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = x[xOffset + i] > 0f ? grad[gradOffset + i] : 0f;
+    }
+  }
+
+  @Override
+  public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = alpha * a[aOffset + i];
+    }
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOffset + i] += alpha * x[xOffset + i];
+    }
+  }
+
+  @Override
+  public void exp(float[] a, int aOffset, float[] out, int outOffset, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = (float) Math.exp(a[aOffset + i]);
+    }
+  }
+
+  @Override
+  public float max(float[] a, int offset, int n) {
+    float best = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      best = Math.max(best, a[offset + i]);
+    }
+    return best;
   }
 }

@@ -1,0 +1,87 @@
+package dev.lamina.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-blocked heart of GEMM: a ROWS×COLS tile of C (12 rows by two vectors) held in 24
+ * vector registers while it walks the packed panels along k. Each k step broadcasts 12 values of
+ * the A panel and loads two vectors of the B panel, feeding 24 fused multiply-adds.
+ */
+final class GemmMicroKernel {
+  static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  static final int ROWS = 6;
+  static final int COLS = 2 * SPECIES.length();
+
+  /**
+   * Calls the kernel on tiny panels before any real work. If the first call is a long panel, the
+   * JIT compiles its loop straight from the interpreter without a type profile and keeps every
+   * vector boxed, about ten times slower for the life of the JVM (seen on JDK 17 and 25); short
+   * calls first let the profiled tiers run and the final compilation keeps vectors in registers.
+   */
+  private static final int WARM_UP_CALLS = 3000;
+
+  static {
+    float[] ap = new float[ROWS * 4];
+    float[] bp = new float[COLS * 4];
+    float[] c = new float[ROWS * COLS];
+    for (int call = 0; call < WARM_UP_CALLS; call++) {
+      multiply(4, ap, 0, bp, 0, c, 0, COLS, (call & 1) == 0);
+    }
+  }
+
+  private GemmMicroKernel() {}
+
+  /**
+   * C[0..ROWS, 0..COLS) (+)= Apanel·Bpanel over kc steps. The A panel holds ROWS values per step,
+   * the B panel COLS values per step. {@code addToC} false overwrites C.
+   */
+  static void multiply(
+      int kc, float[] ap, int aOffset, float[] bp, int bOffset, float[] c, int cOffset, int ldc,
+      boolean addToC) {
+    VectorSpecies<Float> s = SPECIES;
+    int v = s.length();
+    FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    int a = aOffset;
+    int b = bOffset;
+    for (int p = 0; p < kc; p++, a += ROWS, b += COLS) {
+      FloatVector b0 = FloatVector.fromArray(s, bp, b);
+      FloatVector b1 = FloatVector.fromArray(s, bp, b + v);
+      FloatVector x = FloatVector.broadcast(s, ap[a]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(s, ap[a + 1]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(s, ap[a + 2]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(s, ap[a + 3]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(s, ap[a + 4]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      x = FloatVector.broadcast(s, ap[a + 5]);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
+    }
+    store(c00, c01, c, cOffset, v, addToC);
+    store(c10, c11, c, cOffset + ldc, v, addToC);
+    store(c20, c21, c, cOffset + 2 * ldc, v, addToC);
+    store(c30, c31, c, cOffset + 3 * ldc, v, addToC);
+    store(c40, c41, c, cOffset + 4 * ldc, v, addToC);
+    store(c50, c51, c, cOffset + 5 * ldc, v, addToC);
+  }
+
+  private static void store(
+      FloatVector left, FloatVector right, float[] c, int at, int v, boolean addToC) {
+    if (addToC) {
+      left = left.add(FloatVector.fromArray(SPECIES, c, at));
+      right = right.add(FloatVector.fromArray(SPECIES, c, at + v));
+    }
+    left.intoArray(c, at);
+    right.intoArray(c, at + v);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lamina.kernels;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of A and B into the panel layout the micro-kernel streams through: A as panels
+ * of {@link GemmMicroKernel#ROWS} rows, B as panels of {@link GemmMicroKernel#COLS} columns, each
+ * step of k contiguous. Ragged last panels are padded with zeros so the micro-kernel never needs a
+ * tail; whichever of the two source orders is contiguous is read contiguously.
+ */
+final class GemmPacking {
+  private static final int ROWS = GemmMicroKernel.ROWS;
+  private static final int COLS = GemmMicroKernel.COLS;
+
+  private GemmPacking() {}
+
+  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}. */
+  static void packA(
+      boolean transA, float[] a, int aOffset, int m, int k, int i0, int mc, int p0, int kc,
+      float[] dest) {
+    for (int panel = 0; panel * ROWS < mc; panel++) {
+      int rows = Math.min(ROWS, mc - panel * ROWS);
+      int first = i0 + panel * ROWS;
+      int base = panel * ROWS * kc;
+      if (rows < ROWS) {
+        Arrays.fill(dest, base, base + ROWS * kc, 0f);
+      }
+      if (transA) {
+        // stored k×m: the panel's rows sit side by side in each stored row
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(a, aOffset + (p0 + p) * m + first, dest, base + p * ROWS, rows);
+        }
+      } else {
+        for (int r = 0; r < rows; r++) {
+          int from = aOffset + (first + r) * k + p0;
+          for (int p = 0; p < kc; p++) {
+            dest[base + p * ROWS + r] = a[from + p];
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}. */
+  static void packB(
+      boolean transB, float[] b, int bOffset, int n, int k, int p0, int kc, int j0, int nc,
+      float[] dest) {
+    for (int panel = 0; panel * COLS < nc; panel++) {
+      int cols = Math.min(COLS, nc - panel * COLS);
+      int first = j0 + panel * COLS;
+      int base = panel * COLS * kc;
+      if (cols < COLS) {
+        Arrays.fill(dest, base, base + COLS * kc, 0f);
+      }
+      if (transB) {
+        for (int j = 0; j < cols; j++) {
+          int from = bOffset + (first + j) * k + p0;
+          for (int p = 0; p < kc; p++) {
+            dest[base + p * COLS + j] = b[from + p];
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, bOffset + (p0 + p) * n + first, dest, base + p * COLS, cols);
+        }
+      }
+    }
+  }
+}

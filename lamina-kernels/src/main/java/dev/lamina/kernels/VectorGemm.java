@@ -1,0 +1,124 @@
+package dev.lamina.kernels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cache-blocked GEMM around {@link GemmMicroKernel}, after Goto and van de Geijn: a KC×NC block of
+ * B is packed to stay in L2/L3, an MC×KC block of A is packed to stay in L2, and the micro-kernel
+ * streams one A panel against a B panel that stays in L1. Large products are split over column
+ * (or row) ranges, one per thread, each with its own packing buffers, so threads never wait on
+ * each other until the end.
+ */
+final class VectorGemm {
+  private static final int ROWS = GemmMicroKernel.ROWS;
+  private static final int COLS = GemmMicroKernel.COLS;
+  static final int MC = Integer.getInteger("lamina.gemm.mc", 144);
+  static final int KC = Integer.getInteger("lamina.gemm.kc", 256);
+  static final int NC = Integer.getInteger("lamina.gemm.nc", 1024);
+  /** Below this many multiply-adds a second thread costs more than it saves. */
+  private static final long PARALLEL_MIN_WORK = 1L << 21;
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private VectorGemm() {}
+
+  /** Per-thread packing buffers, allocated once per thread at their largest size. */
+  private static final class Workspace {
+    final float[] packedA = new float[roundUp(MC, ROWS) * KC];
+    final float[] packedB = new float[KC * roundUp(NC, COLS)];
+    final float[] edge = new float[ROWS * COLS];
+  }
+
+  /** The operands of one call; a range of it is one thread's share. */
+  private record Problem(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {}
+
+  static void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!accumulate) {
+        for (int i = 0; i < m; i++) {
+          Arrays.fill(c, cOffset + i * n, cOffset + i * n + n, 0f);
+        }
+      }
+      return;
+    }
+    Problem problem =
+        new Problem(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+    int threads = KernelThreads.count();
+    if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
+      blocked(problem, 0, m, 0, n);
+    } else {
+      split(problem, threads);
+    }
+  }
+
+  /** Splits the longer of the two output dimensions into one range per thread. */
+  private static void split(Problem p, int threads) {
+    boolean overColumns = p.n() >= p.m();
+    int extent = overColumns ? p.n() : p.m();
+    int unit = overColumns ? COLS : ROWS;
+    int units = (extent + unit - 1) / unit;
+    int parts = Math.min(threads, units);
+    List<Runnable> tasks = new ArrayList<>(parts);
+    for (int t = 0; t < parts; t++) {
+      int from = Math.min(extent, (int) ((long) units * t / parts) * unit);
+      int to = Math.min(extent, (int) ((long) units * (t + 1) / parts) * unit);
+      tasks.add(
+          overColumns
+              ? () -> blocked(p, 0, p.m(), from, to)
+              : () -> blocked(p, from, to, 0, p.n()));
+    }
+    KernelThreads.runAll(tasks);
+  }
+
+  /** Computes rows [i0, i1) and columns [j0, j1) of C on the calling thread. */
+  private static void blocked(Problem p, int i0, int i1, int j0, int j1) {
+    Workspace w = WORKSPACE.get();
+    for (int jc = j0; jc < j1; jc += NC) {
+      int nc = Math.min(NC, j1 - jc);
+      for (int pc = 0; pc < p.k(); pc += KC) {
+        int kc = Math.min(KC, p.k() - pc);
+        GemmPacking.packB(p.transB(), p.b(), p.bOffset(), p.n(), p.k(), pc, kc, jc, nc, w.packedB);
+        boolean addToC = p.accumulate() || pc > 0;
+        for (int ic = i0; ic < i1; ic += MC) {
+          int mc = Math.min(MC, i1 - ic);
+          GemmPacking.packA(p.transA(), p.a(), p.aOffset(), p.m(), p.k(), ic, mc, pc, kc, w.packedA);
+          for (int jr = 0; jr < nc; jr += COLS) {
+            for (int ir = 0; ir < mc; ir += ROWS) {
+              int at = p.cOffset() + (ic + ir) * p.n() + jc + jr;
+              int aPanel = ir * kc;
+              int bPanel = jr * kc;
+              if (ir + ROWS <= mc && jr + COLS <= nc) {
+                GemmMicroKernel.multiply(kc, w.packedA, aPanel, w.packedB, bPanel, p.c(), at, p.n(), addToC);
+              } else {
+                GemmMicroKernel.multiply(kc, w.packedA, aPanel, w.packedB, bPanel, w.edge, 0, COLS, false);
+                copyEdge(w.edge, p.c(), at, p.n(), Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static void copyEdge(float[] tile, float[] c, int at, int ldc, int rows, int cols, boolean add) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        int ci = at + r * ldc + j;
+        c[ci] = add ? c[ci] + tile[r * COLS + j] : tile[r * COLS + j];
+      }
+    }
+  }
+
+  private static int roundUp(int x, int multiple) {
+    return (x + multiple - 1) / multiple * multiple;
+  }
+}

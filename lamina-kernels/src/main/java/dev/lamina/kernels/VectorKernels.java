@@ -1,0 +1,160 @@
+package dev.lamina.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the Vector API: blocked GEMM ({@link VectorGemm}) and elementwise and reduction loops
+ * over whole vectors, finishing the last partial vector in plain Java. Loaded by {@link
+ * KernelSelection} only when the {@code jdk.incubator.vector} module is present.
+ */
+final class VectorKernels implements Kernels {
+  static final VectorKernels INSTANCE = new VectorKernels();
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final PlainKernels TAIL = PlainKernels.INSTANCE;
+
+  private VectorKernels() {}
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+    GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+    VectorGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+  }
+
+  @Override
+  public void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    int i = binary(VectorOperators.ADD, a, aOffset, b, bOffset, out, outOffset, n);
+    TAIL.add(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void sub(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    int i = binary(VectorOperators.SUB, a, aOffset, b, bOffset, out, outOffset, n);
+    TAIL.sub(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void mul(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    int i = binary(VectorOperators.MUL, a, aOffset, b, bOffset, out, outOffset, n);
+    TAIL.mul(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void div(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    int i = binary(VectorOperators.DIV, a, aOffset, b, bOffset, out, outOffset, n);
+    TAIL.div(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void addRow(
+      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      int cols) {
+    for (int r = 0; r < rows; r++) {
+      add(a, aOffset + r * cols, row, rowOffset, out, outOffset + r * cols, cols);
+    }
+  }
+
+  @Override
+  public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
+    java.util.Arrays.fill(out, outOffset, outOffset + cols, 0f);
+    for (int r = 0; r < rows; r++) {
+      add(out, outOffset, a, aOffset + r * cols, out, outOffset, cols);
+    }
+  }
+
+  @Override
+  public void relu(float[] a, int aOffset, float[] out, int outOffset, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i).max(0f).intoArray(out, outOffset + i);
+    }
+    TAIL.relu(a, aOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void reluBackward(
+      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n) {
+    int i = 0;
+    FloatVector zero = FloatVector.zero(S);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(S, x, xOffset + i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(S, grad, gradOffset + i), positive)
+          .intoArray(out, outOffset + i);
+    }
+    TAIL.reluBackward(x, xOffset + i, grad, gradOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i).mul(alpha).intoArray(out, outOffset + i);
+    }
+    TAIL.scale(alpha, a, aOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+    int i = 0;
+    FloatVector factor = FloatVector.broadcast(S, alpha);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, x, xOffset + i)
+          .fma(factor, FloatVector.fromArray(S, y, yOffset + i))
+          .intoArray(y, yOffset + i);
+    }
+    TAIL.axpy(alpha, x, xOffset + i, y, yOffset + i, n - i);
+  }
+
+  @Override
+  public void exp(float[] a, int aOffset, float[] out, int outOffset, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i).lanewise(VectorOperators.EXP)
+          .intoArray(out, outOffset + i);
+    }
+    TAIL.exp(a, aOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public float sum(float[] a, int offset, int n) {
+    int i = 0;
+    FloatVector total = FloatVector.zero(S);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      total = total.add(FloatVector.fromArray(S, a, offset + i));
+    }
+    return total.reduceLanes(VectorOperators.ADD) + TAIL.sum(a, offset + i, n - i);
+  }
+
+  @Override
+  public float max(float[] a, int offset, int n) {
+    int i = 0;
+    FloatVector best = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      best = best.max(FloatVector.fromArray(S, a, offset + i));
+    }
+    return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
+  }
+
+  /** Applies {@code op} over whole vectors; returns how many elements it covered. */
+  private static int binary(
+      VectorOperators.Binary op, float[] a, int aOffset, float[] b, int bOffset, float[] out,
+      int outOffset, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .lanewise(op, FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.lamina.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Every elementwise and reduction kernel of the active implementation equals the plain reference
+ * on random lengths (0, 1, around the vector length, long) and offsets.
+ */
+class ElementwisePropertyTest {
+
+  /** A kernel applied to three input arrays and an output, all read or written from offset o. */
+  @FunctionalInterface
+  interface Call {
+    void apply(Kernels kernels, float[] a, float[] b, float[] out, int o, int n);
+  }
+
+  enum Case {
+    ADD((k, a, b, out, o, n) -> k.add(a, o, b, o, out, o, n)),
+    SUB((k, a, b, out, o, n) -> k.sub(a, o, b, o, out, o, n)),
+    MUL((k, a, b, out, o, n) -> k.mul(a, o, b, o, out, o, n)),
+    DIV((k, a, b, out, o, n) -> k.div(a, o, b, o, out, o, n)),
+    RELU((k, a, b, out, o, n) -> k.relu(a, o, out, o, n)),
+    RELU_BACKWARD((k, a, b, out, o, n) -> k.reluBackward(a, o, b, o, out, o, n)),
+    SCALE((k, a, b, out, o, n) -> k.scale(-1.75f, a, o, out, o, n)),
+    AXPY((k, a, b, out, o, n) -> k.axpy(0.5f, a, o, out, o, n)),
+    EXP((k, a, b, out, o, n) -> k.exp(a, o, out, o, n)),
+    SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
+    MAX((k, a, b, out, o, n) -> out[0] = k.max(a, o, n)),
+    // the matrix kernels read n as rows×cols with cols = 7 or fewer
+    ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, n / 7, Math.min(n, 7))),
+    SUM_COLUMNS((k, a, b, out, o, n) -> k.sumColumns(a, o, n / 7, Math.min(n, 7), out, o));
+
+    final Call call;
+
+    Case(Call call) {
+      this.call = call;
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> length() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(0, 1, 2, 7, 15, 16, 17, 31, 32, 33, 63, 64, 65),
+        Arbitraries.integers().between(0, 300));
+  }
+
+  @Property(tries = 1500)
+  void equalsPlainReference(
+      @ForAll Case kernel,
+      @ForAll("length") int n,
+      @ForAll @IntRange(min = 0, max = 4) int offset,
+      @ForAll long seed) {
+    Random random = new Random(seed);
+    float[] a = random(offset + n + 2, random);
+    float[] b = random(offset + n + 2, random);
+    float[] expected = random(offset + n + 2, random);
+    float[] actual = expected.clone();
+    kernel.call.apply(Kernels.plain(), a, b, expected, offset, n);
+    kernel.call.apply(Kernels.get(), a, b, actual, offset, n);
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += Math.abs(a[offset + i]);
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (!Float.isFinite(expected[i])) {
+        assertEquals(expected[i], actual[i], kernel + " n=" + n + " at " + i);
+        continue;
+      }
+      // reductions may add in another order: allow float rounding relative to Σ|a|
+      double tolerance = 1e-6 * Math.abs(expected[i]) + 1e-6 * total + 1e-7;
+      assertEquals(expected[i], actual[i], tolerance, kernel + " n=" + n + " at " + i);
+    }
+  }
+
+  /** Values in [-4, 4), with exact zeros mixed in so relu's boundary is exercised. */
+  private static float[] random(int length, Random random) {
+    float[] x = new float[length];
+    for (int i = 0; i < length; i++) {
+      x[i] = random.nextInt(10) == 0 ? 0f : (float) (random.nextDouble() * 8 - 4);
+    }
+    return x;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.lamina.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Shapes past every cache block (MC, KC, NC) and big enough to be split across threads. */
+class GemmLargeShapesTest {
+  private final int threadsBefore = KernelThreads.count();
+
+  @AfterEach
+  void restoreThreads() {
+    KernelThreads.setCount(threadsBefore);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // m, n, k, transA, transB: wide (split over columns), tall (split over rows), all four orders
+    "150, 1100, 530, false, false",
+    "1030, 70, 530, true, false",
+    "301, 257, 1030, false, true",
+    "97, 1200, 515, true, true",
+  })
+  void equalsPlainReference(int m, int n, int k, boolean transA, boolean transB) {
+    KernelThreads.setCount(3);
+    GemmCase g = GemmCase.random(m, n, k, 1, new Random(m * 31L + n));
+    float[] expected = g.run(Kernels.plain(), transA, transB, true);
+    g.assertClose(expected, g.run(Kernels.get(), transA, transB, true), transA, transB);
+  }
+
+  @Test
+  void resultDoesNotDependOnThreadCount() {
+    // each thread owns whole columns or rows of C, so every element is summed in the same order
+    GemmCase g = GemmCase.random(260, 700, 300, 0, new Random(5));
+    KernelThreads.setCount(1);
+    float[] one = g.run(Kernels.get(), false, false, false);
+    KernelThreads.setCount(4);
+    assertArrayEquals(one, g.run(Kernels.get(), false, false, false));
+  }
+}

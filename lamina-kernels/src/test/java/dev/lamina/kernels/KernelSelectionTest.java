@@ -1,0 +1,36 @@
+package dev.lamina.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build runs this class three times (lamina-kernels/pom.xml): with the Vector API module
+ * (expects "vector"), with {@code -Dlamina.kernels=plain}, and in a JVM without {@code
+ * --add-modules} (both expect "plain", told through {@code lamina.expectedKernels}).
+ */
+class KernelSelectionTest {
+
+  @Test
+  void activeKernelsAreTheExpectedOnes() {
+    assertEquals(System.getProperty("lamina.expectedKernels", "vector"), Kernels.get().name());
+  }
+
+  @Test
+  void vectorModulePresenceIsTheExpectedOne() {
+    boolean expected = !"absent".equals(System.getProperty("lamina.expectedVectorModule"));
+    assertEquals(expected, ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+  }
+
+  @Test
+  void plainIsAlwaysAvailable() {
+    assertEquals("plain", Kernels.plain().name());
+  }
+
+  @Test
+  void threadCountBelowOneIsRejected() {
+    var e = assertThrows(IllegalArgumentException.class, () -> KernelThreads.setCount(0));
+    assertEquals("thread count must be at least 1, got 0", e.getMessage());
+  }
+}
