@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.SeededRandom;
+import dev.lamina.layers.example.Residual;
 import dev.lamina.layers.example.ScaledTanh;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,9 @@ class LayerContractTest {
   private static final int BATCH = 3;
 
   @BeforeAll
-  static void registerCustomLayer() {
+  static void registerCustomLayers() {
     ScaledTanh.register();
+    Residual.register();
   }
 
   static List<SampleLayers> samples() {
@@ -38,7 +40,7 @@ class LayerContractTest {
   @MethodSource("samples")
   void callGivesTheDeclaredOutputShape(SampleLayers sample) {
     BaseLayer<?> layer = built(sample, 1);
-    int[] expected = LayerGradientCheck.withBatch(BATCH, layer.outputShape(sample.inputShape()));
+    int[] expected = LayerGradCheck.withBatch(BATCH, layer.outputShape(sample.inputShape()));
     for (Phase phase : Phase.values()) {
       assertArrayEquals(expected, layer.call(input(sample, 2), phase).shape(), phase.name());
     }
@@ -93,7 +95,7 @@ class LayerContractTest {
   @MethodSource("samples")
   void gradientsMatchFiniteDifferencesInFloat64(SampleLayers sample) {
     for (Phase phase : Phase.values()) {
-      LayerGradientCheck.check(sample.factory(), sample.inputShape(), phase);
+      LayerGradCheck.check(sample.factory(), sample.inputShape(), phase);
     }
   }
 
@@ -105,7 +107,7 @@ class LayerContractTest {
     shape[shape.length - 1] += 1;
     // the layers whose built state fixes the feature count; the others take any features
     if (layer instanceof Dense || layer instanceof BatchNormalization || layer instanceof Input) {
-      Tensor wrong = Tensor.zeros(LayerGradientCheck.withBatch(BATCH, shape));
+      Tensor wrong = Tensor.zeros(LayerGradCheck.withBatch(BATCH, shape));
       try {
         layer.call(wrong, Phase.INFERENCE);
         fail("accepted input of shape " + Arrays.toString(wrong.shape()));
@@ -126,7 +128,7 @@ class LayerContractTest {
 
   private static Tensor input(SampleLayers sample, long seed) {
     return Tensor.randomNormal(
-        seed, 0.3, 1.5, LayerGradientCheck.withBatch(BATCH, sample.inputShape()));
+        seed, 0.3, 1.5, LayerGradCheck.withBatch(BATCH, sample.inputShape()));
   }
 
   private static long count(List<Parameter> weights) {

@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.layers.example.Residual;
 import dev.lamina.layers.example.ScaledTanh;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,7 @@ record SampleLayers(
             9,
             3,
             true));
+    samples.add(same("Residual(tanh) (custom)", () -> new Residual("tanh"), new int[] {3}, 12));
     samples.add(same("ScaledTanh (custom)", ScaledTanh::new, new int[] {4}, 1));
     return samples;
   }

@@ -4,6 +4,7 @@ import dev.lamina.DType;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.GradCheck;
+import dev.lamina.autograd.GradCheckReport;
 import dev.lamina.autograd.Gradients;
 import dev.lamina.autograd.NoGrad;
 import dev.lamina.initializers.SeededRandom;
@@ -22,12 +23,21 @@ import java.util.function.Supplier;
  * value, it hands the layer's automatic parameter gradients to the probes, which GradCheck then
  * compares with differences of the loss taken by moving the probes, hence the parameters.
  */
-final class LayerGradientCheck {
+public final class LayerGradCheck {
   private static final long SEED = 5;
 
-  private LayerGradientCheck() {}
+  private LayerGradCheck() {}
 
-  static void check(Supplier<BaseLayer<?>> factory, int[] inputShape, Phase phase) {
+  /**
+   * Compares the gradients of {@code sum(layer(x) · c)}, for a random batch x and cotangent c, with
+   * respect to x and to every trainable weight, with central differences; throws {@link
+   * dev.lamina.autograd.GradientCheckException} naming the worst element when they disagree.
+   *
+   * @param factory makes a fresh, unbuilt layer each time it is called
+   * @param inputShape without the batch axis
+   */
+  public static GradCheckReport check(
+      Supplier<? extends BaseLayer<?>> factory, int[] inputShape, Phase phase) {
     SeededRandom random = new SeededRandom(11);
     BaseLayer<?> probe = built(factory, inputShape);
     Tensor cotangent = normal(random, withBatch(3, probe.outputShape(inputShape)), 0, 1);
@@ -36,11 +46,11 @@ final class LayerGradientCheck {
     for (Parameter p : probe.trainableWeights()) {
       points.add(normal(random, p.shape(), 0.5, 0.5));
     }
-    new GradCheck().check(in -> loss(factory, inputShape, phase, in, cotangent), points);
+    return new GradCheck().check(in -> loss(factory, inputShape, phase, in, cotangent), points);
   }
 
   private static Tensor loss(
-      Supplier<BaseLayer<?>> factory,
+      Supplier<? extends BaseLayer<?>> factory,
       int[] inputShape,
       Phase phase,
       List<Tensor> in,
@@ -63,7 +73,7 @@ final class LayerGradientCheck {
   }
 
   /** A float64 layer whose moving statistics (if any) hold values away from their defaults. */
-  private static BaseLayer<?> built(Supplier<BaseLayer<?>> factory, int[] inputShape) {
+  private static BaseLayer<?> built(Supplier<? extends BaseLayer<?>> factory, int[] inputShape) {
     BaseLayer<?> layer = factory.get().dtype(DType.FLOAT64);
     layer.build(inputShape, new SeededRandom(SEED));
     SeededRandom random = new SeededRandom(SEED + 1);
