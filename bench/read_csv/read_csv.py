@@ -12,6 +12,8 @@ for i in range(repeats):
     frame = pd.read_csv(path)
     seconds.append(time.perf_counter() - start)
     print(f"pandas read {i + 1}: {seconds[-1]:.3f} s")
-warm = sorted(seconds[1:])
+later = sorted(seconds[1:])
+last_half = sorted(seconds[repeats // 2:])
 print(f"pandas {pd.__version__} rows={frame.shape[0]} columns={frame.shape[1]} "
-      f"first={seconds[0]:.3f} best={warm[0]:.3f} median_after_first={warm[len(warm) // 2]:.3f}")
+      f"first={seconds[0]:.3f} best={later[0]:.3f} median_after_first={later[len(later) // 2]:.3f}"
+      f" median_last_half={last_half[len(last_half) // 2]:.3f}")

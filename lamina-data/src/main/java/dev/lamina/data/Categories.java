@@ -2,7 +2,9 @@ package dev.lamina.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,13 +13,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The categories the encoders learn per column. A category is the cell's text (numbers written
- * as by {@link NumericColumn#format} without the NA); numeric categories are sorted by value,
- * text ones by their characters, and the missing category, when kept, comes last, as in
- * scikit-learn.
+ * What the encoders learn: the sorted categories of each fitted column. A category is the
+ * cell's text (numbers written as by {@link NumericColumn#format}); numeric categories are
+ * sorted by value, text ones by their characters, and the missing category (null), when kept,
+ * comes last, as in scikit-learn.
  */
-final class Categories {
-  private Categories() {}
+record Categories(List<String> columns, List<List<String>> levels) {
+
+  Categories {
+    columns = List.copyOf(columns);
+    List<List<String>> frozen = new ArrayList<>();
+    for (List<String> column : levels) {
+      frozen.add(Collections.unmodifiableList(new ArrayList<>(column)));
+    }
+    levels = Collections.unmodifiableList(frozen);
+  }
+
+  /** The categories of every column of {@code table}; missing as a category if kept. */
+  static Categories learn(Table table, boolean keepMissing) {
+    List<List<String>> levels = new ArrayList<>();
+    for (Column column : table.columns()) {
+      levels.add(levels(column, keepMissing));
+    }
+    return new Categories(table.columnNames(), levels);
+  }
 
   /** The category of a cell, or null when it is missing. */
   static String key(Column column, int row) {
@@ -25,7 +44,7 @@ final class Categories {
   }
 
   /** The sorted distinct categories of a column; null (missing) last if kept and present. */
-  static List<String> levels(Column column, boolean keepMissing) {
+  private static List<String> levels(Column column, boolean keepMissing) {
     Set<String> distinct = new LinkedHashSet<>();
     boolean sawMissing = false;
     for (int row = 0; row < column.size(); row++) {
@@ -62,8 +81,10 @@ final class Categories {
         + shown + ")";
   }
 
-  static ArrayNode write(List<List<String>> levels) {
-    ArrayNode array = TransformerJson.array();
+  /** Adds {@code columns} and {@code categories} to {@code json}. */
+  void write(ObjectNode json) {
+    json.set("columns", TransformerJson.strings(columns));
+    ArrayNode array = json.putArray("categories");
     for (List<String> column : levels) {
       ArrayNode items = array.addArray();
       for (String level : column) {
@@ -74,10 +95,13 @@ final class Categories {
         }
       }
     }
-    return array;
   }
 
-  static List<List<String>> read(JsonNode json) {
+  /** Reads what {@link #write} wrote, or null when the JSON holds no fitted categories. */
+  static Categories read(JsonNode json) {
+    if (!json.has("categories")) {
+      return null;
+    }
     List<List<String>> levels = new ArrayList<>();
     for (JsonNode column : TransformerJson.required(json, "categories")) {
       List<String> items = new ArrayList<>();
@@ -86,6 +110,6 @@ final class Categories {
       }
       levels.add(items);
     }
-    return levels;
+    return new Categories(TransformerJson.readStrings(json, "columns"), levels);
   }
 }

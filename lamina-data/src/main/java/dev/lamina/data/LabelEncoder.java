@@ -20,7 +20,7 @@ public final class LabelEncoder implements Transformer {
     Column labels = single(table);
     requireComplete(labels);
     column = labels.name();
-    classes = List.copyOf(Categories.levels(labels, false));
+    classes = List.copyOf(Categories.learn(table, false).levels().get(0));
     return this;
   }
 

@@ -3,7 +3,6 @@ package dev.lamina.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +20,7 @@ public final class OneHotEncoder implements Transformer {
   public enum HandleUnknown { ERROR, IGNORE }
 
   private final HandleUnknown handleUnknown;
-  private List<String> columns;
-  private List<List<String>> categories;
+  private Categories fitted;
 
   /** Unknown categories raise an error, scikit-learn's default. */
   public OneHotEncoder() {
@@ -35,22 +33,17 @@ public final class OneHotEncoder implements Transformer {
 
   @Override
   public OneHotEncoder fit(Table table) {
-    List<List<String>> learnt = new ArrayList<>();
-    for (Column column : table.columns()) {
-      learnt.add(Collections.unmodifiableList(Categories.levels(column, true)));
-    }
-    columns = table.columnNames();
-    categories = learnt;
+    fitted = Categories.learn(table, true);
     return this;
   }
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
+    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(fitted, NAME).columns(), table);
     List<Column> outputs = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       Column column = inputs.get(c);
-      List<String> levels = categories.get(c);
+      List<String> levels = fitted.levels().get(c);
       Map<String, Integer> positions = Categories.positions(levels);
       double[][] indicators = new double[levels.size()][column.size()];
       for (int row = 0; row < column.size(); row++) {
@@ -71,21 +64,20 @@ public final class OneHotEncoder implements Transformer {
 
   /** The sorted categories per fitted column; null stands for the missing category. */
   public List<List<String>> categories() {
-    return FittedColumns.require(categories, NAME);
+    return FittedColumns.require(fitted, NAME).levels();
   }
 
   @Override
   public boolean isFitted() {
-    return categories != null;
+    return fitted != null;
   }
 
   @Override
   public ObjectNode toJson() {
     ObjectNode json = TransformerJson.object(NAME);
     json.put("handleUnknown", handleUnknown.name().toLowerCase(Locale.ROOT));
-    if (categories != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("categories", Categories.write(categories));
+    if (fitted != null) {
+      fitted.write(json);
     }
     return json;
   }
@@ -93,10 +85,7 @@ public final class OneHotEncoder implements Transformer {
   static OneHotEncoder fromJson(JsonNode json) {
     OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
         json.path("handleUnknown").asText("error").toUpperCase(Locale.ROOT)));
-    if (json.has("categories")) {
-      encoder.columns = TransformerJson.readStrings(json, "columns");
-      encoder.categories = Categories.read(json);
-    }
+    encoder.fitted = Categories.read(json);
     return encoder;
   }
 }

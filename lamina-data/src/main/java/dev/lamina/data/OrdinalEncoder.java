@@ -14,8 +14,7 @@ import java.util.Map;
 public final class OrdinalEncoder implements Transformer {
   private static final String NAME = "OrdinalEncoder";
   private final Double unknownValue;
-  private List<String> columns;
-  private List<List<String>> categories;
+  private Categories fitted;
 
   /** Unknown categories raise an error, scikit-learn's default. */
   public OrdinalEncoder() {
@@ -33,22 +32,17 @@ public final class OrdinalEncoder implements Transformer {
 
   @Override
   public OrdinalEncoder fit(Table table) {
-    List<List<String>> learnt = new ArrayList<>();
-    for (Column column : table.columns()) {
-      learnt.add(List.copyOf(Categories.levels(column, false)));
-    }
-    columns = table.columnNames();
-    categories = learnt;
+    fitted = Categories.learn(table, false);
     return this;
   }
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
+    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(fitted, NAME).columns(), table);
     List<Column> outputs = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       Column column = inputs.get(c);
-      Map<String, Integer> positions = Categories.positions(categories.get(c));
+      Map<String, Integer> positions = Categories.positions(fitted.levels().get(c));
       double[] codes = new double[column.size()];
       for (int row = 0; row < codes.length; row++) {
         String key = Categories.key(column, row);
@@ -61,7 +55,7 @@ public final class OrdinalEncoder implements Transformer {
           codes[row] = unknownValue;
         } else {
           throw new IllegalArgumentException(
-              Categories.unknown(NAME, column, row, categories.get(c)));
+              Categories.unknown(NAME, column, row, fitted.levels().get(c)));
         }
       }
       outputs.add(NumericColumn.wrap(column.name(), codes));
@@ -71,12 +65,12 @@ public final class OrdinalEncoder implements Transformer {
 
   /** The sorted categories per fitted column. */
   public List<List<String>> categories() {
-    return FittedColumns.require(categories, NAME);
+    return FittedColumns.require(fitted, NAME).levels();
   }
 
   @Override
   public boolean isFitted() {
-    return categories != null;
+    return fitted != null;
   }
 
   @Override
@@ -85,9 +79,8 @@ public final class OrdinalEncoder implements Transformer {
     if (unknownValue != null) {
       json.put("unknownValue", unknownValue);
     }
-    if (categories != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("categories", Categories.write(categories));
+    if (fitted != null) {
+      fitted.write(json);
     }
     return json;
   }
@@ -95,10 +88,7 @@ public final class OrdinalEncoder implements Transformer {
   static OrdinalEncoder fromJson(JsonNode json) {
     JsonNode unknown = json.get("unknownValue");
     OrdinalEncoder encoder = new OrdinalEncoder(unknown == null ? null : unknown.asDouble());
-    if (json.has("categories")) {
-      encoder.columns = TransformerJson.readStrings(json, "columns");
-      encoder.categories = Categories.read(json);
-    }
+    encoder.fitted = Categories.read(json);
     return encoder;
   }
 }
