@@ -24,11 +24,6 @@ public final class Activation extends BaseLayer<Activation> {
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
   protected Tensor forward(Tensor inputs, Phase phase) {
     return function.apply(inputs);
   }

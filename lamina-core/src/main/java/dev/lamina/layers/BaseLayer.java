@@ -114,6 +114,12 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     return config;
   }
 
+  /** The input shape unchanged, as for elementwise layers; layers that reshape override it. */
+  @Override
+  public int[] outputShape(int[] inputShape) {
+    return inputShape.clone();
+  }
+
   @Override
   public List<Parameter> trainableWeights() {
     return List.of();
@@ -148,6 +154,30 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
       String weightName, int[] shape, Initializer initializer, SeededRandom random) {
     Tensor values = Tensor.of(initializer.sample(shape, random), shape).to(dtype);
     return new Parameter(name + "/" + weightName, values);
+  }
+
+  /**
+   * Rejects inputs without a feature axis and, once built ({@code builtFeatures} ≥ 0), inputs whose
+   * last axis differs from the one the weights were made for.
+   */
+  protected final void requireFeatures(int[] inputShape, int builtFeatures) {
+    if (inputShape.length == 0) {
+      throw new ShapeMismatchException(
+          describe() + ": expected inputs of rank ≥ 2 (batch and features), got rank 1");
+    }
+    int features = inputShape[inputShape.length - 1];
+    if (builtFeatures >= 0 && features != builtFeatures) {
+      int[] expected = inputShape.clone();
+      expected[expected.length - 1] = builtFeatures;
+      throw new ShapeMismatchException(
+          describe()
+              + ": expected input shape "
+              + Arrays.toString(expected)
+              + " (last axis "
+              + builtFeatures
+              + ", as built), got "
+              + Arrays.toString(inputShape));
+    }
   }
 
   /** Rejects changing an option that shaped the weights once they exist. */

@@ -1,13 +1,11 @@
 package dev.lamina.layers;
 
 import dev.lamina.Parameter;
-import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.NoGrad;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -69,21 +67,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
 
   @Override
   public int[] outputShape(int[] inputShape) {
-    if (inputShape.length == 0) {
-      throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank ≥ 2 (batch and features), got rank 1");
-    }
-    int features = inputShape[inputShape.length - 1];
-    if (movingMean != null && features != movingMean.shape()[0]) {
-      int[] expected = inputShape.clone();
-      expected[expected.length - 1] = movingMean.shape()[0];
-      throw new ShapeMismatchException(
-          describe()
-              + ": expected input shape "
-              + Arrays.toString(expected)
-              + " (as built), got "
-              + Arrays.toString(inputShape));
-    }
+    requireFeatures(inputShape, movingMean == null ? -1 : movingMean.shape()[0]);
     return inputShape.clone();
   }
 

@@ -1,13 +1,11 @@
 package dev.lamina.layers;
 
 import dev.lamina.Parameter;
-import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -95,23 +93,7 @@ public final class Dense extends BaseLayer<Dense> {
 
   @Override
   public int[] outputShape(int[] inputShape) {
-    if (inputShape.length == 0) {
-      throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank ≥ 2 (batch and features), got rank 1");
-    }
-    int features = inputShape[inputShape.length - 1];
-    if (kernel != null && features != kernel.shape()[0]) {
-      int[] expected = inputShape.clone();
-      expected[expected.length - 1] = kernel.shape()[0];
-      throw new ShapeMismatchException(
-          describe()
-              + ": expected input shape "
-              + Arrays.toString(expected)
-              + " (last axis "
-              + kernel.shape()[0]
-              + ", as built), got "
-              + Arrays.toString(inputShape));
-    }
+    requireFeatures(inputShape, kernel == null ? -1 : kernel.shape()[0]);
     int[] output = inputShape.clone();
     output[output.length - 1] = units;
     return output;

@@ -40,11 +40,6 @@ public final class Dropout extends BaseLayer<Dropout> {
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
   protected void createWeights(int[] inputShape, SeededRandom random) {
     masks = seed != null ? new SeededRandom(seed) : random.split();
   }

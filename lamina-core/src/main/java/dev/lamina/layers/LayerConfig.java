@@ -11,14 +11,7 @@ import java.util.Map;
 record LayerConfig(String className, Map<String, Object> values) {
 
   double number(String key, double fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Number number) {
-      return number.doubleValue();
-    }
-    throw wrongType(key, "a number", value);
+    return optional(key, Number.class, fallback, "a number").doubleValue();
   }
 
   int integer(String key) {
@@ -30,25 +23,11 @@ record LayerConfig(String className, Map<String, Object> values) {
   }
 
   boolean bool(String key, boolean fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Boolean flag) {
-      return flag;
-    }
-    throw wrongType(key, "true or false", value);
+    return optional(key, Boolean.class, fallback, "true or false");
   }
 
   String string(String key, String fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof String text) {
-      return text;
-    }
-    throw wrongType(key, "a string", value);
+    return optional(key, String.class, fallback, "a string");
   }
 
   int[] intsOrNull(String key) {
@@ -69,14 +48,7 @@ record LayerConfig(String className, Map<String, Object> values) {
   /** A nested {@code {"class_name": ..., "config": {...}}} object, or null. */
   @SuppressWarnings("unchecked")
   Map<String, Object> objectOrNull(String key) {
-    Object value = values.get(key);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Map<?, ?> map) {
-      return (Map<String, Object>) map;
-    }
-    throw wrongType(key, "an object", value);
+    return (Map<String, Object>) optional(key, Map.class, null, "an object");
   }
 
   /** A shape as a JSON-compatible list. */
@@ -86,6 +58,17 @@ record LayerConfig(String className, Map<String, Object> values) {
       list.add(dim);
     }
     return list;
+  }
+
+  private <T> T optional(String key, Class<T> type, T fallback, String expected) {
+    Object value = values.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (type.isInstance(value)) {
+      return type.cast(value);
+    }
+    throw wrongType(key, expected, value);
   }
 
   private int toInt(String key, Object value) {

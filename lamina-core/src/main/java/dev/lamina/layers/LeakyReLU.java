@@ -33,11 +33,6 @@ public final class LeakyReLU extends BaseLayer<LeakyReLU> {
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
   protected Tensor forward(Tensor inputs, Phase phase) {
     return inputs.leakyRelu(negativeSlope);
   }

@@ -36,11 +36,6 @@ public final class Residual extends BaseLayer<Residual> {
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
   protected void createWeights(int[] inputShape, SeededRandom random) {
     inner = new Dense(inputShape[inputShape.length - 1], activation).dtype(dtype());
     inner.assignDefaultName("residual_dense");

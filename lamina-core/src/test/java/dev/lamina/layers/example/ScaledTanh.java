@@ -28,11 +28,6 @@ public final class ScaledTanh extends BaseLayer<ScaledTanh> {
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
   protected void createWeights(int[] inputShape, SeededRandom random) {
     scale = newWeight("scale", new int[] {1}, Initializers.get("ones"), random);
   }
