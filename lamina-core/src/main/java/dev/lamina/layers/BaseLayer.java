@@ -153,7 +153,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   protected final Parameter newWeight(
       String weightName, int[] shape, Initializer initializer, SeededRandom random) {
     Tensor values = Tensor.of(initializer.sample(shape, random), shape).to(dtype);
-    return new Parameter(name + "/" + weightName, values);
+    return new Parameter((name == null ? className() : name) + "/" + weightName, values);
   }
 
   /**
