@@ -68,10 +68,14 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     return declaredInputShape == null ? null : declaredInputShape.clone();
   }
 
+  /** Creates the weights once, as Keras does; later calls only check that the shape fits. */
   @Override
   public final void build(int[] inputShape, SeededRandom random) {
     int[] shape = validShape(describe() + ".build", inputShape);
     outputShape(shape);
+    if (builtInputShape != null) {
+      return;
+    }
     createWeights(shape, random);
     builtInputShape = shape;
   }

@@ -155,6 +155,16 @@ class DenseTest {
   }
 
   @Test
+  void buildingAgainKeepsTheWeightsAndStillChecksTheShape() {
+    Dense dense = built(new Dense(2), 3, 1);
+    Tensor kernel = dense.trainableWeights().get(0).value();
+    dense.build(new int[] {3}, new SeededRandom(2));
+    assertTrue(kernel == dense.trainableWeights().get(0).value());
+    assertThrows(
+        ShapeMismatchException.class, () -> dense.build(new int[] {4}, new SeededRandom(2)));
+  }
+
+  @Test
   void optionsThatShapeTheWeightsCannotChangeAfterBuild() {
     Dense dense = built(new Dense(2), 3, 1);
     assertThrows(IllegalStateException.class, () -> dense.useBias(false));
