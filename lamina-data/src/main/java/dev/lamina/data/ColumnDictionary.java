@@ -7,31 +7,45 @@ import java.util.Arrays;
  * stored as ids into this dictionary, so a column of repeated values (categories, small
  * integers) allocates one string per distinct value instead of one per cell, and the garbage
  * collector has little to copy.
+ *
+ * <p>Look-up is the hot loop of CSV reading, so keys live in flat arrays: texts of up to four
+ * characters are compared as one packed long, longer ones against a shared character pool.
  */
 final class ColumnDictionary {
+  private static final int PACKED_CHARS = 4;
   private String[] texts = new String[64];
-  private char[][] keys = new char[64][];
-  private int[] hashes = new int[64];
   private double[] numbers = new double[64];
   private boolean[] isNumber = new boolean[64];
+  private int[] hashes = new int[64];
+  private int[] lengths = new int[64];
+  private long[] packed = new long[64];
+  private int[] poolStarts = new int[64];
+  private char[] pool = new char[256];
+  private int poolSize;
   private int[] slots = new int[128];
   private int size;
-  private int firstNonNumber = -1;
+  private boolean hasNonNumber;
 
   /** The id of the text in {@code chars[offset, offset + length)}, adding it when new. */
   int intern(char[] chars, int offset, int length) {
     int hash = 0;
+    long pack = 0;
     for (int i = 0; i < length; i++) {
-      hash = 31 * hash + chars[offset + i];
+      char c = chars[offset + i];
+      hash = 31 * hash + c;
+      pack = (pack << 16) | c;
     }
     int mask = slots.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot];
-      if (entry == 0) {
-        return add(chars, offset, length, hash, slot);
+      int entry = slots[slot] - 1;
+      if (entry < 0) {
+        return add(chars, offset, length, hash, pack, slot);
       }
-      if (hashes[entry - 1] == hash && sameChars(keys[entry - 1], chars, offset, length)) {
-        return entry - 1;
+      if (hashes[entry] == hash && lengths[entry] == length
+          && (length <= PACKED_CHARS ? packed[entry] == pack
+              : Arrays.equals(pool, poolStarts[entry], poolStarts[entry] + length,
+                  chars, offset, offset + length))) {
+        return entry;
       }
     }
   }
@@ -51,22 +65,27 @@ final class ColumnDictionary {
 
   /** True when some text of this chunk is not a number. */
   boolean hasNonNumber() {
-    return firstNonNumber >= 0;
+    return hasNonNumber;
   }
 
-  private int add(char[] chars, int offset, int length, int hash, int slot) {
+  private int add(char[] chars, int offset, int length, int hash, long pack, int slot) {
     if (size == texts.length) {
-      texts = Arrays.copyOf(texts, size * 2);
-      keys = Arrays.copyOf(keys, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-      numbers = Arrays.copyOf(numbers, size * 2);
-      isNumber = Arrays.copyOf(isNumber, size * 2);
+      grow();
     }
     int id = size++;
     String text = new String(chars, offset, length);
     texts[id] = text;
-    keys[id] = Arrays.copyOfRange(chars, offset, offset + length);
     hashes[id] = hash;
+    lengths[id] = length;
+    packed[id] = pack;
+    if (length > PACKED_CHARS) {
+      if (poolSize + length > pool.length) {
+        pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + length));
+      }
+      System.arraycopy(chars, offset, pool, poolSize, length);
+      poolStarts[id] = poolSize;
+      poolSize += length;
+    }
     isNumber[id] = false;
     if (NumberText.mayBeNumber(text)) {
       try {
@@ -76,14 +95,23 @@ final class ColumnDictionary {
         isNumber[id] = false;
       }
     }
-    if (!isNumber[id] && firstNonNumber < 0) {
-      firstNonNumber = id;
-    }
+    hasNonNumber |= !isNumber[id];
     slots[slot] = id + 1;
     if (size * 2 > slots.length) {
       rehash();
     }
     return id;
+  }
+
+  private void grow() {
+    int capacity = size * 2;
+    texts = Arrays.copyOf(texts, capacity);
+    numbers = Arrays.copyOf(numbers, capacity);
+    isNumber = Arrays.copyOf(isNumber, capacity);
+    hashes = Arrays.copyOf(hashes, capacity);
+    lengths = Arrays.copyOf(lengths, capacity);
+    packed = Arrays.copyOf(packed, capacity);
+    poolStarts = Arrays.copyOf(poolStarts, capacity);
   }
 
   private void rehash() {
@@ -100,21 +128,5 @@ final class ColumnDictionary {
 
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
-  }
-
-  /** Most cells are short, where a plain loop beats the vectorized library call. */
-  private static boolean sameChars(char[] key, char[] chars, int offset, int length) {
-    if (key.length != length) {
-      return false;
-    }
-    if (length > 16) {
-      return Arrays.equals(key, 0, length, chars, offset, offset + length);
-    }
-    for (int i = 0; i < length; i++) {
-      if (key[i] != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
