@@ -32,25 +32,46 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = binary(VectorOperators.ADD, a, aOffset, b, bOffset, out, outOffset, n);
+    // each op spelled out: an operator passed as a parameter defeats the intrinsic and boxes
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .add(FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
     TAIL.add(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
   public void sub(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = binary(VectorOperators.SUB, a, aOffset, b, bOffset, out, outOffset, n);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .sub(FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
     TAIL.sub(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
   public void mul(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = binary(VectorOperators.MUL, a, aOffset, b, bOffset, out, outOffset, n);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .mul(FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
     TAIL.mul(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
   public void div(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = binary(VectorOperators.DIV, a, aOffset, b, bOffset, out, outOffset, n);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .div(FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
     TAIL.div(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
@@ -143,18 +164,5 @@ final class VectorKernels implements Kernels {
       best = best.max(FloatVector.fromArray(S, a, offset + i));
     }
     return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
-  }
-
-  /** Applies {@code op} over whole vectors; returns how many elements it covered. */
-  private static int binary(
-      VectorOperators.Binary op, float[] a, int aOffset, float[] b, int bOffset, float[] out,
-      int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i)
-          .lanewise(op, FloatVector.fromArray(S, b, bOffset + i))
-          .intoArray(out, outOffset + i);
-    }
-    return i;
   }
 }
