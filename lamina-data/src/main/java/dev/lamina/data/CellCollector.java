@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Receives FastCSV's fields as character ranges and stores each data cell as an id into its
- * column's {@link ColumnDictionary} (or -1 when missing), so reading allocates per distinct
+ * column's {@link ColumnDictionary} (-1 when missing), so reading allocates per distinct
  * value, not per cell. The first record can be taken as the header, as plain strings.
  *
  * <p>Each record is stored in the next row slot as FastCSV parses it; the reader checks the
@@ -18,9 +18,7 @@ import java.util.function.LongSupplier;
  * leaves unset are never read.
  */
 final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
-  private static final int MISSING = -1;
-  private final char[][] missingMarkers;
-  private final boolean[] isMarkerLength;
+  private final Set<String> missingMarkers;
   private List<String> headerFields = new ArrayList<>();
   private int columnCount = -1;
   private ColumnDictionary[] dictionaries;
@@ -31,13 +29,7 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   private LongSupplier lineOffset = () -> 0;
 
   CellCollector(Set<String> missingMarkers) {
-    this.missingMarkers = missingMarkers.stream().map(String::toCharArray)
-        .toArray(char[][]::new);
-    int longest = missingMarkers.stream().mapToInt(String::length).max().orElse(-1);
-    this.isMarkerLength = new boolean[longest + 1];
-    for (char[] marker : this.missingMarkers) {
-      isMarkerLength[marker.length] = true;
-    }
+    this.missingMarkers = missingMarkers;
   }
 
   /** The fields of the record just read while collecting the header. */
@@ -98,7 +90,7 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
     ids = new int[columnCount][1024];
     lines = new long[1024];
     for (int c = 0; c < columnCount; c++) {
-      dictionaries[c] = new ColumnDictionary();
+      dictionaries[c] = new ColumnDictionary(missingMarkers);
     }
   }
 
@@ -139,20 +131,6 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   }
 
   private void storeCell(int column, char[] chars, int offset, int length) {
-    ids[column][rows] = isMissing(chars, offset, length) ? MISSING
-        : dictionaries[column].intern(chars, offset, length);
-  }
-
-  private boolean isMissing(char[] chars, int offset, int length) {
-    if (length >= isMarkerLength.length || !isMarkerLength[length]) {
-      return false;
-    }
-    for (char[] marker : missingMarkers) {
-      if (marker.length == length && Arrays.equals(marker, 0, length, chars, offset,
-          offset + length)) {
-        return true;
-      }
-    }
-    return false;
+    ids[column][rows] = dictionaries[column].intern(chars, offset, length);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.data;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The distinct texts of one column within one chunk, each parsed as a number once. Cells are
@@ -23,10 +24,20 @@ final class ColumnDictionary {
   private char[] pool = new char[256];
   private int poolSize;
   private int[] slots = new int[128];
+  private boolean[] isMarker = new boolean[64];
   private int size;
   private boolean hasNonNumber;
+  private final Set<String> missingMarkers;
 
-  /** The id of the text in {@code chars[offset, offset + length)}, adding it when new. */
+  /** @param missingMarkers texts that mean "missing"; {@link #intern} returns -1 for them */
+  ColumnDictionary(Set<String> missingMarkers) {
+    this.missingMarkers = missingMarkers;
+  }
+
+  /**
+   * The id of the text in {@code chars[offset, offset + length)}, adding it when new, or -1
+   * when it is a missing marker (so markers are compared once per distinct text, not per cell).
+   */
   int intern(char[] chars, int offset, int length) {
     int hash = 0;
     long pack = 0;
@@ -39,13 +50,14 @@ final class ColumnDictionary {
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       int entry = slots[slot] - 1;
       if (entry < 0) {
-        return add(chars, offset, length, hash, pack, slot);
+        int id = add(chars, offset, length, hash, pack, slot);
+        return isMarker[id] ? -1 : id;
       }
       if (hashes[entry] == hash && lengths[entry] == length
           && (length <= PACKED_CHARS ? packed[entry] == pack
               : Arrays.equals(pool, poolStarts[entry], poolStarts[entry] + length,
                   chars, offset, offset + length))) {
-        return entry;
+        return isMarker[entry] ? -1 : entry;
       }
     }
   }
@@ -87,7 +99,8 @@ final class ColumnDictionary {
       poolSize += length;
     }
     isNumber[id] = false;
-    if (NumberText.mayBeNumber(text)) {
+    isMarker[id] = missingMarkers.contains(text);
+    if (!isMarker[id] && NumberText.mayBeNumber(text)) {
       try {
         numbers[id] = NumberText.parse(text);
         isNumber[id] = true;
@@ -95,7 +108,7 @@ final class ColumnDictionary {
         isNumber[id] = false;
       }
     }
-    hasNonNumber |= !isNumber[id];
+    hasNonNumber |= !isMarker[id] && !isNumber[id];
     slots[slot] = id + 1;
     if (size * 2 > slots.length) {
       rehash();
@@ -112,6 +125,7 @@ final class ColumnDictionary {
     lengths = Arrays.copyOf(lengths, capacity);
     packed = Arrays.copyOf(packed, capacity);
     poolStarts = Arrays.copyOf(poolStarts, capacity);
+    isMarker = Arrays.copyOf(isMarker, capacity);
   }
 
   private void rehash() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ColumnDictionaryTest {
 
   @Test
   void textsWithEqualHashCodesGetTheirOwnIds() {
-    ColumnDictionary dictionary = new ColumnDictionary();
+    ColumnDictionary dictionary = new ColumnDictionary(Set.of("NA"));
     String[] colliding = {"Aa", "BB", "AaAa", "BBBB", "AaAaAa", "BBBBBB", "AaBBAaBBAa",
         "BBAaBBAaBB"};
     assertEquals("AaAaAa".hashCode(), "BBBBBB".hashCode());
@@ -34,7 +35,7 @@ class ColumnDictionaryTest {
 
   @Test
   void manyRandomTextsKeepOneIdEachThroughRehashing() {
-    ColumnDictionary dictionary = new ColumnDictionary();
+    ColumnDictionary dictionary = new ColumnDictionary(Set.of("NA"));
     Map<String, Integer> expected = new HashMap<>();
     SplittableRandom random = new SplittableRandom(5);
     for (int i = 0; i < 20_000; i++) {
@@ -47,11 +48,14 @@ class ColumnDictionaryTest {
 
   @Test
   void eachTextIsParsedOnce() {
-    ColumnDictionary dictionary = new ColumnDictionary();
+    ColumnDictionary dictionary = new ColumnDictionary(Set.of("NA"));
     int number = intern(dictionary, "2.50");
     assertTrue(dictionary.isNumber(number));
     assertEquals(2.5, dictionary.number(number));
     assertFalse(dictionary.hasNonNumber());
+    assertEquals(-1, intern(dictionary, "NA"));
+    assertEquals(-1, intern(dictionary, "NA"));
+    assertFalse(dictionary.hasNonNumber(), "a missing marker is not a text value");
     assertFalse(dictionary.isNumber(intern(dictionary, "7/1/2015")));
     assertTrue(dictionary.hasNonNumber());
   }

@@ -67,6 +67,25 @@ class ParallelCsvReadingTest {
     assertEquals(3, error.column());
   }
 
+  @Test
+  void byteCountingEightAtATimeMatchesAPlainLoop() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    byte[] bytes = new byte[1000];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) "\"\n,a\u00ff\u0080\u0000".charAt(random.nextInt(7));
+    }
+    for (byte value : new byte[] {'"', '\n', (byte) 0xff, (byte) 0x80, 0, 'z'}) {
+      for (int from = 0; from < 20; from += 3) {
+        int to = bytes.length - from * 7;
+        long expected = 0;
+        for (int i = from; i < to; i++) {
+          expected += bytes[i] == value ? 1 : 0;
+        }
+        assertEquals(expected, ParallelCsvReader.count(bytes, from, to, value), "byte " + value);
+      }
+    }
+  }
+
   /** Rows {@code i,i*2,i} (about 5 MB), with row {@code oddRow} replaced by {@code oddText}. */
   private Path writeRows(int rows, int oddRow, String oddText) throws IOException {
     Path file = folder.resolve("rows-" + oddRow + ".csv");
