@@ -37,9 +37,9 @@ final class Evaluator {
         Tensor pred = model.forward(xb, Phase.INFERENCE);
         double loss = compiled.loss().compute(yb, pred, wb).item() + regularization;
         lossSum += loss * (end - start);
-        float[] w = wb == null ? null : Rows.floats(wb);
+        // as in Keras, sample weights scale the loss, not the compiled metrics
         for (Metric m : metrics) {
-          m.update(Rows.floats(yb), trueCols, Rows.floats(pred), predCols, w, end - start);
+          m.update(Rows.floats(yb), trueCols, Rows.floats(pred), predCols, null, end - start);
         }
       }
     }

@@ -239,10 +239,10 @@ final class Trainer implements TrainingControl {
     if (metrics == null) {
       metrics = compiled.newMetrics((int) (b.y().size() / Math.max(1, n)), predCols);
     }
-    float[] w = b.weights() == null ? null : Rows.floats(b.weights());
     int trueCols = (int) (b.y().size() / Math.max(1, n));
+    // as in Keras, sample and class weights scale the loss, not the compiled metrics
     for (Metric m : metrics) {
-      m.update(Rows.floats(b.y()), trueCols, Rows.floats(pred), predCols, w, n);
+      m.update(Rows.floats(b.y()), trueCols, Rows.floats(pred), predCols, null, n);
     }
     return loss.item();
   }

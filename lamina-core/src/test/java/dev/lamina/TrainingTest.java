@@ -211,6 +211,36 @@ class TrainingTest {
   }
 
   @Test
+  void checkpointWritesALoadableModelDuringTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Tensor[] d = linearData(40);
+    Sequential model = new Sequential(new Dense(4, "relu").inputShape(2), new Dense(1)).seed(8);
+    model.compile("adam", "mse");
+    java.nio.file.Path file = dir.resolve("best.lamina");
+    model.fit(
+        d[0],
+        d[1],
+        new FitOptions()
+            .epochs(3)
+            .validationSplit(0.25)
+            .verbose(0)
+            .callbacks(new dev.lamina.callbacks.ModelCheckpoint(file).saveBestOnly(true)));
+    Sequential loaded = Sequential.load(file);
+    assertEquals(model.getWeights().size(), loaded.getWeights().size());
+  }
+
+  @Test
+  void sampleWeightsScaleTheLossButNotTheMetrics() {
+    Tensor x = Tensor.of(new float[][] {{1}, {1}});
+    Tensor y = Tensor.of(new float[][] {{0}, {2}});
+    Sequential model = new Sequential(new Dense(1).inputShape(1).kernelInitializer("zeros")).seed(1);
+    model.compile(new SGD(0.0), new dev.lamina.losses.MeanAbsoluteError(), "mae");
+    History h = model.fit(x, y, new FitOptions().verbose(0).sampleWeight(Tensor.of(new float[] {1, 0}, 2)));
+    // prediction 0: losses 0 and 2; weighted (1·0 + 0·2) / 2 = 0, unweighted metric (0 + 2) / 2 = 1
+    assertEquals(0.0, h.get("loss")[0], 1e-7);
+    assertEquals(1.0, h.get("mae")[0], 1e-7);
+  }
+
+  @Test
   void classWeightsScaleTheLoss() {
     Tensor x = Tensor.of(new float[][] {{1}, {1}});
     Tensor y = Tensor.of(new float[][] {{0}, {1}});
