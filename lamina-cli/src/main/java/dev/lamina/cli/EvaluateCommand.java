@@ -1,0 +1,42 @@
+package dev.lamina.cli;
+
+import dev.lamina.data.Table;
+import dev.lamina.report.ConsoleTable;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lamina evaluate}: the loss and metrics of a trained model on labelled rows. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Evaluates a trained model on a CSV file that has the target column.")
+final class EvaluateCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
+      description = "A model file written by lamina train.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+      description = "Rows with the input columns and the target column.")
+  Path data;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Mixin VerboseOption verboseOption;
+
+  @Override
+  public Integer call() {
+    SavedModel saved = SavedModel.load(model);
+    Table table = saved.readData(data, true);
+    Map<String, Double> metrics = saved.network().evaluate(
+        saved.preprocessing().inputs(table), saved.preprocessing().targets(table));
+    System.out.print(json ? RunJson.metricsJson(metrics, table.rowCount()) + "\n"
+        : table.rowCount() + " rows\n" + ConsoleTable.metrics(metrics));
+    return 0;
+  }
+}

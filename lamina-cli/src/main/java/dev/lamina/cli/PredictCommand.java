@@ -1,0 +1,45 @@
+package dev.lamina.cli;
+
+import dev.lamina.Tensor;
+import dev.lamina.data.Table;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lamina predict}: predictions for raw CSV rows, with or without the target column. */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Predicts the target for each row of a CSV file and writes one row per input row: "
+          + "'prediction' (the value or the class label) and, for classification, 'probability' "
+          + "(of the predicted label)."
+    })
+final class PredictCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
+      description = "A model file written by lamina train.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+      description = "Rows with the input columns; a target column is ignored.")
+  Path data;
+
+  @Option(names = "--out", defaultValue = "predictions.csv", paramLabel = "predictions.csv",
+      description = "Where to write the predictions (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Mixin VerboseOption verboseOption;
+
+  @Override
+  public Integer call() {
+    SavedModel saved = SavedModel.load(model);
+    Table table = saved.readData(data, false);
+    Tensor outputs = saved.predict(table);
+    PredictionsCsv.write(outputs, saved.preprocessing(), out);
+    System.out.println("Wrote " + table.rowCount() + " predictions to " + out);
+    return 0;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.lamina.cli;
+
+import dev.lamina.Tensor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Network outputs as a CSV file: {@code prediction} for a regression; {@code prediction} (the
+ * label) and {@code probability} (of that label) for classification. Numbers are written in
+ * Java's shortest round-trip form, so a reader gets the exact float32 back.
+ */
+final class PredictionsCsv {
+  private PredictionsCsv() {}
+
+  static void write(Tensor outputs, Preprocessing preprocessing, Path file) {
+    float[] values = outputs.toFloatArray();
+    int width = outputs.shape()[1];
+    int rows = outputs.shape()[0];
+    Task task = preprocessing.task();
+    StringBuilder csv = new StringBuilder(task.isClassification()
+        ? "prediction,probability\n" : "prediction\n");
+    List<String> classes = preprocessing.classes();
+    for (int row = 0; row < rows; row++) {
+      switch (task) {
+        case REGRESSION -> csv.append(values[row]);
+        case BINARY -> {
+          float positive = values[row];
+          boolean isPositive = positive >= 0.5f;
+          csv.append(quoted(classes.get(isPositive ? 1 : 0))).append(',')
+              .append(isPositive ? positive : 1 - positive);
+        }
+        case MULTICLASS -> {
+          int best = 0;
+          for (int c = 1; c < width; c++) {
+            if (values[row * width + c] > values[row * width + best]) {
+              best = c;
+            }
+          }
+          csv.append(quoted(classes.get(best))).append(',').append(values[row * width + best]);
+        }
+      }
+      csv.append('\n');
+    }
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      Files.writeString(temp, csv, StandardCharsets.UTF_8);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new BadInputException("--out " + file + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  /** A label quoted when it holds a comma, quote or line break (RFC 4180). */
+  private static String quoted(String label) {
+    if (label.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+      return label;
+    }
+    return '"' + label.replace("\"", "\"\"") + '"';
+  }
+}

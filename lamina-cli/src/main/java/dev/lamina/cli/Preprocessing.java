@@ -1,0 +1,141 @@
+package dev.lamina.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.Tensor;
+import dev.lamina.data.Column;
+import dev.lamina.data.ColumnTransformer;
+import dev.lamina.data.ColumnType;
+import dev.lamina.data.Table;
+import dev.lamina.data.TransformerJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fitted way from raw CSV columns to the network's inputs and targets, stored inside the model
+ * file as {@value #EXTRA_NAME}.
+ *
+ * @param features the fitted column transformer (impute + scale, impute + one-hot)
+ * @param columnTypes the type of every raw input column at training, so later files read alike
+ * @param target the target column's name
+ * @param targetType the target column's type at training
+ * @param task what is predicted
+ * @param classes the labels in code order (classification), else empty
+ * @param skippedColumns raw columns left out, with the reason
+ */
+record Preprocessing(
+    ColumnTransformer features,
+    Map<String, ColumnType> columnTypes,
+    String target,
+    ColumnType targetType,
+    Task task,
+    List<String> classes,
+    Map<String, String> skippedColumns) {
+
+  static final String EXTRA_NAME = "preprocessing.json";
+  private static final int FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  Preprocessing {
+    columnTypes = new LinkedHashMap<>(columnTypes);
+    classes = List.copyOf(classes);
+    skippedColumns = new LinkedHashMap<>(skippedColumns);
+  }
+
+  /** Fits the preprocessing on the training rows (the validation rows never inform it). */
+  static Preprocessing fit(Table train, String target, Task task) {
+    FeaturePlan plan = FeaturePlan.of(train, target);
+    ColumnTransformer features = plan.transformer();
+    features.fit(train);
+    List<String> classes =
+        task.isClassification() ? TargetCodes.learn(train.column(target)) : List.of();
+    return new Preprocessing(features, plan.columnTypes(), target, train.column(target).type(),
+        task, classes, plan.skipped());
+  }
+
+  /** The network's inputs for the rows of {@code table} (extra columns are ignored). */
+  Tensor inputs(Table table) {
+    return features.transform(table).toTensor();
+  }
+
+  /** The network's targets (one column: the value, 0/1, or the class code) for the rows. */
+  Tensor targets(Table table) {
+    Column column = table.column(target);
+    return task.isClassification()
+        ? TargetCodes.encode(column, classes)
+        : TargetCodes.values(column);
+  }
+
+  /** The number of network inputs. */
+  int inputWidth() {
+    return features.featureNames().size();
+  }
+
+  /** The number of network outputs: one, or one per class for multiclass. */
+  int outputWidth() {
+    return task == Task.MULTICLASS ? classes.size() : 1;
+  }
+
+  /** Every column the model needs, by type, for reading a later CSV the same way. */
+  Map<String, ColumnType> readTypes(boolean withTarget) {
+    Map<String, ColumnType> types = new LinkedHashMap<>(columnTypes);
+    if (withTarget) {
+      types.put(target, targetType);
+    }
+    return types;
+  }
+
+  String toJson() {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("format", FORMAT);
+    json.put("task", task.cliName());
+    json.put("target", target);
+    json.put("target_type", targetType.name().toLowerCase(Locale.ROOT));
+    ObjectNode types = json.putObject("column_types");
+    columnTypes.forEach((name, type) -> types.put(name, type.name().toLowerCase(Locale.ROOT)));
+    classes.forEach(json.putArray("classes")::add);
+    ObjectNode skipped = json.putObject("skipped_columns");
+    skippedColumns.forEach(skipped::put);
+    json.set("transformer", features.toJson());
+    return json.toString();
+  }
+
+  /** Reads {@link #toJson()}; anything malformed is a {@link BadInputException}. */
+  static Preprocessing fromJson(String text, String where) {
+    try {
+      JsonNode json = JSON.readTree(text);
+      if (json.path("format").asInt(-1) != FORMAT) {
+        throw new BadInputException(where + ": preprocessing format "
+            + json.path("format") + " is not supported (expected " + FORMAT + ")");
+      }
+      Map<String, ColumnType> types = new LinkedHashMap<>();
+      json.path("column_types").fields().forEachRemaining(
+          e -> types.put(e.getKey(), columnType(e.getValue().asText(), where)));
+      List<String> classes = new ArrayList<>();
+      json.path("classes").forEach(c -> classes.add(c.asText()));
+      Map<String, String> skipped = new LinkedHashMap<>();
+      json.path("skipped_columns").fields().forEachRemaining(
+          e -> skipped.put(e.getKey(), e.getValue().asText()));
+      ColumnTransformer features =
+          (ColumnTransformer) TransformerJson.fromJson(json.required("transformer"));
+      return new Preprocessing(features, types, json.required("target").asText(),
+          columnType(json.required("target_type").asText(), where),
+          Task.parse(json.required("task").asText()), classes, skipped);
+    } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
+      throw new BadInputException(where + ": damaged preprocessing: " + e.getMessage(), e);
+    }
+  }
+
+  private static ColumnType columnType(String name, String where) {
+    try {
+      return ColumnType.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(where + ": unknown column type '" + name + "'", e);
+    }
+  }
+}

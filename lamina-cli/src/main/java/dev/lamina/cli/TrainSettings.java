@@ -1,0 +1,52 @@
+package dev.lamina.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The validated options of {@code lamina train}; {@code data} null means the bundled red-wine. */
+record TrainSettings(
+    Path data,
+    String target,
+    Task task,
+    List<Integer> layers,
+    String activation,
+    double dropout,
+    boolean batchnorm,
+    String loss,
+    String optimizer,
+    double learningRate,
+    int batchSize,
+    int epochs,
+    double validationSplit,
+    int patience,
+    double minDelta,
+    long seed,
+    Path out,
+    boolean json) {
+
+  TrainSettings {
+    layers = List.copyOf(layers);
+  }
+
+  /** The settings as the report lists them. */
+  Map<String, String> describe(Task resolvedTask, String resolvedLoss) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    shown.put("task", resolvedTask.cliName());
+    shown.put("layers", layers.toString());
+    shown.put("activation", activation);
+    shown.put("dropout", Double.toString(dropout));
+    shown.put("batchnorm", Boolean.toString(batchnorm));
+    shown.put("loss", resolvedLoss);
+    shown.put("optimizer", optimizer);
+    shown.put("learning rate", Double.toString(learningRate));
+    shown.put("batch size", Integer.toString(batchSize));
+    shown.put("epochs (max)", Integer.toString(epochs));
+    shown.put("validation split", Double.toString(validationSplit));
+    shown.put("patience", Integer.toString(patience));
+    shown.put("min delta", Double.toString(minDelta));
+    shown.put("seed", Long.toString(seed));
+    return shown;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.lamina.cli;
+
+import dev.lamina.FitOptions;
+import dev.lamina.History;
+import dev.lamina.Sequential;
+import dev.lamina.Tensor;
+import dev.lamina.callbacks.EarlyStopping;
+import dev.lamina.callbacks.ModelCheckpoint;
+import dev.lamina.data.Table;
+import dev.lamina.data.TableSplit;
+import dev.lamina.report.HtmlReport;
+import dev.lamina.report.LearningCurves;
+import dev.lamina.report.TrainingReport;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code lamina train}: read, split, fit the preprocessing on the training part, train with
+ * early stopping (restoring the best weights) and a best-only checkpoint, then write the run
+ * folder. The checkpoint holds the network alone; the final model.lamina adds the preprocessing.
+ */
+final class TrainingRun {
+  static final String MODEL_FILE = "model.lamina";
+
+  /** What the run achieved; {@code bestEpoch} is 0-based. */
+  record Result(
+      Path out,
+      String target,
+      Task task,
+      int bestEpoch,
+      int epochsRun,
+      Map<String, Double> bestLogs,
+      long params,
+      double seconds) {}
+
+  private final TrainSettings settings;
+
+  TrainingRun(TrainSettings settings) {
+    this.settings = settings;
+  }
+
+  Result run() {
+    Table table = settings.data() == null ? DataFiles.redWine()
+        : DataFiles.read(settings.data(), Map.of());
+    DataFiles.requireColumn(table, settings.target(), "--target");
+    Table labelled = withTarget(table);
+    Task task = settings.task() != null ? settings.task()
+        : Task.infer(labelled.column(settings.target()));
+    TableSplit split = split(labelled, task);
+    Preprocessing preprocessing = Preprocessing.fit(split.train(), settings.target(), task);
+    Tensor x = preprocessing.inputs(split.train());
+    Tensor y = preprocessing.targets(split.train());
+
+    NetworkSpec network = NetworkSpec.of(settings, task, preprocessing);
+    Sequential model = network.build();
+    Path out = settings.out();
+    Path modelFile = out.resolve(MODEL_FILE);
+    boolean validated = split.valid().rowCount() > 0;
+    String monitor = validated ? "val_loss" : "loss";
+    EarlyStopping stopping = new EarlyStopping().monitor(monitor).patience(settings.patience())
+        .minDelta(settings.minDelta()).restoreBestWeights(true);
+    ModelCheckpoint checkpoint = new ModelCheckpoint(modelFile).monitor(monitor).saveBestOnly(true);
+    FitOptions options = new FitOptions().batchSize(settings.batchSize()).epochs(settings.epochs())
+        .callbacks(stopping, checkpoint).verbose(1)
+        .out(settings.json() ? System.err : System.out);
+    if (validated) {
+      options.validationData(preprocessing.inputs(split.valid()),
+          preprocessing.targets(split.valid()));
+    }
+    long start = System.nanoTime();
+    History history = model.fit(x, y, options);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    model.save(modelFile, Map.of(Preprocessing.EXTRA_NAME, preprocessing.toJson()));
+    history.writeCsv(out.resolve("history.csv"));
+    int best = stopping.bestEpoch();
+    byte[] png = LearningCurves.png(history, best);
+    LearningCurves.write(png, out.resolve("learning-curves.png"));
+    Map<String, Double> bestLogs = logsAt(history, best);
+    HtmlReport.write(new TrainingReport(
+        "Lamina training run: " + sourceName(), model.summary(),
+        dataFacts(table, labelled, split, task, preprocessing),
+        settings.describe(task, network.loss()), best, history.epochs(), bestLogs,
+        logsAt(history, history.epochs() - 1), seconds, png), out.resolve("report.html"));
+    return new Result(out, settings.target(), task, best, history.epochs(), bestLogs,
+        model.countParams(), seconds);
+  }
+
+  /** Rows without a target value cannot teach anything; they are left out. */
+  private Table withTarget(Table table) {
+    var target = table.column(settings.target());
+    Table labelled = table.filter(row -> !target.isMissing(row));
+    if (labelled.rowCount() < 2) {
+      throw new BadInputException(table.source() + ": the target column '" + settings.target()
+          + "' has " + labelled.rowCount() + " values; training needs at least 2 rows");
+    }
+    return labelled;
+  }
+
+  private TableSplit split(Table table, Task task) {
+    if (settings.validationSplit() == 0) {
+      return new TableSplit(table, table.head(0));
+    }
+    double trainFraction = 1 - settings.validationSplit();
+    return task.isClassification()
+        ? table.stratifiedSplit(settings.target(), trainFraction, settings.seed())
+        : table.split(trainFraction, settings.seed());
+  }
+
+  private String sourceName() {
+    return settings.data() == null ? DataFiles.DEFAULT_NAME
+        : String.valueOf(settings.data().getFileName());
+  }
+
+  private Map<String, String> dataFacts(Table table, Table labelled, TableSplit split, Task task,
+      Preprocessing preprocessing) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("file", settings.data() == null ? DataFiles.DEFAULT_NAME
+        : settings.data().toString());
+    facts.put("rows", table.rowCount() + " (" + (table.rowCount() - labelled.rowCount())
+        + " without a target left out)");
+    facts.put("columns", Integer.toString(table.columnCount()));
+    facts.put("target", settings.target());
+    facts.put("task", task.cliName());
+    if (task.isClassification()) {
+      facts.put("classes", preprocessing.classes().toString());
+    }
+    facts.put("training rows", Integer.toString(split.train().rowCount()));
+    facts.put("validation rows", Integer.toString(split.valid().rowCount()));
+    facts.put("network inputs", Integer.toString(preprocessing.inputWidth()));
+    facts.put("skipped columns", preprocessing.skippedColumns().isEmpty() ? "none"
+        : preprocessing.skippedColumns().toString());
+    return facts;
+  }
+
+  private static Map<String, Double> logsAt(History history, int epoch) {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    for (String key : history.keys()) {
+      logs.put(key, history.get(key)[epoch]);
+    }
+    return logs;
+  }
+}
