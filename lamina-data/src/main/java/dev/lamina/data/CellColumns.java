@@ -1,15 +1,22 @@
 package dev.lamina.data;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Turns the cells collected from one or more consecutive parts of a CSV input into columns. A
  * column is numeric when its type was forced so, or when it was not forced and every present
- * cell of every part is a number; otherwise it holds text.
+ * cell of every part is a number; otherwise it holds text. A non-number in a forced numeric
+ * column is reported at its first place in the file.
  */
 final class CellColumns {
+  /** Below this many rows, converting the columns one after the other is cheaper. */
+  private static final int PARALLEL_ROWS = 1 << 16;
+
   private CellColumns() {}
 
   static Table toTable(List<String> names, Map<String, ColumnType> types,
@@ -18,8 +25,11 @@ final class CellColumns {
     for (CellCollector part : parts) {
       rows += part.rowCount();
     }
-    List<Column> columns = new ArrayList<>(names.size());
-    for (int c = 0; c < names.size(); c++) {
+    Column[] columns = new Column[names.size()];
+    CsvFormatException[] errors = new CsvFormatException[names.size()];
+    int total = rows;
+    IntStream columnIndices = IntStream.range(0, names.size());
+    (total >= PARALLEL_ROWS ? columnIndices.parallel() : columnIndices).forEach(c -> {
       ColumnType type = types.get(names.get(c));
       if (type == null) {
         type = ColumnType.NUMERIC;
@@ -29,9 +39,18 @@ final class CellColumns {
           }
         }
       }
-      columns.add(type == ColumnType.STRING ? texts(names.get(c), c, parts, rows)
-          : numbers(names.get(c), c, parts, rows, source));
-    }
+      try {
+        columns[c] = type == ColumnType.STRING ? texts(names.get(c), c, parts, total)
+            : numbers(names.get(c), c, parts, total, source);
+      } catch (CsvFormatException error) {
+        errors[c] = error;
+      }
+    });
+    Arrays.stream(errors).filter(Objects::nonNull).min(Comparator
+        .comparingLong(CsvFormatException::line).thenComparingInt(CsvFormatException::column))
+        .ifPresent(earliest -> {
+          throw earliest;
+        });
     return Table.of(columns).withSource(source);
   }
 

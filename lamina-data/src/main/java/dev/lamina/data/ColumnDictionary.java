@@ -9,25 +9,32 @@ import java.util.Set;
  * integers) allocates one string per distinct value instead of one per cell, and the garbage
  * collector has little to copy.
  *
- * <p>Look-up is the hot loop of CSV reading, so keys live in flat arrays: texts of up to four
- * characters are compared as one packed long, longer ones against a shared character pool.
+ * <p>Look-up is the hot loop of CSV reading. A text of up to seven Latin-1 characters packs
+ * exactly into one long (characters, length and a flag bit), which serves as its own hash key
+ * in an open-addressing table of longs, and the value found last is tried first (sorted data
+ * repeats values). Longer texts go through a second table that compares String hash codes and
+ * then the characters.
  */
 final class ColumnDictionary {
-  private static final int PACKED_CHARS = 4;
+  private static final int MAX_PACKED = 7;
+  private static final long PACKED_FLAG = 1L << 63;
   private String[] texts = new String[64];
   private double[] numbers = new double[64];
   private boolean[] isNumber = new boolean[64];
-  private int[] hashes = new int[64];
-  private int[] lengths = new int[64];
-  private long[] packed = new long[64];
-  private int[] poolStarts = new int[64];
-  private char[] pool = new char[256];
-  private int poolSize;
-  private int[] slots = new int[128];
   private boolean[] isMarker = new boolean[64];
   private int size;
   private boolean hasNonNumber;
   private final Set<String> missingMarkers;
+
+  private long[] packedKeys = new long[128];
+  private int[] packedIds = new int[128];
+  private int packedCount;
+  private long lastKey;
+  private int lastId;
+
+  private int[] hashedSlots = new int[64];
+  private int[] hashes = new int[64];
+  private int hashedCount;
 
   /** @param missingMarkers texts that mean "missing"; {@link #intern} returns -1 for them */
   ColumnDictionary(Set<String> missingMarkers) {
@@ -39,27 +46,69 @@ final class ColumnDictionary {
    * when it is a missing marker (so markers are compared once per distinct text, not per cell).
    */
   int intern(char[] chars, int offset, int length) {
-    int hash = 0;
-    long pack = 0;
+    int id = length <= MAX_PACKED ? internPacked(chars, offset, length) : -2;
+    if (id == -2) {
+      id = internHashed(chars, offset, length);
+    }
+    return isMarker[id] ? -1 : id;
+  }
+
+  /** The id of a short Latin-1 text, or -2 when a character is beyond Latin-1. */
+  private int internPacked(char[] chars, int offset, int length) {
+    long key = PACKED_FLAG | ((long) length << 56);
     for (int i = 0; i < length; i++) {
       char c = chars[offset + i];
-      hash = 31 * hash + c;
-      pack = (pack << 16) | c;
-    }
-    int mask = slots.length - 1;
-    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot] - 1;
-      if (entry < 0) {
-        int id = add(chars, offset, length, hash, pack, slot);
-        return isMarker[id] ? -1 : id;
+      if (c > 0xff) {
+        return -2;
       }
-      if (hashes[entry] == hash && lengths[entry] == length
-          && (length <= PACKED_CHARS ? packed[entry] == pack
-              : Arrays.equals(pool, poolStarts[entry], poolStarts[entry] + length,
-                  chars, offset, offset + length))) {
-        return isMarker[entry] ? -1 : entry;
-      }
+      key |= (long) c << (8 * i);
     }
+    if (key == lastKey) {
+      return lastId;
+    }
+    int mask = packedKeys.length - 1;
+    int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    while (packedKeys[slot] != 0) {
+      if (packedKeys[slot] == key) {
+        lastKey = key;
+        lastId = packedIds[slot];
+        return lastId;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int id = add(new String(chars, offset, length));
+    packedKeys[slot] = key;
+    packedIds[slot] = id;
+    if (++packedCount * 2 > packedKeys.length) {
+      rehashPacked();
+    }
+    lastKey = key;
+    lastId = id;
+    return id;
+  }
+
+  private int internHashed(char[] chars, int offset, int length) {
+    int hash = 0;
+    for (int i = 0; i < length; i++) {
+      hash = 31 * hash + chars[offset + i];
+    }
+    int mask = hashedSlots.length - 1;
+    int slot = spread(hash) & mask;
+    while (hashedSlots[slot] != 0) {
+      int id = hashedSlots[slot] - 1;
+      if (hashes[slot] == hash && texts[id].length() == length
+          && sameChars(texts[id], chars, offset, length)) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int id = add(new String(chars, offset, length));
+    hashedSlots[slot] = id + 1;
+    hashes[slot] = hash;
+    if (++hashedCount * 2 > hashedSlots.length) {
+      rehashHashed();
+    }
+    return id;
   }
 
   String text(int id) {
@@ -75,30 +124,20 @@ final class ColumnDictionary {
     return isNumber[id];
   }
 
-  /** True when some text of this chunk is not a number. */
+  /** True when some text of this chunk, other than a missing marker, is not a number. */
   boolean hasNonNumber() {
     return hasNonNumber;
   }
 
-  private int add(char[] chars, int offset, int length, int hash, long pack, int slot) {
+  private int add(String text) {
     if (size == texts.length) {
-      grow();
+      texts = Arrays.copyOf(texts, size * 2);
+      numbers = Arrays.copyOf(numbers, size * 2);
+      isNumber = Arrays.copyOf(isNumber, size * 2);
+      isMarker = Arrays.copyOf(isMarker, size * 2);
     }
     int id = size++;
-    String text = new String(chars, offset, length);
     texts[id] = text;
-    hashes[id] = hash;
-    lengths[id] = length;
-    packed[id] = pack;
-    if (length > PACKED_CHARS) {
-      if (poolSize + length > pool.length) {
-        pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + length));
-      }
-      System.arraycopy(chars, offset, pool, poolSize, length);
-      poolStarts[id] = poolSize;
-      poolSize += length;
-    }
-    isNumber[id] = false;
     isMarker[id] = missingMarkers.contains(text);
     if (!isMarker[id] && NumberText.mayBeNumber(text)) {
       try {
@@ -109,38 +148,55 @@ final class ColumnDictionary {
       }
     }
     hasNonNumber |= !isMarker[id] && !isNumber[id];
-    slots[slot] = id + 1;
-    if (size * 2 > slots.length) {
-      rehash();
-    }
     return id;
   }
 
-  private void grow() {
-    int capacity = size * 2;
-    texts = Arrays.copyOf(texts, capacity);
-    numbers = Arrays.copyOf(numbers, capacity);
-    isNumber = Arrays.copyOf(isNumber, capacity);
-    hashes = Arrays.copyOf(hashes, capacity);
-    lengths = Arrays.copyOf(lengths, capacity);
-    packed = Arrays.copyOf(packed, capacity);
-    poolStarts = Arrays.copyOf(poolStarts, capacity);
-    isMarker = Arrays.copyOf(isMarker, capacity);
+  private void rehashPacked() {
+    long[] oldKeys = packedKeys;
+    int[] oldIds = packedIds;
+    packedKeys = new long[oldKeys.length * 2];
+    packedIds = new int[oldKeys.length * 2];
+    int mask = packedKeys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != 0) {
+        int slot = (int) ((oldKeys[i] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (packedKeys[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        packedKeys[slot] = oldKeys[i];
+        packedIds[slot] = oldIds[i];
+      }
+    }
   }
 
-  private void rehash() {
-    slots = new int[slots.length * 2];
-    int mask = slots.length - 1;
-    for (int id = 0; id < size; id++) {
-      int slot = spread(hashes[id]) & mask;
-      while (slots[slot] != 0) {
-        slot = (slot + 1) & mask;
+  private void rehashHashed() {
+    int[] oldSlots = hashedSlots;
+    int[] oldHashes = hashes;
+    hashedSlots = new int[oldSlots.length * 2];
+    hashes = new int[oldSlots.length * 2];
+    int mask = hashedSlots.length - 1;
+    for (int i = 0; i < oldSlots.length; i++) {
+      if (oldSlots[i] != 0) {
+        int slot = spread(oldHashes[i]) & mask;
+        while (hashedSlots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        hashedSlots[slot] = oldSlots[i];
+        hashes[slot] = oldHashes[i];
       }
-      slots[slot] = id + 1;
     }
   }
 
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
+  }
+
+  private static boolean sameChars(String text, char[] chars, int offset, int length) {
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -14,13 +14,15 @@ import java.util.stream.IntStream;
 /**
  * Reads a mid-sized plain CSV file on several cores: the bytes are cut at line ends that lie
  * outside quoted fields (an even number of quote characters before them), each part is parsed
- * on its own, and the parts' cells become columns together, so types and errors are the same
+ * on its own (a few parts per core, so a core slowed by other work does not hold up the rest), and the parts' cells become columns together, so types and errors are the same
  * as in one pass (the earliest error of the file is the one reported).
  */
 final class ParallelCsvReader {
   private static final long MIN_BYTES = 4L << 20;
   private static final long MAX_BYTES = 1L << 30;
-  private static final int MAX_PARTS = 8;
+  private static final int MAX_PARTS = 32;
+  private static final int PARTS_PER_CORE = 4;
+  private static final long MIN_PART_BYTES = 1L << 20;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -28,9 +30,11 @@ final class ParallelCsvReader {
 
   /** The table, or null when the file is small, compressed, huge or has unbalanced quotes. */
   static Table readOrNull(Path file, CsvOptions options) throws IOException {
-    int parts = Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARTS);
+    int cores = Runtime.getRuntime().availableProcessors();
     long size = Files.size(file);
-    if (parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127) {
+    int parts = (int) Math.min(Math.min(cores * PARTS_PER_CORE, MAX_PARTS),
+        Math.max(1, size / MIN_PART_BYTES));
+    if (cores < 2 || parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127) {
       return null;
     }
     byte[] bytes = Files.readAllBytes(file);

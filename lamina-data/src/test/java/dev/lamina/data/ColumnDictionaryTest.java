@@ -34,12 +34,28 @@ class ColumnDictionaryTest {
   }
 
   @Test
+  void packedShortTextsStayDistinctAcrossLengthsAndCharacterSets() {
+    ColumnDictionary dictionary = new ColumnDictionary(Set.of());
+    String[] texts = {"", "a", "a\u0000", "\u0000a", "1234567", "12345678", "caf\u00e9",
+        "\u20ac", "\u20ac1", "1\u20ac", "abcdefg", "abcdefh"};
+    Map<String, Integer> ids = new HashMap<>();
+    for (int round = 0; round < 3; round++) {
+      for (String text : texts) {
+        int id = intern(dictionary, text);
+        assertEquals(ids.computeIfAbsent(text, key -> id), id, text);
+        assertEquals(text, dictionary.text(id));
+      }
+    }
+    assertEquals(texts.length, new java.util.HashSet<>(ids.values()).size());
+  }
+
+  @Test
   void manyRandomTextsKeepOneIdEachThroughRehashing() {
     ColumnDictionary dictionary = new ColumnDictionary(Set.of("NA"));
     Map<String, Integer> expected = new HashMap<>();
     SplittableRandom random = new SplittableRandom(5);
     for (int i = 0; i < 20_000; i++) {
-      String text = Long.toString(random.nextLong(3_000), 7 + random.nextInt(3));
+      String text = Long.toString(random.nextLong(3_000_000_000L), 2 + random.nextInt(35));
       int id = intern(dictionary, text);
       assertEquals(expected.computeIfAbsent(text, key -> id), id, text);
       assertEquals(text, dictionary.text(id));
