@@ -24,6 +24,8 @@ final class Trainer implements TrainingControl {
   private final FitOptions options;
   private List<Metric> metrics = List.of();
   private boolean stopRequested;
+  private TrainingPlan plan;
+  private boolean planCompiled;
 
   Trainer(Sequential model, Compiled compiled, FitOptions options) {
     this.model = model;
@@ -223,6 +225,21 @@ final class Trainer implements TrainingControl {
 
   /** One gradient step; returns the batch's total loss. */
   private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
+    int rows = b.x().shape()[0];
+    if (!planCompiled) {
+      // compiled once the first batch has built the model; regularized models stay on autograd
+      plan =
+          model.regularization() == null
+              ? TrainingPlan.compile(model, compiled, options.batchSize())
+              : null;
+      planCompiled = true;
+    }
+    if (plan != null && b.x().rank() == 2 && plan.fits(rows, b.y().size())) {
+      float[] w = b.weights() == null ? null : Rows.floats(b.weights());
+      double loss = plan.step(Rows.floats(b.x()), Rows.floats(b.y()), w, rows);
+      updateMetrics(b, plan.predictions(), predCols);
+      return loss;
+    }
     Tensor pred = model.forward(b.x(), Phase.TRAINING);
     Tensor loss = compiled.loss().compute(b.y(), pred, b.weights());
     Tensor penalty = model.regularization();
@@ -235,16 +252,20 @@ final class Trainer implements TrainingControl {
       gradArrays.add(Rows.floats(g));
     }
     compiled.optimizer().step(arrays, gradArrays);
+    updateMetrics(b, Rows.floats(pred), predCols);
+    return loss.item();
+  }
+
+  private void updateMetrics(Batch b, float[] pred, int predCols) {
     int n = b.x().shape()[0];
-    if (metrics == null) {
-      metrics = compiled.newMetrics((int) (b.y().size() / Math.max(1, n)), predCols);
-    }
     int trueCols = (int) (b.y().size() / Math.max(1, n));
+    if (metrics == null) {
+      metrics = compiled.newMetrics(trueCols, predCols);
+    }
     // as in Keras, sample and class weights scale the loss, not the compiled metrics
     for (Metric m : metrics) {
-      m.update(Rows.floats(b.y()), trueCols, Rows.floats(pred), predCols, null, n);
+      m.update(Rows.floats(b.y()), trueCols, pred, predCols, null, n);
     }
-    return loss.item();
   }
 
   // ---- TrainingControl, handed to callbacks ----------------------------------------------------

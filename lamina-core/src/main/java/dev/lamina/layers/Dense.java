@@ -2,6 +2,7 @@ package dev.lamina.layers;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
+import dev.lamina.fused.FusedActivation;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
@@ -120,6 +121,15 @@ public final class Dense extends BaseLayer<Dense> {
       linear = linear.reshape(outShape);
     }
     return activation.apply(linear);
+  }
+
+  /** The fused form, or null for activations or regularizers only autograd runs. */
+  FusedSpec fusedSpec() {
+    FusedActivation fused = FusedActivation.named(activationName);
+    if (fused == null || kernelRegularizer != null || biasRegularizer != null) {
+      return null;
+    }
+    return new FusedSpec.DenseSpec(kernel, bias, fused);
   }
 
   @Override

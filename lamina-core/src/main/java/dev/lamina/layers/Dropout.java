@@ -58,6 +58,10 @@ public final class Dropout extends BaseLayer<Dropout> {
     return inputs.div(keep).mul(mask);
   }
 
+  FusedSpec fusedSpec() {
+    return new FusedSpec.DropoutSpec(rate, masks::nextDouble);
+  }
+
   @Override
   protected void addConfig(Map<String, Object> config) {
     config.put("rate", rate);
