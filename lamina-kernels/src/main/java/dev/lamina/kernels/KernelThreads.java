@@ -13,19 +13,19 @@ import java.util.concurrent.Future;
  * {@link #setCount} changes it (benchmarks measure 1 and 2 threads this way).
  */
 public final class KernelThreads {
-  private static int count = initialCount();
+  private static volatile int count = initialCount();
   private static ExecutorService pool;
   private static int poolSize;
 
   private KernelThreads() {}
 
   /** The number of threads a large kernel splits across. */
-  public static synchronized int count() {
+  public static int count() {
     return count;
   }
 
   /** Sets the number of threads large kernels split across; must be at least 1. */
-  public static synchronized void setCount(int threads) {
+  public static void setCount(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
     }

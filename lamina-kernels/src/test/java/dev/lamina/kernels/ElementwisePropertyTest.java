@@ -34,15 +34,23 @@ class ElementwisePropertyTest {
     EXP((k, a, b, out, o, n) -> k.exp(a, o, out, o, n)),
     SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
     MAX((k, a, b, out, o, n) -> out[0] = k.max(a, o, n)),
-    // the matrix kernels read n as rows×cols with cols = 7 or fewer
-    ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, n / 7, Math.min(n, 7))),
-    SUM_COLUMNS((k, a, b, out, o, n) -> k.sumColumns(a, o, n / 7, Math.min(n, 7), out, o));
+    // the matrix kernels take n as rows×cols + rest, cols from 1 to 37 (below and past a vector)
+    ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, rows(n), cols(n))),
+    SUM_COLUMNS((k, a, b, out, o, n) -> k.sumColumns(a, o, rows(n), cols(n), out, o));
 
     final Call call;
 
     Case(Call call) {
       this.call = call;
     }
+  }
+
+  private static int cols(int n) {
+    return 1 + n % 37;
+  }
+
+  private static int rows(int n) {
+    return n / cols(n);
   }
 
   @Provide
