@@ -11,22 +11,24 @@ final class GemmArguments {
       throw new IllegalArgumentException(
           "gemm: sizes must be non-negative, got m=" + m + " n=" + n + " k=" + k);
     }
-    operand("A", transA ? k + "×" + m : m + "×" + k, (long) m * k, a, aOffset);
-    operand("B", transB ? n + "×" + k : k + "×" + n, (long) k * n, b, bOffset);
-    operand("C", m + "×" + n, (long) m * n, c, cOffset);
+    operand("A", transA ? k : m, transA ? m : k, a, aOffset);
+    operand("B", transB ? n : k, transB ? k : n, b, bOffset);
+    operand("C", m, n, c, cOffset);
   }
 
-  private static void operand(String name, String stored, long size, float[] array, int offset) {
+  /** Checks one operand stored rows×cols; builds a message only when it fails. */
+  private static void operand(String name, int rows, int cols, float[] array, int offset) {
+    long size = (long) rows * cols;
     if (size == 0) {
       return;
     }
     if (array == null) {
-      throw new IllegalArgumentException("gemm: " + name + " (" + stored + ") is null");
+      throw new IllegalArgumentException("gemm: " + name + " (" + rows + "×" + cols + ") is null");
     }
     if (offset < 0 || offset + size > array.length) {
       throw new IllegalArgumentException(
-          "gemm: " + name + " stored " + stored + " needs " + size + " floats from offset "
-              + offset + ", but its array has length " + array.length);
+          "gemm: " + name + " stored " + rows + "×" + cols + " needs " + size
+              + " floats from offset " + offset + ", but its array has length " + array.length);
     }
   }
 }
