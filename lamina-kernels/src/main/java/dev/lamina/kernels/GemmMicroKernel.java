@@ -4,9 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked heart of GEMM: a ROWS×COLS tile of C (12 rows by two vectors) held in 24
- * vector registers while it walks the packed panels along k. Each k step broadcasts 12 values of
- * the A panel and loads two vectors of the B panel, feeding 24 fused multiply-adds.
+ * The register-blocked heart of GEMM: a ROWS×COLS tile of C (6 rows by two vectors, 6×32 floats
+ * on AVX-512) held in 12 vector registers while it walks the packed panels along k. Each k step
+ * loads two vectors of the B panel and broadcasts 6 values of the A panel, feeding 12 fused
+ * multiply-adds. It runs at the core's FMA peak with panels in cache; a 12-row tile (24
+ * accumulators) was slower because C2 spilled registers (bench/RESULTS.md).
  */
 final class GemmMicroKernel {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -16,7 +18,7 @@ final class GemmMicroKernel {
   /**
    * Calls the kernel on tiny panels before any real work. If the first call is a long panel, the
    * JIT compiles its loop straight from the interpreter without a type profile and keeps every
-   * vector boxed, about ten times slower for the life of the JVM (seen on JDK 17 and 25); short
+   * vector boxed, about ten times slower for the life of the JVM (seen on JDK 17); short
    * calls first let the profiled tiers run and the final compilation keeps vectors in registers.
    */
   private static final int WARM_UP_CALLS = 3000;
