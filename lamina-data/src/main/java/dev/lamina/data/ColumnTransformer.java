@@ -98,7 +98,8 @@ public final class ColumnTransformer implements Transformer {
     FittedColumns.require(featureNames, NAME);
     List<Table> parts = new ArrayList<>();
     for (Entry entry : entries) {
-      parts.add(prefixed(entry.name(), entry.transformer().transform(table.select(entry.columns()))));
+      Table output = entry.transformer().transform(table.select(entry.columns()));
+      parts.add(prefixed(entry.name(), output));
     }
     return joined(parts, table);
   }

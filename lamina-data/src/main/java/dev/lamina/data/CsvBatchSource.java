@@ -126,7 +126,8 @@ public final class CsvBatchSource implements BatchSource {
   private FeaturesAndTargets featuresAndTargets(Table chunk) {
     Table x = features.transform(chunk);
     Table y = chunk.select(targets);
-    return new FeaturesAndTargets(x, targetTransformer == null ? y : targetTransformer.transform(y));
+    return new FeaturesAndTargets(
+        x, targetTransformer == null ? y : targetTransformer.transform(y));
   }
 
   /** The transformed columns of one chunk: model inputs and targets, row by row alike. */

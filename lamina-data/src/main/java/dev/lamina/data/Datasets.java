@@ -23,7 +23,7 @@ public final class Datasets {
     return load("concrete.csv", CsvOptions.defaults());
   }
 
-  /** Ionosphere: 351 rows, {@code V1}…{@code V34} and {@code Class} ({@code good}/{@code bad}). */
+  /** Ionosphere: 351 rows, {@code V1}…{@code V34} and {@code Class} (good or bad). */
   public static Table ionosphere() {
     return load("ion.csv", CsvOptions.defaults());
   }

@@ -38,7 +38,8 @@ public final class OrdinalEncoder implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(fitted, NAME).columns(), table);
+    List<String> columns = FittedColumns.require(fitted, NAME).columns();
+    List<Column> inputs = FittedColumns.match(NAME, columns, table);
     List<Column> outputs = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       Column column = inputs.get(c);

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 /**
  * Reads a mid-sized plain CSV file on several cores: the bytes are cut at line ends that lie
  * outside quoted fields (an even number of quote characters before them), each part is parsed
- * on its own (a few parts per core, so a core slowed by other work does not hold up the rest), and the parts' cells become columns together, so types and errors are the same
+ * on its own (a few parts per core, so a core slowed by other work does not hold up the rest),
+ * and the parts' cells become columns together, so types and errors are the same
  * as in one pass (the earliest error of the file is the one reported).
  */
 final class ParallelCsvReader {
@@ -34,14 +35,15 @@ final class ParallelCsvReader {
     long size = Files.size(file);
     int parts = (int) Math.min(Math.min(cores * PARTS_PER_CORE, MAX_PARTS),
         Math.max(1, size / MIN_PART_BYTES));
-    if (cores < 2 || parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127) {
+    if (cores < 2 || parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127
+        || options.delimiter() > 127) {
       return null;
     }
     byte[] bytes = Files.readAllBytes(file);
     if ((bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
       return null;
     }
-    long[] starts = starts(bytes, parts, (byte) options.quote());
+    long[] starts = starts(bytes, parts, (byte) options.quote(), (byte) options.delimiter());
     if (starts == null) {
       return null;
     }
@@ -83,7 +85,11 @@ final class ParallelCsvReader {
    * the file gives one part only. A part starts after a line feed preceded by an even number of
    * quote characters, so never inside a quoted field.
    */
-  private static long[] starts(byte[] bytes, int parts, byte quote) {
+  private static long[] starts(byte[] bytes, int parts, byte quote, byte delimiter) {
+    boolean hasQuotes = count(bytes, 0, bytes.length, quote) > 0;
+    if (hasQuotes && !quotesOnlyWrapFields(bytes, quote, delimiter)) {
+      return null;
+    }
     List<Long> starts = new ArrayList<>(List.of(0L));
     long quotes = 0;
     int position = 0;
@@ -110,6 +116,40 @@ final class ParallelCsvReader {
     }
     starts.add((long) bytes.length);
     return starts.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /**
+   * Whether every quote character opens a field, closes it or is doubled inside it, so that
+   * quote parity tells exactly which line ends lie inside quoted fields. A stray quote in the
+   * middle of an unquoted field (which the parser keeps as a literal) would break that count,
+   * so such files are read in one pass instead.
+   */
+  private static boolean quotesOnlyWrapFields(byte[] bytes, byte quote, byte delimiter) {
+    final int fieldStart = 0;
+    final int unquoted = 1;
+    final int quoted = 2;
+    final int quoteInQuoted = 3;
+    int state = fieldStart;
+    for (byte b : bytes) {
+      boolean fieldEnd = b == delimiter || b == '\n' || b == '\r';
+      switch (state) {
+        case fieldStart -> state = b == quote ? quoted : fieldEnd ? fieldStart : unquoted;
+        case unquoted -> {
+          if (b == quote) {
+            return false;
+          }
+          state = fieldEnd ? fieldStart : unquoted;
+        }
+        case quoted -> state = b == quote ? quoteInQuoted : quoted;
+        default -> {
+          if (b != quote && !fieldEnd) {
+            return false;
+          }
+          state = b == quote ? quoted : fieldStart;
+        }
+      }
+    }
+    return state != quoted;
   }
 
   /** The number of lines before {@code end}, counted only when an error needs it. */

@@ -68,6 +68,30 @@ class ParallelCsvReadingTest {
   }
 
   @Test
+  void quotedLineBreaksAndStrayQuotesReadAsInOnePass() throws IOException {
+    for (String stray : new String[] {"plain", "5\"3"}) {
+      Path file = folder.resolve("quoted-" + stray.length() + ".csv");
+      StringBuilder text = new StringBuilder("id,note,size\n");
+      for (int i = 0; i < 300_000; i++) {
+        String note = i % 7 == 0 ? "\"line " + i + ",\nnext \"\"line\"\"\"" : "n" + (i % 13);
+        text.append(i).append(',').append(note).append(',')
+            .append(i == 150_001 ? stray : Integer.toString(i % 5)).append('\n');
+      }
+      Files.writeString(file, text.toString());
+      Table parallel = Table.readCsv(file);
+      Table sequential;
+      try (InputStream input = Files.newInputStream(file)) {
+        sequential = Table.readCsv(input, "stream", CsvOptions.defaults());
+      }
+      assertEquals(300_000, parallel.rowCount());
+      assertArrayEquals(sequential.numeric("id").toArray(), parallel.numeric("id").toArray());
+      assertArrayEquals(sequential.strings("note").toArray(), parallel.strings("note").toArray());
+      assertEquals(sequential.column("size").type(), parallel.column("size").type());
+      assertEquals("line 7,\nnext \"line\"", parallel.strings("note").get(7));
+    }
+  }
+
+  @Test
   void byteCountingEightAtATimeMatchesAPlainLoop() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(3);
     byte[] bytes = new byte[1000];
