@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.History;
+import dev.lamina.report.LearningCurves;
 import java.nio.file.Path;
 
 /** Where the lessons keep their learning curves, and the best values read off them. */
@@ -13,11 +14,16 @@ final class Curves {
 
   private Curves() {}
 
-  /** Saves the history of one run as {@code runs/examples/<lesson>/<run>-history.csv}. */
-  static Path save(String lesson, String run, History history) {
-    Path file = ROOT.resolve(lesson).resolve(run + "-history.csv");
-    history.writeCsv(file);
-    return file;
+  /**
+   * Saves one run as {@code runs/examples/<lesson>/<run>-learning-curves.png}, its best
+   * validation (else training) loss marked, and the numbers as {@code <run>-history.csv}.
+   */
+  static void save(String lesson, String run, History history) {
+    Path folder = ROOT.resolve(lesson);
+    history.writeCsv(folder.resolve(run + "-history.csv"));
+    String monitored = history.keys().contains("val_loss") ? "val_loss" : "loss";
+    LearningCurves.write(LearningCurves.png(history, history.bestEpoch(monitored, false)),
+        folder.resolve(run + "-learning-curves.png"));
   }
 
   /** The lowest value of {@code key} over the epochs, NaN when every epoch is NaN. */

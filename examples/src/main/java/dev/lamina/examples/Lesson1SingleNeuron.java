@@ -71,7 +71,7 @@ public final class Lesson1SingleNeuron {
     System.out.println("Weights before training (random): " + r.before().formula());
     System.out.println("Weights after training:           " + r.after().formula());
     System.out.printf(Locale.ROOT,
-        "%d cereals, final training MSE %.2f (RMSE %.2f calories); history in %s%n",
+        "%d cereals, final training MSE %.2f (RMSE %.2f calories); learning curves in %s%n",
         r.rows(), r.finalLoss(), Math.sqrt(r.finalLoss()), Curves.ROOT.resolve(LESSON));
   }
 }

@@ -45,7 +45,7 @@ public final class Lesson6BinaryClassification {
         new Sequential(
             new Dense(4, "relu").inputShape(data.features()),
             new Dense(4, "relu"),
-            new Dense(1, "sigmoid"));
+            new Dense(1, "sigmoid")).seed(0);
     return train("ionosphere", data, model, maxEpochs, 10, verbose);
   }
 
@@ -60,7 +60,7 @@ public final class Lesson6BinaryClassification {
             new Dense(256, "relu"),
             new BatchNormalization(),
             new Dropout(0.3),
-            new Dense(1, "sigmoid"));
+            new Dense(1, "sigmoid")).seed(0);
     if (verbose > 0) {
       System.out.print(model.summary());
     }
@@ -73,7 +73,7 @@ public final class Lesson6BinaryClassification {
 
   private static Result train(String run, CourseData.Prepared data, Sequential model,
       int maxEpochs, int patience, int verbose) {
-    model.seed(0).compile(new Adam(), new BinaryCrossentropy(), "binary_accuracy");
+    model.compile(new Adam(), new BinaryCrossentropy(), "binary_accuracy");
     History history =
         model.fit(
             data.xTrain(),
