@@ -37,11 +37,6 @@ final class VectorGemm {
     final float[] edge = new float[ROWS * COLS];
   }
 
-  /** The operands of one call; a range of it is one thread's share. */
-  private record Problem(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {}
-
   static void gemm(
       boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
@@ -56,20 +51,15 @@ final class VectorGemm {
       }
       return;
     }
-    Problem problem =
-        new Problem(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
     int threads = KernelThreads.count();
     if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
-      blocked(problem, 0, m, 0, n);
-    } else {
-      split(problem, threads);
+      // small products stay on this thread and allocate nothing
+      blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, 0, n);
+      return;
     }
-  }
-
-  /** Splits the longer of the two output dimensions into one range per thread. */
-  private static void split(Problem p, int threads) {
-    boolean overColumns = p.n() >= p.m();
-    int extent = overColumns ? p.n() : p.m();
+    // split the longer output dimension into one range per thread
+    boolean overColumns = n >= m;
+    int extent = overColumns ? n : m;
     int unit = overColumns ? COLS : ROWS;
     int units = (extent + unit - 1) / unit;
     int parts = Math.min(threads, units);
@@ -79,34 +69,39 @@ final class VectorGemm {
       int to = Math.min(extent, (int) ((long) units * (t + 1) / parts) * unit);
       tasks.add(
           overColumns
-              ? () -> blocked(p, 0, p.m(), from, to)
-              : () -> blocked(p, from, to, 0, p.n()));
+              ? () -> blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset,
+                  accumulate, 0, m, from, to)
+              : () -> blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset,
+                  accumulate, from, to, 0, n));
     }
     KernelThreads.runAll(tasks);
   }
 
   /** Computes rows [i0, i1) and columns [j0, j1) of C on the calling thread. */
-  private static void blocked(Problem p, int i0, int i1, int j0, int j1) {
+  private static void blocked(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate,
+      int i0, int i1, int j0, int j1) {
     Workspace w = WORKSPACE.get();
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
-      for (int pc = 0; pc < p.k(); pc += KC) {
-        int kc = Math.min(KC, p.k() - pc);
-        GemmPacking.packB(p.transB(), p.b(), p.bOffset(), p.n(), p.k(), pc, kc, jc, nc, w.packedB);
-        boolean addToC = p.accumulate() || pc > 0;
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        GemmPacking.packB(transB, b, bOffset, n, k, pc, kc, jc, nc, w.packedB);
+        boolean addToC = accumulate || pc > 0;
         for (int ic = i0; ic < i1; ic += MC) {
           int mc = Math.min(MC, i1 - ic);
-          GemmPacking.packA(p.transA(), p.a(), p.aOffset(), p.m(), p.k(), ic, mc, pc, kc, w.packedA);
+          GemmPacking.packA(transA, a, aOffset, m, k, ic, mc, pc, kc, w.packedA);
           for (int jr = 0; jr < nc; jr += COLS) {
             for (int ir = 0; ir < mc; ir += ROWS) {
-              int at = p.cOffset() + (ic + ir) * p.n() + jc + jr;
+              int at = cOffset + (ic + ir) * n + jc + jr;
               int aPanel = ir * kc;
               int bPanel = jr * kc;
               if (ir + ROWS <= mc && jr + COLS <= nc) {
-                GemmMicroKernel.multiply(kc, w.packedA, aPanel, w.packedB, bPanel, p.c(), at, p.n(), addToC);
+                GemmMicroKernel.multiply(kc, w.packedA, aPanel, w.packedB, bPanel, c, at, n, addToC);
               } else {
                 GemmMicroKernel.multiply(kc, w.packedA, aPanel, w.packedB, bPanel, w.edge, 0, COLS, false);
-                copyEdge(w.edge, p.c(), at, p.n(), Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
+                copyEdge(w.edge, c, at, n, Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
               }
             }
           }
