@@ -33,8 +33,29 @@ final class Trainer implements TrainingControl {
     this.options = options;
   }
 
-  /** One batch of rows with optional per-row weights. */
-  private record Batch(Tensor x, Tensor y, Tensor weights) {}
+  /**
+   * Rows {@code order[start..end)} of x, y and the optional per-row weights, or rows start..end in
+   * order when {@code order} is null. The fused step gathers them into its own buffers; autograd
+   * gets them as tensors.
+   */
+  private record Batch(Tensor x, Tensor y, Tensor weights, int[] order, int start, int end) {
+    int rows() {
+      return end - start;
+    }
+
+    Batch gathered() {
+      if (order == null) {
+        return this;
+      }
+      return new Batch(
+          Rows.gather(x, order, start, end),
+          Rows.gather(y, order, start, end),
+          weights == null ? null : Rows.gather(weights, order, start, end),
+          null,
+          0,
+          end - start);
+    }
+  }
 
   History fit(Tensor x, Tensor y) {
     Rows.requireSameRows("fit", x, y, "y");
@@ -107,7 +128,7 @@ final class Trainer implements TrainingControl {
             public Batch next() {
               BatchSource.Batch b = pass.next();
               model.checkInput("fit", b.x());
-              return new Batch(b.x(), b.y(), null);
+              return new Batch(b.x(), b.y(), null, null, 0, b.x().shape()[0]);
             }
           };
         },
@@ -144,11 +165,7 @@ final class Trainer implements TrainingControl {
       @Override
       public Batch next() {
         int end = Math.min(order.length, start + batchSize);
-        Batch b =
-            new Batch(
-                Rows.gather(x, order, start, end),
-                Rows.gather(y, order, start, end),
-                w == null ? null : Rows.gather(w, order, start, end));
+        Batch b = new Batch(x, y, w, order, start, end);
         start = end;
         return b;
       }
@@ -184,7 +201,7 @@ final class Trainer implements TrainingControl {
       int step = 0;
       for (Iterator<Batch> it = batches.open(epoch); it.hasNext() && !stopRequested; ) {
         Batch b = it.next();
-        int n = b.x().shape()[0];
+        int n = b.rows();
         lossSum += trainStep(b, values, arrays, predCols) * n;
         seen += n;
         step++;
@@ -224,22 +241,24 @@ final class Trainer implements TrainingControl {
   }
 
   /** One gradient step; returns the batch's total loss. */
-  private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
-    int rows = b.x().shape()[0];
+  private double trainStep(Batch all, List<Tensor> values, List<float[]> arrays, int predCols) {
+    int rows = all.rows();
     if (!planCompiled) {
-      // compiled once the first batch has built the model; regularized models stay on autograd
+      // chosen once the first batch has built the model; regularized models stay on autograd
       plan =
           model.regularization() == null
-              ? TrainingPlan.compile(model, compiled, options.batchSize())
+              ? model.trainingPlan(compiled, options.batchSize())
               : null;
       planCompiled = true;
     }
-    if (plan != null && b.x().rank() == 2 && plan.fits(rows, b.y().size())) {
-      float[] w = b.weights() == null ? null : Rows.floats(b.weights());
-      double loss = plan.step(Rows.floats(b.x()), Rows.floats(b.y()), w, rows);
-      updateMetrics(b, plan.predictions(), predCols);
+    if (plan != null && fusable(all) && plan.fits(rows, all.y().size() / all.y().shape()[0] * rows)) {
+      float[] w = all.weights() == null ? null : all.weights().floats;
+      double loss =
+          plan.step(all.x().floats, all.y().floats, w, all.order(), all.start(), all.end());
+      updateMetrics(plan.targets(), all.y(), plan.predictions(), predCols, rows);
       return loss;
     }
+    Batch b = all.gathered();
     Tensor pred = model.forward(b.x(), Phase.TRAINING);
     Tensor loss = compiled.loss().compute(b.y(), pred, b.weights());
     Tensor penalty = model.regularization();
@@ -252,19 +271,29 @@ final class Trainer implements TrainingControl {
       gradArrays.add(Rows.floats(g));
     }
     compiled.optimizer().step(arrays, gradArrays);
-    updateMetrics(b, Rows.floats(pred), predCols);
+    updateMetrics(Rows.floats(b.y()), b.y(), Rows.floats(pred), predCols, rows);
     return loss.item();
   }
 
-  private void updateMetrics(Batch b, float[] pred, int predCols) {
-    int n = b.x().shape()[0];
-    int trueCols = (int) (b.y().size() / Math.max(1, n));
+  /** Float32 rows of features with float32 targets and weights: what the fused step reads. */
+  private static boolean fusable(Batch b) {
+    return b.x().rank() == 2
+        && b.x().floats != null
+        && b.y().floats != null
+        && b.y().rank() > 0
+        && b.y().shape()[0] > 0
+        && (b.weights() == null || b.weights().floats != null);
+  }
+
+  /** Updates the metrics with the batch's targets (rows of {@code targets}) and predictions. */
+  private void updateMetrics(float[] yTrue, Tensor targets, float[] pred, int predCols, int n) {
+    int trueCols = (int) (targets.size() / Math.max(1, targets.shape()[0]));
     if (metrics == null) {
       metrics = compiled.newMetrics(trueCols, predCols);
     }
     // as in Keras, sample and class weights scale the loss, not the compiled metrics
     for (Metric m : metrics) {
-      m.update(Rows.floats(b.y()), trueCols, pred, predCols, null, n);
+      m.update(yTrue, trueCols, pred, predCols, null, n);
     }
   }
 

@@ -27,6 +27,8 @@ import java.util.Map;
  * it cannot describe get no plan and train through autograd, with the same results.
  */
 final class TrainingPlan {
+  private final Compiled compiled;
+  private final List<FusedSpec> specs;
   private final Stage[] stages;
   private final float[][] outputs;
   private final float[][] gradients;
@@ -35,19 +37,30 @@ final class TrainingPlan {
   private final List<float[]> weights;
   private final List<float[]> weightGradients;
   private final int maxRows;
+  private final int inWidth;
+  private final float[] input;
+  private final float[] targets;
+  private final float[] sampleWeights;
 
   private TrainingPlan(
+      Compiled compiled,
+      List<FusedSpec> specs,
       Stage[] stages,
       int inWidth,
       int maxRows,
       LossGradient loss,
-      Optimizer optimizer,
       List<float[]> weights,
       List<float[]> weightGradients) {
+    this.compiled = compiled;
+    this.specs = specs;
     this.stages = stages;
     this.maxRows = maxRows;
+    this.inWidth = inWidth;
     this.loss = loss;
-    this.optimizer = optimizer;
+    this.optimizer = compiled.optimizer();
+    this.input = new float[maxRows * inWidth];
+    this.targets = new float[maxRows * stages[stages.length - 1].outWidth()];
+    this.sampleWeights = new float[maxRows];
     this.weights = weights;
     this.weightGradients = weightGradients;
     this.outputs = new float[stages.length][];
@@ -66,14 +79,15 @@ final class TrainingPlan {
   static TrainingPlan compile(Sequential model, Compiled compiled, int maxRows) {
     int[] input = model.inputShape();
     LossGradient lossGradient = lossGradient(compiled.loss());
-    if (input == null || input.length != 1 || lossGradient == null || model.layers().isEmpty()) {
+    List<FusedSpec> specs = specs(model);
+    if (input == null || input.length != 1 || lossGradient == null || specs == null) {
       return null;
     }
     Map<Parameter, float[]> gradientOf = new IdentityHashMap<>();
     List<Stage> stages = new ArrayList<>();
     int width = input[0];
-    for (Layer layer : model.layers()) {
-      Stage stage = stage(FusedSpec.of(layer), width, maxRows, gradientOf);
+    for (FusedSpec spec : specs) {
+      Stage stage = stage(spec, width, maxRows, gradientOf);
       if (stage == null) {
         return null;
       }
@@ -91,8 +105,26 @@ final class TrainingPlan {
       grads.add(g);
     }
     return new TrainingPlan(
-        stages.toArray(Stage[]::new), input[0], maxRows, lossGradient, compiled.optimizer(),
-        weights, grads);
+        compiled, specs, stages.toArray(Stage[]::new), input[0], maxRows, lossGradient, weights,
+        grads);
+  }
+
+  /** The layers' fused descriptions, or null when one has none. */
+  private static List<FusedSpec> specs(Sequential model) {
+    List<FusedSpec> specs = new ArrayList<>();
+    for (Layer layer : model.layers()) {
+      FusedSpec spec = FusedSpec.of(layer);
+      if (spec == null) {
+        return null;
+      }
+      specs.add(spec);
+    }
+    return specs.isEmpty() ? null : specs;
+  }
+
+  /** Whether this plan still trains {@code model} as compiled, in batches of {@code maxRows}. */
+  boolean isFor(Sequential model, Compiled compiled, int maxRows) {
+    return this.compiled == compiled && this.maxRows == maxRows && specs.equals(specs(model));
   }
 
   private static LossGradient lossGradient(Loss loss) {
@@ -125,7 +157,7 @@ final class TrainingPlan {
           b.momentum(), b.epsilon(), maxRows);
     }
     if (spec instanceof FusedSpec.DropoutSpec d) {
-      return new DropoutStage(width, d.rate(), d.uniform(), maxRows);
+      return new DropoutStage(width, d.rate(), d.masks()::nextDouble, maxRows);
     }
     if (spec instanceof FusedSpec.ActivationSpec a) {
       return new ActivationStage(width, a.activation());
@@ -155,12 +187,24 @@ final class TrainingPlan {
   }
 
   /**
-   * One training step on rows × inWidth inputs; returns the batch loss.
+   * One training step on rows {@code order[start..end)} of x, y and the per-row weights (rows
+   * start..end in order when {@code order} is null), gathered into the plan's own buffers; returns
+   * the batch loss.
    *
-   * @param sampleWeights one weight per row, or null
+   * @param w one weight per row of x, or null
    */
-  double step(float[] x, float[] y, float[] sampleWeights, int rows) {
-    float[] in = x;
+  double step(float[] x, float[] y, float[] w, int[] order, int start, int end) {
+    int rows = end - start;
+    int outWidth = stages[stages.length - 1].outWidth();
+    for (int r = 0; r < rows; r++) {
+      int source = order == null ? start + r : order[start + r];
+      System.arraycopy(x, source * inWidth, input, r * inWidth, inWidth);
+      System.arraycopy(y, source * outWidth, targets, r * outWidth, outWidth);
+      if (w != null) {
+        sampleWeights[r] = w[source];
+      }
+    }
+    float[] in = input;
     for (int i = 0; i < stages.length; i++) {
       stages[i].forward(in, outputs[i], rows);
       in = outputs[i];
@@ -168,13 +212,19 @@ final class TrainingPlan {
     int last = stages.length - 1;
     double batchLoss =
         loss.compute(
-            outputs[last], y, sampleWeights, rows, stages[last].outWidth(), gradients[last + 1]);
+            outputs[last], targets, w == null ? null : sampleWeights, rows, outWidth,
+            gradients[last + 1]);
     for (int i = last; i >= 0; i--) {
-      float[] stageInput = i == 0 ? x : outputs[i - 1];
+      float[] stageInput = i == 0 ? input : outputs[i - 1];
       stages[i].backward(stageInput, outputs[i], gradients[i + 1], gradients[i], rows);
     }
     optimizer.step(weights, weightGradients);
     return batchLoss;
+  }
+
+  /** The last step's targets, row-major (rows × output width). */
+  float[] targets() {
+    return targets;
   }
 
   /** The last step's predictions, row-major (rows × output width). */

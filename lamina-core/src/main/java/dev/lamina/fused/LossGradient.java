@@ -50,6 +50,9 @@ public final class LossGradient {
    */
   public double compute(
       float[] pred, float[] y, float[] weights, int rows, int cols, float[] grad) {
+    if (kind == Kind.BCE || kind == Kind.BCE_LOGITS) {
+      requireProbabilities(y, rows * cols, cols);
+    }
     double total = 0;
     for (int r = 0; r < rows; r++) {
       double w = weights == null ? 1 : weights[r];
@@ -144,6 +147,17 @@ public final class LossGradient {
       grad[i] = (float) ((Math.exp(z[i] - logSum) * targetSum - t) * scale);
     }
     return loss;
+  }
+
+  /** Binary cross-entropy's targets must be probabilities, as Keras's loss requires. */
+  private static void requireProbabilities(float[] y, int n, int cols) {
+    for (int i = 0; i < n; i++) {
+      if (!(y[i] >= 0 && y[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "binary_crossentropy: targets must lie in [0, 1], got " + y[i] + " in batch row "
+                + (i / cols) + (cols > 1 ? ", column " + (i % cols) : ""));
+      }
+    }
   }
 
   private double smoothed(float target, double spread) {

@@ -59,7 +59,7 @@ public final class Dropout extends BaseLayer<Dropout> {
   }
 
   FusedSpec fusedSpec() {
-    return new FusedSpec.DropoutSpec(rate, masks::nextDouble);
+    return new FusedSpec.DropoutSpec(rate, masks);
   }
 
   @Override

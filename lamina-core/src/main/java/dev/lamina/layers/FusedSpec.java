@@ -2,7 +2,7 @@ package dev.lamina.layers;
 
 import dev.lamina.Parameter;
 import dev.lamina.fused.FusedActivation;
-import java.util.function.DoubleSupplier;
+import dev.lamina.initializers.SeededRandom;
 
 /**
  * What the fused training path needs to know of a built-in layer: its weights and options. A layer
@@ -26,7 +26,7 @@ public sealed interface FusedSpec {
       implements FusedSpec {}
 
   /** Dropout drawing its masks from the layer's own stream. */
-  record DropoutSpec(double rate, DoubleSupplier uniform) implements FusedSpec {}
+  record DropoutSpec(double rate, SeededRandom masks) implements FusedSpec {}
 
   /** An Activation layer. */
   record ActivationSpec(FusedActivation activation) implements FusedSpec {}
