@@ -1,11 +1,10 @@
 package dev.lamina.cli;
 
 import dev.lamina.Tensor;
-import java.io.IOException;
+import dev.lamina.report.AtomicFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -46,13 +45,9 @@ final class PredictionsCsv {
       csv.append('\n');
     }
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.writeString(temp, csv, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new BadInputException("--out " + file + ": cannot write: " + e.getMessage(), e);
+      AtomicFile.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      throw new BadInputException("--out " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,11 +1,7 @@
 package dev.lamina.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -51,17 +47,9 @@ public final class HtmlReport {
     return html.toString();
   }
 
-  /** Writes {@link #render} to {@code file} through a temporary file and a rename. */
+  /** Writes {@link #render} to {@code file} atomically. */
   public static void write(TrainingReport report, Path file) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.writeString(temp, render(report), StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("HtmlReport: cannot write " + file, e);
-    }
+    AtomicFile.write(file, render(report).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Text made safe for HTML element content and double-quoted attributes. */

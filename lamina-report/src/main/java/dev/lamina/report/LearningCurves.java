@@ -7,9 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -82,17 +80,9 @@ public final class LearningCurves {
     return bytes.toByteArray();
   }
 
-  /** Writes {@link #png} to {@code file} through a temporary file and a rename. */
+  /** Writes {@link #png} to {@code file} atomically. */
   public static void write(byte[] png, Path file) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.write(temp, png);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("LearningCurves: cannot write " + file, e);
-    }
+    AtomicFile.write(file, png);
   }
 
   private static XYChart chart(History history, String name, int bestEpoch) {
