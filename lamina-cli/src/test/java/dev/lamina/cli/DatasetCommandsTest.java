@@ -88,4 +88,24 @@ class DatasetCommandsTest {
     assertTrue(summary.stdout().contains("Target: quality"), summary.stdout());
     assertTrue(summary.stdout().contains("Task: regression"), summary.stdout());
   }
+
+  @Test
+  void multiclassOnRequestPredictsLabels() throws IOException {
+    Path csv = CliProcess.dataset("red-wine.csv", dir);
+    CliProcess.Outcome trained = CliProcess.run(dir, "train", "--task", "multiclass",
+        "--layers", "8", "--epochs", "2", "--out", "run", "--json").assertSuccess();
+    JsonNode result = JSON.readTree(trained.stdout());
+    assertEquals("multiclass", result.get("task").asText());
+    assertEquals(8 * 11 + 8 + 6 * 8 + 6, result.get("params").asInt(), "6 classes: 3 to 8");
+
+    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", csv.toString())
+        .assertSuccess();
+    List<String> predictions = Files.readAllLines(dir.resolve("predictions.csv"));
+    for (String line : predictions.subList(1, predictions.size())) {
+      String[] cells = line.split(",");
+      assertTrue(List.of("3", "4", "5", "6", "7", "8").contains(cells[0]), line);
+      double probability = Double.parseDouble(cells[1]);
+      assertTrue(probability >= 1.0 / 6 && probability <= 1, line);
+    }
+  }
 }

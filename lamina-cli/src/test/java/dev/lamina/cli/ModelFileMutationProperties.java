@@ -41,7 +41,7 @@ class ModelFileMutationProperties {
     }
   }
 
-  @Property(tries = 24, seed = "20261129")
+  @Property(tries = 16, seed = "20261129")
   void damagedFilesAreRefusedCleanly(
       @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double position,
       @ForAll @IntRange(min = 1, max = 255) int flip) {
