@@ -205,11 +205,17 @@ final class Trainer implements TrainingControl {
         lossSum += trainStep(b, values, arrays, predCols) * n;
         seen += n;
         step++;
+        // per-batch logs only for someone who reads them, so a quiet fit allocates nothing here
+        if (!callbacks.isEmpty() || options.verbose() == 1) {
+          logs = epochLogs(lossSum / seen);
+          int s = step;
+          Map<String, Double> batchLogs = logs;
+          callbacks.forEach(c -> c.onBatchEnd(e, s, batchLogs));
+          progress.batchEnd(step, Math.max(steps, step), logs);
+        }
+      }
+      if (step > 0) {
         logs = epochLogs(lossSum / seen);
-        int s = step;
-        Map<String, Double> batchLogs = logs;
-        callbacks.forEach(c -> c.onBatchEnd(e, s, batchLogs));
-        progress.batchEnd(step, Math.max(steps, step), logs);
       }
       if (xValid != null) {
         Map<String, Double> validation =
