@@ -47,10 +47,22 @@ public final class TransformerJson {
       case "LabelEncoder" -> LabelEncoder.fromJson(json);
       case "Pipeline" -> Pipeline.fromJson(json);
       case "ColumnTransformer" -> ColumnTransformer.fromJson(json);
+      case "RobustScaler" -> RobustScaler.fromJson(json);
+      case "OutlierClipper" -> OutlierClipper.fromJson(json);
+      case "FunctionTransformer" -> FunctionTransformer.fromJson(json);
+      case "PowerTransformer" -> PowerTransformer.fromJson(json);
+      case "QuantileTransformer" -> QuantileTransformer.fromJson(json);
+      case "PolynomialFeatures" -> PolynomialFeatures.fromJson(json);
+      case "KBinsDiscretizer" -> KBinsDiscretizer.fromJson(json);
+      case "VarianceThreshold" -> VarianceThreshold.fromJson(json);
+      case "SelectKBest" -> SelectKBest.fromJson(json);
+      case "PCA" -> PCA.fromJson(json);
       default -> throw new IllegalArgumentException(
           "TransformerJson: unknown transformer type '" + type + "'; expected one of "
               + "StandardScaler, MinMaxScaler, SimpleImputer, OneHotEncoder, OrdinalEncoder, "
-              + "LabelEncoder, Pipeline, ColumnTransformer");
+              + "LabelEncoder, Pipeline, ColumnTransformer, RobustScaler, OutlierClipper, "
+              + "FunctionTransformer, PowerTransformer, QuantileTransformer, PolynomialFeatures, "
+              + "KBinsDiscretizer, VarianceThreshold, SelectKBest, PCA");
     };
   }
 

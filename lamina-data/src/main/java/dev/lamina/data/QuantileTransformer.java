@@ -1,0 +1,148 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps each column through its own empirical distribution to a uniform or a normal one, as
+ * scikit-learn's QuantileTransformer: {@code nQuantiles} (default 1000, at most the number of
+ * rows) percentiles are learnt in fit; transform interpolates between them, averaging the
+ * interpolations from both ends so that repeated values land in the middle of their run, and
+ * clips the normal output at the quantiles of 1e-7 and 1 - 1e-7. Unlike scikit-learn, fit uses
+ * every row instead of a random subsample of 100,000. Missing values stay missing.
+ */
+public final class QuantileTransformer implements Transformer {
+  private static final String NAME = "QuantileTransformer";
+  private static final double BOUNDS_THRESHOLD = 1e-7;
+  private static final double CLIP = NormalDistribution.quantile(1 - (BOUNDS_THRESHOLD
+      - Math.ulp(1.0)));
+
+  /** The distribution of the output. */
+  public enum Output { UNIFORM, NORMAL }
+
+  private final int nQuantiles;
+  private final Output output;
+  private List<String> columns;
+  private double[][] quantiles;
+  private double[] references;
+
+  /** 1000 quantiles, uniform output: scikit-learn's default. */
+  public QuantileTransformer() {
+    this(1000, Output.UNIFORM);
+  }
+
+  public QuantileTransformer(int nQuantiles, Output output) {
+    if (nQuantiles < 1) {
+      throw new IllegalArgumentException(NAME + ": nQuantiles must be at least 1, got "
+          + nQuantiles);
+    }
+    this.nQuantiles = nQuantiles;
+    this.output = output;
+  }
+
+  @Override
+  public QuantileTransformer fit(Table table) {
+    List<NumericColumn> inputs = AffineColumns.numericInputs(NAME, table);
+    int count = Math.max(1, Math.min(nQuantiles, table.rowCount()));
+    double[] newReferences = linspace(count);
+    double[][] learnt = new double[inputs.size()][count];
+    for (int c = 0; c < inputs.size(); c++) {
+      double[] sorted = Percentiles.sortedPresent(NAME, inputs.get(c));
+      for (int i = 0; i < count; i++) {
+        // NumPy's percentiles can dip by an ulp between neighbours; keep them non-decreasing
+        double quantile = Percentiles.of(sorted, newReferences[i] * 100);
+        learnt[c][i] = i == 0 ? quantile : Math.max(quantile, learnt[c][i - 1]);
+      }
+    }
+    columns = table.columnNames();
+    quantiles = learnt;
+    references = newReferences;
+    return this;
+  }
+
+  /** {@code numpy.linspace(0, 1, count)}. */
+  private static double[] linspace(int count) {
+    double[] values = new double[count];
+    double step = 1.0 / (count - 1);
+    for (int i = 0; i < count; i++) {
+      values[i] = i * step;
+    }
+    values[count - 1] = 1;
+    return values;
+  }
+
+  @Override
+  public Table transform(Table table) {
+    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
+    List<Column> outputs = new ArrayList<>(inputs.size());
+    for (int c = 0; c < inputs.size(); c++) {
+      double[] values = FittedColumns.numeric(NAME, inputs.get(c)).values();
+      double[] results = new double[values.length];
+      for (int row = 0; row < values.length; row++) {
+        results[row] = transformValue(values[row], quantiles[c]);
+      }
+      outputs.add(NumericColumn.wrap(columns.get(c), results));
+    }
+    return Table.of(outputs).withSource(table.source());
+  }
+
+  private double transformValue(double x, double[] columnQuantiles) {
+    if (Double.isNaN(x)) {
+      return x;
+    }
+    double uniform;
+    if (x + BOUNDS_THRESHOLD > columnQuantiles[columnQuantiles.length - 1]) {
+      uniform = 1;
+    } else {
+      uniform = 0.5 * (Interpolation.forward(x, columnQuantiles, references)
+          + Interpolation.backward(x, columnQuantiles, references));
+    }
+    if (x - BOUNDS_THRESHOLD < columnQuantiles[0]) {
+      uniform = 0;
+    }
+    if (output == Output.UNIFORM) {
+      return uniform;
+    }
+    return Math.max(-CLIP, Math.min(CLIP, NormalDistribution.quantile(uniform)));
+  }
+
+  @Override
+  public boolean isFitted() {
+    return quantiles != null;
+  }
+
+  /** The learnt quantiles, one array per column. */
+  public double[][] quantiles() {
+    double[][] copy = FittedColumns.require(quantiles, NAME).clone();
+    for (int c = 0; c < copy.length; c++) {
+      copy[c] = copy[c].clone();
+    }
+    return copy;
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = TransformerJson.object(NAME);
+    json.put("nQuantiles", nQuantiles).put("output", output.name().toLowerCase(Locale.ROOT));
+    if (quantiles != null) {
+      json.set("columns", TransformerJson.strings(columns));
+      json.set("quantiles", MatrixJson.write(quantiles));
+    }
+    return json;
+  }
+
+  static QuantileTransformer fromJson(JsonNode json) {
+    QuantileTransformer transformer = new QuantileTransformer(
+        TransformerJson.required(json, "nQuantiles").asInt(),
+        Output.valueOf(json.path("output").asText("uniform").toUpperCase(Locale.ROOT)));
+    if (json.has("columns")) {
+      transformer.columns = TransformerJson.readStrings(json, "columns");
+      transformer.quantiles = MatrixJson.read(json, "quantiles");
+      transformer.references = linspace(transformer.quantiles[0].length);
+    }
+    return transformer;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.lamina.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Scales with statistics that outliers barely move: {@code (x - median) / (Q3 - Q1)}, the
+ * quantiles by NumPy's linear interpolation over the present values, as scikit-learn's
+ * RobustScaler. A range of zero (a constant column) gets scale 1; missing values stay missing.
+ */
+public final class RobustScaler implements Transformer {
+  private static final String NAME = "RobustScaler";
+
+  private final boolean withCentering;
+  private final boolean withScaling;
+  private final double lowPercentile;
+  private final double highPercentile;
+  private AffineColumns fitted;
+
+  /** Centers on the median and divides by the interquartile range, scikit-learn's default. */
+  public RobustScaler() {
+    this(true, true, 25, 75);
+  }
+
+  /**
+   * @param lowPercentile the lower end of the range, in percent (0 to 100)
+   * @param highPercentile the upper end, above {@code lowPercentile}
+   */
+  public RobustScaler(boolean withCentering, boolean withScaling, double lowPercentile,
+      double highPercentile) {
+    if (!(0 <= lowPercentile && lowPercentile < highPercentile && highPercentile <= 100)) {
+      throw new IllegalArgumentException(NAME + ": the quantile range must satisfy "
+          + "0 <= low < high <= 100, got (" + lowPercentile + ", " + highPercentile + ")");
+    }
+    this.withCentering = withCentering;
+    this.withScaling = withScaling;
+    this.lowPercentile = lowPercentile;
+    this.highPercentile = highPercentile;
+  }
+
+  @Override
+  public RobustScaler fit(Table table) {
+    List<NumericColumn> inputs = AffineColumns.numericInputs(NAME, table);
+    double[] center = new double[inputs.size()];
+    double[] scale = new double[inputs.size()];
+    for (int c = 0; c < inputs.size(); c++) {
+      double[] sorted = Percentiles.sortedPresent(NAME, inputs.get(c));
+      center[c] = withCentering ? Percentiles.of(sorted, 50) : 0;
+      double range = Percentiles.of(sorted, highPercentile) - Percentiles.of(sorted, lowPercentile);
+      scale[c] = !withScaling || range < 10 * Math.ulp(1.0) ? 1 : range;
+    }
+    fitted = new AffineColumns(table.columnNames(), center, scale, new double[inputs.size()]);
+    return this;
+  }
+
+  @Override
+  public Table transform(Table table) {
+    return FittedColumns.require(fitted, NAME).apply(NAME, table);
+  }
+
+  @Override
+  public boolean isFitted() {
+    return fitted != null;
+  }
+
+  /** The learnt medians (0 without centering), in column order. */
+  public double[] center() {
+    return FittedColumns.require(fitted, NAME).subtract().clone();
+  }
+
+  /** The learnt quantile ranges (1 without scaling or for a constant column). */
+  public double[] scale() {
+    return FittedColumns.require(fitted, NAME).divide().clone();
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = TransformerJson.object(NAME);
+    json.put("withCentering", withCentering).put("withScaling", withScaling);
+    json.set("quantileRange", TransformerJson.doubles(new double[] {lowPercentile, highPercentile}));
+    if (fitted != null) {
+      fitted.write(json, "center", "scale");
+    }
+    return json;
+  }
+
+  static RobustScaler fromJson(JsonNode json) {
+    double[] range = TransformerJson.readDoubles(json, "quantileRange");
+    RobustScaler scaler = new RobustScaler(json.path("withCentering").asBoolean(true),
+        json.path("withScaling").asBoolean(true), range[0], range[1]);
+    if (json.has("columns")) {
+      scaler.fitted = AffineColumns.read(json, "center", "scale", 0);
+    }
+    return scaler;
+  }
+}
