@@ -33,6 +33,9 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     SavedModel saved = SavedModel.load(model);
     Table table = saved.readData(data, true);
+    if (table.rowCount() == 0) {
+      throw new BadInputException("--data " + data + ": no rows to evaluate on");
+    }
     Map<String, Double> metrics = saved.network().evaluate(
         saved.preprocessing().inputs(table), saved.preprocessing().targets(table));
     System.out.print(json ? RunJson.metricsJson(metrics, table.rowCount()) + "\n"

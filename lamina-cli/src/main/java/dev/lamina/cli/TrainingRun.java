@@ -93,7 +93,7 @@ final class TrainingRun {
     Table labelled = table.filter(row -> !target.isMissing(row));
     if (labelled.rowCount() < 2) {
       throw new BadInputException(table.source() + ": the target column '" + settings.target()
-          + "' has " + labelled.rowCount() + " values; training needs at least 2 rows");
+          + "' has values in " + labelled.rowCount() + " rows; training needs at least 2");
     }
     return labelled;
   }

@@ -65,6 +65,14 @@ class BadArgumentsTest {
   }
 
   @Test
+  void tooFewRows() throws IOException {
+    Path few = dir.resolve("few.csv");
+    Files.writeString(few, "a,y\n1,\n2,\n3,1\n");
+    CliProcess.run(dir, "train", "--data", few.toString(), "--target", "y")
+        .assertOneLineError(2, "few.csv", "'y'", "in 1 rows");
+  }
+
+  @Test
   void missingDataFile() {
     CliProcess.run(dir, "train", "--data", "nope.csv", "--target", "y")
         .assertOneLineError(2, "nope.csv", "no such file");
