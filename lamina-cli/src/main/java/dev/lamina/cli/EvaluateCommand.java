@@ -16,9 +16,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Evaluates a trained model on a CSV file that has the target column.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
-      description = "A model file written by lamina train.")
-  Path model;
+  @Mixin ModelFileOption modelFile;
 
   @Option(names = "--data", required = true, paramLabel = "FILE.csv",
       description = "Rows with the input columns and the target column.")
@@ -31,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SavedModel saved = SavedModel.load(model);
+    SavedModel saved = modelFile.load();
     Table table = saved.readData(data, true);
     if (table.rowCount() == 0) {
       throw new BadInputException("--data " + data + ": no rows to evaluate on");

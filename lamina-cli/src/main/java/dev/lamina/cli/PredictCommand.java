@@ -19,9 +19,7 @@ import picocli.CommandLine.Option;
           + "(of the predicted label)."
     })
 final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
-      description = "A model file written by lamina train.")
-  Path model;
+  @Mixin ModelFileOption modelFile;
 
   @Option(names = "--data", required = true, paramLabel = "FILE.csv",
       description = "Rows with the input columns; a target column is ignored.")
@@ -35,7 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SavedModel saved = SavedModel.load(model);
+    SavedModel saved = modelFile.load();
     Table table = saved.readData(data, false);
     Tensor outputs = saved.predict(table);
     PredictionsCsv.write(outputs, saved.preprocessing(), out);

@@ -1,10 +1,8 @@
 package dev.lamina.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code lamina summary}: the network's layers and what it predicts from which columns. */
 @Command(
@@ -12,15 +10,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Prints a model file's layers, parameter counts and preprocessing.")
 final class SummaryCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
-      description = "A model file written by lamina train.")
-  Path model;
+  @Mixin ModelFileOption modelFile;
 
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
-    SavedModel saved = SavedModel.load(model);
+    SavedModel saved = modelFile.load();
     Preprocessing p = saved.preprocessing();
     StringBuilder text = new StringBuilder(saved.network().summary()).append('\n')
         .append("Task: ").append(p.task().cliName()).append('\n')

@@ -1,0 +1,15 @@
+package dev.lamina.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --model}, shared by evaluate, predict and summary. */
+final class ModelFileOption {
+  @Option(names = "--model", required = true, paramLabel = "DIR/model.lamina",
+      description = "A model file written by lamina train.")
+  Path model;
+
+  SavedModel load() {
+    return SavedModel.load(model);
+  }
+}
