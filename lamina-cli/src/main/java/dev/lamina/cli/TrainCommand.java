@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Hidden Dense layer sizes (default: ${DEFAULT-VALUE}).")
   String layers;
 
-  @Option(names = "--activation", defaultValue = "relu",
+  @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
       description = "Hidden-layer activation (default: ${DEFAULT-VALUE}).")
   String activation;
 
@@ -48,11 +48,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batchnorm", description = "BatchNormalization after each hidden layer.")
   boolean batchnorm;
 
-  @Option(names = "--loss", description = "Default: mae, binary_crossentropy or "
+  @Option(names = "--loss", paramLabel = "NAME", description = "Default: mae, binary_crossentropy or "
       + "sparse_categorical_crossentropy by task.")
   String loss;
 
-  @Option(names = "--optimizer", defaultValue = "adam",
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
       description = "sgd, adam, adamw, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
@@ -60,10 +60,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Learning rate, > 0 (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--batch-size", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
+      description = "Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", defaultValue = "100", paramLabel = "N",
+      description = "Default: ${DEFAULT-VALUE}.")
   int epochs;
 
   @Option(names = "--validation-split", defaultValue = "0.2", paramLabel = "FRACTION",
@@ -71,15 +73,15 @@ final class TrainCommand implements Callable<Integer> {
           + "in [0, 1) (default: ${DEFAULT-VALUE}).")
   double validationSplit;
 
-  @Option(names = "--patience", defaultValue = "20",
+  @Option(names = "--patience", defaultValue = "20", paramLabel = "EPOCHS",
       description = "Early-stopping patience in epochs (default: ${DEFAULT-VALUE}).")
   int patience;
 
-  @Option(names = "--min-delta", defaultValue = "0.001",
+  @Option(names = "--min-delta", defaultValue = "0.001", paramLabel = "DELTA",
       description = "Smallest improvement early stopping counts (default: ${DEFAULT-VALUE}).")
   double minDelta;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--out", paramLabel = "DIR",
