@@ -3,6 +3,7 @@ package dev.lamina.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public final class PowerTransformer implements Transformer {
     List<NumericColumn> inputs = AffineColumns.numericInputs(NAME, table);
     double[] newLambdas = new double[inputs.size()];
     for (int c = 0; c < inputs.size(); c++) {
-      double[] present = Percentiles.sortedPresent(NAME, inputs.get(c));
+      double[] present = present(inputs.get(c));
       newLambdas[c] = BrentMinimizer.minimize(lambda -> negativeLogLikelihood(present, lambda),
           -2, 2, NAME + ".fit (column '" + inputs.get(c).name() + "')");
     }
@@ -82,26 +83,28 @@ public final class PowerTransformer implements Transformer {
     return Double.isNaN(x) ? x : -Math.log1p(-x);
   }
 
+  /** As scikit-learn's, with NumPy's summation order, for the same path through Brent's steps. */
   private static double negativeLogLikelihood(double[] values, double lambda) {
-    double sum = 0;
     double[] transformed = new double[values.length];
+    double[] logTerms = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       transformed[i] = yeoJohnson(values[i], lambda);
-      sum += transformed[i];
+      logTerms[i] = Math.signum(values[i]) * Math.log1p(Math.abs(values[i]));
     }
-    double mean = sum / values.length;
-    double squares = 0;
-    double logTerms = 0;
-    for (int i = 0; i < values.length; i++) {
-      squares += (transformed[i] - mean) * (transformed[i] - mean);
-      logTerms += Math.signum(values[i]) * Math.log1p(Math.abs(values[i]));
-    }
-    double variance = squares / values.length;
+    double variance = PairwiseSum.variance(transformed);
     if (variance < Double.MIN_NORMAL) {
       return Double.POSITIVE_INFINITY;
     }
-    double logLikelihood = -values.length / 2.0 * Math.log(variance) + (lambda - 1) * logTerms;
+    double logLikelihood = -values.length / 2.0 * Math.log(variance)
+        + (lambda - 1) * PairwiseSum.of(logTerms);
     return -logLikelihood;
+  }
+
+  /** The present values in row order. */
+  private static double[] present(NumericColumn column) {
+    FittedColumns.requirePresent(NAME, column);
+    return Arrays.stream(column.values()).filter(value -> !Double.isNaN(value))
+        .toArray();
   }
 
   @Override
