@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a whole file through a temporary file in the same folder and a rename, so a reader (or a
@@ -17,9 +19,10 @@ public final class AtomicFile {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      // a plain new file (not createTempFile's owner-only one) gets the user's usual permissions
+      Path temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try {
-        Files.write(temp, content);
+        Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } finally {
