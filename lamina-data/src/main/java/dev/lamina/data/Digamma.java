@@ -2,7 +2,7 @@ package dev.lamina.data;
 
 /** The digamma function for positive arguments, to about 1e-15 relative. */
 final class Digamma {
-  private static final double ASYMPTOTIC_FROM = 10;
+  private static final double ASYMPTOTIC_FROM = 20;
 
   private Digamma() {}
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * ({@link Strategy#QUANTILE}, edges at linearly interpolated percentiles; bins narrower than 1e-8
  * are merged away, and a constant column gets one bin, whose edges are its value twice where
  * scikit-learn writes -inf and inf). The output is the bin number
- * ({@link Encoding#ORDINAL}) or one 0/1 column per bin named {@code column_bin}
+ * ({@link Encoding#ORDINAL}) or one 0/1 column per bin named as scikit-learn names it,
+ * {@code column_0.0}, {@code column_1.0}, …
  * ({@link Encoding#ONEHOT_DENSE}). A value beyond the fitted range falls into the first or last
  * bin. Missing values are an error, as in scikit-learn.
  */
@@ -122,7 +123,7 @@ public final class KBinsDiscretizer implements Transformer {
         outputs.add(NumericColumn.wrap(columns.get(c), ordinal));
       } else {
         for (int bin = 0; bin < bins; bin++) {
-          outputs.add(NumericColumn.wrap(columns.get(c) + "_" + bin, indicators[bin]));
+          outputs.add(NumericColumn.wrap(columns.get(c) + "_" + bin + ".0", indicators[bin]));
         }
       }
     }

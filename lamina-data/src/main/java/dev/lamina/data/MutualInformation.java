@@ -131,9 +131,27 @@ final class MutualInformation {
     nearest[position] = distance;
   }
 
-  /** How many sorted values lie within {@code radius} of {@code center}, ends included. */
+  /**
+   * How many sorted values lie within {@code radius} of {@code center}, ends included, judged
+   * by the distance itself: {@code center ± radius} can round outwards and take in the very
+   * neighbour that the radius (one ulp below its distance) is meant to leave out.
+   */
   private static int countWithin(double[] sorted, double center, double radius) {
-    return upperBound(sorted, center + radius) - lowerBound(sorted, center - radius);
+    int first = lowerBound(sorted, center - radius);
+    while (first < sorted.length && Math.abs(sorted[first] - center) > radius) {
+      first++;
+    }
+    while (first > 0 && Math.abs(sorted[first - 1] - center) <= radius) {
+      first--;
+    }
+    int end = upperBound(sorted, center + radius);
+    while (end > first && Math.abs(sorted[end - 1] - center) > radius) {
+      end--;
+    }
+    while (end < sorted.length && Math.abs(sorted[end] - center) <= radius) {
+      end++;
+    }
+    return end - first;
   }
 
   /** Ross's estimator for a continuous feature and class labels. */
