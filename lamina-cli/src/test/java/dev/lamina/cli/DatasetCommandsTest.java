@@ -37,6 +37,8 @@ class DatasetCommandsTest {
         "--target", target, "--layers", units, "--epochs", "2", "--batch-size", "512",
         "--out", "run", "--json").assertSuccess();
 
+    assertEquals(1, trained.stdout().lines().count(), "--json: one line on stdout");
+    assertTrue(trained.stderr().contains("Epoch 2/2"), "--json: progress on stderr");
     JsonNode result = JSON.readTree(trained.stdout());
     for (String key : List.of("best_epoch", "epochs_run", "val_loss", "metrics", "params",
         "seconds")) {
