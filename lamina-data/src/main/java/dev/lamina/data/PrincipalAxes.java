@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  */
 record PrincipalAxes(double[] mean, double[][] components, double[] explainedVariance,
     double[] singularValues, double totalVariance) {
-  private static final int ROWS_PER_TASK = 4096;
+  private static final int ROWS_PER_TASK = 256;
 
   /**
    * The exact decomposition: the eigenvectors of the centered Gram matrix XᵀX, whose
