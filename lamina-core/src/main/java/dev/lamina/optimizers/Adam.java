@@ -1,5 +1,6 @@
 package dev.lamina.optimizers;
 
+import dev.lamina.kernels.Kernels;
 import java.util.Map;
 
 /**
@@ -69,16 +70,17 @@ public class Adam extends GradientOptimizer<Adam> {
     float eps = (float) epsilon;
     float[] m = slots[0];
     float[] v = slots[1];
+    if (!amsgrad) {
+      Kernels.get().adam(w, g, m, v, 0, w.length, alpha, oneMinusBeta1, oneMinusBeta2, eps);
+      return;
+    }
+    float[] maxVelocity = slots[2];
     for (int i = 0; i < w.length; i++) {
       float gi = g[i];
       m[i] += (gi - m[i]) * oneMinusBeta1;
       v[i] += (gi * gi - v[i]) * oneMinusBeta2;
-      float velocity = v[i];
-      if (amsgrad) {
-        slots[2][i] = Math.max(slots[2][i], v[i]);
-        velocity = slots[2][i];
-      }
-      w[i] -= (m[i] * alpha) / ((float) Math.sqrt(velocity) + eps);
+      maxVelocity[i] = Math.max(maxVelocity[i], v[i]);
+      w[i] -= (m[i] * alpha) / ((float) Math.sqrt(maxVelocity[i]) + eps);
     }
   }
 

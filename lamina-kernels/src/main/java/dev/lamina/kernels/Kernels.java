@@ -80,4 +80,13 @@ public interface Kernels {
 
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
+
+  /**
+   * One Adam step in Keras's form on {@code w[offset .. offset + n)} with its gradient g and slots
+   * m and v (same offsets): {@code m += (g − m)·oneMinusBeta1}, {@code v += (g² − v)·oneMinusBeta2},
+   * {@code w −= m·alpha / (√v + epsilon)}, each in that order of float operations.
+   */
+  void adam(
+      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
+      float oneMinusBeta1, float oneMinusBeta2, float epsilon);
 }

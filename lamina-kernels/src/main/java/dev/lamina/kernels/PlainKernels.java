@@ -143,4 +143,16 @@ final class PlainKernels implements Kernels {
     }
     return best;
   }
+
+  @Override
+  public void adam(
+      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
+      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+    for (int i = offset; i < offset + n; i++) {
+      float gi = g[i];
+      m[i] += (gi - m[i]) * oneMinusBeta1;
+      v[i] += (gi * gi - v[i]) * oneMinusBeta2;
+      w[i] -= (m[i] * alpha) / ((float) Math.sqrt(v[i]) + epsilon);
+    }
+  }
 }

@@ -165,4 +165,29 @@ final class VectorKernels implements Kernels {
     }
     return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
   }
+
+  @Override
+  public void adam(
+      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
+      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+    // no fused multiply-adds: the same roundings as the plain loop, so both give equal weights
+    FloatVector c1 = FloatVector.broadcast(S, oneMinusBeta1);
+    FloatVector c2 = FloatVector.broadcast(S, oneMinusBeta2);
+    FloatVector step = FloatVector.broadcast(S, alpha);
+    FloatVector eps = FloatVector.broadcast(S, epsilon);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      int at = offset + i;
+      FloatVector gi = FloatVector.fromArray(S, g, at);
+      FloatVector mi = FloatVector.fromArray(S, m, at);
+      FloatVector vi = FloatVector.fromArray(S, v, at);
+      mi = mi.add(gi.sub(mi).mul(c1));
+      vi = vi.add(gi.mul(gi).sub(vi).mul(c2));
+      mi.intoArray(m, at);
+      vi.intoArray(v, at);
+      FloatVector wi = FloatVector.fromArray(S, w, at);
+      wi.sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(w, at);
+    }
+    TAIL.adam(w, g, m, v, offset + i, n - i, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+  }
 }
