@@ -1,12 +1,9 @@
 package dev.lamina;
 
 import dev.lamina.callbacks.LogValues;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.lamina.io.AtomicFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -86,15 +83,7 @@ public final class History {
       }
       csv.append('\n');
     }
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.writeString(temp, csv, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("History.writeCsv: cannot write " + file, e);
-    }
+    AtomicFile.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

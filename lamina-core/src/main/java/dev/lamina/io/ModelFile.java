@@ -3,15 +3,9 @@ package dev.lamina.io;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
@@ -28,8 +22,7 @@ import java.util.zip.ZipOutputStream;
  * name and version, and the SHA-256 of every other entry), {@code config.json}, {@code
  * weights.bin} and any extra JSON documents.
  *
- * <p>Writing goes to a temporary file in the same folder, forced to disk, then atomically renamed
- * over the target, so a crash leaves either the old file or the new one. Reading treats the file
+ * <p>Writing goes through {@link AtomicFile}: a crash leaves either the old file or the new one. Reading treats the file
  * as untrusted: every entry's size is bounded before it is buffered, every checksum verified, and
  * any problem raised as a {@link ModelFileException}.
  */
@@ -61,38 +54,19 @@ public final class ModelFile {
     manifest.put("format", FORMAT);
     manifest.put("format_version", VERSION);
     manifest.put("sha256", checksums);
-    Path target = file.toAbsolutePath();
-    Path temp = null;
     try {
-      Files.createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream raw = Channels.newOutputStream(channel);
-          ZipOutputStream zip = new ZipOutputStream(raw)) {
-        putEntry(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          putEntry(zip, e.getKey(), e.getValue());
-        }
-        zip.finish();
-        zip.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } catch (IOException e) {
-      throw new ModelFileException(file, "cannot write: " + e.getMessage(), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the write already failed; the stray temporary file is harmless
-        }
-      }
+      AtomicFile.write(
+          file,
+          out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            putEntry(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+              putEntry(zip, e.getKey(), e.getValue());
+            }
+            zip.finish();
+          });
+    } catch (java.io.UncheckedIOException e) {
+      throw new ModelFileException(file, "cannot write: " + e.getCause().getMessage(), e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.lamina.report;
+package dev.lamina.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
