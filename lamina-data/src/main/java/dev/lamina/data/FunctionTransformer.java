@@ -2,7 +2,6 @@ package dev.lamina.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,17 +60,8 @@ public final class FunctionTransformer implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
-    List<Column> outputs = new ArrayList<>(inputs.size());
-    for (Column input : inputs) {
-      double[] values = FittedColumns.numeric(NAME, input).values();
-      double[] results = new double[values.length];
-      for (int row = 0; row < values.length; row++) {
-        results[row] = apply(values[row], input.name(), row);
-      }
-      outputs.add(NumericColumn.wrap(input.name(), results));
-    }
-    return Table.of(outputs).withSource(table.source());
+    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
+        (c, name, value, row) -> apply(value, name, row));
   }
 
   private double apply(double value, String column, int row) {

@@ -49,7 +49,7 @@ public final class KBinsDiscretizer implements Transformer {
     double[][] edges = new double[inputs.size()][];
     for (int c = 0; c < inputs.size(); c++) {
       double[] sorted = Percentiles.sortedPresent(NAME, inputs.get(c));
-      requireComplete(inputs.get(c), "fit");
+      MissingValues.requireNone(NAME + ".fit", inputs.get(c));
       double min = sorted[0];
       double max = sorted[sorted.length - 1];
       if (min == max) {
@@ -93,22 +93,13 @@ public final class KBinsDiscretizer implements Transformer {
     return Arrays.copyOf(kept, count);
   }
 
-  private static void requireComplete(NumericColumn column, String operation) {
-    for (int row = 0; row < column.size(); row++) {
-      if (column.isMissing(row)) {
-        throw new IllegalArgumentException(NAME + "." + operation + ": column '" + column.name()
-            + "' has a missing value at row " + row + "; impute it first");
-      }
-    }
-  }
-
   @Override
   public Table transform(Table table) {
     List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
     List<Column> outputs = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       NumericColumn input = FittedColumns.numeric(NAME, inputs.get(c));
-      requireComplete(input, "transform");
+      MissingValues.requireNone(NAME + ".transform", input);
       int bins = binEdges[c].length - 1;
       double[] ordinal = new double[input.size()];
       double[][] indicators = new double[encoding == Encoding.ORDINAL ? 0 : bins][input.size()];
@@ -146,11 +137,7 @@ public final class KBinsDiscretizer implements Transformer {
 
   /** The learnt edges per column, from the minimum to the maximum. */
   public double[][] binEdges() {
-    double[][] copy = FittedColumns.require(binEdges, NAME).clone();
-    for (int c = 0; c < copy.length; c++) {
-      copy[c] = copy[c].clone();
-    }
-    return copy;
+    return Matrices.copy(FittedColumns.require(binEdges, NAME));
   }
 
   @Override
@@ -160,7 +147,7 @@ public final class KBinsDiscretizer implements Transformer {
         .put("encode", encoding.name().toLowerCase(Locale.ROOT));
     if (binEdges != null) {
       json.set("columns", TransformerJson.strings(columns));
-      json.set("binEdges", MatrixJson.write(binEdges));
+      json.set("binEdges", Matrices.toJson(binEdges));
     }
     return json;
   }
@@ -172,7 +159,7 @@ public final class KBinsDiscretizer implements Transformer {
         Encoding.valueOf(json.path("encode").asText("ordinal").toUpperCase(Locale.ROOT)));
     if (json.has("columns")) {
       discretizer.columns = TransformerJson.readStrings(json, "columns");
-      discretizer.binEdges = MatrixJson.read(json, "binEdges");
+      discretizer.binEdges = Matrices.fromJson(json, "binEdges");
     }
     return discretizer;
   }

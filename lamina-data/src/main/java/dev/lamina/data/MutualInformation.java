@@ -42,7 +42,7 @@ final class MutualInformation {
     int n = columns[0].length;
     double[][] scaled = new double[columns.length][n];
     for (int c = 0; c < columns.length; c++) {
-      double std = std(columns[c]);
+      double std = Math.sqrt(PairwiseSum.variance(columns[c]));
       double divisor = std < 10 * Math.ulp(1.0) ? 1 : std;
       double magnitude = 0;
       for (int i = 0; i < n; i++) {
@@ -55,19 +55,6 @@ final class MutualInformation {
       }
     }
     return scaled;
-  }
-
-  private static double std(double[] values) {
-    double sum = 0;
-    for (double value : values) {
-      sum += value;
-    }
-    double mean = sum / values.length;
-    double squares = 0;
-    for (double value : values) {
-      squares += (value - mean) * (value - mean);
-    }
-    return Math.sqrt(squares / values.length);
   }
 
   /** Kraskov's estimator, with the Chebyshev distance in the joint space. */

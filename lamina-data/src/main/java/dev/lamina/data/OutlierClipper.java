@@ -2,7 +2,6 @@ package dev.lamina.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,19 +63,10 @@ public final class OutlierClipper implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
-    List<Column> outputs = new ArrayList<>(inputs.size());
-    for (int c = 0; c < inputs.size(); c++) {
-      double[] values = FittedColumns.numeric(NAME, inputs.get(c)).values();
-      double[] clipped = new double[values.length];
-      for (int row = 0; row < values.length; row++) {
-        // NaN fails both comparisons and stays missing
-        double value = values[row];
-        clipped[row] = value < lower[c] ? lower[c] : value > upper[c] ? upper[c] : value;
-      }
-      outputs.add(NumericColumn.wrap(columns.get(c), clipped));
-    }
-    return Table.of(outputs).withSource(table.source());
+    // NaN fails both comparisons and stays missing
+    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
+        (c, name, value, row) -> value < lower[c] ? lower[c] : value > upper[c] ? upper[c]
+            : value);
   }
 
   @Override

@@ -115,12 +115,7 @@ public final class PCA implements Transformer {
     for (int f = 0; f < data.length; f++) {
       NumericColumn column = FittedColumns.numeric(NAME, table.columns().get(f));
       FittedColumns.requirePresent(NAME, column);
-      for (int row = 0; row < column.size(); row++) {
-        if (column.isMissing(row)) {
-          throw new IllegalArgumentException(NAME + "." + operation + ": column '"
-              + column.name() + "' has a missing value at row " + row + "; impute it first");
-        }
-      }
+      MissingValues.requireNone(NAME + "." + operation, column);
       data[f] = column.values();
     }
     return data;
@@ -190,11 +185,7 @@ public final class PCA implements Transformer {
 
   /** The principal axes, one row per component, largest variance first. */
   public double[][] components() {
-    double[][] components = FittedColumns.require(axes, NAME).components().clone();
-    for (int i = 0; i < components.length; i++) {
-      components[i] = components[i].clone();
-    }
-    return components;
+    return Matrices.copy(FittedColumns.require(axes, NAME).components());
   }
 
   public double[] mean() {
@@ -243,7 +234,7 @@ public final class PCA implements Transformer {
     if (axes != null) {
       json.set("columns", TransformerJson.strings(columns));
       json.set("mean", TransformerJson.doubles(axes.mean()));
-      json.set("components", MatrixJson.write(axes.components()));
+      json.set("components", Matrices.toJson(axes.components()));
       json.set("explainedVariance", TransformerJson.doubles(axes.explainedVariance()));
       json.set("singularValues", TransformerJson.doubles(axes.singularValues()));
       json.put("totalVariance", axes.totalVariance());
@@ -258,7 +249,7 @@ public final class PCA implements Transformer {
     if (json.has("columns")) {
       pca.columns = TransformerJson.readStrings(json, "columns");
       pca.axes = new PrincipalAxes(TransformerJson.readDoubles(json, "mean"),
-          MatrixJson.read(json, "components"),
+          Matrices.fromJson(json, "components"),
           TransformerJson.readDoubles(json, "explainedVariance"),
           TransformerJson.readDoubles(json, "singularValues"),
           TransformerJson.required(json, "totalVariance").asDouble());

@@ -2,7 +2,6 @@ package dev.lamina.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,17 +59,8 @@ public final class PowerTransformer implements Transformer {
   }
 
   private Table yeoJohnson(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, columns, table);
-    List<Column> outputs = new ArrayList<>(inputs.size());
-    for (int c = 0; c < inputs.size(); c++) {
-      double[] values = FittedColumns.numeric(NAME, inputs.get(c)).values();
-      double[] results = new double[values.length];
-      for (int row = 0; row < values.length; row++) {
-        results[row] = yeoJohnson(values[row], lambdas[c]);
-      }
-      outputs.add(NumericColumn.wrap(columns.get(c), results));
-    }
-    return Table.of(outputs).withSource(table.source());
+    return ColumnMapping.apply(NAME, columns, table,
+        (c, name, value, row) -> yeoJohnson(value, lambdas[c]));
   }
 
   static double yeoJohnson(double x, double lambda) {

@@ -2,7 +2,6 @@ package dev.lamina.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,17 +75,8 @@ public final class QuantileTransformer implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    List<Column> inputs = FittedColumns.match(NAME, FittedColumns.require(columns, NAME), table);
-    List<Column> outputs = new ArrayList<>(inputs.size());
-    for (int c = 0; c < inputs.size(); c++) {
-      double[] values = FittedColumns.numeric(NAME, inputs.get(c)).values();
-      double[] results = new double[values.length];
-      for (int row = 0; row < values.length; row++) {
-        results[row] = transformValue(values[row], quantiles[c]);
-      }
-      outputs.add(NumericColumn.wrap(columns.get(c), results));
-    }
-    return Table.of(outputs).withSource(table.source());
+    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
+        (c, name, value, row) -> transformValue(value, quantiles[c]));
   }
 
   private double transformValue(double x, double[] columnQuantiles) {
@@ -116,11 +106,7 @@ public final class QuantileTransformer implements Transformer {
 
   /** The learnt quantiles, one array per column. */
   public double[][] quantiles() {
-    double[][] copy = FittedColumns.require(quantiles, NAME).clone();
-    for (int c = 0; c < copy.length; c++) {
-      copy[c] = copy[c].clone();
-    }
-    return copy;
+    return Matrices.copy(FittedColumns.require(quantiles, NAME));
   }
 
   @Override
@@ -129,7 +115,7 @@ public final class QuantileTransformer implements Transformer {
     json.put("nQuantiles", nQuantiles).put("output", output.name().toLowerCase(Locale.ROOT));
     if (quantiles != null) {
       json.set("columns", TransformerJson.strings(columns));
-      json.set("quantiles", MatrixJson.write(quantiles));
+      json.set("quantiles", Matrices.toJson(quantiles));
     }
     return json;
   }
@@ -140,7 +126,7 @@ public final class QuantileTransformer implements Transformer {
         Output.valueOf(json.path("output").asText("uniform").toUpperCase(Locale.ROOT)));
     if (json.has("columns")) {
       transformer.columns = TransformerJson.readStrings(json, "columns");
-      transformer.quantiles = MatrixJson.read(json, "quantiles");
+      transformer.quantiles = Matrices.fromJson(json, "quantiles");
       transformer.references = linspace(transformer.quantiles[0].length);
     }
     return transformer;

@@ -60,11 +60,11 @@ public final class SelectKBest implements Transformer {
     double[][] x = new double[features.columnCount()][];
     for (int f = 0; f < x.length; f++) {
       NumericColumn column = FittedColumns.numeric(NAME, features.columns().get(f));
-      requireComplete(column);
+      MissingValues.requireNone(NAME + ".fit", column);
       x[f] = column.values();
     }
     Column targetColumn = table.column(target);
-    requireComplete(targetColumn);
+    MissingValues.requireNone(NAME + ".fit", targetColumn);
     double[] newScores = switch (scoreFunction) {
       case "f_regression" -> UnivariateScores.fRegression(x, numericTarget(targetColumn));
       case "mutual_info_regression" ->
@@ -98,15 +98,6 @@ public final class SelectKBest implements Transformer {
     }
     throw new IllegalArgumentException(NAME + ": " + scoreFunction + " needs a numeric target, "
         + "but '" + target + "' holds text (use f_classif or mutual_info_classif)");
-  }
-
-  private static void requireComplete(Column column) {
-    for (int row = 0; row < column.size(); row++) {
-      if (column.isMissing(row)) {
-        throw new IllegalArgumentException(NAME + ".fit: column '" + column.name()
-            + "' has a missing value at row " + row + "; impute it first");
-      }
-    }
   }
 
   /** The k best, as scikit-learn: a stable ascending sort (NaN lowest), the last k kept. */

@@ -37,7 +37,7 @@ public final class VarianceThreshold implements Transformer {
     List<String> kept = new ArrayList<>();
     for (int c = 0; c < inputs.size(); c++) {
       double[] present = Percentiles.sortedPresent(NAME, inputs.get(c));
-      newVariances[c] = variance(present);
+      newVariances[c] = PairwiseSum.variance(present);
       // a constant column can show a rounding-sized variance; its range is exactly 0
       double range = present[present.length - 1] - present[0];
       double compared = threshold == 0 ? Math.min(newVariances[c], range) : newVariances[c];
@@ -53,19 +53,6 @@ public final class VarianceThreshold implements Transformer {
     variances = newVariances;
     selected = List.copyOf(kept);
     return this;
-  }
-
-  private static double variance(double[] values) {
-    double sum = 0;
-    for (double value : values) {
-      sum += value;
-    }
-    double mean = sum / values.length;
-    double squares = 0;
-    for (double value : values) {
-      squares += (value - mean) * (value - mean);
-    }
-    return squares / values.length;
   }
 
   @Override

@@ -3,11 +3,19 @@ package dev.lamina.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-/** Matrices (arrays of rows, rows may differ in length) as JSON arrays of arrays. */
-final class MatrixJson {
-  private MatrixJson() {}
+/** Matrices as arrays of rows (rows may differ in length): deep copies and JSON. */
+final class Matrices {
+  private Matrices() {}
 
-  static ArrayNode write(double[][] rows) {
+  static double[][] copy(double[][] rows) {
+    double[][] copy = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      copy[r] = rows[r].clone();
+    }
+    return copy;
+  }
+
+  static ArrayNode toJson(double[][] rows) {
     ArrayNode array = TransformerJson.array();
     for (double[] row : rows) {
       array.add(TransformerJson.doubles(row));
@@ -15,7 +23,7 @@ final class MatrixJson {
     return array;
   }
 
-  static double[][] read(JsonNode json, String field) {
+  static double[][] fromJson(JsonNode json, String field) {
     JsonNode array = TransformerJson.required(json, field);
     double[][] rows = new double[array.size()][];
     for (int r = 0; r < rows.length; r++) {
