@@ -87,9 +87,28 @@ public final class PCA implements Transformer {
     }
     PrincipalAxes all = randomized ? PrincipalAxes.randomized(data, rows, count, seed)
         : PrincipalAxes.full(data, rows);
-    axes = all.firstWithSigns(componentCount(all, limit), data, rows);
+    PrincipalAxes kept = all.firstWithSigns(componentCount(all, limit), data, rows);
+    if (whiten) {
+      requireVariance(kept);
+    }
+    axes = kept;
     columns = table.columnNames();
     return this;
+  }
+
+  /**
+   * Whitening divides by each component's standard deviation, which must exceed rounding
+   * (1e-12 of the largest variance) lest the output be blown up or NaN.
+   */
+  private static void requireVariance(PrincipalAxes kept) {
+    double[] variance = kept.explainedVariance();
+    for (int i = 0; i < kept.components().length; i++) {
+      if (!(variance[i] > 1e-12 * variance[0])) {
+        throw new IllegalArgumentException(NAME + ".fit: component " + i + " has no variance "
+            + "(the columns are linearly dependent), so whitening would divide by 0; keep at "
+            + "most " + i + " components");
+      }
+    }
   }
 
   private int componentCount(PrincipalAxes all, int limit) {
