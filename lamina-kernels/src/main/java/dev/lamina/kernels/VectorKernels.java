@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import java.util.ArrayList;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -14,6 +16,8 @@ final class VectorKernels implements Kernels {
   static final VectorKernels INSTANCE = new VectorKernels();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
+  /** Adam updates at least this long are split over the kernel threads. */
+  private static final int ADAM_PARALLEL_MIN = 1 << 17;
 
   private VectorKernels() {}
 
@@ -168,6 +172,25 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void adam(
+      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
+      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+    int threads = KernelThreads.count();
+    if (threads == 1 || n < ADAM_PARALLEL_MIN) {
+      adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+      return;
+    }
+    // a large update streams four arrays and is bound by one core's memory traffic: split it
+    List<Runnable> tasks = new ArrayList<>(threads);
+    for (int t = 0; t < threads; t++) {
+      int from = (int) ((long) n * t / threads) / S.length() * S.length();
+      int to = t == threads - 1 ? n : (int) ((long) n * (t + 1) / threads) / S.length() * S.length();
+      tasks.add(() -> adamRange(w, g, m, v, offset + from, to - from, alpha, oneMinusBeta1,
+          oneMinusBeta2, epsilon));
+    }
+    KernelThreads.runAll(tasks);
+  }
+
+  private static void adamRange(
       float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
       float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
     // no fused multiply-adds: the same roundings as the plain loop, so both give equal weights

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Adam kernel: the active implementation gives bit-for-bit the plain reference's weights and
- * slots (it rounds in the same order), on random lengths and offsets; and the reference follows
+ * slots (it rounds in the same order), on random lengths and offsets and on an update long enough
+ * to be split over threads; and the reference follows
  * Keras's update, checked in float64 by hand.
  */
 class AdamKernelPropertyTest {
@@ -31,6 +32,20 @@ class AdamKernelPropertyTest {
     }
     for (int a = 0; a < 4; a++) {
       assertArrayEquals(expected[a], actual[a], "array " + a + " n=" + n + " offset=" + offset);
+    }
+  }
+
+  @Test
+  void aLongUpdateSplitOverThreadsEqualsPlain() {
+    int n = 300_007;
+    float[][] expected = arrays(new Random(5), n + 1);
+    float[][] actual = copies(expected);
+    Kernels.plain().adam(expected[0], expected[1], expected[2], expected[3], 1, n, 1e-3f, 0.1f,
+        0.001f, 1e-7f);
+    Kernels.get().adam(actual[0], actual[1], actual[2], actual[3], 1, n, 1e-3f, 0.1f, 0.001f,
+        1e-7f);
+    for (int a = 0; a < 4; a++) {
+      assertArrayEquals(expected[a], actual[a], "array " + a);
     }
   }
 
