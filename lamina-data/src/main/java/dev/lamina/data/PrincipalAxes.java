@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 record PrincipalAxes(double[] mean, double[][] components, double[] explainedVariance,
     double[] singularValues, double totalVariance) {
   private static final int ROWS_PER_TASK = 256;
+  private static final int BLOCK_ROWS = 8;
 
   /**
    * The exact decomposition: the eigenvectors of the centered Gram matrix XᵀX, whose
@@ -155,14 +156,17 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
         }).orElseGet(() -> new double[width][width]);
   }
 
-  /** Rank-4 updates: four centered rows at a time, so each Gram row is read once per four. */
+  /**
+   * Rank-8 updates: eight centered rows at a time, so that each Gram row is loaded and stored
+   * once per eight rows and the loop is bound by arithmetic rather than memory.
+   */
   private static double[][] partialGram(double[][] columns, double[] mean, int from, int to) {
     int width = columns.length;
     double[][] gram = new double[width][width];
-    double[][] block = new double[4][width];
-    for (int start = from; start < to; start += 4) {
-      int count = Math.min(4, to - start);
-      for (int k = 0; k < 4; k++) {
+    double[][] block = new double[BLOCK_ROWS][width];
+    for (int start = from; start < to; start += BLOCK_ROWS) {
+      int count = Math.min(BLOCK_ROWS, to - start);
+      for (int k = 0; k < BLOCK_ROWS; k++) {
         for (int f = 0; f < width; f++) {
           block[k][f] = k < count ? columns[f][start + k] - mean[f] : 0;
         }
@@ -171,14 +175,23 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
       double[] r1 = block[1];
       double[] r2 = block[2];
       double[] r3 = block[3];
+      double[] r4 = block[4];
+      double[] r5 = block[5];
+      double[] r6 = block[6];
+      double[] r7 = block[7];
       for (int i = 0; i < width; i++) {
         double a0 = r0[i];
         double a1 = r1[i];
         double a2 = r2[i];
         double a3 = r3[i];
+        double a4 = r4[i];
+        double a5 = r5[i];
+        double a6 = r6[i];
+        double a7 = r7[i];
         double[] row = gram[i];
         for (int j = i; j < width; j++) {
-          row[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
+          row[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j]
+              + (a4 * r4[j] + a5 * r5[j] + a6 * r6[j] + a7 * r7[j]);
         }
       }
     }
