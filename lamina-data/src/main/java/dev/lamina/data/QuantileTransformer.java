@@ -16,7 +16,9 @@ import java.util.Locale;
 public final class QuantileTransformer implements Transformer {
   private static final String NAME = "QuantileTransformer";
   private static final double BOUNDS_THRESHOLD = 1e-7;
-  private static final double CLIP = NormalDistribution.quantile(1 - (BOUNDS_THRESHOLD
+  private static final double CLIP_LOW = NormalDistribution.quantile(BOUNDS_THRESHOLD
+      - Math.ulp(1.0));
+  private static final double CLIP_HIGH = NormalDistribution.quantile(1 - (BOUNDS_THRESHOLD
       - Math.ulp(1.0)));
 
   /** The distribution of the output. */
@@ -96,7 +98,7 @@ public final class QuantileTransformer implements Transformer {
     if (output == Output.UNIFORM) {
       return uniform;
     }
-    return Math.max(-CLIP, Math.min(CLIP, NormalDistribution.quantile(uniform)));
+    return Math.max(CLIP_LOW, Math.min(CLIP_HIGH, NormalDistribution.quantile(uniform)));
   }
 
   @Override

@@ -78,7 +78,8 @@ public final class RobustScaler implements Transformer {
   public ObjectNode toJson() {
     ObjectNode json = TransformerJson.object(NAME);
     json.put("withCentering", withCentering).put("withScaling", withScaling);
-    json.set("quantileRange", TransformerJson.doubles(new double[] {lowPercentile, highPercentile}));
+    json.set("quantileRange",
+        TransformerJson.doubles(new double[] {lowPercentile, highPercentile}));
     if (fitted != null) {
       fitted.write(json, "center", "scale");
     }
