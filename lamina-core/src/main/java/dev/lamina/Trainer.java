@@ -104,6 +104,15 @@ final class Trainer implements TrainingControl {
       throw new IllegalArgumentException(
           "fit: validationSplit needs tensors; give a BatchSource validationData instead");
     }
+    // the weights must exist before training binds to them: build from the first batch's shape
+    if (model.inputShape() == null) {
+      try (BatchSource.Batches first = source.open(epochSeed(options.initialEpoch()))) {
+        if (first.hasNext()) {
+          model.checkInput("fit", first.next().x());
+        }
+      }
+    }
+    model.outputShape();
     int batchSize = options.batchSize();
     int steps =
         source.rowCount().isPresent()
