@@ -1,5 +1,7 @@
 package dev.lamina.fused;
 
+import java.util.Arrays;
+
 /**
  * Training-mode batch normalization over the feature axis: normalizes with the batch's mean and
  * biased variance, moves the moving statistics towards them, and keeps the normalized values and
@@ -60,8 +62,8 @@ public final class BatchNormStage implements Stage {
 
   @Override
   public void forward(float[] in, float[] out, int rows) {
-    java.util.Arrays.fill(mean, 0);
-    java.util.Arrays.fill(inverseStd, 0);
+    Arrays.fill(mean, 0);
+    Arrays.fill(inverseStd, 0);
     for (int r = 0; r < rows; r++) {
       for (int j = 0, i = r * width; j < width; j++, i++) {
         mean[j] += in[i];
@@ -94,8 +96,8 @@ public final class BatchNormStage implements Stage {
 
   @Override
   public void backward(float[] in, float[] out, float[] gradOut, float[] gradIn, int rows) {
-    java.util.Arrays.fill(sumGrad, 0);
-    java.util.Arrays.fill(sumGradNormalized, 0);
+    Arrays.fill(sumGrad, 0);
+    Arrays.fill(sumGradNormalized, 0);
     for (int r = 0; r < rows; r++) {
       for (int j = 0, i = r * width; j < width; j++, i++) {
         sumGrad[j] += gradOut[i];
