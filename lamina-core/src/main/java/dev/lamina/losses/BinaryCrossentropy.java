@@ -11,25 +11,20 @@ import java.util.Map;
  */
 public final class BinaryCrossentropy implements Loss {
   static final double EPSILON = 1e-7;
-  private boolean fromLogits;
-  private double labelSmoothing;
+  private final CrossEntropyOptions options = new CrossEntropyOptions("binary_crossentropy");
 
   public BinaryCrossentropy fromLogits(boolean fromLogits) {
-    this.fromLogits = fromLogits;
+    options.fromLogits(fromLogits);
     return this;
   }
 
   public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
-    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-      throw new IllegalArgumentException(
-          "binary_crossentropy: labelSmoothing must be in [0, 1], got " + labelSmoothing);
-    }
-    this.labelSmoothing = labelSmoothing;
+    options.labelSmoothing(labelSmoothing);
     return this;
   }
 
   public boolean isFromLogits() {
-    return fromLogits;
+    return options.fromLogits();
   }
 
   @Override
@@ -41,10 +36,10 @@ public final class BinaryCrossentropy implements Loss {
   public Tensor perSample(Tensor yTrue, Tensor yPred) {
     Tensor y = Targets.alignedTo(name(), yTrue, yPred);
     Targets.requireProbabilities(name(), y);
-    if (labelSmoothing > 0) {
-      y = y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
+    if (options.labelSmoothing() > 0) {
+      y = y.mul(1 - options.labelSmoothing()).add(0.5 * options.labelSmoothing());
     }
-    if (fromLogits) {
+    if (options.fromLogits()) {
       return yPred.softplus().sub(y.mul(yPred)).mean(-1);
     }
     Tensor p = yPred.clip(EPSILON, 1 - EPSILON);
@@ -55,6 +50,6 @@ public final class BinaryCrossentropy implements Loss {
 
   @Override
   public Map<String, Object> config() {
-    return Map.of("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+    return options.config();
   }
 }

@@ -9,25 +9,20 @@ import java.util.Map;
  * fromLogits} the stable log-softmax is used instead.
  */
 public final class CategoricalCrossentropy implements Loss {
-  private boolean fromLogits;
-  private double labelSmoothing;
+  private final CrossEntropyOptions options = new CrossEntropyOptions("categorical_crossentropy");
 
   public CategoricalCrossentropy fromLogits(boolean fromLogits) {
-    this.fromLogits = fromLogits;
+    options.fromLogits(fromLogits);
     return this;
   }
 
   public CategoricalCrossentropy labelSmoothing(double labelSmoothing) {
-    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-      throw new IllegalArgumentException(
-          "categorical_crossentropy: labelSmoothing must be in [0, 1], got " + labelSmoothing);
-    }
-    this.labelSmoothing = labelSmoothing;
+    options.labelSmoothing(labelSmoothing);
     return this;
   }
 
   public boolean isFromLogits() {
-    return fromLogits;
+    return options.fromLogits();
   }
 
   @Override
@@ -38,11 +33,11 @@ public final class CategoricalCrossentropy implements Loss {
   @Override
   public Tensor perSample(Tensor yTrue, Tensor yPred) {
     Tensor y = Targets.alignedTo(name(), yTrue, yPred);
-    if (labelSmoothing > 0) {
+    if (options.labelSmoothing() > 0) {
       int classes = yPred.shape()[yPred.rank() - 1];
-      y = y.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+      y = y.mul(1 - options.labelSmoothing()).add(options.labelSmoothing() / classes);
     }
-    return crossEntropy(y, yPred, fromLogits);
+    return crossEntropy(y, yPred, options.fromLogits());
   }
 
   /** −Σ y·log p over the last axis, from probabilities or from logits. */
@@ -59,6 +54,6 @@ public final class CategoricalCrossentropy implements Loss {
 
   @Override
   public Map<String, Object> config() {
-    return Map.of("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+    return options.config();
   }
 }
