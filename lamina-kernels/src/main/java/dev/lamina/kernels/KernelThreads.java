@@ -1,23 +1,31 @@
 package dev.lamina.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * How many threads large kernels split across, and the shared pool of daemon workers they run on.
- * Defaults to the number of available processors; the system property {@code lamina.threads} or
- * {@link #setCount} changes it (benchmarks measure 1 and 2 threads this way).
+ * How many threads large kernels split across, and the daemon workers they run on. Defaults to the
+ * number of available processors; the system property {@code lamina.threads} or {@link #setCount}
+ * changes it (benchmarks measure 1 and 2 threads this way).
+ *
+ * <p>A split kernel runs part 0 on the calling thread and hands the other parts to persistent
+ * {@link KernelWorker}s, which spin briefly before parking: a training step calls split kernels
+ * back to back with short serial work between them, and waking a parked thread costs tens of
+ * microseconds, a noticeable share of a 256×512×512 product. Handing over allocates nothing.
  */
 public final class KernelThreads {
   private static volatile int count = initialCount();
-  private static ExecutorService pool;
-  private static int poolSize;
+  /** Held by the one caller whose parts the workers run; others run their parts themselves. */
+  private static final AtomicBoolean BUSY = new AtomicBoolean();
+  private static KernelWorker[] workers = new KernelWorker[0];
 
   private KernelThreads() {}
+
+  /** Work that splits into parts that write disjoint outputs, so they may run in any order. */
+  @FunctionalInterface
+  interface PartedTask {
+    void runPart(int part, int parts);
+  }
 
   /** The number of threads a large kernel splits across. */
   public static int count() {
@@ -32,63 +40,63 @@ public final class KernelThreads {
     count = threads;
   }
 
-  /** Runs the tasks, one on the calling thread and the rest on pool workers, and waits for all. */
-  static void runAll(List<Runnable> tasks) {
-    List<Future<?>> pending = new ArrayList<>(tasks.size() - 1);
-    ExecutorService workers = workers(tasks.size() - 1);
-    for (int t = 1; t < tasks.size(); t++) {
-      pending.add(workers.submit(tasks.get(t)));
+  /**
+   * Runs parts 0..parts-1 of the task and returns when all are done: part 0 here, the rest on
+   * workers. While another caller holds the workers (or a worker itself calls a kernel), this
+   * caller runs every part itself; the parts own disjoint outputs, so the result is the same.
+   */
+  static void runParts(PartedTask task, int parts) {
+    if (parts == 1 || !BUSY.compareAndSet(false, true)) {
+      for (int part = 0; part < parts; part++) {
+        task.runPart(part, parts);
+      }
+      return;
     }
-    tasks.get(0).run();
-    for (Future<?> f : pending) {
-      awaitQuietly(f);
-    }
-  }
-
-  private static void awaitQuietly(Future<?> f) {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          f.get();
-          return;
-        } catch (InterruptedException e) {
-          // the kernel's output must be complete before returning, so keep waiting
-          interrupted = true;
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException("kernel worker failed", cause);
+      KernelWorker[] pool = workers(parts - 1);
+      for (int w = 0; w < parts - 1; w++) {
+        pool[w].start(task, w + 1, parts);
+      }
+      Throwable failure = null;
+      try {
+        task.runPart(0, parts);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      for (int w = 0; w < parts - 1; w++) {
+        Throwable workerFailure = pool[w].awaitDone();
+        if (failure == null) {
+          failure = workerFailure;
         }
       }
+      rethrow(failure);
     } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      BUSY.set(false);
     }
   }
 
-  private static synchronized ExecutorService workers(int needed) {
-    if (poolSize < needed) {
-      ExecutorService old = pool;
-      pool = Executors.newFixedThreadPool(needed, KernelThreads::daemon);
-      poolSize = needed;
-      if (old != null) {
-        old.shutdown();
-      }
+  private static void rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
+      throw r;
     }
-    return pool;
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("kernel worker failed", failure);
+    }
   }
 
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "lamina-kernel");
-    t.setDaemon(true);
-    return t;
+  /** Grows the worker pool to at least {@code needed}; only the BUSY holder calls this. */
+  private static KernelWorker[] workers(int needed) {
+    if (workers.length < needed) {
+      KernelWorker[] grown = Arrays.copyOf(workers, needed);
+      for (int w = workers.length; w < needed; w++) {
+        grown[w] = new KernelWorker();
+      }
+      workers = grown;
+    }
+    return workers;
   }
 
   private static int initialCount() {

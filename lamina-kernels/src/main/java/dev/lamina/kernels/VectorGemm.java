@@ -1,15 +1,13 @@
 package dev.lamina.kernels;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Cache-blocked GEMM around {@link GemmMicroKernel}, after Goto and van de Geijn: a KC×NC block of
  * B is packed to stay in L2/L3, an MC×KC block of A is packed to stay in L2, and the micro-kernel
  * streams one A panel against a B panel that stays in L1. Large products are split over column
  * (or row) ranges, one per thread, each with its own packing buffers, so threads never wait on
- * each other until the end.
+ * each other until the end; each element of C is summed in the same order whatever the split.
  */
 final class VectorGemm {
   private static final int ROWS = GemmMicroKernel.ROWS;
@@ -35,6 +33,7 @@ final class VectorGemm {
     final float[] packedA = new float[roundUp(MC, ROWS) * KC];
     final float[] packedB = new float[KC * roundUp(NC, COLS)];
     final float[] edge = new float[ROWS * COLS];
+    final Split split = new Split();
   }
 
   static void gemm(
@@ -57,24 +56,77 @@ final class VectorGemm {
       blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, 0, n);
       return;
     }
-    // split the longer output dimension into one range per thread
+    // split the longer output dimension into one range per thread, in whole micro-tiles
     boolean overColumns = n >= m;
     int extent = overColumns ? n : m;
     int unit = overColumns ? COLS : ROWS;
-    int units = (extent + unit - 1) / unit;
-    int parts = Math.min(threads, units);
-    List<Runnable> tasks = new ArrayList<>(parts);
-    for (int t = 0; t < parts; t++) {
-      int from = Math.min(extent, (int) ((long) units * t / parts) * unit);
-      int to = Math.min(extent, (int) ((long) units * (t + 1) / parts) * unit);
-      tasks.add(
-          overColumns
-              ? () -> blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset,
-                  accumulate, 0, m, from, to)
-              : () -> blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset,
-                  accumulate, from, to, 0, n));
+    int parts = Math.min(threads, (extent + unit - 1) / unit);
+    Split split = WORKSPACE.get().split;
+    split.set(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, overColumns);
+    try {
+      KernelThreads.runParts(split, parts);
+    } finally {
+      split.clear();
     }
-    KernelThreads.runAll(tasks);
+  }
+
+  /**
+   * One split product, reused by its calling thread so that splitting allocates nothing. Part t of
+   * p owns the t-th of p ranges of whole micro-tiles along the split dimension of C.
+   */
+  private static final class Split implements KernelThreads.PartedTask {
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private int aOffset;
+    private float[] b;
+    private int bOffset;
+    private float[] c;
+    private int cOffset;
+    private boolean accumulate;
+    private boolean overColumns;
+
+    void set(
+        boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset,
+        float[] b, int bOffset, float[] c, int cOffset, boolean accumulate, boolean overColumns) {
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.a = a;
+      this.aOffset = aOffset;
+      this.b = b;
+      this.bOffset = bOffset;
+      this.c = c;
+      this.cOffset = cOffset;
+      this.accumulate = accumulate;
+      this.overColumns = overColumns;
+    }
+
+    /** Drops the array references so an idle thread does not keep the caller's data alive. */
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void runPart(int part, int parts) {
+      int extent = overColumns ? n : m;
+      int unit = overColumns ? COLS : ROWS;
+      int units = (extent + unit - 1) / unit;
+      int from = Math.min(extent, (int) ((long) units * part / parts) * unit);
+      int to = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
+      if (overColumns) {
+        blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, from, to);
+      } else {
+        blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, from, to, 0, n);
+      }
+    }
   }
 
   /** Computes rows [i0, i1) and columns [j0, j1) of C on the calling thread. */

@@ -1,7 +1,5 @@
 package dev.lamina.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -180,17 +178,10 @@ final class VectorKernels implements Kernels {
       return;
     }
     // a large update streams four arrays and is bound by one core's memory traffic: split it
-    List<Runnable> tasks = new ArrayList<>(threads);
-    for (int t = 0; t < threads; t++) {
-      int from = (int) ((long) n * t / threads) / S.length() * S.length();
-      int to = t == threads - 1 ? n : (int) ((long) n * (t + 1) / threads) / S.length() * S.length();
-      tasks.add(() -> adamRange(w, g, m, v, offset + from, to - from, alpha, oneMinusBeta1,
-          oneMinusBeta2, epsilon));
-    }
-    KernelThreads.runAll(tasks);
+    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, threads);
   }
 
-  private static void adamRange(
+  static void adamRange(
       float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
       float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
     // no fused multiply-adds: the same roundings as the plain loop, so both give equal weights
