@@ -19,7 +19,7 @@ import java.util.Set;
  * Which raw columns become inputs and how: numbers are imputed with the mean and standardized;
  * text is imputed with the constant {@value #MISSING_TEXT} and one-hot encoded (unknown categories
  * ignored). Columns with no value, and text columns with more than {@value #MAX_CATEGORIES}
- * categories (identifiers, dates), are skipped.
+ * categories (identifiers, dates), are skipped, as are the columns the user drops.
  */
 record FeaturePlan(
     List<String> numeric, List<String> text, Map<String, String> skipped) {
@@ -27,7 +27,7 @@ record FeaturePlan(
   static final int MAX_CATEGORIES = 200;
   static final String MISSING_TEXT = "NA";
 
-  static FeaturePlan of(Table train, String target) {
+  static FeaturePlan of(Table train, String target, List<String> drop) {
     List<String> numeric = new ArrayList<>();
     List<String> text = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
@@ -36,7 +36,9 @@ record FeaturePlan(
       if (name.equals(target)) {
         continue;
       }
-      if (allMissing(column)) {
+      if (drop.contains(name)) {
+        skipped.put(name, "dropped with --drop");
+      } else if (allMissing(column)) {
         skipped.put(name, "no values in the training rows");
       } else if (column.type() == ColumnType.NUMERIC) {
         numeric.add(name);

@@ -48,8 +48,8 @@ record Preprocessing(
   }
 
   /** Fits the preprocessing on the training rows (the validation rows never inform it). */
-  static Preprocessing fit(Table train, String target, Task task) {
-    FeaturePlan plan = FeaturePlan.of(train, target);
+  static Preprocessing fit(Table train, String target, List<String> drop, Task task) {
+    FeaturePlan plan = FeaturePlan.of(train, target, drop);
     ColumnTransformer features = plan.transformer();
     features.fit(train);
     List<String> classes =

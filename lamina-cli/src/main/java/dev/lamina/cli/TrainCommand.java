@@ -29,6 +29,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "The column to predict; required with --data (red-wine: quality).")
   String target;
 
+  @Option(names = "--drop", split = ",", paramLabel = "COLUMN,...",
+      description = "Columns left out of the inputs, e.g. identifiers or columns that give the "
+          + "target away (hotel: reservation_status).")
+  List<String> drop = new ArrayList<>();
+
   @Option(names = "--task", paramLabel = "regression|binary|multiclass",
       description = "Default: inferred from the target column.")
   String task;
@@ -119,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
       throw new BadInputException("--min-delta must be >= 0, got " + number(minDelta));
     }
-    return new TrainSettings(data, target == null ? DataFiles.DEFAULT_TARGET : target,
+    return new TrainSettings(data, target == null ? DataFiles.DEFAULT_TARGET : target, drop,
         task == null ? null : Task.parse(task), units(layers), activation, dropout, batchnorm,
         loss, optimizer, learningRate, batchSize, epochs, validationSplit, patience, minDelta,
         seed, out == null ? defaultOut() : out, json);

@@ -9,6 +9,7 @@ import java.util.Map;
 record TrainSettings(
     Path data,
     String target,
+    List<String> drop,
     Task task,
     List<Integer> layers,
     String activation,
@@ -27,6 +28,7 @@ record TrainSettings(
     boolean json) {
 
   TrainSettings {
+    drop = List.copyOf(drop);
     layers = List.copyOf(layers);
   }
 

@@ -44,11 +44,17 @@ final class TrainingRun {
     Table table = settings.data() == null ? DataFiles.redWine()
         : DataFiles.read(settings.data(), Map.of());
     DataFiles.requireColumn(table, settings.target(), "--target");
+    for (String column : settings.drop()) {
+      DataFiles.requireColumn(table, column, "--drop");
+      if (column.equals(settings.target())) {
+        throw new BadInputException("--drop names the target column '" + column + "'");
+      }
+    }
     Table labelled = withTarget(table);
     Task task = settings.task() != null ? settings.task()
         : Task.infer(labelled.column(settings.target()));
     TableSplit split = split(labelled, task);
-    Preprocessing preprocessing = Preprocessing.fit(split.train(), settings.target(), task);
+    Preprocessing preprocessing = Preprocessing.fit(split.train(), settings.target(), settings.drop(), task);
     Tensor x = preprocessing.inputs(split.train());
     Tensor y = preprocessing.targets(split.train());
 

@@ -57,6 +57,25 @@ class BadArgumentsTest {
   }
 
   @Test
+  void droppedColumnsNeedNotBeThereAtPredict() {
+    Path csv = CliProcess.dataset("concrete.csv", dir);
+    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
+        "--drop", "Age", "--layers", "4", "--epochs", "1", "--out", "run").assertSuccess();
+    Path partial = CliProcess.withoutColumn(csv, "Age", dir.resolve("partial.csv"));
+    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", partial.toString(),
+        "--out", "p.csv").assertSuccess();
+  }
+
+  @Test
+  void dropNamesAnUnknownColumnOrTheTarget() {
+    Path csv = CliProcess.dataset("concrete.csv", dir);
+    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
+        "--drop", "age").assertOneLineError(2, "--drop", "'age'", "Age");
+    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
+        "--drop", "CompressiveStrength").assertOneLineError(2, "--drop", "target");
+  }
+
+  @Test
   void malformedCsvNamesFileLineAndColumn() throws IOException {
     Path csv = dir.resolve("broken.csv");
     Files.writeString(csv, "a,b,y\n1,2,3\n4,5,6\n7,\"8,9\n");

@@ -22,7 +22,7 @@ class PreprocessingTest {
 
   @Test
   void numbersAreImputedAndStandardizedTextOneHotEncoded() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", Task.BINARY);
+    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
     float[] inputs = p.inputs(TRAIN).toFloatArray();
     // x: mean 8/3 fills the gap; standardized with the population deviation
     double mean = 8.0 / 3;
@@ -48,22 +48,30 @@ class PreprocessingTest {
     }
     Table table = Table.of(StringColumn.of("id", ids), NumericColumn.of("x", x),
         StringColumn.of("label", labels));
-    Preprocessing p = Preprocessing.fit(table, "label", Task.BINARY);
+    Preprocessing p = Preprocessing.fit(table, "label", List.of(), Task.BINARY);
     assertEquals(Map.of("id", "more than 200 categories"), p.skippedColumns());
+    assertEquals(1, p.inputWidth());
+  }
+
+  @Test
+  void droppedColumnsAreSkippedWithTheReason() {
+    Preprocessing p =
+        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of("colour"), Task.BINARY);
+    assertEquals(Map.of("colour", "dropped with --drop"), p.skippedColumns());
     assertEquals(1, p.inputWidth());
   }
 
   @Test
   void emptyColumnsAreSkipped() {
     Table wide = Table.of(TRAIN.column("x"), TRAIN.column("empty"), TRAIN.column("label"));
-    Preprocessing p = Preprocessing.fit(wide, "label", Task.BINARY);
+    Preprocessing p = Preprocessing.fit(wide, "label", List.of(), Task.BINARY);
     assertEquals(Map.of("empty", "no values in the training rows"), p.skippedColumns());
     assertEquals(Map.of("x", ColumnType.NUMERIC), p.columnTypes());
   }
 
   @Test
   void jsonRoundTripGivesTheSameInputsAndIgnoresUnknownCategories() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", Task.BINARY);
+    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
     Preprocessing back = Preprocessing.fromJson(p.toJson(), "test");
     Table later = Table.of(NumericColumn.of("x", 3), StringColumn.of("colour", "green"));
     assertArrayEquals(p.inputs(TRAIN).toFloatArray(), back.inputs(TRAIN).toFloatArray());
@@ -76,7 +84,7 @@ class PreprocessingTest {
 
   @Test
   void unknownLabelsAndDamagedJsonAreBadInput() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "label"), "label", Task.BINARY);
+    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "label"), "label", List.of(), Task.BINARY);
     Table other = Table.of(NumericColumn.of("x", 1), StringColumn.of("label", "maybe"));
     BadInputException e = assertThrows(BadInputException.class, () -> p.targets(other));
     assertTrue(e.getMessage().contains("\"maybe\""), e.getMessage());
