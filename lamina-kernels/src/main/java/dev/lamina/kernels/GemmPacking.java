@@ -11,6 +11,8 @@ import java.util.Arrays;
 final class GemmPacking {
   private static final int ROWS = GemmMicroKernel.ROWS;
   private static final int COLS = GemmMicroKernel.COLS;
+  /** Steps of k per strip of a transposed B panel: one 64-byte line of each stored row. */
+  private static final int STRIP = 16;
 
   private GemmPacking() {}
 
@@ -53,10 +55,17 @@ final class GemmPacking {
         Arrays.fill(dest, base, base + COLS * kc, 0f);
       }
       if (transB) {
-        for (int j = 0; j < cols; j++) {
-          int from = bOffset + (first + j) * k + p0;
-          for (int p = 0; p < kc; p++) {
-            dest[base + p * COLS + j] = b[from + p];
+        // stored n×k: a transpose, done in strips of k so the strip of the panel being written
+        // (STRIP·COLS floats) stays in L1 while every column visits it; column by column over
+        // the whole panel (kc·COLS floats) went out to L2 once per column
+        for (int strip = 0; strip < kc; strip += STRIP) {
+          int steps = Math.min(STRIP, kc - strip);
+          for (int j = 0; j < cols; j++) {
+            int from = bOffset + (first + j) * k + p0 + strip;
+            int to = base + strip * COLS + j;
+            for (int p = 0; p < steps; p++) {
+              dest[to + p * COLS] = b[from + p];
+            }
           }
         }
       } else {
