@@ -56,8 +56,8 @@ final class VectorGemm {
       blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, 0, n);
       return;
     }
-    // split the longer output dimension into one range per thread, in whole micro-tiles
-    boolean overColumns = n >= m;
+    // one range of whole micro-tiles per thread, along the dimension whose split costs less
+    boolean overColumns = splitOverColumns(transA, transB, m, n);
     int extent = overColumns ? n : m;
     int unit = overColumns ? COLS : ROWS;
     int parts = Math.min(threads, (extent + unit - 1) / unit);
@@ -68,6 +68,20 @@ final class VectorGemm {
     } finally {
       split.clear();
     }
+  }
+
+  /**
+   * Every thread packs all of the operand that is not split: all of op(A) when C is split over
+   * columns, all of op(B) when over rows. Choose the split that duplicates the cheaper packing.
+   * Measured per element on Zen 4: B in stored order 0.15 ns (row copies), A in stored order
+   * 0.33 ns, B stored transposed 0.45 ns, A stored transposed 0.65 ns (six-float row copies);
+   * for dW (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread
+   * of a ~700 µs product.
+   */
+  private static boolean splitOverColumns(boolean transA, boolean transB, int m, int n) {
+    int aCost = transA ? 13 : 7;
+    int bCost = transB ? 9 : 3;
+    return (long) m * aCost <= (long) n * bCost;
   }
 
   /**
