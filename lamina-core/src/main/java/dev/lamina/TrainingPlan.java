@@ -157,7 +157,7 @@ final class TrainingPlan {
           b.momentum(), b.epsilon(), maxRows);
     }
     if (spec instanceof FusedSpec.DropoutSpec d) {
-      return new DropoutStage(width, d.rate(), d.masks()::nextDouble, maxRows);
+      return new DropoutStage(width, d.rate(), d.masks(), maxRows);
     }
     if (spec instanceof FusedSpec.ActivationSpec a) {
       return new ActivationStage(width, a.activation());

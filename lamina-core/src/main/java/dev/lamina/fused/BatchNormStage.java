@@ -1,5 +1,6 @@
 package dev.lamina.fused;
 
+import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
 
 /**
@@ -19,10 +20,12 @@ public final class BatchNormStage implements Stage {
   private final double momentum;
   private final double epsilon;
   private final float[] normalized;
-  private final double[] mean;
-  private final double[] inverseStd;
-  private final double[] sumGrad;
-  private final double[] sumGradNormalized;
+  private final float[] mean;
+  private final float[] variance;
+  private final float[] inverseStd;
+  private final float[] factor;
+  private final float[] sumGrad;
+  private final float[] sumGradNormalized;
 
   /**
    * @param gamma the scale, or null (then gammaGrad is null too)
@@ -40,8 +43,8 @@ public final class BatchNormStage implements Stage {
       double epsilon,
       int maxRows) {
     this.width = width;
-    this.gamma = gamma;
-    this.beta = beta;
+    this.gamma = gamma != null ? gamma : filled(width, 1f);
+    this.beta = beta != null ? beta : filled(width, 0f);
     this.gammaGrad = gammaGrad;
     this.betaGrad = betaGrad;
     this.movingMean = movingMean;
@@ -49,10 +52,18 @@ public final class BatchNormStage implements Stage {
     this.momentum = momentum;
     this.epsilon = epsilon;
     this.normalized = new float[maxRows * width];
-    this.mean = new double[width];
-    this.inverseStd = new double[width];
-    this.sumGrad = new double[width];
-    this.sumGradNormalized = new double[width];
+    this.mean = new float[width];
+    this.variance = new float[width];
+    this.inverseStd = new float[width];
+    this.factor = new float[width];
+    this.sumGrad = new float[width];
+    this.sumGradNormalized = new float[width];
+  }
+
+  private static float[] filled(int width, float value) {
+    float[] values = new float[width];
+    Arrays.fill(values, value);
+    return values;
   }
 
   @Override
@@ -62,66 +73,39 @@ public final class BatchNormStage implements Stage {
 
   @Override
   public void forward(float[] in, float[] out, int rows) {
-    Arrays.fill(mean, 0);
-    Arrays.fill(inverseStd, 0);
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0, i = r * width; j < width; j++, i++) {
-        mean[j] += in[i];
-      }
-    }
+    Kernels k = Kernels.get();
+    k.sumColumns(in, 0, rows, width, mean, 0);
     for (int j = 0; j < width; j++) {
       mean[j] /= rows;
     }
-    double[] variance = inverseStd;
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0, i = r * width; j < width; j++, i++) {
-        double d = in[i] - mean[j];
-        variance[j] += d * d;
-      }
-    }
+    k.sumSquaredDeviations(in, rows, width, mean, variance);
     for (int j = 0; j < width; j++) {
-      double v = variance[j] / rows;
-      movingMean[j] = (float) (movingMean[j] * momentum + (float) mean[j] * (1 - momentum));
-      movingVariance[j] = (float) (movingVariance[j] * momentum + (float) v * (1 - momentum));
-      inverseStd[j] = 1 / Math.sqrt(v + epsilon);
+      float v = variance[j] / rows;
+      movingMean[j] = (float) (movingMean[j] * momentum + mean[j] * (1 - momentum));
+      movingVariance[j] = (float) (movingVariance[j] * momentum + v * (1 - momentum));
+      inverseStd[j] = (float) (1 / Math.sqrt(v + epsilon));
     }
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0, i = r * width; j < width; j++, i++) {
-        float x = (float) ((in[i] - mean[j]) * inverseStd[j]);
-        normalized[i] = x;
-        out[i] = (gamma == null ? x : x * gamma[j]) + (beta == null ? 0 : beta[j]);
-      }
-    }
+    k.batchNormForward(in, rows, width, mean, inverseStd, gamma, beta, normalized, out);
   }
 
   @Override
   public void backward(float[] in, float[] out, float[] gradOut, float[] gradIn, int rows) {
-    Arrays.fill(sumGrad, 0);
-    Arrays.fill(sumGradNormalized, 0);
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0, i = r * width; j < width; j++, i++) {
-        sumGrad[j] += gradOut[i];
-        sumGradNormalized[j] += gradOut[i] * normalized[i];
-      }
+    Kernels k = Kernels.get();
+    k.sumColumns(gradOut, 0, rows, width, sumGrad, 0);
+    k.sumColumnProducts(gradOut, normalized, rows, width, sumGradNormalized);
+    if (gammaGrad != null) {
+      System.arraycopy(sumGradNormalized, 0, gammaGrad, 0, width);
     }
-    for (int j = 0; j < width; j++) {
-      if (gammaGrad != null) {
-        gammaGrad[j] = (float) sumGradNormalized[j];
-      }
-      if (betaGrad != null) {
-        betaGrad[j] = (float) sumGrad[j];
-      }
+    if (betaGrad != null) {
+      System.arraycopy(sumGrad, 0, betaGrad, 0, width);
     }
     if (gradIn == null) {
       return;
     }
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0, i = r * width; j < width; j++, i++) {
-        double scale = (gamma == null ? 1 : gamma[j]) * inverseStd[j] / rows;
-        gradIn[i] =
-            (float)
-                (scale * (rows * gradOut[i] - sumGrad[j] - normalized[i] * sumGradNormalized[j]));
-      }
+    for (int j = 0; j < width; j++) {
+      factor[j] = gamma[j] * inverseStd[j] / rows;
     }
+    k.batchNormBackward(
+        gradOut, normalized, rows, width, factor, sumGrad, sumGradNormalized, gradIn);
   }
 }

@@ -1,22 +1,22 @@
 package dev.lamina.fused;
 
-import java.util.function.DoubleSupplier;
+import dev.lamina.initializers.SeededRandom;
 
 /**
- * Inverted dropout while training, drawing its mask from the layer's own uniform stream in the
- * same order as the layer does, so the fused and the autograd path drop the same units.
+ * Inverted dropout while training, drawing its mask from the layer's own stream exactly as the
+ * layer does, so the fused and the autograd path drop the same units.
  */
 public final class DropoutStage implements Stage {
   private final int width;
   private final double keep;
-  private final DoubleSupplier uniform;
+  private final SeededRandom masks;
   private final float[] mask;
 
   /** @param maxRows the largest batch the plan runs */
-  public DropoutStage(int width, double rate, DoubleSupplier uniform, int maxRows) {
+  public DropoutStage(int width, double rate, SeededRandom masks, int maxRows) {
     this.width = width;
     this.keep = 1 - rate;
-    this.uniform = uniform;
+    this.masks = masks;
     this.mask = new float[maxRows * width];
   }
 
@@ -32,9 +32,9 @@ public final class DropoutStage implements Stage {
       System.arraycopy(in, 0, out, 0, n);
       return;
     }
+    masks.fillBernoulli(keep, mask, n);
     float divisor = (float) keep;
     for (int i = 0; i < n; i++) {
-      mask[i] = uniform.getAsDouble() < keep ? 1f : 0f;
       out[i] = in[i] / divisor * mask[i];
     }
   }

@@ -1,12 +1,14 @@
 package dev.lamina.initializers;
 
+import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.SplitMix;
+
 /**
  * A small deterministic random source (SplitMix64) whose output is the same on every JVM and JDK
  * version: a seed gives bit-identical streams. Gaussian samples use StrictMath so they do not
  * depend on platform intrinsics.
  */
 public final class SeededRandom {
-  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private long state;
 
   public SeededRandom(long seed) {
@@ -19,15 +21,23 @@ public final class SeededRandom {
   }
 
   public long nextLong() {
-    long z = (state += GOLDEN_GAMMA);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return SplitMix.mix(state += SplitMix.GAMMA);
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
   public double nextDouble() {
     return (nextLong() >>> 11) * 0x1.0p-53;
+  }
+
+  /**
+   * Fills {@code mask[0 .. n)} with 1 where a uniform draw is below {@code probability} and 0
+   * elsewhere, two draws per word of this stream (the mask kernel's definition), and moves the
+   * stream past the words it used.
+   */
+  public void fillBernoulli(double probability, float[] mask, int n) {
+    long start = state;
+    state += Kernels.maskWords(n) * SplitMix.GAMMA;
+    Kernels.get().bernoulliMask(start, probability, mask, 0, n);
   }
 
   /** Uniform in [0, bound). */

@@ -51,9 +51,7 @@ public final class Dropout extends BaseLayer<Dropout> {
     }
     double keep = 1 - rate;
     float[] kept = new float[(int) inputs.size()];
-    for (int i = 0; i < kept.length; i++) {
-      kept[i] = masks.nextDouble() < keep ? 1f : 0f;
-    }
+    masks.fillBernoulli(keep, kept, kept.length);
     Tensor mask = Tensor.of(kept, inputs.shape()).to(inputs.dtype());
     return inputs.div(keep).mul(mask);
   }

@@ -81,6 +81,43 @@ public interface Kernels {
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
 
+
+  /** out[j] = Σ_i (a[i·cols + j] − center[j])², summed over the rows in order (a variance's sum). */
+  void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out);
+
+  /** out[j] = Σ_i a[i·cols + j] · b[i·cols + j], summed over the rows in order. */
+  void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out);
+
+  /**
+   * Batch normalization with given statistics over a rows×cols matrix: {@code normalized =
+   * (a − mean[j])·inverseStd[j]} and {@code out = normalized·gamma[j] + beta[j]}.
+   */
+  void batchNormForward(
+      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
+      float[] beta, float[] normalized, float[] out);
+
+  /**
+   * Batch normalization's input gradient in closed form: {@code out = factor[j]·(rows·grad −
+   * sumGrad[j] − normalized·sumGradNormalized[j])}, where factor is γ·σ⁻¹/rows per column.
+   */
+  void batchNormBackward(
+      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
+      float[] sumGradNormalized, float[] out);
+
+  /**
+   * A Bernoulli mask from the SplitMix64 stream whose state is {@code state}, two draws per word:
+   * word w is {@code mix(state + (w+1)·0x9E3779B97F4A7C15)}; draw 2w is its low 32 bits and draw
+   * 2w+1 its high 32 bits, each read as the 31-bit uniform {@code (bits >>> 1)·2⁻³¹}; {@code
+   * mask[offset + i]} is 1 when draw i is below {@code probability}, else 0. Uses {@link
+   * #maskWords(int) maskWords(n)} words of the stream.
+   */
+  void bernoulliMask(long state, double probability, float[] mask, int offset, int n);
+
+  /** How many SplitMix64 words a mask of {@code n} values uses. */
+  static int maskWords(int n) {
+    return n / 2 + n % 2;
+  }
+
   /**
    * One Adam step in Keras's form on {@code w[offset .. offset + n)} with its gradient g and slots
    * m and v (same offsets): {@code m += (g − m)·oneMinusBeta1}, {@code v += (g² − v)·oneMinusBeta2},

@@ -145,6 +145,62 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out) {
+    for (int j = 0; j < cols; j++) {
+      float total = 0f;
+      for (int i = 0; i < rows; i++) {
+        float d = a[i * cols + j] - center[j];
+        total += d * d;
+      }
+      out[j] = total;
+    }
+  }
+
+  @Override
+  public void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out) {
+    for (int j = 0; j < cols; j++) {
+      float total = 0f;
+      for (int i = 0; i < rows; i++) {
+        total += a[i * cols + j] * b[i * cols + j];
+      }
+      out[j] = total;
+    }
+  }
+
+  @Override
+  public void batchNormForward(
+      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
+      float[] beta, float[] normalized, float[] out) {
+    for (int r = 0, i = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++, i++) {
+        float x = (a[i] - mean[j]) * inverseStd[j];
+        normalized[i] = x;
+        out[i] = x * gamma[j] + beta[j];
+      }
+    }
+  }
+
+  @Override
+  public void batchNormBackward(
+      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
+      float[] sumGradNormalized, float[] out) {
+    float n = rows;
+    for (int r = 0, i = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++, i++) {
+        out[i] = factor[j] * (grad[i] * n - sumGrad[j] - normalized[i] * sumGradNormalized[j]);
+      }
+    }
+  }
+
+  @Override
+  public void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
+    for (int i = 0; i < n; i++) {
+      long word = SplitMix.mix(state + (i / 2 + 1) * SplitMix.GAMMA);
+      int bits = (int) (i % 2 == 0 ? word : word >>> 32);
+      mask[offset + i] = (bits >>> 1) * 0x1.0p-31 < probability ? 1f : 0f;
+    }
+  }
+  @Override
   public void adam(
       float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
       float oneMinusBeta1, float oneMinusBeta2, float epsilon) {

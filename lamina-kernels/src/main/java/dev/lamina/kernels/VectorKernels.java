@@ -169,6 +169,36 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out) {
+    VectorNormalization.sumSquaredDeviations(a, rows, cols, center, out);
+  }
+
+  @Override
+  public void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out) {
+    VectorNormalization.sumColumnProducts(a, b, rows, cols, out);
+  }
+
+  @Override
+  public void batchNormForward(
+      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
+      float[] beta, float[] normalized, float[] out) {
+    VectorNormalization.batchNormForward(
+        a, rows, cols, mean, inverseStd, gamma, beta, normalized, out);
+  }
+
+  @Override
+  public void batchNormBackward(
+      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
+      float[] sumGradNormalized, float[] out) {
+    VectorNormalization.batchNormBackward(
+        grad, normalized, rows, cols, factor, sumGrad, sumGradNormalized, out);
+  }
+
+  @Override
+  public void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
+    VectorMasks.bernoulliMask(state, probability, mask, offset, n);
+  }
+  @Override
   public void adam(
       float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
       float oneMinusBeta1, float oneMinusBeta2, float epsilon) {

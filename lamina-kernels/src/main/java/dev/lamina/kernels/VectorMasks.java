@@ -1,0 +1,49 @@
+package dev.lamina.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Bernoulli masks on the Vector API. SplitMix64 is counter-based (word w depends only on the
+ * start state and w), so each lane computes its own word; a vector of words read as ints holds
+ * the low and high halves in draw order and has as many lanes as the preferred float vector.
+ * It stays on the preferred float species, as every other kernel does: a first version that wrote
+ * 8 floats per vector of 8 words (a second, half-width float shape) left the GEMM allocating in
+ * SteadyStateAllocationTest.
+ */
+final class VectorMasks {
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final int UNIFORM_BITS = 31;
+
+  private VectorMasks() {}
+
+  static void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
+    // u·2⁻³¹ < p  ⇔  u < ⌈p·2³¹⌉ for an integer u; p = 1 gives 2³¹, which wraps to MIN_VALUE and
+    // still keeps every unit below; a NaN probability casts to 0 and keeps none, as the compare
+    int threshold =
+        (int) (long) Math.ceil(Math.min(Math.max(probability, 0), 1) * 0x1.0p31);
+    LongVector weyl = LongVector.zero(L).addIndex(1).add(1).mul(SplitMix.GAMMA).add(state);
+    LongVector step = LongVector.broadcast(L, L.length() * SplitMix.GAMMA);
+    int i = 0;
+    for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+      LongVector z = weyl;
+      z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix.MIX1);
+      z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix.MIX2);
+      z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+      // both sides are below 2³¹, so the difference's sign bit is 1 exactly when the unit is kept
+      IntVector kept =
+          z.reinterpretAsInts()
+              .lanewise(VectorOperators.LSHR, 32 - UNIFORM_BITS)
+              .sub(threshold)
+              .lanewise(VectorOperators.LSHR, 31);
+      ((FloatVector) kept.convert(VectorOperators.I2F, 0)).intoArray(mask, offset + i);
+      weyl = weyl.add(step);
+    }
+    PlainKernels.INSTANCE.bernoulliMask(
+        state + (long) (i / 2) * SplitMix.GAMMA, probability, mask, offset + i, n - i);
+  }
+}
