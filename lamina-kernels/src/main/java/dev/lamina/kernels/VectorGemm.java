@@ -50,6 +50,11 @@ final class VectorGemm {
       }
       return;
     }
+    if (n == 1) {
+      // op(B) is k×1: one contiguous vector whether or not it is stored transposed
+      VectorGemv.multiply(transA, m, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+      return;
+    }
     int threads = KernelThreads.count();
     if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
       // small products stay on this thread and allocate nothing
