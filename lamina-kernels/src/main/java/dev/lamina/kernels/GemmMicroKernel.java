@@ -28,44 +28,52 @@ final class GemmMicroKernel {
     float[] bp = new float[COLS * 4];
     float[] c = new float[ROWS * COLS];
     for (int call = 0; call < WARM_UP_CALLS; call++) {
-      multiply(4, ap, 0, bp, 0, c, 0, COLS, (call & 1) == 0);
+      multiply(4, ap, 0, 1, ROWS, bp, 0, c, 0, COLS, (call & 1) == 0);
+      multiply(4, ap, 0, 4, 1, bp, 0, c, 0, COLS, (call & 1) == 0);
     }
   }
 
   private GemmMicroKernel() {}
 
   /**
-   * C[0..ROWS, 0..COLS) (+)= Apanel·Bpanel over kc steps. The A panel holds ROWS values per step,
-   * the B panel COLS values per step. {@code addToC} false overwrites C.
+   * C[0..ROWS, 0..COLS) (+)= A·Bpanel over kc steps. A's value for tile row r at step p is {@code
+   * a[aOffset + r·rowStride + p·stepStride]}: a packed panel (rowStride 1, stepStride ROWS) or
+   * rows of A read in place (rowStride = the row length, stepStride 1). The B panel holds COLS
+   * values per step. {@code addToC} false overwrites C.
    */
   static void multiply(
-      int kc, float[] ap, int aOffset, float[] bp, int bOffset, float[] c, int cOffset, int ldc,
-      boolean addToC) {
+      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      float[] c, int cOffset, int ldc, boolean addToC) {
     VectorSpecies<Float> s = SPECIES;
     int v = s.length();
     FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
     FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    int a = aOffset;
+    int r1 = rowStride;
+    int r2 = 2 * rowStride;
+    int r3 = 3 * rowStride;
+    int r4 = 4 * rowStride;
+    int r5 = 5 * rowStride;
+    int at = aOffset;
     int b = bOffset;
-    for (int p = 0; p < kc; p++, a += ROWS, b += COLS) {
+    for (int p = 0; p < kc; p++, at += stepStride, b += COLS) {
       FloatVector b0 = FloatVector.fromArray(s, bp, b);
       FloatVector b1 = FloatVector.fromArray(s, bp, b + v);
-      FloatVector x = FloatVector.broadcast(s, ap[a]);
+      FloatVector x = FloatVector.broadcast(s, a[at]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(s, ap[a + 1]);
+      x = FloatVector.broadcast(s, a[at + r1]);
       c10 = x.fma(b0, c10);
       c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(s, ap[a + 2]);
+      x = FloatVector.broadcast(s, a[at + r2]);
       c20 = x.fma(b0, c20);
       c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(s, ap[a + 3]);
+      x = FloatVector.broadcast(s, a[at + r3]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
-      x = FloatVector.broadcast(s, ap[a + 4]);
+      x = FloatVector.broadcast(s, a[at + r4]);
       c40 = x.fma(b0, c40);
       c41 = x.fma(b1, c41);
-      x = FloatVector.broadcast(s, ap[a + 5]);
+      x = FloatVector.broadcast(s, a[at + r5]);
       c50 = x.fma(b0, c50);
       c51 = x.fma(b1, c51);
     }

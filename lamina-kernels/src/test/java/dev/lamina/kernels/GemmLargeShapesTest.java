@@ -19,8 +19,10 @@ class GemmLargeShapesTest {
 
   @ParameterizedTest
   @CsvSource({
-    // m, n, k, transA, transB: wide (split over columns), tall (split over rows), all four orders
+    // m, n, k, transA, transB: wide (split over columns), tall (split over rows), all four orders;
+    // row-major A with up to 512 rows is read in place, taller ones are packed
     "150, 1100, 530, false, false",
+    "601, 130, 520, false, false",
     "1030, 70, 530, true, false",
     "301, 257, 1030, false, true",
     "97, 1200, 515, true, true",
