@@ -45,7 +45,16 @@ final class Trainer implements TrainingControl {
 
     Batch gathered() {
       if (order == null) {
-        return this;
+        if (start == 0 && end == x.shape[0]) {
+          return this;
+        }
+        return new Batch(
+            x.slice(0, start, end),
+            y.slice(0, start, end),
+            weights == null ? null : weights.slice(0, start, end),
+            null,
+            0,
+            end - start);
       }
       return new Batch(
           Rows.gather(x, order, start, end),
@@ -90,11 +99,12 @@ final class Trainer implements TrainingControl {
     int rows = x.shape()[0];
     int batchSize = options.batchSize();
     int steps = (rows + batchSize - 1) / batchSize;
-    int[] order = new int[rows];
+    // rows in stored order need no index array
+    int[] order = options.shuffle() ? new int[rows] : null;
     return run(
         (int) (y.size() / Math.max(1, rows)),
         steps,
-        epoch -> tensorBatches(xt, yt, wt, order, epoch),
+        epoch -> tensorBatches(xt, yt, wt, order, rows, epoch),
         xValid,
         yValid);
   }
@@ -149,11 +159,13 @@ final class Trainer implements TrainingControl {
     Iterator<Batch> open(int epoch);
   }
 
-  private Iterator<Batch> tensorBatches(Tensor x, Tensor y, Tensor w, int[] order, int epoch) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    if (options.shuffle()) {
+  /** @param order where a shuffled epoch's row order goes, or null for rows in stored order */
+  private Iterator<Batch> tensorBatches(
+      Tensor x, Tensor y, Tensor w, int[] order, int rows, int epoch) {
+    if (order != null) {
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
       SeededRandom random = new SeededRandom(epochSeed(epoch));
       for (int i = order.length - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
@@ -168,12 +180,12 @@ final class Trainer implements TrainingControl {
 
       @Override
       public boolean hasNext() {
-        return start < order.length;
+        return start < rows;
       }
 
       @Override
       public Batch next() {
-        int end = Math.min(order.length, start + batchSize);
+        int end = Math.min(rows, start + batchSize);
         Batch b = new Batch(x, y, w, order, start, end);
         start = end;
         return b;
@@ -266,7 +278,8 @@ final class Trainer implements TrainingControl {
               : null;
       planCompiled = true;
     }
-    if (plan != null && fusable(all) && plan.fits(rows, all.y().size() / all.y().shape()[0] * rows)) {
+    // shape fields are read directly on the per-step path: shape() returns a copy
+    if (plan != null && fusable(all) && plan.fits(rows, all.y().size() / all.y().shape[0] * rows)) {
       float[] w = all.weights() == null ? null : all.weights().floats;
       double loss =
           plan.step(all.x().floats, all.y().floats, w, all.order(), all.start(), all.end());
@@ -296,19 +309,19 @@ final class Trainer implements TrainingControl {
         && b.x().floats != null
         && b.y().floats != null
         && b.y().rank() > 0
-        && b.y().shape()[0] > 0
+        && b.y().shape[0] > 0
         && (b.weights() == null || b.weights().floats != null);
   }
 
   /** Updates the metrics with the batch's targets (rows of {@code targets}) and predictions. */
   private void updateMetrics(float[] yTrue, Tensor targets, float[] pred, int predCols, int n) {
-    int trueCols = (int) (targets.size() / Math.max(1, targets.shape()[0]));
+    int trueCols = (int) (targets.size() / Math.max(1, targets.shape[0]));
     if (metrics == null) {
       metrics = compiled.newMetrics(trueCols, predCols);
     }
     // as in Keras, sample and class weights scale the loss, not the compiled metrics
-    for (Metric m : metrics) {
-      m.update(yTrue, trueCols, pred, predCols, null, n);
+    for (int i = 0; i < metrics.size(); i++) {
+      metrics.get(i).update(yTrue, trueCols, pred, predCols, null, n);
     }
   }
 
