@@ -21,6 +21,8 @@ final class VectorGemm {
   static final int MC = 96;
   static final int KC = 512;
   static final int NC = 1024;
+  /** Products with at most this many columns (and more rows) run transposed (see narrow). */
+  private static final int NARROW_MAX_COLS = COLS / 2;
   /** Row-major A with at most this many rows is read in place (see readsAInPlace). */
   private static final int IN_PLACE_A_MAX_ROWS = 512;
   /** Below this many multiply-adds a second thread costs more than it saves. */
@@ -36,6 +38,8 @@ final class VectorGemm {
     final float[] packedB = new float[KC * roundUp(NC, COLS)];
     final float[] edge = new float[ROWS * COLS];
     final Split split = new Split();
+    /** Cᵀ of a narrow product; grows to the largest one this thread has run. */
+    float[] transposed = new float[0];
   }
 
   static void gemm(
@@ -57,6 +61,10 @@ final class VectorGemm {
       VectorGemv.multiply(transA, m, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
       return;
     }
+    if (transA && n <= NARROW_MAX_COLS && m >= COLS) {
+      narrow(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+      return;
+    }
     int threads = KernelThreads.count();
     if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
       // small products stay on this thread and allocate nothing
@@ -74,6 +82,31 @@ final class VectorGemm {
       KernelThreads.runParts(split, parts);
     } finally {
       split.clear();
+    }
+  }
+
+  /**
+   * A kernel gradient with few columns (a classifier's output layer: 1024×10 over 128 rows) as
+   * Cᵀ = op(B)ᵀ·op(A)ᵀ, so the long side of C runs along the vectors: C's columns padded to a
+   * whole micro-tile do up to 16 times the work, its rows padded to whole panels at most 1.6
+   * times, and the stored-transposed A becomes a B in stored order, cheap to pack (1024×10×128:
+   * 166 → 64 µs). With a row-major A the swap would trade reading A in place for a transposed
+   * packing of it, and measured no faster (128×10×1024) or slower (256×2×512).
+   */
+  private static void narrow(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+    Workspace w = WORKSPACE.get();
+    if (w.transposed.length < n * m) {
+      w.transposed = new float[n * m];
+    }
+    float[] t = w.transposed;
+    gemm(!transB, !transA, n, m, k, b, bOffset, a, aOffset, t, 0, false);
+    for (int i = 0; i < m; i++) {
+      int row = cOffset + i * n;
+      for (int j = 0; j < n; j++) {
+        c[row + j] = accumulate ? c[row + j] + t[j * m + i] : t[j * m + i];
+      }
     }
   }
 
