@@ -23,6 +23,11 @@ class GemmLargeShapesTest {
     // row-major A with up to 512 rows is read in place, taller ones are packed
     "150, 1100, 530, false, false",
     "601, 130, 520, false, false",
+    // one column (a matrix-vector product), and a few columns with a stored-transposed A, which
+    // runs as Cᵀ = op(B)ᵀ·op(A)ᵀ, here long enough for that product to be split over threads
+    "700, 1, 530, false, false",
+    "700, 1, 530, true, true",
+    "2100, 12, 300, true, false",
     "1030, 70, 530, true, false",
     "301, 257, 1030, false, true",
     "97, 1200, 515, true, true",
