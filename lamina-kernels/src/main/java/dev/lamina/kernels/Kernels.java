@@ -81,6 +81,7 @@ public interface Kernels {
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
 
+  // Batch normalization's column kernels: rows×cols matrices and per-column arrays from index 0.
 
   /** out[j] = Σ_i (a[i·cols + j] − center[j])², summed over the rows in order (a variance's sum). */
   void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out);
