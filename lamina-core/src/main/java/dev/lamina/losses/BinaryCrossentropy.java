@@ -1,7 +1,6 @@
 package dev.lamina.losses;
 
 import dev.lamina.Tensor;
-import java.util.Map;
 
 /**
  * Binary cross-entropy, averaged over the last axis. On probabilities, predictions are clipped to
@@ -9,47 +8,26 @@ import java.util.Map;
  * finite loss. With {@code fromLogits}, the stable form {@code softplus(z) − y·z} works on raw
  * outputs: the fused, overflow-free path for a linear last layer.
  */
-public final class BinaryCrossentropy implements Loss {
+public final class BinaryCrossentropy extends CrossEntropyLoss<BinaryCrossentropy> {
   static final double EPSILON = 1e-7;
-  private final CrossEntropyOptions options = new CrossEntropyOptions("binary_crossentropy");
 
-  public BinaryCrossentropy fromLogits(boolean fromLogits) {
-    options.fromLogits(fromLogits);
-    return this;
-  }
-
-  public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
-    options.labelSmoothing(labelSmoothing);
-    return this;
-  }
-
-  public boolean isFromLogits() {
-    return options.fromLogits();
-  }
-
-  @Override
-  public String name() {
-    return "binary_crossentropy";
+  public BinaryCrossentropy() {
+    super("binary_crossentropy");
   }
 
   @Override
   public Tensor perSample(Tensor yTrue, Tensor yPred) {
     Tensor y = Targets.alignedTo(name(), yTrue, yPred);
     Targets.requireProbabilities(name(), y);
-    if (options.labelSmoothing() > 0) {
-      y = y.mul(1 - options.labelSmoothing()).add(0.5 * options.labelSmoothing());
+    if (smoothing() > 0) {
+      y = y.mul(1 - smoothing()).add(0.5 * smoothing());
     }
-    if (options.fromLogits()) {
+    if (isFromLogits()) {
       return yPred.softplus().sub(y.mul(yPred)).mean(-1);
     }
     Tensor p = yPred.clip(EPSILON, 1 - EPSILON);
     Tensor positive = y.mul(p.log());
     Tensor negative = y.neg().add(1).mul(p.neg().add(1).log());
     return positive.add(negative).neg().mean(-1);
-  }
-
-  @Override
-  public Map<String, Object> config() {
-    return options.config();
   }
 }

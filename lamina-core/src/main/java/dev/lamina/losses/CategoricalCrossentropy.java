@@ -1,43 +1,25 @@
 package dev.lamina.losses;
 
 import dev.lamina.Tensor;
-import java.util.Map;
 
 /**
  * Cross-entropy against one-hot (or soft) targets, summed over classes. On probabilities the
  * predictions are renormalized to sum to 1 and clipped to [ε, 1 − ε], as Keras does; with {@code
  * fromLogits} the stable log-softmax is used instead.
  */
-public final class CategoricalCrossentropy implements Loss {
-  private final CrossEntropyOptions options = new CrossEntropyOptions("categorical_crossentropy");
-
-  public CategoricalCrossentropy fromLogits(boolean fromLogits) {
-    options.fromLogits(fromLogits);
-    return this;
-  }
-
-  public CategoricalCrossentropy labelSmoothing(double labelSmoothing) {
-    options.labelSmoothing(labelSmoothing);
-    return this;
-  }
-
-  public boolean isFromLogits() {
-    return options.fromLogits();
-  }
-
-  @Override
-  public String name() {
-    return "categorical_crossentropy";
+public final class CategoricalCrossentropy extends CrossEntropyLoss<CategoricalCrossentropy> {
+  public CategoricalCrossentropy() {
+    super("categorical_crossentropy");
   }
 
   @Override
   public Tensor perSample(Tensor yTrue, Tensor yPred) {
     Tensor y = Targets.alignedTo(name(), yTrue, yPred);
-    if (options.labelSmoothing() > 0) {
+    if (smoothing() > 0) {
       int classes = yPred.shape()[yPred.rank() - 1];
-      y = y.mul(1 - options.labelSmoothing()).add(options.labelSmoothing() / classes);
+      y = y.mul(1 - smoothing()).add(smoothing() / classes);
     }
-    return crossEntropy(y, yPred, options.fromLogits());
+    return crossEntropy(y, yPred, isFromLogits());
   }
 
   /** −Σ y·log p over the last axis, from probabilities or from logits. */
@@ -50,10 +32,5 @@ public final class CategoricalCrossentropy implements Loss {
                 .clip(BinaryCrossentropy.EPSILON, 1 - BinaryCrossentropy.EPSILON)
                 .log();
     return y.mul(logP).sum(-1).neg();
-  }
-
-  @Override
-  public Map<String, Object> config() {
-    return options.config();
   }
 }
