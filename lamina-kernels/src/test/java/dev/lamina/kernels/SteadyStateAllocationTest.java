@@ -1,27 +1,15 @@
 package dev.lamina.kernels;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once compiled, the kernels allocate nothing per call. A Vector API value that the JIT fails to
- * keep in registers is boxed on the heap (an operator passed as a parameter, a profile-less
- * compilation), which costs 5–10× in speed; allocation makes that visible without timing.
+ * Once compiled, the kernels allocate nothing per call (see {@link AllocationProbe}): boxing
+ * comes from an operator passed as a parameter or a profile-less compilation.
  */
 class SteadyStateAllocationTest {
   private static final int CALLS_PER_ROUND = 2_000;
-  /**
-   * How long a kernel may take to reach its final compilation. A count of calls was not enough:
-   * after the property tests the JIT's queue is long, and on a busy 2-core machine a kernel's
-   * final compilation sometimes came only after 300,000 calls.
-   */
-  private static final long PATIENCE_NANOS = 30_000_000_000L;
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int threadsBefore = KernelThreads.count();
 
   @AfterEach
@@ -67,26 +55,11 @@ class SteadyStateAllocationTest {
         () -> k.batchNormForward(a, rows, cols, column, column, column, column, b, out));
     assertEventuallyBelow("batchNormBackward", 1,
         () -> k.batchNormBackward(a, b, rows, cols, column, column, column, out));
-    // a second vector shape anywhere in the JVM would make the GEMM box its vectors from here on
+    // the GEMM must stay unboxed once the mask and normalization kernels have compiled
     gemmOnOneThread();
   }
 
-  /** Runs rounds of calls until one allocates under {@code bytesPerCall}; fails if none does. */
   private static void assertEventuallyBelow(String what, long bytesPerCall, Runnable call) {
-    long id = Thread.currentThread().getId();
-    long last = 0;
-    long calls = 0;
-    for (long start = System.nanoTime(); System.nanoTime() - start < PATIENCE_NANOS; ) {
-      long before = THREADS.getThreadAllocatedBytes(id);
-      for (int i = 0; i < CALLS_PER_ROUND; i++) {
-        call.run();
-      }
-      last = (THREADS.getThreadAllocatedBytes(id) - before) / CALLS_PER_ROUND;
-      calls += CALLS_PER_ROUND;
-      if (last < bytesPerCall) {
-        return;
-      }
-    }
-    fail(what + " still allocates " + last + " bytes per call after " + calls + " calls");
+    AllocationProbe.assertEventuallyBelow(what, bytesPerCall, CALLS_PER_ROUND, call);
   }
 }
