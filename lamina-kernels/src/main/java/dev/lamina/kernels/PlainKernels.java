@@ -194,12 +194,20 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i += 2) {
       long word = SplitMix.mix(state + (i / 2 + 1) * SplitMix.GAMMA);
-      int bits = (int) (i % 2 == 0 ? word : word >>> 32);
-      mask[offset + i] = (bits >>> 1) * 0x1.0p-31 < probability ? 1f : 0f;
+      mask[offset + i] = keeps((int) word, probability);
+      if (i + 1 < n) {
+        mask[offset + i + 1] = keeps((int) (word >>> 32), probability);
+      }
     }
   }
+
+  /** 1 when the 31-bit uniform of {@code bits} is below {@code probability}, else 0. */
+  private static float keeps(int bits, double probability) {
+    return (bits >>> 1) * 0x1.0p-31 < probability ? 1f : 0f;
+  }
+
   @Override
   public void adam(
       float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
