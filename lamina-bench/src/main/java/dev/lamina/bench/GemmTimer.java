@@ -1,5 +1,6 @@
 package dev.lamina.bench;
 
+import dev.lamina.kernels.KernelSelection;
 import dev.lamina.kernels.KernelThreads;
 import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
@@ -10,7 +11,12 @@ import java.util.Random;
  * Times C = op(A)·op(B) with the active kernels outside JMH, for bench/gemm: warm-up calls, then
  * repeats, reporting the best and the median. One line per case on standard output:
  *
- * <pre>lamina case=NAME order=NN m=.. n=.. k=.. threads=T kernels=vector best_s=.. median_s=.. gflops=..</pre>
+ * <pre>lamina case=NAME order=NN m=.. n=.. k=.. threads=T kernels=vector first_s=.. best_s=.. median_s=.. gflops=..</pre>
+ *
+ * <p>first_s is the first, cold call (a fresh JVM: JIT and caches not warm yet).
+ *
+ * <p>preceded by one line saying what the kernels chose for this JVM, e.g. {@code lamina
+ * kernels=vector width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024}.
  *
  * <p>Arguments: {@code threads repeats case...} where a case is {@code name:order:m:n:k}, order
  * being NN, TN, NT or TT (T = that operand is stored transposed).
@@ -23,6 +29,7 @@ public final class GemmTimer {
       throw new IllegalArgumentException("usage: GemmTimer threads repeats name:order:m:n:k ...");
     }
     KernelThreads.setCount(Integer.parseInt(args[0]));
+    System.out.println("lamina " + KernelSelection.describe());
     int repeats = Integer.parseInt(args[1]);
     for (int i = 2; i < args.length; i++) {
       System.out.println(time(args[i], repeats));
@@ -48,13 +55,16 @@ public final class GemmTimer {
     // enough calls that a repeat lasts ~0.2 s at 100 GFLOP/s; large cases run once
     int calls = (int) Math.max(1, Math.min(100_000, 2e10 / Math.max(flops, 1)));
     double[] seconds = new double[repeats];
+    double first = 0;
     for (int r = -3; r < repeats; r++) {
       long start = System.nanoTime();
       for (int call = 0; call < calls; call++) {
         kernels.gemm(transA, transB, m, n, k, a, 0, b, 0, c, 0, false);
       }
       double elapsed = (System.nanoTime() - start) / 1e9 / calls;
-      if (r >= 0) {
+      if (r == -3) {
+        first = elapsed;
+      } else if (r >= 0) {
         seconds[r] = elapsed;
       }
     }
@@ -62,8 +72,10 @@ public final class GemmTimer {
     double best = seconds[0];
     double median = seconds[repeats / 2];
     return String.format(Locale.ROOT,
-        "lamina case=%s order=%s m=%d n=%d k=%d threads=%d kernels=%s best_s=%.9f median_s=%.9f gflops=%.2f",
-        f[0], f[1], m, n, k, KernelThreads.count(), kernels.name(), best, median, flops / best / 1e9);
+        "lamina case=%s order=%s m=%d n=%d k=%d threads=%d kernels=%s first_s=%.9f best_s=%.9f"
+            + " median_s=%.9f gflops=%.2f",
+        f[0], f[1], m, n, k, KernelThreads.count(), kernels.name(), first, best, median,
+        flops / best / 1e9);
   }
 
   private static float[] randomArray(int length, Random random) {

@@ -4,16 +4,16 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked heart of GEMM: a ROWS×COLS tile of C (6 rows by two vectors, 6×32 floats
- * on AVX-512) held in 12 vector registers while it walks the packed panels along k. Each k step
- * loads two vectors of the B panel and broadcasts 6 values of the A panel, feeding 12 fused
- * multiply-adds. It runs at the core's FMA peak with panels in cache; a 12-row tile (24
- * accumulators) was slower because C2 spilled registers (bench/RESULTS.md).
+ * The register-blocked heart of GEMM: a ROWS×COLS tile of C (two vectors wide; 6 or 8 rows as
+ * {@link GemmShape} chose for this machine's registers) held in vector registers while it walks
+ * the packed panels along k. Each k step loads two vectors of the B panel and broadcasts one
+ * value of the A panel per row, feeding two fused multiply-adds per row. Each row count is
+ * spelled out: C2 keeps named FloatVector locals in registers, an array of them boxed.
  */
 final class GemmMicroKernel {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-  static final int ROWS = 6;
-  static final int COLS = 2 * SPECIES.length();
+  static final int ROWS = GemmShape.ACTIVE.rows;
+  static final int COLS = GemmShape.ACTIVE.cols;
 
   /**
    * Calls the kernel on tiny panels before any real work. If the first call is a long panel, the
@@ -26,24 +26,38 @@ final class GemmMicroKernel {
   static {
     float[] ap = new float[ROWS * 4];
     float[] bp = new float[COLS * 4];
-    float[] c = new float[ROWS * COLS];
+    float[] tile = new float[ROWS * COLS];
     for (int call = 0; call < WARM_UP_CALLS; call++) {
-      multiply(4, ap, 0, 1, ROWS, bp, 0, c, 0, COLS, (call & 1) == 0);
-      multiply(4, ap, 0, 4, 1, bp, 0, c, 0, COLS, (call & 1) == 0);
+      multiply(4, ap, 0, 1, ROWS, bp, 0, tile);
+      multiply(4, ap, 0, 4, 1, bp, 0, tile);
     }
   }
 
   private GemmMicroKernel() {}
 
   /**
-   * C[0..ROWS, 0..COLS) (+)= A·Bpanel over kc steps. A's value for tile row r at step p is {@code
+   * tile = A·Bpanel over kc steps, ROWS×COLS row by row, for {@link #storeTile} or an edge copy
+   * to write into C: writing C here as well made the 8-row kernel too big for C2 to inline its
+   * stores (NodeCountInliningCutoff), and the vectors passed to them were boxed. A's value for tile row r at step p is {@code
    * a[aOffset + r·rowStride + p·stepStride]}: a packed panel (rowStride 1, stepStride ROWS) or
    * rows of A read in place (rowStride = the row length, stepStride 1). The B panel holds COLS
-   * values per step. {@code addToC} false overwrites C.
+   * values per step.
    */
   static void multiply(
       int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
-      float[] c, int cOffset, int ldc, boolean addToC) {
+      float[] tile) {
+    // ROWS is a constant to the JIT: only one branch is compiled
+    if (ROWS == 8) {
+      eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
+    } else {
+      sixRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
+    }
+  }
+
+  /** 12 accumulators, 15 registers in all: the largest two-vector tile for 16 registers. */
+  private static void sixRows(
+      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      float[] tile) {
     VectorSpecies<Float> s = SPECIES;
     int v = s.length();
     FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
@@ -77,21 +91,95 @@ final class GemmMicroKernel {
       c50 = x.fma(b0, c50);
       c51 = x.fma(b1, c51);
     }
-    store(c00, c01, c, cOffset, v, addToC);
-    store(c10, c11, c, cOffset + ldc, v, addToC);
-    store(c20, c21, c, cOffset + 2 * ldc, v, addToC);
-    store(c30, c31, c, cOffset + 3 * ldc, v, addToC);
-    store(c40, c41, c, cOffset + 4 * ldc, v, addToC);
-    store(c50, c51, c, cOffset + 5 * ldc, v, addToC);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, v);
+    c10.intoArray(tile, COLS);
+    c11.intoArray(tile, COLS + v);
+    c20.intoArray(tile, 2 * COLS);
+    c21.intoArray(tile, 2 * COLS + v);
+    c30.intoArray(tile, 3 * COLS);
+    c31.intoArray(tile, 3 * COLS + v);
+    c40.intoArray(tile, 4 * COLS);
+    c41.intoArray(tile, 4 * COLS + v);
+    c50.intoArray(tile, 5 * COLS);
+    c51.intoArray(tile, 5 * COLS + v);
   }
 
-  private static void store(
-      FloatVector left, FloatVector right, float[] c, int at, int v, boolean addToC) {
-    if (addToC) {
-      left = left.add(FloatVector.fromArray(SPECIES, c, at));
-      right = right.add(FloatVector.fromArray(SPECIES, c, at + v));
+  /** 16 accumulators, 19 registers in all: for machines with 32 vector registers. */
+  private static void eightRows(
+      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      float[] tile) {
+    VectorSpecies<Float> s = SPECIES;
+    int v = s.length();
+    FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+    int r1 = rowStride;
+    int r2 = 2 * rowStride;
+    int r3 = 3 * rowStride;
+    int r4 = 4 * rowStride;
+    int r5 = 5 * rowStride;
+    int r6 = 6 * rowStride;
+    int r7 = 7 * rowStride;
+    int at = aOffset;
+    int b = bOffset;
+    for (int p = 0; p < kc; p++, at += stepStride, b += COLS) {
+      FloatVector b0 = FloatVector.fromArray(s, bp, b);
+      FloatVector b1 = FloatVector.fromArray(s, bp, b + v);
+      FloatVector x = FloatVector.broadcast(s, a[at]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(s, a[at + r1]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(s, a[at + r2]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(s, a[at + r3]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(s, a[at + r4]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      x = FloatVector.broadcast(s, a[at + r5]);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
+      x = FloatVector.broadcast(s, a[at + r6]);
+      c60 = x.fma(b0, c60);
+      c61 = x.fma(b1, c61);
+      x = FloatVector.broadcast(s, a[at + r7]);
+      c70 = x.fma(b0, c70);
+      c71 = x.fma(b1, c71);
     }
-    left.intoArray(c, at);
-    right.intoArray(c, at + v);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, v);
+    c10.intoArray(tile, COLS);
+    c11.intoArray(tile, COLS + v);
+    c20.intoArray(tile, 2 * COLS);
+    c21.intoArray(tile, 2 * COLS + v);
+    c30.intoArray(tile, 3 * COLS);
+    c31.intoArray(tile, 3 * COLS + v);
+    c40.intoArray(tile, 4 * COLS);
+    c41.intoArray(tile, 4 * COLS + v);
+    c50.intoArray(tile, 5 * COLS);
+    c51.intoArray(tile, 5 * COLS + v);
+    c60.intoArray(tile, 6 * COLS);
+    c61.intoArray(tile, 6 * COLS + v);
+    c70.intoArray(tile, 7 * COLS);
+    c71.intoArray(tile, 7 * COLS + v);
+  }
+
+  /** C[0..ROWS, 0..COLS) at {@code cOffset} (+)= the tile; C's rows are {@code ldc} apart. */
+  static void storeTile(float[] tile, float[] c, int cOffset, int ldc, boolean addToC) {
+    int v = SPECIES.length();
+    for (int r = 0, at = cOffset; r < ROWS; r++, at += ldc) {
+      for (int j = 0; j < COLS; j += v) {
+        FloatVector t = FloatVector.fromArray(SPECIES, tile, r * COLS + j);
+        if (addToC) {
+          t = t.add(FloatVector.fromArray(SPECIES, c, at + j));
+        }
+        t.intoArray(c, at + j);
+      }
+    }
   }
 }

@@ -8,11 +8,23 @@ import java.lang.System.Logger.Level;
  * lamina.kernels=plain} forces the plain kernels. VectorKernels is loaded by name so that a JVM
  * without the module never links against it.
  */
-final class KernelSelection {
+public final class KernelSelection {
   static final String PROPERTY = "lamina.kernels";
   static final Kernels ACTIVE = choose();
 
   private KernelSelection() {}
+
+  /**
+   * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
+   * the vector width, the vector registers and the GEMM tile and cache blocks chosen for them,
+   * e.g. {@code kernels=vector width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024}.
+   */
+  public static String describe() {
+    // GemmShape links against the Vector API, so it is touched only when the vector kernels run
+    return ACTIVE == PlainKernels.INSTANCE
+        ? "kernels=plain"
+        : "kernels=" + ACTIVE.name() + " " + GemmShape.ACTIVE.describe();
+  }
 
   private static Kernels choose() {
     String wanted = System.getProperty(PROPERTY, "auto");

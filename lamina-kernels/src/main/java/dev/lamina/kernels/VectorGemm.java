@@ -12,15 +12,10 @@ import java.util.Arrays;
 final class VectorGemm {
   private static final int ROWS = GemmMicroKernel.ROWS;
   private static final int COLS = GemmMicroKernel.COLS;
-  /*
-   * Sized for Zen 4 (L1d 32 KiB, L2 1 MiB per core, L3 32 MiB shared) and measured at 2048³ with
-   * one thread (bench/RESULTS.md): a long KC amortises loading and storing the C tile, which
-   * mattered more than keeping the B panel (KC·128 bytes) inside L1; the MC×KC block of A
-   * (192 KiB) stays in L2 and the KC×NC block of B (2 MiB) in L3.
-   */
-  static final int MC = 96;
-  static final int KC = 512;
-  static final int NC = 1024;
+  /* Cache blocks for this machine's tile: see GemmShape. */
+  static final int MC = GemmShape.ACTIVE.mc;
+  static final int KC = GemmShape.ACTIVE.kc;
+  static final int NC = GemmShape.ACTIVE.nc;
   /** Products with at most this many columns (and more rows) run transposed (see narrow). */
   private static final int NARROW_MAX_COLS = COLS / 2;
   /** Row-major A with at most this many rows is read in place (see readsAInPlace). */
@@ -36,7 +31,7 @@ final class VectorGemm {
   private static final class Workspace {
     final float[] packedA = new float[roundUp(MC, ROWS) * KC];
     final float[] packedB = new float[KC * roundUp(NC, COLS)];
-    final float[] edge = new float[ROWS * COLS];
+    final float[] tile = new float[ROWS * COLS];
     final Split split = new Split();
     /** Cᵀ of a narrow product; grows to the largest one this thread has run. */
     float[] transposed = new float[0];
@@ -212,14 +207,12 @@ final class VectorGemm {
               int aStart = direct ? aOffset + (ic + ir) * k + pc : (ir - inPlace) * kc;
               int rowStride = direct ? k : 1;
               int stepStride = direct ? 1 : ROWS;
+              GemmMicroKernel.multiply(
+                  kc, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, w.tile);
               if (ir + ROWS <= mc && jr + COLS <= nc) {
-                GemmMicroKernel.multiply(
-                    kc, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, c, at, n, addToC);
+                GemmMicroKernel.storeTile(w.tile, c, at, n, addToC);
               } else {
-                GemmMicroKernel.multiply(
-                    kc, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, w.edge, 0, COLS,
-                    false);
-                copyEdge(w.edge, c, at, n, Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
+                copyEdge(w.tile, c, at, n, Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
               }
             }
           }

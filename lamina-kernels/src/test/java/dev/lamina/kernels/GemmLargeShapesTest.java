@@ -30,6 +30,7 @@ class GemmLargeShapesTest {
     "2100, 12, 300, true, false",
     "1030, 70, 530, true, false",
     "301, 257, 1030, false, true",
+    "70, 90, 2100, false, false",
     "97, 1200, 515, true, true",
   })
   void equalsPlainReference(int m, int n, int k, boolean transA, boolean transB) {

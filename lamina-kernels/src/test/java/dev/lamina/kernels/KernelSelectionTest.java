@@ -2,6 +2,7 @@ package dev.lamina.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,17 @@ class KernelSelectionTest {
   void vectorModulePresenceIsTheExpectedOne() {
     boolean expected = !"absent".equals(System.getProperty("lamina.expectedVectorModule"));
     assertEquals(expected, ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+  }
+
+  @Test
+  void describeNamesTheKernelsAndForVectorTheTile() {
+    String description = KernelSelection.describe();
+    if (Kernels.get().name().equals("plain")) {
+      assertEquals("kernels=plain", description);
+    } else {
+      assertTrue(description.matches("kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .*"),
+          description);
+    }
   }
 
   @Test

@@ -1,0 +1,79 @@
+package dev.lamina.kernels;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The micro-kernel's tile (rows × two vectors of columns) and the cache blocks around it, chosen
+ * once per JVM from the preferred vector width and the number of vector registers, since a tile
+ * that fits one machine's registers spills on another: 8 rows need 16 accumulators plus two B
+ * vectors and a broadcast, 19 registers, which fit AVX-512 (32) and NEON (32) but not AVX2's 16,
+ * where 6 rows (15 registers) is the largest two-vector tile.
+ */
+final class GemmShape {
+  /** Columns of a tile, in vectors: two B loads feed every broadcast of A. */
+  static final int VECTORS = 2;
+
+  static final GemmShape ACTIVE =
+      choose(FloatVector.SPECIES_PREFERRED.vectorBitSize(), vectorRegisters());
+
+  final int bits;
+  final int registers;
+  final int rows;
+  final int cols;
+  /** Rows of the packed A block (kept in L2). */
+  final int mc;
+  /** Steps of k per packed block: a long one amortises loading and storing the C tile. */
+  final int kc;
+  /** Columns of the packed B block (kept in L3). */
+  final int nc;
+
+  private GemmShape(int bits, int registers, int rows, int mc, int kc, int nc) {
+    this.bits = bits;
+    this.registers = registers;
+    this.rows = rows;
+    this.cols = VECTORS * bits / Float.SIZE;
+    this.mc = mc;
+    this.kc = kc;
+    this.nc = nc;
+  }
+
+  /**
+   * The shape for vectors of {@code bits} bits and {@code registers} vector registers, measured
+   * on Zen 4 at 2048³ with the JVM narrowed by -XX:MaxVectorSize and -XX:UseAVX=2 (bench/RESULTS.md):
+   * with 32 registers 8 rows beat 6 at every width (128-bit: 49 against 42 GFLOP/s on 2 threads);
+   * with 16 (UseAVX=2) 8 rows spilled (57 against 84 GFLOP/s for the kernel alone). A k-block of
+   * 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at
+   * 256 bits: 59 → 67 GFLOP/s on one thread there, no loss at 512 bits.
+   */
+  static GemmShape choose(int bits, int registers) {
+    int rows = registers >= 32 ? 8 : 6;
+    return new GemmShape(bits, registers, rows, 96, 1024, 1024);
+  }
+
+  /**
+   * Vector registers the JIT can allocate: 16 on x86 without AVX-512 (the EVEX encoding reaches
+   * registers 16–31), 32 on AArch64 and the other 64-bit targets of the Vector API. HotSpot
+   * reports its AVX level as the flag UseAVX (3 = AVX-512); elsewhere x86 counts as 16.
+   */
+  static int vectorRegisters() {
+    String arch = System.getProperty("os.arch", "");
+    if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+      return 32;
+    }
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return Integer.parseInt(vm.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
+    } catch (RuntimeException | LinkageError e) {
+      return 16;
+    }
+  }
+
+  /** For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=512 nc=1024}. */
+  String describe() {
+    return String.format(Locale.ROOT, "width=%d registers=%d micro=%dx%d mc=%d kc=%d nc=%d",
+        bits, registers, rows, cols, mc, kc, nc);
+  }
+}

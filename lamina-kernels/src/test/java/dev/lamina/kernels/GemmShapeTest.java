@@ -1,0 +1,54 @@
+package dev.lamina.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GEMM tile chosen for each vector width and register count, and the one this JVM runs. The
+ * build runs this class at the native width and narrowed by -XX:MaxVectorSize=32 and =16
+ * (lamina-kernels/pom.xml), telling the width to expect through {@code lamina.expectedWidth}, so a
+ * narrow JVM that kept the wide tile fails here.
+ */
+class GemmShapeTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    // bits, registers, tile: 8 rows (19 registers) where 32 registers allow, else 6 (15)
+    "512, 32, 8x32",
+    "256, 32, 8x16",
+    "256, 16, 6x16",
+    "128, 32, 8x8",
+    "128, 16, 6x8",
+  })
+  void tileFitsTheRegisters(int bits, int registers, String tile) {
+    GemmShape shape = GemmShape.choose(bits, registers);
+    assertEquals(tile, shape.rows + "x" + shape.cols);
+    // accumulators, two B vectors and the broadcast
+    int used = shape.rows * GemmShape.VECTORS + GemmShape.VECTORS + 1;
+    assertEquals(true, used <= registers, used + " registers in use");
+  }
+
+  @Test
+  void activeShapeIsTheOneForThisJvmsWidthAndRegisters() {
+    int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    String expectedWidth = System.getProperty("lamina.expectedWidth");
+    if (expectedWidth != null) {
+      assertEquals(Integer.parseInt(expectedWidth), bits);
+    }
+    GemmShape expected = GemmShape.choose(bits, GemmShape.vectorRegisters());
+    assertEquals(expected.describe(), GemmShape.ACTIVE.describe());
+    assertEquals(GemmShape.ACTIVE.rows, GemmMicroKernel.ROWS);
+    assertEquals(2 * FloatVector.SPECIES_PREFERRED.length(), GemmMicroKernel.COLS);
+  }
+
+  @Test
+  void describeNamesWidthTileAndBlocks() {
+    assertEquals(
+        "width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024",
+        GemmShape.choose(256, 16).describe());
+  }
+}
