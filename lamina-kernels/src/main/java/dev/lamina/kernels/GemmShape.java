@@ -43,10 +43,11 @@ final class GemmShape {
   /**
    * The shape for vectors of {@code bits} bits and {@code registers} vector registers, measured
    * on Zen 4 at 2048³ with the JVM narrowed by -XX:MaxVectorSize and -XX:UseAVX=2 (bench/RESULTS.md):
-   * with 32 registers 8 rows beat 6 at every width (128-bit: 49 against 42 GFLOP/s on 2 threads);
-   * with 16 (UseAVX=2) 8 rows spilled (57 against 84 GFLOP/s for the kernel alone). A k-block of
-   * 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at
-   * 256 bits: 59 → 67 GFLOP/s on one thread there, no loss at 512 bits.
+   * the kernel alone ran 8 rows as fast as 6 or faster with 32 registers (128-bit: 41–48 against
+   * 33–36 GFLOP/s on one core), and 8 rows spilled with 16 (UseAVX=2: 57 against 84). A k-block
+   * of 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at
+   * 256 bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128 on
+   * two threads.
    */
   static GemmShape choose(int bits, int registers) {
     int rows = registers >= 32 ? 8 : 6;
