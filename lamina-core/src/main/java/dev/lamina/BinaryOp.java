@@ -131,6 +131,9 @@ enum BinaryOp {
   };
 
   private static final int SPREAD_CHUNK = 1024;
+  /** Per thread, so that a broadcast operation allocates nothing. */
+  private static final ThreadLocal<float[]> SPREAD =
+      ThreadLocal.withInitial(() -> new float[SPREAD_CHUNK]);
 
   final String label;
   final boolean differentiable;
@@ -178,7 +181,7 @@ enum BinaryOp {
     int n = plan.rowLength;
     boolean spreadA = plan.strideA == 0 && n > 1;
     boolean spreadB = plan.strideB == 0 && n > 1;
-    float[] spread = spreadA || spreadB ? new float[Math.min(n, SPREAD_CHUNK)] : null;
+    float[] spread = spreadA || spreadB ? SPREAD.get() : null;
     for (int r = 0; r < plan.rows(); r++) {
       int ao = plan.rowStartsA[r];
       int bo = plan.rowStartsB[r];
@@ -186,9 +189,10 @@ enum BinaryOp {
         row(a, ao, b, bo, out, r * n, n);
         continue;
       }
-      Arrays.fill(spread, spreadA ? a[ao] : b[bo]);
-      for (int start = 0; start < n; start += spread.length) {
-        int length = Math.min(spread.length, n - start);
+      int chunk = Math.min(n, spread.length);
+      Arrays.fill(spread, 0, chunk, spreadA ? a[ao] : b[bo]);
+      for (int start = 0; start < n; start += chunk) {
+        int length = Math.min(chunk, n - start);
         int oo = r * n + start;
         if (spreadA) {
           row(spread, 0, b, bo + start, out, oo, length);

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.List;
 
@@ -8,57 +9,80 @@ final class Reductions {
   private Reductions() {}
 
   static Tensor sumAll(Tensor x) {
-    Tensor y;
+    Tensor hit = Workspace.reuse("sum", x, null, null, -1, null);
+    if (hit != null) {
+      sumAll(x, hit);
+      return hit;
+    }
+    Tensor y = x.floats != null ? Tensor.raw(new int[0], new float[1])
+        : Tensor.raw(new int[0], new double[1]);
+    sumAll(x, y);
+    return Workspace.remember(
+        y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x));
+  }
+
+  private static void sumAll(Tensor x, Tensor out) {
     if (x.floats != null) {
-      y = Tensor.raw(new int[0], new float[] {Kernels.get().sum(x.floats, 0, x.floats.length)});
+      out.floats[0] = Kernels.get().sum(x.floats, 0, x.floats.length);
     } else {
       double total = 0;
       for (double v : x.doubles) {
         total += v;
       }
-      y = Tensor.raw(new int[0], new double[] {total});
+      out.doubles[0] = total;
     }
-    return y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x);
   }
 
   static Tensor sum(Tensor x, int axis, boolean keepDims) {
     int ax = Axis.normalize("sum", axis, x.shape);
+    Tensor hit = Workspace.reuse("sum", x, null, null, 2L * ax + (keepDims ? 1 : 0), null);
+    if (hit != null) {
+      sumAxis(x, ax, hit);
+      return hit;
+    }
+    int[] kept = Axis.reduced(x.shape, ax, true);
+    int[] shape = Axis.reduced(x.shape, ax, keepDims);
+    int size = Axis.product(shape);
+    Tensor y = x.floats != null ? Tensor.raw(shape, new float[size])
+        : Tensor.raw(shape, new double[size]);
+    sumAxis(x, ax, y);
+    return Workspace.remember(
+        y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x));
+  }
+
+  /** Along the middle of an (outer, n, inner) view; float32 rows on the kernels. */
+  private static void sumAxis(Tensor x, int ax, Tensor y) {
     int outer = Axis.outer(x.shape, ax);
     int n = x.shape[ax];
     int inner = Axis.inner(x.shape, ax);
-    int[] kept = Axis.reduced(x.shape, ax, true);
-    int[] shape = Axis.reduced(x.shape, ax, keepDims);
-    Tensor y;
     if (x.floats != null) {
-      y = Tensor.raw(shape, sumAxis(x.floats, outer, n, inner));
-    } else {
-      double[] out = new double[outer * inner];
+      Kernels kernels = Kernels.get();
+      float[] out = y.floats;
+      if (inner > 1 && outer == 1) {
+        kernels.sumColumns(x.floats, 0, n, inner, out, 0);
+        return;
+      }
+      java.util.Arrays.fill(out, 0f);
       for (int o = 0; o < outer; o++) {
+        if (inner == 1) {
+          out[o] = kernels.sum(x.floats, o * n, n);
+          continue;
+        }
         for (int k = 0; k < n; k++) {
-          for (int i = 0, src = (o * n + k) * inner; i < inner; i++) {
-            out[o * inner + i] += x.doubles[src + i];
-          }
+          kernels.add(out, o * inner, x.floats, (o * n + k) * inner, out, o * inner, inner);
         }
       }
-      y = Tensor.raw(shape, out);
+      return;
     }
-    return y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x);
-  }
-
-  /** Along the middle of an (outer, n, inner) view: whole rows on the kernels. */
-  private static float[] sumAxis(float[] x, int outer, int n, int inner) {
-    Kernels kernels = Kernels.get();
-    float[] out = new float[outer * inner];
+    double[] out = y.doubles;
+    java.util.Arrays.fill(out, 0);
     for (int o = 0; o < outer; o++) {
-      if (inner == 1) {
-        out[o] = kernels.sum(x, o * n, n);
-        continue;
-      }
       for (int k = 0; k < n; k++) {
-        kernels.add(out, o * inner, x, (o * n + k) * inner, out, o * inner, inner);
+        for (int i = 0, src = (o * n + k) * inner; i < inner; i++) {
+          out[o * inner + i] += x.doubles[src + i];
+        }
       }
     }
-    return out;
   }
 
   static Tensor max(Tensor x, int axis, boolean keepDims) {

@@ -108,11 +108,6 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     }
   }
 
-  FusedSpec fusedSpec() {
-    return new FusedSpec.BatchNormSpec(
-        gamma, beta, movingMean, movingVariance, momentum, epsilon);
-  }
-
   @Override
   public List<Parameter> trainableWeights() {
     List<Parameter> weights = new ArrayList<>(2);
