@@ -1,6 +1,8 @@
 package dev.lamina;
 
+import dev.lamina.autograd.SelectiveRule;
 import dev.lamina.autograd.Workspace;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs the elementwise primitives and records their backward rules. */
@@ -50,14 +52,14 @@ final class Elementwise {
   }
 
   private static Tensor recordedBinary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-    return out.recorded(
-        op.label,
-        g -> {
-          Tensor[] grads = op.gradients(g, a, b, out);
-          return List.of(Broadcast.sumTo(grads[0], a.shape), Broadcast.sumTo(grads[1], b.shape));
-        },
-        a,
-        b);
+    SelectiveRule rule =
+        (g, wanted) -> {
+          Tensor[] grads = op.gradients(g, a, b, out, (wanted & 1) != 0, (wanted & 2) != 0);
+          grads[0] = grads[0] == null ? null : Broadcast.sumTo(grads[0], a.shape);
+          grads[1] = grads[1] == null ? null : Broadcast.sumTo(grads[1], b.shape);
+          return Arrays.asList(grads);
+        };
+    return out.recorded(op.label, rule, a, b);
   }
 
   static Tensor where(Tensor condition, Tensor first, Tensor second) {

@@ -44,7 +44,8 @@ public final class NeuralOps {
     boolean sameTypes = in.dtype == kernel.dtype && (bias == null || bias.dtype == kernel.dtype);
     Tensor linear;
     if (pointwise != null && sameTypes && x.rank() == 2 && kernel.rank() == 2
-        && in.shape[1] == kernel.shape[0] && (bias == null || bias.hasShape(kernel.shape[1]))) {
+        && in.shape[1] == kernel.shape[0]
+        && (bias == null || bias.rank() == 1 && bias.shape[0] == kernel.shape[1])) {
       return DenseOp.apply(in, kernel, bias, pointwise);
     }
     linear = rows.matmul(kernel);
@@ -67,5 +68,15 @@ public final class NeuralOps {
    */
   public static Tensor dropout(Tensor x, double keep, long stream) {
     return DropoutOp.apply(x, keep, stream);
+  }
+
+  /**
+   * Batch normalization in training mode over rows x: each column normalized with the batch's
+   * mean and biased variance, scaled by gamma and shifted by beta (either may be null), as one
+   * operation; {@code statistics[0]} and {@code [1]} receive the batch mean and variance.
+   */
+  public static Tensor batchNormalization(
+      Tensor x, Tensor gamma, Tensor beta, double epsilon, Tensor[] statistics) {
+    return BatchNormOp.apply(x, gamma, beta, epsilon, statistics);
   }
 }

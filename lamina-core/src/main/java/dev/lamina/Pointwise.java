@@ -11,7 +11,18 @@ import dev.lamina.kernels.Kernels;
  */
 enum Pointwise {
   LINEAR,
-  RELU,
+  // its own methods: a kernel inlined into the shared loops' big switch would lose its vectors
+  RELU {
+    @Override
+    void forward(float[] x, float[] y, int n) {
+      Kernels.get().relu(x, 0, y, 0, n);
+    }
+
+    @Override
+    void backward(float[] x, float[] y, float[] g, float[] out, int n) {
+      Kernels.get().reluBackward(y, 0, g, 0, out, 0, n);
+    }
+  },
   SIGMOID,
   TANH,
   LEAKY_RELU,
@@ -59,7 +70,7 @@ enum Pointwise {
   /** Whether the derivative needs the input x (else the output y suffices). */
   boolean needsInput() {
     return switch (this) {
-      case LINEAR, RELU, SIGMOID, TANH, EXPONENTIAL -> false;
+      case LINEAR, RELU, SIGMOID, TANH, LEAKY_RELU, ELU, SELU, EXPONENTIAL -> false;
       default -> true;
     };
   }
@@ -92,10 +103,12 @@ enum Pointwise {
       case RELU -> y > 0 ? 1 : 0;
       case SIGMOID -> y * (1 - y);
       case TANH -> 1 - y * y;
-      case LEAKY_RELU -> x > 0 ? 1 : LEAKY_SLOPE;
-      case ELU -> x > 0 ? 1 : y + 1;
-      case SELU -> x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
-      case GELU -> 0.5 * (1 + Erf.erf(x * SQRT_HALF)) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+      // these three have y > 0 exactly where x > 0
+      case LEAKY_RELU -> y > 0 ? 1 : LEAKY_SLOPE;
+      case ELU -> y > 0 ? 1 : y + 1;
+      case SELU -> y > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
+      // Φ(x) = y / x, so only the density is left to compute
+      case GELU -> (x == 0 ? 0.5 : y / x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
       case SWISH -> {
         double s = sigmoid(x);
         yield s + x * s * (1 - s);
@@ -120,7 +133,11 @@ enum Pointwise {
   void forward(float[] x, float[] y, int n) {
     switch (this) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> Kernels.get().relu(x, 0, y, 0, n);
+      case GELU -> {
+        for (int i = 0; i < n; i++) {
+          y[i] = (float) (0.5 * x[i] * (1 + erfForFloat(x[i] * SQRT_HALF)));
+        }
+      }
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
         for (int i = 0; i < n; i++) {
@@ -144,7 +161,6 @@ enum Pointwise {
   void backward(float[] x, float[] y, float[] g, float[] out, int n) {
     switch (this) {
       case LINEAR -> System.arraycopy(g, 0, out, 0, n);
-      case RELU -> Kernels.get().reluBackward(y, 0, g, 0, out, 0, n);
       case SIGMOID -> {
         for (int i = 0; i < n; i++) {
           out[i] = g[i] * (y[i] * (1 - y[i]));
@@ -158,7 +174,7 @@ enum Pointwise {
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
         for (int i = 0; i < n; i++) {
-          out[i] = x[i] > 0 ? g[i] : g[i] * slope;
+          out[i] = y[i] > 0 ? g[i] : g[i] * slope;
         }
       }
       default -> {
@@ -179,6 +195,19 @@ enum Pointwise {
     for (int i = 0; i < n; i++) {
       out[i] = g[i] * slope(x == null ? 0 : x[i], y[i]);
     }
+  }
+
+  /**
+   * erf to about 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32's resolution near 1 and
+   * one exp instead of Erf's series; float64 keeps the exact {@link Erf#erf}.
+   */
+  private static double erfForFloat(double x) {
+    double ax = Math.abs(x);
+    double t = 1 / (1 + 0.3275911 * ax);
+    double poly =
+        t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+            + t * 1.061405429))));
+    return Math.copySign(1 - poly * Math.exp(-ax * ax), x);
   }
 
   private static double sigmoid(double x) {

@@ -91,9 +91,18 @@ final class Reductions {
       throw new IllegalArgumentException(
           "max: axis " + axis + " of shape " + java.util.Arrays.toString(x.shape) + " is empty");
     }
+    Tensor hit = Workspace.reuse("max", x, null, null, 2L * ax + (keepDims ? 1 : 0), null);
+    if (hit != null) {
+      // the backward rule reads these winners: refill the same array
+      int[] winners = (int[]) Workspace.state();
+      argmaxIndices(x, ax, winners);
+      RowMajor.gather(x, winners, hit);
+      return hit;
+    }
     int[] winners = argmaxIndices(x, ax);
     int[] shape = Axis.reduced(x.shape, ax, keepDims);
-    return RowMajor.gather(x, winners, shape).recorded("max", g -> List.of(scatter(g, winners, x)), x);
+    Tensor y = RowMajor.gather(x, winners, shape);
+    return Workspace.remember(y.recorded("max", g -> List.of(scatter(g, winners, x)), x), winners);
   }
 
   static Tensor argmax(Tensor x, int axis) {
@@ -110,10 +119,15 @@ final class Reductions {
 
   /** Per output position, the flat input index of the first maximum; NaN wins, as in NumPy. */
   private static int[] argmaxIndices(Tensor x, int axis) {
+    int[] winners = new int[Axis.outer(x.shape, axis) * Axis.inner(x.shape, axis)];
+    argmaxIndices(x, axis, winners);
+    return winners;
+  }
+
+  private static void argmaxIndices(Tensor x, int axis, int[] winners) {
     int outer = Axis.outer(x.shape, axis);
     int n = x.shape[axis];
     int inner = Axis.inner(x.shape, axis);
-    int[] winners = new int[outer * inner];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int best = o * n * inner + i;
@@ -128,7 +142,6 @@ final class Reductions {
         winners[o * inner + i] = best;
       }
     }
-    return winners;
   }
 
   /** A zero tensor shaped like {@code x} with {@code g}'s values at the winning positions. */

@@ -3,6 +3,7 @@ package dev.lamina;
 import dev.lamina.autograd.BackwardRule;
 import dev.lamina.autograd.GradFn;
 import dev.lamina.autograd.NoGrad;
+import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 import java.util.List;
 
@@ -481,9 +482,17 @@ public final class Tensor {
     if (!mutable && gradFn == null) {
       return this;
     }
-    return floats != null
+    Tensor hit = Workspace.reuse("detach", this, null, null, 0, null);
+    if (hit != null) {
+      if (mutable) {
+        System.arraycopy(floats != null ? floats : doubles, 0,
+            hit.floats != null ? hit.floats : hit.doubles, 0, (int) size());
+      }
+      return hit;
+    }
+    return Workspace.remember(floats != null
         ? raw(shape, mutable ? floats.clone() : floats)
-        : raw(shape, mutable ? doubles.clone() : doubles);
+        : raw(shape, mutable ? doubles.clone() : doubles));
   }
 
   /** A zero tensor of {@code shape} (kept, not copied) to compute into. */
