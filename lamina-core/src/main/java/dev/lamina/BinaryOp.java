@@ -14,7 +14,7 @@ enum BinaryOp {
       return a + b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {g, g};
     }
 
@@ -27,8 +27,8 @@ enum BinaryOp {
       return a - b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
-      return new Tensor[] {g, g.neg()};
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+      return new Tensor[] {g, wantB ? g.neg() : null};
     }
 
     void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
@@ -40,8 +40,8 @@ enum BinaryOp {
       return a * b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
-      return new Tensor[] {g.mul(b), g.mul(a)};
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+      return new Tensor[] {wantA ? g.mul(b) : null, wantB ? g.mul(a) : null};
     }
 
     void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
@@ -53,9 +53,9 @@ enum BinaryOp {
       return a / b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor ga = g.div(b);
-      return new Tensor[] {ga, ga.mul(out).neg()};
+      return new Tensor[] {ga, wantB ? ga.mul(out).neg() : null};
     }
 
     void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
@@ -68,7 +68,7 @@ enum BinaryOp {
     }
 
     /** As PyTorch: no base gradient where the exponent is 0, no exponent gradient at a ≤ 0. */
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor zero = Tensor.scalar(g.dtype, 0);
       Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));
       Tensor gb = Tensor.where(a.greater(0), g.mul(out).mul(a.log()), zero);
@@ -80,7 +80,7 @@ enum BinaryOp {
       return Math.max(a, b);
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.greater(b), a.equal(b));
     }
   },
@@ -89,7 +89,7 @@ enum BinaryOp {
       return Math.min(a, b);
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.less(b), a.equal(b));
     }
   },
@@ -131,6 +131,9 @@ enum BinaryOp {
   };
 
   private static final int SPREAD_CHUNK = 1024;
+  /** Per thread, so that a broadcast operation allocates nothing. */
+  private static final ThreadLocal<float[]> SPREAD =
+      ThreadLocal.withInitial(() -> new float[SPREAD_CHUNK]);
 
   final String label;
   final boolean differentiable;
@@ -146,8 +149,11 @@ enum BinaryOp {
 
   abstract double apply(double a, double b);
 
-  /** Both input gradients in the output's shape; only called when {@link #differentiable}. */
-  Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out) {
+  /**
+   * The input gradients in the output's shape, each null or computed as its want flag asks (a
+   * flag only permits skipping); only called when {@link #differentiable}.
+   */
+  Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
     throw new UnsupportedOperationException(label + " has no gradient");
   }
 
@@ -178,7 +184,7 @@ enum BinaryOp {
     int n = plan.rowLength;
     boolean spreadA = plan.strideA == 0 && n > 1;
     boolean spreadB = plan.strideB == 0 && n > 1;
-    float[] spread = spreadA || spreadB ? new float[Math.min(n, SPREAD_CHUNK)] : null;
+    float[] spread = spreadA || spreadB ? SPREAD.get() : null;
     for (int r = 0; r < plan.rows(); r++) {
       int ao = plan.rowStartsA[r];
       int bo = plan.rowStartsB[r];
@@ -186,9 +192,10 @@ enum BinaryOp {
         row(a, ao, b, bo, out, r * n, n);
         continue;
       }
-      Arrays.fill(spread, spreadA ? a[ao] : b[bo]);
-      for (int start = 0; start < n; start += spread.length) {
-        int length = Math.min(spread.length, n - start);
+      int chunk = Math.min(n, spread.length);
+      Arrays.fill(spread, 0, chunk, spreadA ? a[ao] : b[bo]);
+      for (int start = 0; start < n; start += chunk) {
+        int length = Math.min(chunk, n - start);
         int oo = r * n + start;
         if (spreadA) {
           row(spread, 0, b, bo + start, out, oo, length);

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 
 /**
@@ -68,7 +69,13 @@ final class Broadcast {
     if (!Arrays.equals(shape("broadcastTo", target, t.shape), target)) {
       throw ShapeMismatchException.of("broadcastTo", "cannot broadcast shape", t.shape, target);
     }
-    return RowMajor.gather(t, RowMajor.offsets(target, strides(t.shape, target)), target.clone());
+    Tensor hit = Workspace.reuse("broadcastTo", t, null, null, 0, target);
+    if (hit != null) {
+      RowMajor.gather(t, (int[]) Workspace.state(), hit);
+      return hit;
+    }
+    int[] offsets = RowMajor.offsets(target, strides(t.shape, target));
+    return Workspace.remember(RowMajor.gather(t, offsets, target.clone()), offsets);
   }
 
   /** Sums a gradient of the broadcast shape back down to {@code shape}: broadcasting's adjoint. */

@@ -1,5 +1,8 @@
 package dev.lamina;
 
+import dev.lamina.autograd.SelectiveRule;
+import dev.lamina.autograd.Workspace;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs the elementwise primitives and records their backward rules. */
@@ -7,39 +10,56 @@ final class Elementwise {
   private Elementwise() {}
 
   static Tensor unary(UnaryOp op, Tensor x) {
-    Tensor y = op.forward(x);
-    if (!op.differentiable) {
-      return y;
+    Tensor hit = Workspace.reuse(op, x, null, null, 0, null);
+    if (hit != null) {
+      op.forward(x, hit);
+      return hit;
     }
-    return y.recorded(op.label, g -> List.of(op.backward(g, x, y)), x);
+    Tensor y = x.floats != null ? Tensor.raw(x.shape, new float[x.floats.length])
+        : Tensor.raw(x.shape, new double[x.doubles.length]);
+    op.forward(x, y);
+    if (!op.differentiable) {
+      return Workspace.remember(y);
+    }
+    return Workspace.remember(y.recorded(op.label, g -> List.of(op.backward(g, x, y)), x));
   }
 
   static Tensor binary(BinaryOp op, Tensor first, Tensor second) {
     Tensor a = promoted(first, second);
     Tensor b = promoted(second, first);
+    Tensor hit = Workspace.reuse(op, a, b, null, 0, null);
+    if (hit != null) {
+      forward(op, (Broadcast) Workspace.state(), a, b, hit);
+      return hit;
+    }
     Broadcast plan = Broadcast.of(op.label, a.shape, b.shape);
     int size = Axis.product(plan.shape);
-    Tensor out;
-    if (a.floats != null) {
-      float[] values = new float[size];
-      op.forward(plan, a.floats, b.floats, values);
-      out = Tensor.raw(plan.shape, values);
-    } else {
-      double[] values = new double[size];
-      op.forward(plan, a.doubles, b.doubles, values);
-      out = Tensor.raw(plan.shape, values);
-    }
+    Tensor out = a.floats != null ? Tensor.raw(plan.shape, new float[size])
+        : Tensor.raw(plan.shape, new double[size]);
+    forward(op, plan, a, b, out);
     if (!op.differentiable) {
-      return out;
+      return Workspace.remember(out, plan);
     }
-    return out.recorded(
-        op.label,
-        g -> {
-          Tensor[] grads = op.gradients(g, a, b, out);
-          return List.of(Broadcast.sumTo(grads[0], a.shape), Broadcast.sumTo(grads[1], b.shape));
-        },
-        a,
-        b);
+    return Workspace.remember(recordedBinary(op, a, b, out), plan);
+  }
+
+  private static void forward(BinaryOp op, Broadcast plan, Tensor a, Tensor b, Tensor out) {
+    if (a.floats != null) {
+      op.forward(plan, a.floats, b.floats, out.floats);
+    } else {
+      op.forward(plan, a.doubles, b.doubles, out.doubles);
+    }
+  }
+
+  private static Tensor recordedBinary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    SelectiveRule rule =
+        (g, wanted) -> {
+          Tensor[] grads = op.gradients(g, a, b, out, (wanted & 1) != 0, (wanted & 2) != 0);
+          grads[0] = grads[0] == null ? null : Broadcast.sumTo(grads[0], a.shape);
+          grads[1] = grads[1] == null ? null : Broadcast.sumTo(grads[1], b.shape);
+          return Arrays.asList(grads);
+        };
+    return out.recorded(op.label, rule, a, b);
   }
 
   static Tensor where(Tensor condition, Tensor first, Tensor second) {
@@ -50,73 +70,91 @@ final class Elementwise {
     Tensor mask = Broadcast.expand(condition, shape).notEqual(Tensor.scalar(condition.dtype, 0));
     Tensor ea = Broadcast.expand(a, shape);
     Tensor eb = Broadcast.expand(b, shape);
-    Tensor out;
-    if (a.floats != null) {
-      float[] values = new float[Axis.product(shape)];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = mask.at(i) != 0 ? ea.floats[i] : eb.floats[i];
-      }
-      out = Tensor.raw(shape, values);
-    } else {
-      double[] values = new double[Axis.product(shape)];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = mask.at(i) != 0 ? ea.doubles[i] : eb.doubles[i];
-      }
-      out = Tensor.raw(shape, values);
+    Tensor hit = Workspace.reuse("where", mask, ea, eb, 0, null);
+    if (hit != null) {
+      select(mask, ea, eb, hit);
+      return hit;
     }
-    return out.recorded(
+    Tensor out = a.floats != null ? Tensor.raw(shape, new float[Axis.product(shape)])
+        : Tensor.raw(shape, new double[Axis.product(shape)]);
+    select(mask, ea, eb, out);
+    return Workspace.remember(out.recorded(
         "where",
         g -> {
           Tensor ga = g.mul(mask);
           return List.of(Broadcast.sumTo(ga, a.shape), Broadcast.sumTo(g.sub(ga), b.shape));
         },
         a,
-        b);
+        b));
+  }
+
+  private static void select(Tensor mask, Tensor a, Tensor b, Tensor out) {
+    if (out.floats != null) {
+      for (int i = 0; i < out.floats.length; i++) {
+        out.floats[i] = mask.at(i) != 0 ? a.floats[i] : b.floats[i];
+      }
+    } else {
+      for (int i = 0; i < out.doubles.length; i++) {
+        out.doubles[i] = mask.at(i) != 0 ? a.doubles[i] : b.doubles[i];
+      }
+    }
   }
 
   static Tensor clip(Tensor x, double low, double high) {
     if (!(low <= high)) {
       throw new IllegalArgumentException("clip: low " + low + " must not exceed high " + high);
     }
-    Tensor y;
-    if (x.floats != null) {
-      float[] values = new float[x.floats.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) clamp(x.floats[i], low, high);
-      }
-      y = Tensor.raw(x.shape, values);
-    } else {
-      double[] values = new double[x.doubles.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = clamp(x.doubles[i], low, high);
-      }
-      y = Tensor.raw(x.shape, values);
-    }
     Tensor inside =
         x.greaterEqual(Tensor.scalar(x.dtype, low)).mul(x.lessEqual(Tensor.scalar(x.dtype, high)));
-    return y.recorded("clip", g -> List.of(g.mul(inside)), x);
+    Tensor hit = Workspace.reuse("clip", x, inside, null, 0, null);
+    if (hit != null) {
+      clamp(x, low, high, hit);
+      return hit;
+    }
+    Tensor y = x.floats != null ? Tensor.raw(x.shape, new float[x.floats.length])
+        : Tensor.raw(x.shape, new double[x.doubles.length]);
+    clamp(x, low, high, y);
+    return Workspace.remember(y.recorded("clip", g -> List.of(g.mul(inside)), x));
+  }
+
+  private static void clamp(Tensor x, double low, double high, Tensor out) {
+    if (x.floats != null) {
+      for (int i = 0; i < x.floats.length; i++) {
+        out.floats[i] = (float) clamp(x.floats[i], low, high);
+      }
+    } else {
+      for (int i = 0; i < x.doubles.length; i++) {
+        out.doubles[i] = clamp(x.doubles[i], low, high);
+      }
+    }
   }
 
   static Tensor cast(Tensor x, DType target) {
     if (x.dtype == target) {
       return x;
     }
-    Tensor y;
-    if (target == DType.FLOAT64) {
-      double[] values = new double[x.floats.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = x.floats[i];
-      }
-      y = Tensor.raw(x.shape, values);
-    } else {
-      float[] values = new float[x.doubles.length];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) x.doubles[i];
-      }
-      y = Tensor.raw(x.shape, values);
+    Tensor hit = Workspace.reuse(target, x, null, null, 0, null);
+    if (hit != null) {
+      convert(x, hit);
+      return hit;
     }
+    Tensor y = target == DType.FLOAT64 ? Tensor.raw(x.shape, new double[x.floats.length])
+        : Tensor.raw(x.shape, new float[x.doubles.length]);
+    convert(x, y);
     DType source = x.dtype;
-    return y.recorded("to" + target, g -> List.of(g.to(source)), x);
+    return Workspace.remember(y.recorded("to" + target, g -> List.of(g.to(source)), x));
+  }
+
+  private static void convert(Tensor x, Tensor out) {
+    if (out.doubles != null) {
+      for (int i = 0; i < out.doubles.length; i++) {
+        out.doubles[i] = x.floats[i];
+      }
+    } else {
+      for (int i = 0; i < out.floats.length; i++) {
+        out.floats[i] = (float) x.doubles[i];
+      }
+    }
   }
 
   /** {@code t}, converted to float64 when its partner is float64: NumPy's type promotion. */

@@ -1,19 +1,26 @@
 package dev.lamina;
 
+import dev.lamina.autograd.Workspace;
 import java.util.SplittableRandom;
 
 /** Tensors filled by rule: a constant, a range, or seeded random values (no global generator). */
 final class GeneratedValues {
   private GeneratedValues() {}
 
+  /** In a workspace the same constant at the same position is the same tensor, never written. */
   static Tensor constant(DType dtype, double value, int[] shape) {
+    Object kind = dtype == DType.FLOAT32 ? "full32" : "full64";
+    Tensor hit = Workspace.reuse(kind, null, null, null, Double.doubleToLongBits(value), shape);
+    if (hit != null) {
+      return hit;
+    }
     Tensor t = Tensor.zeros(dtype, shape);
     if (t.floats != null) {
       java.util.Arrays.fill(t.floats, (float) value);
     } else {
       java.util.Arrays.fill(t.doubles, value);
     }
-    return t;
+    return Workspace.remember(t);
   }
 
   static Tensor arange(int n) {

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
 import java.util.List;
@@ -23,15 +24,30 @@ final class MatMul {
           "matmul" + flags(transA, transB), "inner dimensions differ for shapes", a.shape,
           b.shape);
     }
-    int[] shape = {m, n};
-    Tensor c;
-    if (a.floats != null) {
-      float[] out = new float[m * n];
-      Kernels.get().gemm(transA, transB, m, n, k, a.floats, 0, b.floats, 0, out, 0, false);
-      c = Tensor.raw(shape, out);
-    } else {
-      c = Tensor.raw(shape, plain(transA, transB, m, n, k, a.doubles, b.doubles));
+    long flags = (transA ? 2 : 0) + (transB ? 1 : 0);
+    Tensor hit = Workspace.reuse("matmul", a, b, null, flags, null);
+    if (hit != null) {
+      multiply(transA, transB, m, n, k, a, b, hit);
+      return hit;
     }
+    int[] shape = {m, n};
+    Tensor c = a.floats != null ? Tensor.raw(shape, new float[m * n])
+        : Tensor.raw(shape, new double[m * n]);
+    multiply(transA, transB, m, n, k, a, b, c);
+    return Workspace.remember(recorded(a, b, transA, transB, c));
+  }
+
+  /** C = op(A)·op(B) into c, which has m×n elements of A's type. */
+  static void multiply(
+      boolean transA, boolean transB, int m, int n, int k, Tensor a, Tensor b, Tensor c) {
+    if (a.floats != null) {
+      Kernels.get().gemm(transA, transB, m, n, k, a.floats, 0, b.floats, 0, c.floats, 0, false);
+    } else {
+      plain(transA, transB, m, n, k, a.doubles, b.doubles, c.doubles);
+    }
+  }
+
+  private static Tensor recorded(Tensor a, Tensor b, boolean transA, boolean transB, Tensor c) {
     return c.recorded(
         "matmul",
         g -> {
@@ -51,9 +67,8 @@ final class MatMul {
   }
 
   /** Float64 product by the definition; used for gradient checks, not for speed. */
-  private static double[] plain(
-      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b) {
-    double[] c = new double[m * n];
+  private static void plain(
+      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         double total = 0;
@@ -63,6 +78,5 @@ final class MatMul {
         c[i * n + j] = total;
       }
     }
-    return c;
   }
 }

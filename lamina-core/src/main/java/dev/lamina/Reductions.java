@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.List;
 
@@ -8,57 +9,80 @@ final class Reductions {
   private Reductions() {}
 
   static Tensor sumAll(Tensor x) {
-    Tensor y;
+    Tensor hit = Workspace.reuse("sum", x, null, null, -1, null);
+    if (hit != null) {
+      sumAll(x, hit);
+      return hit;
+    }
+    Tensor y = x.floats != null ? Tensor.raw(new int[0], new float[1])
+        : Tensor.raw(new int[0], new double[1]);
+    sumAll(x, y);
+    return Workspace.remember(
+        y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x));
+  }
+
+  private static void sumAll(Tensor x, Tensor out) {
     if (x.floats != null) {
-      y = Tensor.raw(new int[0], new float[] {Kernels.get().sum(x.floats, 0, x.floats.length)});
+      out.floats[0] = Kernels.get().sum(x.floats, 0, x.floats.length);
     } else {
       double total = 0;
       for (double v : x.doubles) {
         total += v;
       }
-      y = Tensor.raw(new int[0], new double[] {total});
+      out.doubles[0] = total;
     }
-    return y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x);
   }
 
   static Tensor sum(Tensor x, int axis, boolean keepDims) {
     int ax = Axis.normalize("sum", axis, x.shape);
+    Tensor hit = Workspace.reuse("sum", x, null, null, 2L * ax + (keepDims ? 1 : 0), null);
+    if (hit != null) {
+      sumAxis(x, ax, hit);
+      return hit;
+    }
+    int[] kept = Axis.reduced(x.shape, ax, true);
+    int[] shape = Axis.reduced(x.shape, ax, keepDims);
+    int size = Axis.product(shape);
+    Tensor y = x.floats != null ? Tensor.raw(shape, new float[size])
+        : Tensor.raw(shape, new double[size]);
+    sumAxis(x, ax, y);
+    return Workspace.remember(
+        y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x));
+  }
+
+  /** Along the middle of an (outer, n, inner) view; float32 rows on the kernels. */
+  private static void sumAxis(Tensor x, int ax, Tensor y) {
     int outer = Axis.outer(x.shape, ax);
     int n = x.shape[ax];
     int inner = Axis.inner(x.shape, ax);
-    int[] kept = Axis.reduced(x.shape, ax, true);
-    int[] shape = Axis.reduced(x.shape, ax, keepDims);
-    Tensor y;
     if (x.floats != null) {
-      y = Tensor.raw(shape, sumAxis(x.floats, outer, n, inner));
-    } else {
-      double[] out = new double[outer * inner];
+      Kernels kernels = Kernels.get();
+      float[] out = y.floats;
+      if (inner > 1 && outer == 1) {
+        kernels.sumColumns(x.floats, 0, n, inner, out, 0);
+        return;
+      }
+      java.util.Arrays.fill(out, 0f);
       for (int o = 0; o < outer; o++) {
+        if (inner == 1) {
+          out[o] = kernels.sum(x.floats, o * n, n);
+          continue;
+        }
         for (int k = 0; k < n; k++) {
-          for (int i = 0, src = (o * n + k) * inner; i < inner; i++) {
-            out[o * inner + i] += x.doubles[src + i];
-          }
+          kernels.add(out, o * inner, x.floats, (o * n + k) * inner, out, o * inner, inner);
         }
       }
-      y = Tensor.raw(shape, out);
+      return;
     }
-    return y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x);
-  }
-
-  /** Along the middle of an (outer, n, inner) view: whole rows on the kernels. */
-  private static float[] sumAxis(float[] x, int outer, int n, int inner) {
-    Kernels kernels = Kernels.get();
-    float[] out = new float[outer * inner];
+    double[] out = y.doubles;
+    java.util.Arrays.fill(out, 0);
     for (int o = 0; o < outer; o++) {
-      if (inner == 1) {
-        out[o] = kernels.sum(x, o * n, n);
-        continue;
-      }
       for (int k = 0; k < n; k++) {
-        kernels.add(out, o * inner, x, (o * n + k) * inner, out, o * inner, inner);
+        for (int i = 0, src = (o * n + k) * inner; i < inner; i++) {
+          out[o * inner + i] += x.doubles[src + i];
+        }
       }
     }
-    return out;
   }
 
   static Tensor max(Tensor x, int axis, boolean keepDims) {
@@ -67,9 +91,18 @@ final class Reductions {
       throw new IllegalArgumentException(
           "max: axis " + axis + " of shape " + java.util.Arrays.toString(x.shape) + " is empty");
     }
+    Tensor hit = Workspace.reuse("max", x, null, null, 2L * ax + (keepDims ? 1 : 0), null);
+    if (hit != null) {
+      // the backward rule reads these winners: refill the same array
+      int[] winners = (int[]) Workspace.state();
+      argmaxIndices(x, ax, winners);
+      RowMajor.gather(x, winners, hit);
+      return hit;
+    }
     int[] winners = argmaxIndices(x, ax);
     int[] shape = Axis.reduced(x.shape, ax, keepDims);
-    return RowMajor.gather(x, winners, shape).recorded("max", g -> List.of(scatter(g, winners, x)), x);
+    Tensor y = RowMajor.gather(x, winners, shape);
+    return Workspace.remember(y.recorded("max", g -> List.of(scatter(g, winners, x)), x), winners);
   }
 
   static Tensor argmax(Tensor x, int axis) {
@@ -86,10 +119,15 @@ final class Reductions {
 
   /** Per output position, the flat input index of the first maximum; NaN wins, as in NumPy. */
   private static int[] argmaxIndices(Tensor x, int axis) {
+    int[] winners = new int[Axis.outer(x.shape, axis) * Axis.inner(x.shape, axis)];
+    argmaxIndices(x, axis, winners);
+    return winners;
+  }
+
+  private static void argmaxIndices(Tensor x, int axis, int[] winners) {
     int outer = Axis.outer(x.shape, axis);
     int n = x.shape[axis];
     int inner = Axis.inner(x.shape, axis);
-    int[] winners = new int[outer * inner];
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int best = o * n * inner + i;
@@ -104,7 +142,6 @@ final class Reductions {
         winners[o * inner + i] = best;
       }
     }
-    return winners;
   }
 
   /** A zero tensor shaped like {@code x} with {@code g}'s values at the winning positions. */

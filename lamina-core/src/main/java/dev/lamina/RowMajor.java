@@ -84,18 +84,23 @@ final class RowMajor {
 
   /** A new tensor of {@code shape} whose element i is {@code x}'s element {@code sources[i]}. */
   static Tensor gather(Tensor x, int[] sources, int[] shape) {
+    Tensor out = x.floats != null ? Tensor.raw(shape, new float[sources.length])
+        : Tensor.raw(shape, new double[sources.length]);
+    gather(x, sources, out);
+    return out;
+  }
+
+  /** The same into {@code out}, a tensor of x's type with {@code sources.length} elements. */
+  static void gather(Tensor x, int[] sources, Tensor out) {
     if (x.floats != null) {
-      float[] out = new float[sources.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = x.floats[sources[i]];
+      for (int i = 0; i < sources.length; i++) {
+        out.floats[i] = x.floats[sources[i]];
       }
-      return Tensor.raw(shape, out);
+    } else {
+      for (int i = 0; i < sources.length; i++) {
+        out.doubles[i] = x.doubles[sources[i]];
+      }
     }
-    double[] out = new double[sources.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = x.doubles[sources[i]];
-    }
-    return Tensor.raw(shape, out);
   }
 
   static float[][] rows(float[] values, int[] shape) {

@@ -33,7 +33,6 @@ public final class Sequential {
   private List<int[]> outputShapes;
   private long seed = ThreadLocalRandom.current().nextLong();
   private Compiled compiled;
-  private TrainingPlan trainingPlan;
 
   public Sequential(Layer... layers) {
     for (Layer layer : layers) {
@@ -255,17 +254,6 @@ public final class Sequential {
   /** As {@link #compile(Optimizer, Loss, String...)}, by Keras's names ("adam", "mae", …). */
   public void compile(String optimizer, String loss, String... metrics) {
     compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
-  }
-
-  /**
-   * The fused training step for this model as compiled, kept across fits while it still fits the
-   * layers; null when only autograd can train the model.
-   */
-  TrainingPlan trainingPlan(Compiled compiled, int batchSize) {
-    if (trainingPlan == null || !trainingPlan.isFor(this, compiled, batchSize)) {
-      trainingPlan = TrainingPlan.compile(this, compiled, batchSize);
-    }
-    return trainingPlan;
   }
 
   Compiled compiledOrNull() {

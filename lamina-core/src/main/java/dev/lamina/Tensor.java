@@ -3,6 +3,7 @@ package dev.lamina;
 import dev.lamina.autograd.BackwardRule;
 import dev.lamina.autograd.GradFn;
 import dev.lamina.autograd.NoGrad;
+import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class Tensor {
   /** True for the one tensor a {@link Parameter} writes in place; outputs never alias it. */
   final boolean mutable;
   private final GradFn gradFn;
+  private static final int[] NO_DIMS = {};
 
   Tensor(int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
     this.dtype = floats != null ? DType.FLOAT32 : DType.FLOAT64;
@@ -57,11 +59,11 @@ public final class Tensor {
 
   /** A rank-0 float32 tensor. */
   public static Tensor scalar(double value) {
-    return full(DType.FLOAT32, value);
+    return full(DType.FLOAT32, value, NO_DIMS);
   }
 
   public static Tensor scalar(DType dtype, double value) {
-    return full(dtype, value);
+    return full(dtype, value, NO_DIMS);
   }
 
   public static Tensor zeros(int... shape) {
@@ -113,6 +115,16 @@ public final class Tensor {
 
   public int[] shape() {
     return shape.clone();
+  }
+
+  /** Whether this tensor has exactly {@code dims} as its shape; unlike shape(), copies nothing. */
+  public boolean hasShape(int... dims) {
+    return Arrays.equals(shape, dims);
+  }
+
+  /** Whether this tensor has the same shape as {@code other}. */
+  public boolean hasSameShape(Tensor other) {
+    return Arrays.equals(shape, other.shape);
   }
 
   public int rank() {
@@ -470,9 +482,28 @@ public final class Tensor {
     if (!mutable && gradFn == null) {
       return this;
     }
-    return floats != null
+    Tensor hit = Workspace.reuse("detach", this, null, null, 0, null);
+    if (hit != null) {
+      if (mutable) {
+        System.arraycopy(floats != null ? floats : doubles, 0,
+            hit.floats != null ? hit.floats : hit.doubles, 0, (int) size());
+      }
+      return hit;
+    }
+    return Workspace.remember(floats != null
         ? raw(shape, mutable ? floats.clone() : floats)
-        : raw(shape, mutable ? doubles.clone() : doubles);
+        : raw(shape, mutable ? doubles.clone() : doubles));
+  }
+
+  /** A zero tensor of {@code shape} (kept, not copied) to compute into. */
+  static Tensor empty(DType dtype, int[] shape) {
+    int size = Axis.product(shape);
+    return dtype == DType.FLOAT32 ? raw(shape, new float[size]) : raw(shape, new double[size]);
+  }
+
+  /** A zero tensor shaped like {@code like}, to compute into. */
+  static Tensor emptyLike(Tensor like) {
+    return empty(like.dtype, like.shape);
   }
 
   static Tensor raw(int[] shape, float[] values) {

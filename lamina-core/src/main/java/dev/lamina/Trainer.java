@@ -1,6 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.autograd.Gradients;
+import dev.lamina.autograd.Workspace;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.TrainingControl;
 import dev.lamina.initializers.SeededRandom;
@@ -24,8 +25,10 @@ final class Trainer implements TrainingControl {
   private final FitOptions options;
   private List<Metric> metrics = List.of();
   private boolean stopRequested;
-  private TrainingPlan plan;
-  private boolean planCompiled;
+  private final Workspace workspace = new Workspace();
+  /** The step's inputs: [0] for full batches, [1] for a shorter one (the last of an epoch). */
+  private final StepInputs[] inputs = new StepInputs[2];
+  private final List<float[]> gradArrays = new ArrayList<>();
 
   Trainer(Sequential model, Compiled compiled, FitOptions options) {
     this.model = model;
@@ -35,34 +38,11 @@ final class Trainer implements TrainingControl {
 
   /**
    * Rows {@code order[start..end)} of x, y and the optional per-row weights, or rows start..end in
-   * order when {@code order} is null. The fused step gathers them into its own buffers; autograd
-   * gets them as tensors.
+   * order when {@code order} is null.
    */
   private record Batch(Tensor x, Tensor y, Tensor weights, int[] order, int start, int end) {
     int rows() {
       return end - start;
-    }
-
-    Batch gathered() {
-      if (order == null) {
-        if (start == 0 && end == x.shape[0]) {
-          return this;
-        }
-        return new Batch(
-            x.slice(0, start, end),
-            y.slice(0, start, end),
-            weights == null ? null : weights.slice(0, start, end),
-            null,
-            0,
-            end - start);
-      }
-      return new Batch(
-          Rows.gather(x, order, start, end),
-          Rows.gather(y, order, start, end),
-          weights == null ? null : Rows.gather(weights, order, start, end),
-          null,
-          0,
-          end - start);
     }
   }
 
@@ -267,50 +247,38 @@ final class Trainer implements TrainingControl {
     return logs;
   }
 
-  /** One gradient step; returns the batch's total loss. */
-  private double trainStep(Batch all, List<Tensor> values, List<float[]> arrays, int predCols) {
-    int rows = all.rows();
-    if (!planCompiled) {
-      // chosen once the first batch has built the model; regularized models stay on autograd
-      plan =
-          model.regularization() == null
-              ? model.trainingPlan(compiled, options.batchSize())
-              : null;
-      planCompiled = true;
+  /**
+   * One gradient step: forward in training mode → loss (+ regularization) → gradients → optimizer;
+   * returns the batch's loss. The batch is copied into the same input tensors every step, so that
+   * the workspace finds each operation again and the step after the first allocates nothing.
+   */
+  private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
+    int rows = b.rows();
+    int variant = rows == options.batchSize() ? 0 : 1;
+    if (inputs[variant] == null
+        || !inputs[variant].fits(b.x(), b.y(), b.weights(), rows)) {
+      inputs[variant] = new StepInputs(b.x(), b.y(), b.weights(), rows);
     }
-    // shape fields are read directly on the per-step path: shape() returns a copy
-    if (plan != null && fusable(all) && plan.fits(rows, all.y().size() / all.y().shape[0] * rows)) {
-      float[] w = all.weights() == null ? null : all.weights().floats;
-      double loss =
-          plan.step(all.x().floats, all.y().floats, w, all.order(), all.start(), all.end());
-      updateMetrics(plan.targets(), all.y(), plan.predictions(), predCols, rows);
-      return loss;
-    }
-    Batch b = all.gathered();
-    Tensor pred = model.forward(b.x(), Phase.TRAINING);
-    Tensor loss = compiled.loss().compute(b.y(), pred, b.weights());
-    Tensor penalty = model.regularization();
-    if (penalty != null) {
-      loss = loss.add(penalty);
-    }
-    List<Tensor> grads = Gradients.of(loss, values);
-    List<float[]> gradArrays = new ArrayList<>(grads.size());
-    for (Tensor g : grads) {
-      gradArrays.add(Rows.floats(g));
+    StepInputs in = inputs[variant];
+    in.fill(b.x(), b.y(), b.weights(), b.order(), b.start(), rows);
+    Tensor pred;
+    Tensor loss;
+    try (Workspace step = workspace.step(variant)) {
+      pred = model.forward(in.x, Phase.TRAINING);
+      loss = compiled.loss().compute(in.y, pred, in.weights);
+      Tensor penalty = model.regularization();
+      if (penalty != null) {
+        loss = loss.add(penalty);
+      }
+      List<Tensor> grads = Gradients.of(loss, values);
+      gradArrays.clear();
+      for (int i = 0; i < grads.size(); i++) {
+        gradArrays.add(Rows.floats(grads.get(i)));
+      }
     }
     compiled.optimizer().step(arrays, gradArrays);
-    updateMetrics(Rows.floats(b.y()), b.y(), Rows.floats(pred), predCols, rows);
+    updateMetrics(Rows.floats(in.y), in.y, Rows.floats(pred), predCols, rows);
     return loss.item();
-  }
-
-  /** Float32 rows of features with float32 targets and weights: what the fused step reads. */
-  private static boolean fusable(Batch b) {
-    return b.x().rank() == 2
-        && b.x().floats != null
-        && b.y().floats != null
-        && b.y().rank() > 0
-        && b.y().shape[0] > 0
-        && (b.weights() == null || b.weights().floats != null);
   }
 
   /** Updates the metrics with the batch's targets (rows of {@code targets}) and predictions. */

@@ -151,18 +151,16 @@ enum UnaryOp {
   /** The input gradient; only called when {@link #differentiable}. */
   abstract Tensor backward(Tensor g, Tensor x, Tensor y);
 
-  Tensor forward(Tensor x) {
+  /** Writes the values of this operation on x into out, a tensor of x's shape and type. */
+  void forward(Tensor x, Tensor out) {
     if (x.floats != null) {
-      float[] out = new float[x.floats.length];
-      forward(x.floats, out);
-      return Tensor.raw(x.shape, out);
+      forward(x.floats, out.floats);
+      return;
     }
     double[] in = x.doubles;
-    double[] out = new double[in.length];
     for (int i = 0; i < in.length; i++) {
-      out[i] = apply(in[i]);
+      out.doubles[i] = apply(in[i]);
     }
-    return Tensor.raw(x.shape, out);
   }
 
   /**

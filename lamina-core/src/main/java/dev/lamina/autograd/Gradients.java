@@ -36,13 +36,57 @@ public final class Gradients {
           "Gradients.of: needs a scalar (one element), got shape "
               + Arrays.toString(scalar.shape()));
     }
+    Workspace workspace = Workspace.current();
+    if (workspace != null) {
+      return ofInWorkspace(scalar, wrt, workspace);
+    }
     Set<Tensor> targets = Collections.newSetFromMap(new IdentityHashMap<>());
     targets.addAll(wrt);
     List<Tensor> order = topologicalOrder(scalar);
-    Set<Tensor> relevant = leadingTo(order, targets);
     Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-    grads.put(scalar, Tensor.full(scalar.dtype(), 1, scalar.shape()));
+    backward(scalar, order, leadingTo(order, targets), targets, grads);
+    return collect(wrt, grads, new ArrayList<>(wrt.size()));
+  }
+
+  /**
+   * The same, keeping the walk order of a root seen before (the same tensor is the same graph in a
+   * workspace) and reusing the gradient map and result list, which the next call overwrites.
+   */
+  private static List<Tensor> ofInWorkspace(Tensor scalar, List<Tensor> wrt, Workspace w) {
+    if (w.lastRoot != scalar || !sameTensors(w.lastWrt, wrt)) {
+      w.targets = Collections.newSetFromMap(new IdentityHashMap<>());
+      w.targets.addAll(wrt);
+      w.order = topologicalOrder(scalar);
+      w.relevant = leadingTo(w.order, w.targets);
+      w.lastRoot = scalar;
+      w.lastWrt = List.copyOf(wrt);
+    }
+    w.grads.clear();
+    backward(scalar, w.order, w.relevant, w.targets, w.grads);
+    w.result.clear();
+    return collect(wrt, w.grads, w.result);
+  }
+
+  private static boolean sameTensors(List<Tensor> a, List<Tensor> b) {
+    if (a == null || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void backward(
+      Tensor scalar,
+      List<Tensor> order,
+      Set<Tensor> relevant,
+      Set<Tensor> targets,
+      Map<Tensor, Tensor> grads) {
     try (NoGrad scope = NoGrad.enter()) {
+      grads.put(scalar, Tensor.full(scalar.dtype(), 1, scalar.shape()));
       for (int i = order.size() - 1; i >= 0; i--) {
         Tensor t = order.get(i);
         Tensor g = grads.get(t);
@@ -55,7 +99,10 @@ public final class Gradients {
         }
       }
     }
-    List<Tensor> result = new ArrayList<>(wrt.size());
+  }
+
+  private static List<Tensor> collect(
+      List<Tensor> wrt, Map<Tensor, Tensor> grads, List<Tensor> result) {
     for (Tensor t : wrt) {
       Tensor g = grads.get(t);
       result.add(g != null ? g : Tensor.zeros(t.dtype(), t.shape()));
@@ -74,7 +121,10 @@ public final class Gradients {
 
   private static void propagate(
       GradFn fn, Tensor g, Set<Tensor> relevant, Map<Tensor, Tensor> grads) {
-    List<Tensor> inputGrads = fn.rule().apply(g);
+    List<Tensor> inputGrads =
+        fn.rule() instanceof SelectiveRule selective
+            ? selective.apply(g, wanted(fn.inputs(), relevant))
+            : fn.rule().apply(g);
     if (inputGrads.size() != fn.inputs().size()) {
       throw new IllegalStateException(
           fn.op() + ": backward rule returned " + inputGrads.size() + " gradients for "
@@ -86,7 +136,7 @@ public final class Gradients {
       if (ig == null || !relevant.contains(input)) {
         continue;
       }
-      if (!Arrays.equals(ig.shape(), input.shape())) {
+      if (!ig.hasSameShape(input)) {
         throw new IllegalStateException(
             fn.op() + ": backward rule gave input " + j + " a gradient of shape "
                 + Arrays.toString(ig.shape()) + ", the input has shape "
@@ -94,6 +144,20 @@ public final class Gradients {
       }
       grads.merge(input, ig.to(input.dtype()), Tensor::add);
     }
+  }
+
+  /** Bit j set when input j leads to a requested tensor. */
+  private static long wanted(List<Tensor> inputs, Set<Tensor> relevant) {
+    if (inputs.size() > Long.SIZE) {
+      return -1L;
+    }
+    long bits = 0;
+    for (int j = 0; j < inputs.size(); j++) {
+      if (relevant.contains(inputs.get(j))) {
+        bits |= 1L << j;
+      }
+    }
+    return bits;
   }
 
   /** Every tensor the scalar was computed from, inputs before outputs (iterative DFS). */

@@ -35,9 +35,17 @@ public final class SeededRandom {
    * stream past the words it used.
    */
   public void fillBernoulli(double probability, float[] mask, int n) {
+    Kernels.get().bernoulliMask(takeMaskStream(n), probability, mask, 0, n);
+  }
+
+  /**
+   * The state a mask of {@code n} values starts from, moving this stream past the words it uses:
+   * for an operation that draws the mask itself with the kernels' Bernoulli mask.
+   */
+  public long takeMaskStream(int n) {
     long start = state;
     state += Kernels.maskWords(n) * SplitMix.GAMMA;
-    Kernels.get().bernoulliMask(start, probability, mask, 0, n);
+    return start;
   }
 
   /** Uniform in [0, bound). */

@@ -23,6 +23,8 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   private int[] declaredInputShape;
   private DType dtype = DType.FLOAT32;
   private int[] builtInputShape;
+  /** The last batch shape call() validated; predict may race on it, so it is volatile. */
+  private volatile int[] checkedShape;
 
   /** Names the layer (Keras's {@code name=}); the model keeps a name chosen here. */
   public final SELF name(String name) {
@@ -85,12 +87,15 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     return builtInputShape != null;
   }
 
-  /** Checks the batch against the built shape, then runs {@link #forward}. */
+  /** Checks the batch against the built shape (once per batch shape), then runs {@link #forward}. */
   @Override
   public final Tensor call(Tensor inputs, Phase phase) {
     if (builtInputShape == null) {
       throw new IllegalStateException(
           describe() + ": call before build; build it (or add it to a model) first");
+    }
+    if (checkedShape != null && inputs.hasShape(checkedShape)) {
+      return forward(inputs, phase);
     }
     int[] shape = inputs.shape();
     if (shape.length == 0) {
@@ -101,6 +106,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
               + ", got a scalar");
     }
     outputShape(Arrays.copyOfRange(shape, 1, shape.length));
+    checkedShape = shape;
     return forward(inputs, phase);
   }
 

@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.NeuralOps;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.NoGrad;
@@ -25,6 +26,8 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   private Parameter beta;
   private Parameter movingMean;
   private Parameter movingVariance;
+  /** Where the training operation leaves the batch mean and variance. */
+  private final Tensor[] statistics = new Tensor[2];
 
   /** The weight of the old moving statistics in each update, in [0, 1]; Keras's default 0.99. */
   public BatchNormalization momentum(double momentum) {
@@ -84,6 +87,14 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   protected Tensor forward(Tensor inputs, Phase phase) {
     Tensor mean;
     Tensor variance;
+    if (phase == Phase.TRAINING && inputs.rank() == 2 && sameTypes(inputs)) {
+      Tensor out =
+          NeuralOps.batchNormalization(
+              inputs, gamma == null ? null : gamma.value(), beta == null ? null : beta.value(),
+              epsilon, statistics);
+      updateMovingStatistics(statistics[0], statistics[1]);
+      return out;
+    }
     if (phase == Phase.TRAINING) {
       int features = movingMean.shape()[0];
       mean = inputs.reshape(-1, features).mean(0);
@@ -100,17 +111,16 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     return beta == null ? normalized : normalized.add(beta.value());
   }
 
+  private boolean sameTypes(Tensor inputs) {
+    return inputs.dtype() == movingMean.value().dtype();
+  }
+
   private void updateMovingStatistics(Tensor mean, Tensor variance) {
     try (NoGrad scope = NoGrad.enter()) {
       movingMean.assign(movingMean.value().mul(momentum).add(mean.detach().mul(1 - momentum)));
       movingVariance.assign(
           movingVariance.value().mul(momentum).add(variance.detach().mul(1 - momentum)));
     }
-  }
-
-  FusedSpec fusedSpec() {
-    return new FusedSpec.BatchNormSpec(
-        gamma, beta, movingMean, movingVariance, momentum, epsilon);
   }
 
   @Override

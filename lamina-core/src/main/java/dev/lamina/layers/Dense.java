@@ -1,15 +1,13 @@
 package dev.lamina.layers;
 
+import dev.lamina.NeuralOps;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.fused.FusedActivation;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Keras's densely connected layer: {@code activation(x · kernel + bias)} with kernel {@code (in,
@@ -19,7 +17,6 @@ import java.util.function.UnaryOperator;
 public final class Dense extends BaseLayer<Dense> {
   private final int units;
   private String activationName = "linear";
-  private UnaryOperator<Tensor> activation = ActivationFunctions.get("linear");
   private boolean useBias = true;
   private Initializer kernelInitializer = Initializers.get("glorot_uniform");
   private Initializer biasInitializer = Initializers.get("zeros");
@@ -42,7 +39,7 @@ public final class Dense extends BaseLayer<Dense> {
 
   /** A registered activation name (see {@link ActivationFunctions#names()}); null is linear. */
   public Dense activation(String name) {
-    this.activation = ActivationFunctions.get(name);
+    ActivationFunctions.get(name);
     this.activationName = name == null ? "linear" : name;
     return this;
   }
@@ -109,27 +106,8 @@ public final class Dense extends BaseLayer<Dense> {
 
   @Override
   protected Tensor forward(Tensor inputs, Phase phase) {
-    int[] shape = inputs.shape();
-    Tensor rows = shape.length == 2 ? inputs : inputs.reshape(-1, shape[shape.length - 1]);
-    Tensor linear = rows.matmul(kernel.value());
-    if (bias != null) {
-      linear = linear.add(bias.value());
-    }
-    if (shape.length != 2) {
-      int[] outShape = shape.clone();
-      outShape[outShape.length - 1] = units;
-      linear = linear.reshape(outShape);
-    }
-    return activation.apply(linear);
-  }
-
-  /** The fused form, or null for activations or regularizers only autograd runs. */
-  FusedSpec fusedSpec() {
-    FusedActivation fused = FusedActivation.named(activationName);
-    if (fused == null || kernelRegularizer != null || biasRegularizer != null) {
-      return null;
-    }
-    return new FusedSpec.DenseSpec(kernel, bias, fused);
+    return NeuralOps.dense(
+        inputs, kernel.value(), bias == null ? null : bias.value(), activationName);
   }
 
   @Override
@@ -142,14 +120,14 @@ public final class Dense extends BaseLayer<Dense> {
 
   @Override
   public Tensor regularization() {
-    List<Tensor> penalties = new ArrayList<>(2);
-    if (kernelRegularizer != null && kernel != null) {
-      penalties.add(kernelRegularizer.penalty(kernel.value()));
+    Tensor kernelPenalty =
+        kernelRegularizer == null || kernel == null ? null : kernelRegularizer.penalty(kernel.value());
+    Tensor biasPenalty =
+        biasRegularizer == null || bias == null ? null : biasRegularizer.penalty(bias.value());
+    if (kernelPenalty == null || biasPenalty == null) {
+      return kernelPenalty != null ? kernelPenalty : biasPenalty;
     }
-    if (biasRegularizer != null && bias != null) {
-      penalties.add(biasRegularizer.penalty(bias.value()));
-    }
-    return penalties.stream().reduce(Tensor::add).orElse(null);
+    return kernelPenalty.add(biasPenalty);
   }
 
   @Override

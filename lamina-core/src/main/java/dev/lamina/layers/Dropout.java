@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.NeuralOps;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.SeededRandom;
 import java.util.Map;
@@ -49,15 +50,7 @@ public final class Dropout extends BaseLayer<Dropout> {
     if (phase != Phase.TRAINING || rate == 0) {
       return inputs;
     }
-    double keep = 1 - rate;
-    float[] kept = new float[(int) inputs.size()];
-    masks.fillBernoulli(keep, kept, kept.length);
-    Tensor mask = Tensor.of(kept, inputs.shape()).to(inputs.dtype());
-    return inputs.div(keep).mul(mask);
-  }
-
-  FusedSpec fusedSpec() {
-    return new FusedSpec.DropoutSpec(rate, masks);
+    return NeuralOps.dropout(inputs, 1 - rate, masks.takeMaskStream((int) inputs.size()));
   }
 
   @Override

@@ -1,0 +1,63 @@
+package dev.lamina;
+
+import dev.lamina.autograd.BackwardRule;
+import dev.lamina.autograd.Workspace;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Keras activation applied elementwise as one recorded operation: the values in one array loop,
+ * the derivative from the kept input and output. Checked against the composed Tensor version by
+ * ActivationOpTest.
+ */
+final class ActivationOp implements BackwardRule {
+  private final Tensor x;
+  private final Pointwise activation;
+  private final boolean inWorkspace;
+  private final Tensor out;
+  private final Tensor[] grad = new Tensor[1];
+  private final List<Tensor> gradList = Arrays.asList(grad);
+
+  private ActivationOp(Tensor x, Pointwise activation) {
+    this.x = x;
+    this.activation = activation;
+    this.inWorkspace = Workspace.current() != null;
+    Tensor values = Tensor.emptyLike(x);
+    forward(values);
+    this.out = values.recorded(activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
+  }
+
+  static Tensor apply(Tensor x, Pointwise activation) {
+    if (activation == Pointwise.LINEAR) {
+      return x;
+    }
+    Tensor hit = Workspace.reuse("activation", x, null, null, activation.ordinal(), null);
+    if (hit != null) {
+      ((ActivationOp) Workspace.state()).forward(hit);
+      return hit;
+    }
+    ActivationOp op = new ActivationOp(x, activation);
+    return Workspace.remember(op.out, op);
+  }
+
+  private void forward(Tensor values) {
+    if (x.floats != null) {
+      activation.forward(x.floats, values.floats, x.floats.length);
+    } else {
+      activation.forward(x.doubles, values.doubles, x.doubles.length);
+    }
+  }
+
+  @Override
+  public List<Tensor> apply(Tensor g) {
+    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
+    Tensor go = g.to(x.dtype);
+    if (x.floats != null) {
+      activation.backward(x.floats, out.floats, go.floats, gx.floats, x.floats.length);
+    } else {
+      activation.backward(x.doubles, out.doubles, go.doubles, gx.doubles, x.doubles.length);
+    }
+    grad[0] = gx;
+    return gradList;
+  }
+}

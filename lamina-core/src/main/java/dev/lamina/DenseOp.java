@@ -1,0 +1,123 @@
+package dev.lamina;
+
+import dev.lamina.autograd.SelectiveRule;
+import dev.lamina.autograd.Workspace;
+import dev.lamina.kernels.Kernels;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * activation(x·kernel + bias) for rows x as one recorded operation. Forward is one GEMM, the bias
+ * added to each row and the activation applied in place; backward turns the output gradient into
+ * the pre-activation gradient, then column sums give the bias gradient and two transposed GEMMs
+ * the kernel and input gradients, each only when asked for. Checked against its composition
+ * {@code act(x.matmul(kernel).add(bias))} by DenseOpTest.
+ */
+final class DenseOp implements SelectiveRule {
+  private final Tensor x;
+  private final Tensor kernel;
+  private final Tensor bias;
+  private final Pointwise activation;
+  private final boolean inWorkspace;
+  private final Tensor preActivation; // null when the derivative needs the output only
+  private final Tensor out;
+  private final Tensor[] grads = new Tensor[3];
+  private final List<Tensor> withBias = Arrays.asList(grads);
+  private final List<Tensor> withoutBias = withBias.subList(0, 2);
+  private Tensor preActivationGrad;
+  private Tensor inputGrad;
+  private Tensor kernelGrad;
+  private Tensor biasGrad;
+
+  private DenseOp(Tensor x, Tensor kernel, Tensor bias, Pointwise activation) {
+    this.x = x;
+    this.kernel = kernel;
+    this.bias = bias;
+    this.activation = activation;
+    this.inWorkspace = Workspace.current() != null;
+    int[] shape = {x.shape[0], kernel.shape[1]};
+    this.preActivation = activation.needsInput() ? Tensor.empty(x.dtype, shape) : null;
+    Tensor values = Tensor.empty(x.dtype, shape);
+    forward(values);
+    this.out =
+        bias == null
+            ? values.recorded("dense", this, x, kernel)
+            : values.recorded("dense", this, x, kernel, bias);
+  }
+
+  /** The operation on rank-2 x of x's type, kernel (features × units) and bias (units) or null. */
+  static Tensor apply(Tensor x, Tensor kernel, Tensor bias, Pointwise activation) {
+    Tensor hit = Workspace.reuse("dense", x, kernel, bias, activation.ordinal(), null);
+    if (hit != null) {
+      ((DenseOp) Workspace.state()).forward(hit);
+      return hit;
+    }
+    DenseOp op = new DenseOp(x, kernel, bias, activation);
+    return Workspace.remember(op.out, op);
+  }
+
+  private void forward(Tensor values) {
+    int rows = x.shape[0];
+    int in = x.shape[1];
+    int units = kernel.shape[1];
+    Tensor linear = preActivation != null ? preActivation : values;
+    MatMul.multiply(false, false, rows, units, in, x, kernel, linear);
+    if (x.floats != null) {
+      if (bias != null) {
+        Kernels.get().addRow(linear.floats, 0, bias.floats, 0, linear.floats, 0, rows, units);
+      }
+      activation.forward(linear.floats, values.floats, rows * units);
+    } else {
+      if (bias != null) {
+        for (int i = 0; i < rows * units; i++) {
+          linear.doubles[i] += bias.doubles[i % units];
+        }
+      }
+      activation.forward(linear.doubles, values.doubles, rows * units);
+    }
+  }
+
+  @Override
+  public List<Tensor> apply(Tensor g, long wanted) {
+    int rows = x.shape[0];
+    int in = x.shape[1];
+    int units = kernel.shape[1];
+    Tensor gz = preActivationGrad = reusable(preActivationGrad, out);
+    Tensor go = g.to(x.dtype);
+    if (x.floats != null) {
+      activation.backward(
+          preActivation == null ? null : preActivation.floats, out.floats, go.floats, gz.floats,
+          rows * units);
+    } else {
+      activation.backward(
+          preActivation == null ? null : preActivation.doubles, out.doubles, go.doubles,
+          gz.doubles, rows * units);
+    }
+    Arrays.fill(grads, null);
+    if ((wanted & 1) != 0) {
+      grads[0] = inputGrad = reusable(inputGrad, x);
+      MatMul.multiply(false, true, rows, in, units, gz, kernel, inputGrad);
+    }
+    if ((wanted & 2) != 0) {
+      grads[1] = kernelGrad = reusable(kernelGrad, kernel);
+      MatMul.multiply(true, false, in, units, rows, x, gz, kernelGrad);
+    }
+    if (bias != null && (wanted & 4) != 0) {
+      grads[2] = biasGrad = reusable(biasGrad, bias);
+      if (gz.floats != null) {
+        Kernels.get().sumColumns(gz.floats, 0, rows, units, biasGrad.floats, 0);
+      } else {
+        Arrays.fill(biasGrad.doubles, 0);
+        for (int i = 0; i < rows * units; i++) {
+          biasGrad.doubles[i % units] += gz.doubles[i];
+        }
+      }
+    }
+    return bias == null ? withoutBias : withBias;
+  }
+
+  /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
+  private Tensor reusable(Tensor previous, Tensor like) {
+    return inWorkspace && previous != null ? previous : Tensor.emptyLike(like);
+  }
+}

@@ -1,0 +1,211 @@
+package dev.lamina;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.autograd.GradCheck;
+import dev.lamina.autograd.GradCheckReport;
+import dev.lamina.autograd.Gradients;
+import dev.lamina.autograd.Workspace;
+import dev.lamina.kernels.Kernels;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each fused operation in float64 against central differences and against the composition of
+ * Tensor operations it replaces (values and gradients), on inputs away from kinks.
+ */
+class FusedOpGradientTest {
+  private static final GradCheck CHECK = new GradCheck();
+  private static final double SELU_ALPHA = 1.6732632423543772;
+  private static final double SELU_SCALE = 1.0507009873554805;
+
+  /** Every elementwise Keras activation with its composition from Tensor primitives. */
+  static Stream<Arguments> activations() {
+    UnaryOperator<Tensor> hardSigmoid = x -> x.div(6).add(0.5).clip(0, 1);
+    return Stream.of(
+        Arguments.of("linear", (UnaryOperator<Tensor>) x -> x),
+        Arguments.of("relu", (UnaryOperator<Tensor>) Tensor::relu),
+        Arguments.of("sigmoid", (UnaryOperator<Tensor>) Tensor::sigmoid),
+        Arguments.of("tanh", (UnaryOperator<Tensor>) Tensor::tanh),
+        Arguments.of("leaky_relu", (UnaryOperator<Tensor>) x -> x.leakyRelu(0.2)),
+        Arguments.of("elu", (UnaryOperator<Tensor>) Tensor::elu),
+        Arguments.of("selu", (UnaryOperator<Tensor>) x -> x.elu(SELU_ALPHA).mul(SELU_SCALE)),
+        Arguments.of("gelu", (UnaryOperator<Tensor>) Tensor::gelu),
+        Arguments.of("swish", (UnaryOperator<Tensor>) Tensor::swish),
+        Arguments.of("silu", (UnaryOperator<Tensor>) Tensor::swish),
+        Arguments.of("softplus", (UnaryOperator<Tensor>) Tensor::softplus),
+        Arguments.of("softsign", (UnaryOperator<Tensor>) x -> x.div(x.abs().add(1))),
+        Arguments.of("hard_sigmoid", hardSigmoid),
+        Arguments.of("hard_silu", (UnaryOperator<Tensor>) x -> x.mul(hardSigmoid.apply(x))),
+        Arguments.of("hard_swish", (UnaryOperator<Tensor>) x -> x.mul(hardSigmoid.apply(x))),
+        Arguments.of("relu6", (UnaryOperator<Tensor>) x -> x.clip(0, 6)),
+        Arguments.of("exponential", (UnaryOperator<Tensor>) Tensor::exp),
+        Arguments.of("mish", (UnaryOperator<Tensor>) x -> x.mul(x.softplus().tanh())));
+  }
+
+  /** Values in [-7, 7] away from the kinks at 0, ±3 and 6 by at least 0.05. */
+  private static Tensor awayFromKinks(long seed, int... shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int size = shape[0] * shape[1];
+    double[] values = new double[size];
+    for (int i = 0; i < size; i++) {
+      double v;
+      do {
+        v = -7 + 14 * random.nextDouble();
+      } while (near(v, 0) || near(v, 3) || near(v, -3) || near(v, 6));
+      values[i] = v;
+    }
+    return Tensor.ofDouble(values, shape);
+  }
+
+  private static boolean near(double v, double kink) {
+    return Math.abs(v - kink) < 0.05;
+  }
+
+  private static Tensor random(long seed, double scale, int... shape) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int size = 1;
+    for (int d : shape) {
+      size *= d;
+    }
+    double[] values = new double[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = scale * (2 * random.nextDouble() - 1);
+    }
+    return Tensor.ofDouble(values, shape);
+  }
+
+  private static Tensor weightedSum(Tensor t) {
+    return t.mul(random(99, 1, t.shape()).add(2)).sum();
+  }
+
+  private static void assertClose(Tensor expected, Tensor actual, String what) {
+    double[] e = expected.toDoubleArray();
+    double[] a = actual.toDoubleArray();
+    assertArrayEquals(expected.shape(), actual.shape(), what);
+    for (int i = 0; i < e.length; i++) {
+      double allowed = 1e-12 + 1e-10 * Math.abs(e[i]);
+      assertTrue(Math.abs(e[i] - a[i]) <= allowed, what + "[" + i + "]: " + e[i] + " vs " + a[i]);
+    }
+  }
+
+  /** Values and gradients of the fused function equal the composed one's; both pass gradcheck. */
+  private static void assertSameAsComposition(
+      String name,
+      Function<List<Tensor>, Tensor> fused,
+      Function<List<Tensor>, Tensor> composed,
+      List<Tensor> inputs) {
+    assertClose(composed.apply(inputs), fused.apply(inputs), name + " values");
+    Tensor fusedLoss = weightedSum(fused.apply(inputs));
+    Tensor composedLoss = weightedSum(composed.apply(inputs));
+    List<Tensor> fusedGrads = Gradients.of(fusedLoss, inputs);
+    List<Tensor> composedGrads = Gradients.of(composedLoss, inputs);
+    for (int i = 0; i < inputs.size(); i++) {
+      assertClose(composedGrads.get(i), fusedGrads.get(i), name + " gradient " + i);
+    }
+    GradCheckReport report = CHECK.compare(in -> weightedSum(fused.apply(in)), inputs);
+    assertTrue(report.passed(), name + ": " + report);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("activations")
+  void activationOpIsItsComposition(String name, UnaryOperator<Tensor> composed) {
+    assertSameAsComposition(
+        name,
+        in -> NeuralOps.activation(in.get(0), name),
+        in -> composed.apply(in.get(0)),
+        List.of(awayFromKinks(name.hashCode(), 6, 5)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("activations")
+  void denseOpIsItsComposition(String name, UnaryOperator<Tensor> composed) {
+    Tensor x = random(1, 1, 7, 4);
+    Tensor kernel = random(2, 1, 4, 5);
+    Tensor bias = random(3, 1, 5);
+    assertTrue(
+        NeuralOps.dense(x, kernel, bias, name).gradFn().op().equals("dense"), "one operation");
+    assertSameAsComposition(
+        name,
+        in -> NeuralOps.dense(in.get(0), in.get(1), in.get(2), name),
+        in -> composed.apply(in.get(0).matmul(in.get(1)).add(in.get(2))),
+        List.of(x, kernel, bias));
+  }
+
+  @Test
+  void denseOpWithoutBiasIsItsComposition() {
+    assertSameAsComposition(
+        "dense without bias",
+        in -> NeuralOps.dense(in.get(0), in.get(1), null, "tanh"),
+        in -> in.get(0).matmul(in.get(1)).tanh(),
+        List.of(random(4, 1, 3, 6), random(5, 1, 6, 2)));
+  }
+
+  @Test
+  void dropoutOpIsItsComposition() {
+    long stream = 1234;
+    double keep = 0.6;
+    float[] mask = new float[8 * 9];
+    Kernels.get().bernoulliMask(stream, keep, mask, 0, mask.length);
+    Tensor maskTensor = Tensor.of(mask, 8, 9).to(DType.FLOAT64);
+    assertSameAsComposition(
+        "dropout",
+        in -> NeuralOps.dropout(in.get(0), keep, stream),
+        in -> in.get(0).div(keep).mul(maskTensor),
+        List.of(random(6, 2, 8, 9)));
+  }
+
+  @Test
+  void batchNormalizationOpIsItsComposition() {
+    double epsilon = 1e-3;
+    Tensor[] statistics = new Tensor[2];
+    assertSameAsComposition(
+        "batch normalization",
+        in -> NeuralOps.batchNormalization(in.get(0), in.get(1), in.get(2), epsilon, statistics),
+        in -> {
+          Tensor x = in.get(0);
+          Tensor mean = x.mean(0);
+          Tensor variance = x.sub(mean).square().mean(0);
+          return x.sub(mean).div(variance.add(epsilon).sqrt()).mul(in.get(1)).add(in.get(2));
+        },
+        List.of(random(10, 2, 9, 4), random(11, 1, 4).add(1.5), random(12, 1, 4)));
+    Tensor x = random(10, 2, 9, 4);
+    NeuralOps.batchNormalization(x, null, null, epsilon, statistics);
+    assertClose(x.mean(0), statistics[0], "batch mean");
+    assertClose(x.sub(x.mean(0)).square().mean(0), statistics[1], "batch variance");
+  }
+
+  @Test
+  void aRepeatedStepInAWorkspaceReusesItsTensorsAndGivesTheSameGradients() {
+    Tensor x = random(7, 1, 5, 3);
+    Tensor kernel = random(8, 1, 3, 4);
+    Tensor bias = random(9, 1, 4);
+    List<Tensor> weights = List.of(kernel, bias);
+    Function<Tensor, Tensor> step =
+        input -> NeuralOps.dense(input, kernel, bias, "gelu").square().mean();
+    List<Tensor> expected = Gradients.of(step.apply(x), weights);
+    Workspace workspace = new Workspace();
+    Tensor firstLoss;
+    try (Workspace s = workspace.step(0)) {
+      firstLoss = step.apply(x);
+      Gradients.of(firstLoss, weights);
+    }
+    try (Workspace s = workspace.step(0)) {
+      Tensor loss = step.apply(x);
+      assertSame(firstLoss, loss, "the same loss tensor, recomputed in place");
+      List<Tensor> grads = Gradients.of(loss, weights);
+      for (int i = 0; i < weights.size(); i++) {
+        assertArrayEquals(expected.get(i).toDoubleArray(), grads.get(i).toDoubleArray());
+      }
+    }
+  }
+}
