@@ -10,10 +10,16 @@ import java.lang.reflect.Modifier;
  * KernelSelection} or on the {@code Kernels} interface; it is looked up by name so that this
  * harness also runs against kernels that do not offer it yet, which give their name only.
  */
-final class KernelDescription {
+public final class KernelDescription {
   private static final String SELECTION = "dev.lamina.kernels.KernelSelection";
 
   private KernelDescription() {}
+
+  /** Prints one line for a benchmark's log header (bench/describe-machine runs it). */
+  public static void main(String[] args) {
+    System.out.println(
+        "lamina kernels: " + describe() + ", preferred vector " + preferredVectorBits() + " bits");
+  }
 
   static String describe() {
     Kernels kernels = Kernels.get();
