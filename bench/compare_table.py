@@ -1,9 +1,11 @@
-"""Reads bench/compare's logs and prints one line per workload, then a Markdown table.
+"""Reads bench/compare's logs and prints one line per workload and variant, then Markdown tables.
 
-Usage: compare_table.py OUT_DIR "W1 W2 ..." "lamina pytorch tfjava"
-Each log OUT_DIR/<peer>-<workload>.log holds the harness's RESULT {json} lines and a
-PEAK_RSS_KB line. A figure is the median over the repeats with foreign_cpu <= 0.10; when
-no repeat was that quiet, the median over all of them, marked with *.
+Usage: compare_table.py OUT_DIR "W1 W1-gelu W2 ..." "lamina pytorch tfjava ..."
+Each log OUT_DIR/<peer>-<workload>.log holds the harness's RESULT {json} and INFO {json} lines
+and a PEAK_RSS_KB line. A figure is the median over the repeats with foreign_cpu <= 0.10; when
+no repeat was that quiet, the median over all of them, marked with *. "first" is the process's
+first repeat (cold JIT). A workload with a dash (W1-gelu) is a Lamina-only variant of the one
+before the dash, reported as its ratio to that workload's Lamina figure of the same run.
 """
 import json
 import os
@@ -12,12 +14,15 @@ import sys
 
 NOISY = 0.10
 HIGHER_IS_BETTER = {"samples_per_s", "gflops"}
+# issue 12: each float32 variant within 1.15x plain W1's epoch time, float64 within 2.3x
+VARIANT_TARGET = {"f64": 2.3}
+DEFAULT_VARIANT_TARGET = 1.15
 
 
 def read(path):
-    values, quiet, rss, metric = [], [], float("nan"), None
     if not os.path.exists(path):
         return None
+    values, quiet, rss, metric, error, version = [], [], float("nan"), None, None, None
     with open(path) as f:
         for line in f:
             if line.startswith("RESULT "):
@@ -27,59 +32,134 @@ def read(path):
                 fc = r.get("foreign_cpu")
                 if fc is None or fc <= NOISY:
                     quiet.append(r["value"])
+            elif line.startswith("INFO "):
+                i = json.loads(line[len("INFO "):])
+                error = i.get("error", error)
+                version = version or i.get("version")
             elif line.startswith("PEAK_RSS_KB "):
                 try:
                     rss = int(line.split()[1]) / 1024
                 except ValueError:
                     pass
     if not values:
-        return None
+        return {"error": error or "no result (see the log)", "version": version}
     chosen = quiet or values
     return {"metric": metric, "value": statistics.median(chosen), "disturbed": not quiet,
-            "n": len(chosen), "min": min(chosen), "max": max(chosen), "rss_mb": rss}
+            "n": len(chosen), "min": min(chosen), "max": max(chosen), "first": values[0],
+            "rss_mb": rss, "error": None, "version": version}
+
+
+def ok(g):
+    return g is not None and g["error"] is None
 
 
 def fmt(x):
     return "nan" if x is None else ("%.4g" % x)
 
 
-def main():
-    out, workloads, peers = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
+def cell(g):
+    if g is None:
+        return "—"
+    if not ok(g):
+        return "failed: " + g["error"][:80]
+    return "%s [%s–%s] n=%d%s, first %s" % (fmt(g["value"]), fmt(g["min"]), fmt(g["max"]), g["n"],
+                                           " *" if g["disturbed"] else "", fmt(g["first"]))
+
+
+def slower_by(a, b, metric):
+    """How many times slower a is than b (time: a/b; rate: b/a)."""
+    return b / a if metric in HIGHER_IS_BETTER else a / b
+
+
+def fastest(got, peers):
+    others = [(p, got[p]) for p in peers if p != "lamina" and ok(got[p])]
+    if not others:
+        return None, None
+    key = (lambda pg: -pg[1]["value"]) if others[0][1]["metric"] in HIGHER_IS_BETTER \
+        else (lambda pg: pg[1]["value"])
+    return min(others, key=key)
+
+
+def workload_rows(out, workloads, peers):
     rows = []
     for w in workloads:
         got = {p: read(os.path.join(out, "%s-%s.log" % (p, w))) for p in peers}
         lamina = got.get("lamina")
-        others = [got[p] for p in peers if p != "lamina" and got[p]]
-        ratio = None
-        if lamina and others:
-            if lamina["metric"] in HIGHER_IS_BETTER:
-                ratio = max(o["value"] for o in others) / lamina["value"]
-            else:
-                ratio = lamina["value"] / min(o["value"] for o in others)
-        unit = next((g["metric"] for g in got.values() if g), "?")
+        best, best_g = fastest(got, peers)
+        ratio = slower_by(lamina["value"], best_g["value"], lamina["metric"]) \
+            if ok(lamina) and best_g else None
+        unit = next((g["metric"] for g in got.values() if ok(g)), "?")
         fields = ["workload=%s" % w]
         for p in peers:
             g = got[p]
-            fields.append("%s=%s%s" % (p, fmt(g and g["value"]), "*" if g and g["disturbed"] else ""))
-        fields += ["unit=%s" % unit, "ratio=%s" % (fmt(ratio) if ratio else "nan")]
-        for p in ("lamina", "pytorch"):
-            if p in got:
-                fields.append("%s_rss_mb=%s" % (p, fmt(got[p] and got[p]["rss_mb"])))
+            fields.append("%s=%s%s" % (p, fmt(g["value"]) if ok(g) else "nan",
+                                       "*" if ok(g) and g["disturbed"] else ""))
+        fields += ["unit=%s" % unit, "fastest=%s" % (best or "none"),
+                   "ratio=%s" % (fmt(ratio) if ratio else "nan"),
+                   "lamina_first=%s" % (fmt(lamina["first"]) if ok(lamina) else "nan")]
+        fields += ["%s_rss_mb=%s" % (p, fmt(got[p]["rss_mb"]) if ok(got[p]) else "nan") for p in peers]
         print(" ".join(fields))
-        rows.append((w, unit, got, ratio))
+        rows.append((w, unit, got, best, ratio))
+    return rows
+
+
+def variant_rows(out, variants):
+    rows = []
+    for v in variants:
+        base, suffix = v.split("-", 1)
+        g = read(os.path.join(out, "lamina-%s.log" % v))
+        plain = read(os.path.join(out, "lamina-%s.log" % base))
+        ratio = slower_by(g["value"], plain["value"], g["metric"]) if ok(g) and ok(plain) else None
+        target = VARIANT_TARGET.get(suffix, DEFAULT_VARIANT_TARGET)
+        print("variant=%s lamina=%s%s unit=%s vs_%s=%s target=%s lamina_first=%s%s" % (
+            v, fmt(g["value"]) if ok(g) else "nan", "*" if ok(g) and g["disturbed"] else "",
+            (g or {}).get("metric") or "?", base, fmt(ratio) if ratio else "nan", target,
+            fmt(g["first"]) if ok(g) else "nan",
+            "" if ok(g) else " error=%s" % json.dumps((g or {}).get("error") or "no log")))
+        rows.append((v, base, g, ratio, target))
+    return rows
+
+
+def main():
+    out, wanted, peers = sys.argv[1], sys.argv[2].split(), sys.argv[3].split()
+    plain = [w for w in wanted if "-" not in w]
+    variants = [w for w in wanted if "-" in w]
+    rows = workload_rows(out, plain, peers)
+    vrows = variant_rows(out, variants)
+    versions = {}
+    for p in peers:
+        for w in plain:
+            g = read(os.path.join(out, "%s-%s.log" % (p, w)))
+            if g and g.get("version"):
+                versions[p] = g["version"]
+                break
     print()
-    print("| workload | unit | " + " | ".join(peers) + " | ratio (< 1: Lamina faster) | "
-          + " | ".join("%s RSS MB" % p for p in peers) + " |")
-    print("|---" * (3 + 2 * len(peers)) + "|")
-    for w, unit, got, ratio in rows:
-        cells = []
-        for p in peers:
-            g = got[p]
-            cells.append("—" if not g else "%s [%s–%s] n=%d%s" % (
-                fmt(g["value"]), fmt(g["min"]), fmt(g["max"]), g["n"], " *" if g["disturbed"] else ""))
-        rss = [fmt(got[p]["rss_mb"]) if got[p] else "—" for p in peers]
-        print("| %s | %s | %s | %s | %s |" % (w, unit, " | ".join(cells),
-                                            fmt(ratio) if ratio else "—", " | ".join(rss)))
+    if versions:
+        print("Peer versions: " + ", ".join("%s %s" % kv for kv in versions.items()) + ".")
+        print()
+    if rows:
+        print("Median [min–max] of the quiet repeats, n = their count, first = the process's first "
+              "repeat; ratio = Lamina over the fastest peer (< 1: Lamina faster).")
+        print()
+        print("| workload | unit | " + " | ".join(peers) + " | fastest peer | ratio |")
+        print("|---" * (4 + len(peers)) + "|")
+        for w, unit, got, best, ratio in rows:
+            print("| %s | %s | %s | %s | %s |" % (w, unit, " | ".join(cell(got[p]) for p in peers),
+                                                best or "—", fmt(ratio) if ratio else "—"))
+        print()
+        print("| peak RSS MB | " + " | ".join(peers) + " |")
+        print("|---" * (1 + len(peers)) + "|")
+        for w, unit, got, best, ratio in rows:
+            print("| %s | %s |" % (w, " | ".join(fmt(got[p]["rss_mb"]) if ok(got[p]) else "—"
+                                               for p in peers)))
+        print()
+    if vrows:
+        print("| Lamina variant | figure | × plain (same run) | target | met |")
+        print("|---|---|---|---|---|")
+        for v, base, g, ratio, target in vrows:
+            print("| %s | %s | %s | ≤ %s | %s |" % (
+                v, cell(g), fmt(ratio) if ratio else "—", target,
+                "—" if ratio is None else ("yes" if ratio <= target else "no")))
 
 
 if __name__ == "__main__":

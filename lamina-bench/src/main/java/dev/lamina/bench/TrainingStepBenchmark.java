@@ -3,7 +3,9 @@ package dev.lamina.bench;
 import dev.lamina.FitOptions;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
-import dev.lamina.layers.Dense;
+import dev.lamina.bench.workloads.Models;
+import dev.lamina.bench.workloads.Variant;
+import dev.lamina.losses.MeanAbsoluteError;
 import dev.lamina.optimizers.Adam;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Training steps through {@code Sequential.fit} on W1's model (11→512→512→512→1 relu, Adam, MAE,
- * batch 256) and W4's (11→16→1, batch 32): one fit call of {@code steps} full batches per
- * operation. Run with {@code -prof gc}: the difference in allocated bytes per operation between
- * 1 and 20 steps, over 19, is what one steady-state step allocates; the rest is fit's own setup.
+ * batch 256), the same with {@code L2(1e-4)} on every kernel ({@code W1-l2}) and W4's (11→16→1,
+ * batch 32): one fit call of {@code steps} full batches per operation. Run with {@code -prof gc}
+ * (bench/alloc does): the difference in allocated bytes per operation between 1 and 20 steps, over
+ * 19, is what one steady-state step allocates; the rest is fit's own setup.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class TrainingStepBenchmark {
 
-  @Param({"W1", "W4"})
+  @Param({"W1", "W1-l2", "W4"})
   public String workload;
 
   @Param({"1", "20"})
@@ -46,16 +49,11 @@ public class TrainingStepBenchmark {
 
   @Setup
   public void setUp() {
-    boolean w1 = workload.equals("W1");
+    boolean w1 = Variant.base(workload).equals("W1");
     int batch = w1 ? 256 : 32;
     int[] hidden = w1 ? new int[] {512, 512, 512} : new int[] {16};
-    model = new Sequential().seed(11);
-    for (int i = 0; i < hidden.length; i++) {
-      Dense dense = new Dense(hidden[i], "relu");
-      model.add(i == 0 ? dense.inputShape(11) : dense);
-    }
-    model.add(new Dense(1));
-    model.compile(new Adam(1e-3).epsilon(1e-7), new dev.lamina.losses.MeanAbsoluteError());
+    model = Models.mlp(11, hidden, 1, 11, Variant.of(workload), new Adam(1e-3).epsilon(1e-7),
+        new MeanAbsoluteError());
     Random random = new Random(1001);
     int rows = batch * steps;
     float[] features = new float[rows * 11];

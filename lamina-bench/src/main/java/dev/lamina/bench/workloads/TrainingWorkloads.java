@@ -9,7 +9,7 @@ import dev.lamina.FitOptions;
 import dev.lamina.History;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
-import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * W1–W4 with Lamina's public API: {@code Sequential.fit} without shuffling, timed from inside by
@@ -24,23 +24,31 @@ final class TrainingWorkloads {
     this.w = w;
   }
 
-  /** W1 and W3: the median seconds per epoch over the timed epochs. */
-  void epochs(String wl) {
+  /**
+   * W1 and W3, and W1's variants ({@code W1-gelu}, see {@link Variant}): the median seconds per
+   * epoch over the timed epochs.
+   */
+  void epochs(String name) {
+    String wl = Variant.base(name);
+    Variant variant = Variant.of(name);
+    if (variant != Variant.PLAIN && w.has(wl + ".bn_momentum")) {
+      throw new IllegalArgumentException("variants change the MLP workloads only, not " + wl);
+    }
     BenchData.Regression data = BenchData.regression(w, wl);
-    LaminaBench.dataInfo(wl, BenchData.crc(data.x), BenchData.crc(data.y));
-    Tensor x = Tensor.of(data.x, data.n, data.d);
-    Tensor y = Tensor.of(data.y, data.n, 1);
-    BiFunction<String, Integer, Sequential> model =
+    LaminaBench.dataInfo(name, BenchData.crc(data.x), BenchData.crc(data.y));
+    Tensor x = Tensor.of(data.x, data.n, data.d).to(variant.dtype());
+    Tensor y = Tensor.of(data.y, data.n, 1).to(variant.dtype());
+    IntFunction<Sequential> model =
         w.has(wl + ".bn_momentum")
-            ? (name, r) -> Models.batchNormDropout(w, name, r)
-            : (name, r) -> Models.mlp(w, name, r);
+            ? r -> Models.batchNormDropout(w, wl, r)
+            : r -> Models.mlp(w, wl, r, variant);
     int warmup = w.i(wl + ".warmup_epochs");
     int timed = w.i(wl + ".epochs");
     Repeats.clean(w, wl, r -> {
       StepClock clock = StepClock.epochs(warmup, timed);
-      History h = model.apply(wl, r).fit(x, y, options(wl, warmup + timed, clock));
+      History h = model.apply(r).fit(x, y, options(wl, warmup + timed, clock));
       double[] seconds = clock.epochSeconds();
-      Report.result(PEER, wl, "s_per_epoch", r, Report.median(seconds),
+      Report.result(PEER, name, "s_per_epoch", r, Report.median(seconds),
           "epoch_min", Report.min(seconds), "epoch_max", Report.max(seconds),
           "final_loss", last(h), "foreign_cpu", clock.foreignCpu());
       return clock.foreignCpu();
@@ -58,7 +66,7 @@ final class TrainingWorkloads {
     int warmupRows = Math.min(data.n, w.i(wl + ".warmup_steps") * batch);
     int epochs = w.i(wl + ".epochs");
     Repeats.clean(w, wl, r -> {
-      Sequential model = Models.mlp(w, wl, r);
+      Sequential model = Models.mlp(w, wl, r, Variant.PLAIN);
       model.fit(x.slice(0, 0, warmupRows), y.slice(0, 0, warmupRows), options(wl, 1, null));
       CpuWatch watch = new CpuWatch();
       long start = System.nanoTime();
@@ -85,7 +93,7 @@ final class TrainingWorkloads {
     int epochs = (warmup + steps) / (rows / batch) + 1;
     Repeats.clean(w, wl, r -> {
       StepClock clock = StepClock.steps(warmup, steps);
-      History h = Models.mlp(w, wl, r).fit(x, y, options(wl, epochs, clock));
+      History h = Models.mlp(w, wl, r, Variant.PLAIN).fit(x, y, options(wl, epochs, clock));
       Report.result(PEER, wl, "us_per_step", r, clock.spanSeconds() / steps * 1e6,
           "final_loss", last(h), "foreign_cpu", clock.foreignCpu());
       return clock.foreignCpu();
