@@ -172,7 +172,7 @@ public final class Sequential {
 
   List<Parameter> trainableParameters() {
     List<Parameter> all = new ArrayList<>();
-    layers.forEach(l -> all.addAll(l.trainableWeights()));
+    layers.stream().filter(Layer::isTrainable).forEach(l -> all.addAll(l.trainableWeights()));
     return all;
   }
 
@@ -223,12 +223,10 @@ public final class Sequential {
       Layer layer = layers.get(i);
       boolean built = layer.isBuilt();
       long params = 0;
-      for (Parameter p : layer.trainableWeights()) {
-        trainable += p.value().size();
-        params += p.value().size();
-      }
-      for (Parameter p : layer.nonTrainableWeights()) {
-        frozen += p.value().size();
+      for (Parameter p : layer.weights()) {
+        boolean updated = layer.isTrainable() && layer.trainableWeights().contains(p);
+        trainable += updated ? p.value().size() : 0;
+        frozen += updated ? 0 : p.value().size();
         params += p.value().size();
       }
       String shape = outputShapes == null ? "?" : ModelSummary.shape(outputShapes.get(i));

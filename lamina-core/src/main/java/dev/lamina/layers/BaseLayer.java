@@ -23,6 +23,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   private int[] declaredInputShape;
   private DType dtype = DType.FLOAT32;
   private int[] builtInputShape;
+  private boolean trainable = true;
 
   /** Names the layer (Keras's {@code name=}); the model keeps a name chosen here. */
   public final SELF name(String name) {
@@ -45,6 +46,17 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     requireUnbuilt("dtype");
     this.dtype = dtype;
     return self();
+  }
+
+  /** Freezes ({@code false}) or unfreezes the layer's weights, as Keras's {@code trainable}. */
+  public final SELF trainable(boolean trainable) {
+    this.trainable = trainable;
+    return self();
+  }
+
+  @Override
+  public final boolean isTrainable() {
+    return trainable;
   }
 
   public final DType dtype() {
@@ -113,6 +125,9 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     }
     if (dtype != DType.FLOAT32) {
       config.put("dtype", dtype.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!trainable) {
+      config.put("trainable", false);
     }
     addConfig(config);
     return config;
@@ -212,6 +227,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
       inputShape(shape);
     }
     dtype(DType.valueOf(config.string("dtype", "float32").toUpperCase(java.util.Locale.ROOT)));
+    trainable(config.bool("trainable", true));
     return self();
   }
 

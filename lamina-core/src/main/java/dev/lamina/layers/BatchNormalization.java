@@ -84,7 +84,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   protected Tensor forward(Tensor inputs, Phase phase) {
     Tensor mean;
     Tensor variance;
-    if (phase == Phase.TRAINING) {
+    if (phase == Phase.TRAINING && isTrainable()) { // a frozen layer normalizes as at inference
       int features = movingMean.shape()[0];
       mean = inputs.reshape(-1, features).mean(0);
       variance = inputs.sub(mean).square().reshape(-1, features).mean(0);
@@ -109,6 +109,9 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   }
 
   FusedSpec fusedSpec() {
+    if (!isTrainable()) {
+      return null;
+    }
     return new FusedSpec.BatchNormSpec(
         gamma, beta, movingMean, movingVariance, momentum, epsilon);
   }
@@ -140,7 +143,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   }
 
   static BatchNormalization fromConfig(LayerConfig config) {
-    if ((int) config.number("axis", -1) != -1) {
+    if (config.number("axis", -1) != -1) {
       throw new IllegalArgumentException(
           "BatchNormalization config: only axis -1 is supported, got "
               + config.values().get("axis"));

@@ -123,10 +123,10 @@ public final class Dense extends BaseLayer<Dense> {
     return activation.apply(linear);
   }
 
-  /** The fused form, or null for activations or regularizers only autograd runs. */
+  /** The fused form, or null for activations, regularizers or frozen weights only autograd runs. */
   FusedSpec fusedSpec() {
     FusedActivation fused = FusedActivation.named(activationName);
-    if (fused == null || kernelRegularizer != null || biasRegularizer != null) {
+    if (fused == null || kernelRegularizer != null || biasRegularizer != null || !isTrainable()) {
       return null;
     }
     return new FusedSpec.DenseSpec(kernel, bias, fused);
@@ -142,6 +142,9 @@ public final class Dense extends BaseLayer<Dense> {
 
   @Override
   public Tensor regularization() {
+    if (!isTrainable()) {
+      return null; // Keras regularizes trainable weights only
+    }
     List<Tensor> penalties = new ArrayList<>(2);
     if (kernelRegularizer != null && kernel != null) {
       penalties.add(kernelRegularizer.penalty(kernel.value()));
