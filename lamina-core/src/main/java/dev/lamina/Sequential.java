@@ -276,7 +276,8 @@ public final class Sequential {
 
   /**
    * Writes the model (architecture, weights and compile settings) to a model file, atomically: a
-   * crash while saving leaves the previous file intact.
+   * crash while saving leaves the previous file intact. A name ending in {@code .keras} writes
+   * Keras 3's format (docs/keras.md), any other Lamina's own.
    */
   public void save(Path file) {
     ModelArchive.save(this, file, Map.of());
@@ -287,7 +288,10 @@ public final class Sequential {
     ModelArchive.save(this, file, extras);
   }
 
-  /** Reads a model file; a damaged or foreign file raises {@link dev.lamina.io.ModelFileException}. */
+  /**
+   * Reads a Lamina model file, a Keras v3 {@code .keras} file or a legacy Keras HDF5 model, told
+   * apart by content; a damaged or foreign file raises {@link dev.lamina.io.ModelFileException}.
+   */
   public static Sequential load(Path file) {
     return ModelArchive.load(file);
   }
