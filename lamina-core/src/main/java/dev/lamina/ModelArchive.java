@@ -3,6 +3,10 @@ package dev.lamina;
 import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
 import dev.lamina.io.ModelFileException;
+import dev.lamina.io.ModelFormat;
+import dev.lamina.io.keras.KerasModel;
+import dev.lamina.io.keras.KerasModelReader;
+import dev.lamina.io.keras.KerasModelWriter;
 import dev.lamina.io.NamedArray;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Layers;
@@ -20,6 +24,10 @@ final class ModelArchive {
 
   static void save(Sequential model, Path file, Map<String, String> extras) {
     model.requireBuiltFor("save");
+    if (file.getFileName().toString().endsWith(".keras")) {
+      KerasModelWriter.write(file, toKeras(model));
+      return;
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("class_name", "Sequential");
     config.put("name", model.name());
@@ -56,7 +64,31 @@ final class ModelArchive {
     return m;
   }
 
+  /** The model as Keras files describe it. */
+  static KerasModel toKeras(Sequential model) {
+    Compiled compiled = model.compiledOrNull();
+    return new KerasModel(
+        model.name(), model.inputShape(), model.layers(),
+        compiled == null ? null : compiled.optimizer(),
+        compiled == null ? null : compiled.loss(),
+        compiled == null ? null : compiled.metricNames());
+  }
+
+  /** A Sequential of the Keras model's (built) layers, compiled as the file was. */
+  static Sequential fromKeras(KerasModel keras) {
+    Sequential model = new Sequential().name(keras.name());
+    keras.layers().forEach(model::add);
+    model.build(keras.inputShape());
+    if (keras.isCompiled()) {
+      model.compile(keras.optimizer(), keras.loss(), keras.metrics().toArray(String[]::new));
+    }
+    return model;
+  }
+
   static Sequential load(Path file) {
+    if (ModelFormat.of(file) != ModelFormat.LAMINA) {
+      return fromKeras(KerasModelReader.read(file));
+    }
     ModelContents contents = ModelFile.read(file);
     try {
       return rebuild(contents);

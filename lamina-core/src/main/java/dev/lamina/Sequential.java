@@ -171,7 +171,7 @@ public final class Sequential {
 
   List<Parameter> trainableParameters() {
     List<Parameter> all = new ArrayList<>();
-    layers.forEach(l -> all.addAll(l.trainableWeights()));
+    layers.stream().filter(Layer::isTrainable).forEach(l -> all.addAll(l.trainableWeights()));
     return all;
   }
 
@@ -222,12 +222,10 @@ public final class Sequential {
       Layer layer = layers.get(i);
       boolean built = layer.isBuilt();
       long params = 0;
-      for (Parameter p : layer.trainableWeights()) {
-        trainable += p.value().size();
-        params += p.value().size();
-      }
-      for (Parameter p : layer.nonTrainableWeights()) {
-        frozen += p.value().size();
+      for (Parameter p : layer.weights()) {
+        boolean updated = layer.isTrainable() && layer.trainableWeights().contains(p);
+        trainable += updated ? p.value().size() : 0;
+        frozen += updated ? 0 : p.value().size();
         params += p.value().size();
       }
       String shape = outputShapes == null ? "?" : ModelSummary.shape(outputShapes.get(i));
@@ -266,7 +264,8 @@ public final class Sequential {
 
   /**
    * Writes the model (architecture, weights and compile settings) to a model file, atomically: a
-   * crash while saving leaves the previous file intact.
+   * crash while saving leaves the previous file intact. A name ending in {@code .keras} writes
+   * Keras 3's format (docs/keras.md), any other Lamina's own.
    */
   public void save(Path file) {
     ModelArchive.save(this, file, Map.of());
@@ -277,7 +276,10 @@ public final class Sequential {
     ModelArchive.save(this, file, extras);
   }
 
-  /** Reads a model file; a damaged or foreign file raises {@link dev.lamina.io.ModelFileException}. */
+  /**
+   * Reads a Lamina model file, a Keras v3 {@code .keras} file or a legacy Keras HDF5 model, told
+   * apart by content; a damaged or foreign file raises {@link dev.lamina.io.ModelFileException}.
+   */
   public static Sequential load(Path file) {
     return ModelArchive.load(file);
   }

@@ -1,6 +1,5 @@
 package dev.lamina.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +91,7 @@ public final class ModelFile {
         }
         long limit = name.equals(WEIGHTS) ? MAX_WEIGHT_BYTES : MAX_JSON_BYTES;
         try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(name, readBounded(in, limit, file, name));
+          entries.put(name, BoundedInput.readAll(in, limit, file, name));
         }
       }
     } catch (ModelFileException e) {
@@ -144,22 +143,6 @@ public final class ModelFile {
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(file, e.getMessage(), e);
     }
-  }
-
-  /** Reads at most {@code limit} bytes, failing rather than buffering a larger (or bomb) entry. */
-  private static byte[] readBounded(InputStream in, long limit, Path file, String name) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[1 << 16];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      total += n;
-      if (total > limit) {
-        throw new ModelFileException(file, "entry '" + name + "' is larger than " + limit + " bytes");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
   }
 
   static String sha256(byte[] bytes) {

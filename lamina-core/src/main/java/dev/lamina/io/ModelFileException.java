@@ -2,8 +2,11 @@ package dev.lamina.io;
 
 import java.nio.file.Path;
 
-/** A model file that cannot be read: truncated, corrupted, oversized or of an unknown format. */
-public final class ModelFileException extends RuntimeException {
+/**
+ * A model file that cannot be read: truncated, corrupted, oversized or of an unknown format. Keras
+ * files raise the subtype {@link dev.lamina.io.keras.KerasModelException}.
+ */
+public class ModelFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public ModelFileException(Path file, String problem) {

@@ -25,6 +25,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   private int[] builtInputShape;
   /** The last batch shape call() validated; predict may race on it, so it is volatile. */
   private volatile int[] checkedShape;
+  private boolean trainable = true;
 
   /** Names the layer (Keras's {@code name=}); the model keeps a name chosen here. */
   public final SELF name(String name) {
@@ -47,6 +48,17 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     requireUnbuilt("dtype");
     this.dtype = dtype;
     return self();
+  }
+
+  /** Freezes ({@code false}) or unfreezes the layer's weights, as Keras's {@code trainable}. */
+  public final SELF trainable(boolean trainable) {
+    this.trainable = trainable;
+    return self();
+  }
+
+  @Override
+  public final boolean isTrainable() {
+    return trainable;
   }
 
   public final DType dtype() {
@@ -119,6 +131,9 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     }
     if (dtype != DType.FLOAT32) {
       config.put("dtype", dtype.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!trainable) {
+      config.put("trainable", false);
     }
     addConfig(config);
     return config;
@@ -218,6 +233,7 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
       inputShape(shape);
     }
     dtype(DType.valueOf(config.string("dtype", "float32").toUpperCase(java.util.Locale.ROOT)));
+    trainable(config.bool("trainable", true));
     return self();
   }
 

@@ -87,7 +87,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   protected Tensor forward(Tensor inputs, Phase phase) {
     Tensor mean;
     Tensor variance;
-    if (phase == Phase.TRAINING && inputs.rank() == 2 && sameTypes(inputs)) {
+    if (phase == Phase.TRAINING && isTrainable() && inputs.rank() == 2 && sameTypes(inputs)) {
       Tensor out =
           NeuralOps.batchNormalization(
               inputs, gamma == null ? null : gamma.value(), beta == null ? null : beta.value(),
@@ -95,7 +95,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
       updateMovingStatistics(statistics[0], statistics[1]);
       return out;
     }
-    if (phase == Phase.TRAINING) {
+    if (phase == Phase.TRAINING && isTrainable()) { // a frozen layer normalizes as at inference
       int features = movingMean.shape()[0];
       mean = inputs.reshape(-1, features).mean(0);
       variance = inputs.sub(mean).square().reshape(-1, features).mean(0);
@@ -150,7 +150,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   }
 
   static BatchNormalization fromConfig(LayerConfig config) {
-    if ((int) config.number("axis", -1) != -1) {
+    if (config.number("axis", -1) != -1) {
       throw new IllegalArgumentException(
           "BatchNormalization config: only axis -1 is supported, got "
               + config.values().get("axis"));

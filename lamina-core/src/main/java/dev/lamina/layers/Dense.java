@@ -120,6 +120,9 @@ public final class Dense extends BaseLayer<Dense> {
 
   @Override
   public Tensor regularization() {
+    if (!isTrainable()) {
+      return null; // Keras regularizes trainable weights only
+    }
     Tensor kernelPenalty =
         kernelRegularizer == null || kernel == null ? null : kernelRegularizer.penalty(kernel.value());
     Tensor biasPenalty =

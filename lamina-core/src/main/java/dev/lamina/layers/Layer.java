@@ -42,11 +42,22 @@ public interface Layer {
   /** The forward pass over a batch (the first axis of {@code inputs} is the batch). */
   Tensor call(Tensor inputs, Phase phase);
 
-  /** Weights the optimizer updates, in Keras order (kernel before bias, gamma before beta). */
+  /**
+   * Weights the optimizer updates while the layer {@link #isTrainable() is trainable}, in Keras
+   * order (kernel before bias, gamma before beta).
+   */
   List<Parameter> trainableWeights();
 
   /** Weights only the layer itself updates (BatchNormalization's moving statistics). */
   List<Parameter> nonTrainableWeights();
+
+  /**
+   * Whether the optimizer updates this layer's weights (Keras's {@code trainable}); a frozen
+   * layer's weights all count as non-trainable.
+   */
+  default boolean isTrainable() {
+    return true;
+  }
 
   /** All weights in Keras's get_weights order. */
   default List<Parameter> weights() {

@@ -23,6 +23,10 @@ public final class Layers {
     builtIn("BatchNormalization", BatchNormalization::fromConfig);
     builtIn("InputLayer", Input::fromConfig);
     builtIn("Flatten", Flatten::fromConfig);
+    builtIn("ReLU", ReLU::fromConfig);
+    builtIn("ELU", ELU::fromConfig);
+    builtIn("Reshape", Reshape::fromConfig);
+    builtIn("Normalization", Normalization::fromConfig);
   }
 
   private Layers() {}

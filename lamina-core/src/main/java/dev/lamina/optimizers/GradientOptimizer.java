@@ -88,7 +88,6 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
       float[][] variableSlots = new float[slotsPerVariable()][w.length];
       initializeSlots(variableSlots);
       slots.add(variableSlots);
-      clippedGrads.add(new float[w.length]);
     }
   }
 
@@ -99,6 +98,10 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
     boolean byGlobal = !Double.isNaN(globalClipNorm);
     if (!byNorm && !byValue && !byGlobal) {
       return grads;
+    }
+    if (clippedGrads.size() != grads.size()) {
+      clippedGrads.clear();
+      grads.forEach(g -> clippedGrads.add(new float[g.length]));
     }
     for (int i = 0; i < grads.size(); i++) {
       System.arraycopy(grads.get(i), 0, clippedGrads.get(i), 0, grads.get(i).length);
@@ -156,6 +159,50 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
       }
     }
     return count;
+  }
+
+  /** How many slot arrays each variable has (Adam: 2, or 3 with amsgrad; SGD: 1 with momentum). */
+  public final int slotsPerVariableCount() {
+    return slotsPerVariable();
+  }
+
+  /** Copies of the slots, per variable in step order; empty before the first step. */
+  public final List<float[][]> slotValues() {
+    List<float[][]> copy = new ArrayList<>(slots.size());
+    for (float[][] variableSlots : slots) {
+      float[][] c = new float[variableSlots.length][];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = variableSlots[i].clone();
+      }
+      copy.add(c);
+    }
+    return copy;
+  }
+
+  /**
+   * Continues from a saved state (a model file's): the update count and, per variable in step
+   * order, its {@link #slotsPerVariableCount()} slot arrays.
+   */
+  public final void restoreState(long iterations, List<float[][]> variableSlots) {
+    if (iterations < 0) {
+      throw new IllegalArgumentException(name + ": iterations must be ≥ 0, got " + iterations);
+    }
+    for (float[][] s : variableSlots) {
+      if (s.length != slotsPerVariable()) {
+        throw new IllegalArgumentException(
+            name + ": expected " + slotsPerVariable() + " slots per variable, got " + s.length);
+      }
+    }
+    slots.clear();
+    clippedGrads.clear();
+    for (float[][] s : variableSlots) {
+      float[][] copy = new float[s.length][];
+      for (int i = 0; i < s.length; i++) {
+        copy[i] = s[i].clone();
+      }
+      slots.add(copy);
+    }
+    this.iterations = iterations;
   }
 
   /** Clips each gradient tensor to L2 norm ≤ {@code clipNorm}. */

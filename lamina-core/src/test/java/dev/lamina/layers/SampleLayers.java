@@ -54,6 +54,14 @@ record SampleLayers(
     samples.add(same("Softmax()", Softmax::new, new int[] {4}, 0));
     samples.add(same("Softmax(1) on rank 3", () -> new Softmax(1), new int[] {3, 2}, 0));
     samples.add(same("Flatten on rank 3", Flatten::new, new int[] {2, 3}, 0));
+    samples.add(same("ReLU()", ReLU::new, new int[] {4}, 0));
+    samples.add(
+        same("ReLU(max 0.5, slope 0.1)", () -> new ReLU().maxValue(0.5).negativeSlope(0.1), new int[] {4}, 0));
+    samples.add(same("ELU(0.5)", () -> new ELU(0.5), new int[] {4}, 0));
+    samples.add(same("Reshape(3, -1)", () -> new Reshape(3, -1), new int[] {2, 3}, 0));
+    samples.add(new SampleLayers("Normalization()", Normalization::new, new int[] {4}, 9, 0, false));
+    samples.add(
+        same("Dense(3) frozen", () -> new Dense(3).trainable(false), new int[] {4}, 15));
     samples.add(same("Input(5)", () -> new Input(5), new int[] {5}, 0));
     samples.add(
         new SampleLayers("Dropout(0.5)", () -> new Dropout(0.5), new int[] {6}, 0, 0, true));
