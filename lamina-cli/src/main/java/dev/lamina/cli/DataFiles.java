@@ -6,10 +6,15 @@ import dev.lamina.data.CsvOptions;
 import dev.lamina.data.Datasets;
 import dev.lamina.data.Table;
 import dev.lamina.data.UnknownColumnException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the CSV files the commands are given. Empty cells, {@code NA} and {@code NULL} are
@@ -21,20 +26,39 @@ final class DataFiles {
 
   static final String DEFAULT_TARGET = "quality";
 
+  /** The most of a file's start looked at to find the header line's delimiter. */
+  private static final int HEADER_PEEK_BYTES = 1 << 16;
+
   private DataFiles() {}
 
-  static Table read(Path file, Map<String, ColumnType> types) {
+  static Table read(Path file, Map<String, ColumnType> types, DataOptions format) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--data " + file + ": no such file");
     }
+    CsvOptions options = format.csvOptions(format.delimiterGiven() ? null
+        : headerLine(file, format.charset()));
     try {
-      return Table.readCsv(file, options().withColumnTypes(types));
+      return Table.readCsv(file, options.withColumnTypes(types));
     } catch (CsvFormatException e) {
-      throw new BadInputException(e.getMessage(), e);
+      throw new BadInputException(e.getMessage() + hint(e, options), e);
     } catch (UnknownColumnException e) {
       throw new BadInputException("--data " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw new BadInputException("--data " + file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where {@code column} of {@code file} first holds a cell that is not a number, as the reading
+   * error says it ("file, line L, column C: column 'x' is numeric but the cell holds ..."); null
+   * when every cell is a number.
+   */
+  static String firstNonNumber(Path file, String column, DataOptions format) {
+    try {
+      read(file, Map.of(column, ColumnType.NUMERIC), format);
+      return null;
+    } catch (BadInputException e) {
+      return e.getMessage();
     }
   }
 
@@ -51,7 +75,41 @@ final class DataFiles {
     }
   }
 
-  private static CsvOptions options() {
-    return CsvOptions.defaults().withMissingMarkers("", "NA", "NULL");
+  /** The option that would help with a reading error, if one would. */
+  private static String hint(CsvFormatException e, CsvOptions options) {
+    String message = e.getMessage();
+    if (message.contains("is not UTF-8") || message.contains("multi-byte character")) {
+      return " (pass --encoding windows-1252 or ISO-8859-1)";
+    }
+    if (message.contains("not a finite number")) {
+      return " (--infinite missing reads such cells as missing values)";
+    }
+    if (message.contains("expected ") && message.contains(" fields")) {
+      return " (the delimiter used is " + printable(options.delimiter()) + "; see --delimiter)";
+    }
+    return "";
+  }
+
+  private static String printable(char delimiter) {
+    return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
+  }
+
+  /** The file's first line, decoded leniently, or null when it cannot be had. */
+  private static String headerLine(Path file, Charset charset) {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      try (InputStream input = gzip ? new GZIPInputStream(raw) : raw) {
+        byte[] start = input.readNBytes(HEADER_PEEK_BYTES);
+        int end = 0;
+        while (end < start.length && start[end] != '\n') {
+          end++;
+        }
+        return new String(start, 0, end, charset);
+      }
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

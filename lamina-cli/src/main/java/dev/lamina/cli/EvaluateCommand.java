@@ -25,17 +25,25 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Mixin DataOptions dataOptions;
+
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     SavedModel saved = modelFile.load();
-    Table table = saved.readData(data, true);
+    Table table = saved.readData(data, true, dataOptions);
     if (table.rowCount() == 0) {
       throw new BadInputException("--data " + data + ": no rows to evaluate on");
     }
     Map<String, Double> metrics = saved.network().evaluate(
         saved.preprocessing().inputs(table), saved.preprocessing().targets(table));
+    metrics.forEach((name, value) -> {
+      if (value == null || !Double.isFinite(value)) {
+        throw new BadInputException("--model " + modelFile.model + ": the " + name + " on "
+            + data + " is " + value + "; the model's weights are not usable");
+      }
+    });
     System.out.print(json ? RunJson.metricsJson(metrics, table.rowCount()) + "\n"
         : table.rowCount() + " rows\n" + ConsoleTable.metrics(metrics));
     return 0;

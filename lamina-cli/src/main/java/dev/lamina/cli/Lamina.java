@@ -26,10 +26,17 @@ public final class Lamina implements Callable<Integer> {
   /** Runs the command line and returns its exit code. */
   static int run(String... args) {
     ErrorReporter errors = new ErrorReporter(Arrays.asList(args).contains("--verbose"));
-    return new CommandLine(new Lamina())
-        .setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors)
-        .execute(args);
+    try {
+      return new CommandLine(new Lamina())
+          .setParameterExceptionHandler(errors)
+          .setExecutionExceptionHandler(errors)
+          .execute(args);
+    } catch (OutOfMemoryError e) {
+      // the estimate before training missed: one line instead of a stack trace
+      System.err.println("lamina: out of memory (" + e.getMessage() + "); use smaller --layers"
+          + " or --batch-size, or a larger heap (LAMINA_JAVA_OPTS=-Xmx...)");
+      return ErrorReporter.FAILURE;
+    }
   }
 
   @Override

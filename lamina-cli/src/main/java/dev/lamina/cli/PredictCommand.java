@@ -29,12 +29,14 @@ final class PredictCommand implements Callable<Integer> {
       description = "Where to write the predictions (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Mixin DataOptions dataOptions;
+
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     SavedModel saved = modelFile.load();
-    Table table = saved.readData(data, false);
+    Table table = saved.readData(data, false, dataOptions);
     Tensor outputs = saved.predict(table);
     PredictionsCsv.write(outputs, saved.preprocessing(), out);
     System.out.println("Wrote " + table.rowCount() + " predictions to " + out);

@@ -45,6 +45,7 @@ final class PredictionsCsv {
       csv.append('\n');
     }
     try {
+      AtomicFile.deleteLeftovers(file);
       AtomicFile.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {
       throw new BadInputException("--out " + file + ": " + e.getMessage(), e);

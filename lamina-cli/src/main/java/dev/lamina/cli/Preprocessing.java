@@ -58,9 +58,24 @@ record Preprocessing(
         task, classes, plan.skipped());
   }
 
-  /** The network's inputs for the rows of {@code table} (extra columns are ignored). */
+  /**
+   * The network's inputs for the rows of {@code table} (extra columns are ignored). A value so
+   * far outside the training range that it is not a float32 after scaling fails here, naming
+   * its row and column, rather than turning into NaN predictions.
+   */
   Tensor inputs(Table table) {
-    return features.transform(table).toTensor();
+    Tensor inputs = features.transform(table).toTensor();
+    float[] values = inputs.toFloatArray();
+    int width = inputWidth();
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        String feature = features.featureNames().get(i % width);
+        throw new BadInputException(table.source() + ", data row " + (i / width + 1)
+            + ": input '" + feature + "' is " + values[i] + " after preprocessing; the cell is "
+            + "too far outside the range seen in training");
+      }
+    }
+    return inputs;
   }
 
   /** The network's targets (one column: the value, 0/1, or the class code) for the rows. */

@@ -7,6 +7,7 @@ import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** A model file written by {@code lamina train}: the network and its fitted preprocessing. */
 record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
@@ -23,18 +24,50 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
           + Preprocessing.EXTRA_NAME + " (a checkpoint of an unfinished lamina train?)");
     }
     Preprocessing preprocessing = Preprocessing.fromJson(json, file.toString());
-    return new SavedModel(file, Sequential.load(file), preprocessing);
+    Sequential network = Sequential.load(file);
+    requireAgreement(file, network, preprocessing);
+    return new SavedModel(file, network, preprocessing);
+  }
+
+  /** The network's input and output widths are those the preprocessing and classes imply. */
+  private static void requireAgreement(Path file, Sequential network, Preprocessing p) {
+    int[] in = network.inputShape();
+    int[] out = network.outputShape();
+    int classes = p.classes().size();
+    boolean classesFit = switch (p.task()) {
+      case REGRESSION -> classes == 0;
+      case BINARY -> classes == 2;
+      case MULTICLASS -> classes >= 2;
+    };
+    if (in.length != 1 || in[0] != p.inputWidth() || out.length != 1
+        || out[0] != p.outputWidth() || !classesFit) {
+      throw new BadInputException("--model " + file + ": the network (inputs "
+          + Arrays.toString(in) + ", outputs " + Arrays.toString(out)
+          + ") does not match its preprocessing (" + p.inputWidth() + " inputs, task "
+          + p.task().cliName() + ", " + classes + " classes)");
+    }
   }
 
   /**
    * Reads a CSV with the column types seen at training (so a column of numbers stays text if it
    * was text); every input column, and the target if asked, must be present.
    */
-  Table readData(Path csv, boolean withTarget) {
-    return DataFiles.read(csv, preprocessing.readTypes(withTarget));
+  Table readData(Path csv, boolean withTarget, DataOptions format) {
+    return DataFiles.read(csv, preprocessing.readTypes(withTarget), format);
   }
 
+  /** The network's outputs for the rows; a non-finite output fails, naming its row. */
   Tensor predict(Table table) {
-    return network.predict(preprocessing.inputs(table), 256);
+    Tensor outputs = network.predict(preprocessing.inputs(table), 256);
+    float[] values = outputs.toFloatArray();
+    int width = outputs.shape()[1];
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new BadInputException("--model " + file + ": the network gives " + values[i]
+            + " for data row " + (i / width + 1) + " of " + table.source()
+            + "; its weights are not usable");
+      }
+    }
+    return outputs;
   }
 }

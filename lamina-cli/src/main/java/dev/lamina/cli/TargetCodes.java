@@ -30,6 +30,29 @@ final class TargetCodes {
     return new ArrayList<>(distinct);
   }
 
+  /**
+   * Fails before training when a classification target cannot be learnt: a single class, or a
+   * binary task whose target has other than two values.
+   */
+  static void requireClasses(Column labels, Task task, String source) {
+    List<String> classes = learn(labels);
+    if (classes.size() < 2) {
+      throw new BadInputException(source + ": the target column '" + labels.name()
+          + "' holds one class only (" + classes + "); a classifier needs at least two");
+    }
+    if (task == Task.BINARY && classes.size() != 2) {
+      throw new BadInputException("--task binary needs a target with exactly 2 classes; '"
+          + labels.name() + "' has " + classes.size() + ": " + shortList(classes)
+          + " (use --task multiclass)");
+    }
+  }
+
+  private static String shortList(List<String> classes) {
+    int shown = 10;
+    return classes.size() <= shown ? classes.toString()
+        : classes.subList(0, shown).toString().replace("]", ", ...]");
+  }
+
   static Tensor encode(Column labels, List<String> classes) {
     Map<String, Integer> codes = new HashMap<>();
     for (int i = 0; i < classes.size(); i++) {

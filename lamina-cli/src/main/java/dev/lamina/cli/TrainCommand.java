@@ -25,6 +25,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Training data; default: the bundled red-wine data.")
   Path data;
 
+  @Mixin DataOptions dataOptions;
+
   @Option(names = "--target", paramLabel = "COLUMN",
       description = "The column to predict; required with --data (red-wine: quality).")
   String target;
@@ -124,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
       throw new BadInputException("--min-delta must be >= 0, got " + number(minDelta));
     }
-    return new TrainSettings(data, target == null ? DataFiles.DEFAULT_TARGET : target, drop,
+    return new TrainSettings(data, dataOptions, target == null ? DataFiles.DEFAULT_TARGET : target, drop,
         task == null ? null : Task.parse(task), units(layers), activation, dropout, batchnorm,
         loss, optimizer, learningRate, batchSize, epochs, validationSplit, patience, minDelta,
         seed, out == null ? defaultOut() : out, json);
@@ -133,17 +135,19 @@ final class TrainCommand implements Callable<Integer> {
   private static List<Integer> units(String text) {
     List<Integer> units = new ArrayList<>();
     for (String part : text.split(",", -1)) {
+      long value;
       try {
-        int value = Integer.parseInt(part.strip());
-        if (value < 1) {
-          throw new NumberFormatException();
-        }
-        units.add(value);
+        value = Long.parseLong(part.strip());
       } catch (NumberFormatException e) {
         throw new BadInputException(
             "--layers must be comma-separated positive integers such as 512,512,512, got '"
                 + text + "'");
       }
+      if (value < 1 || value > NetworkSpec.MAX_UNITS) {
+        throw new BadInputException("--layers sizes must be in [1, " + NetworkSpec.MAX_UNITS
+            + "], got " + value + " in '" + text + "'");
+      }
+      units.add((int) value);
     }
     return units;
   }

@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The validated options of {@code lamina train}; {@code data} null means the bundled red-wine. */
+/**
+ * The validated options of {@code lamina train}; {@code data} null means the bundled red-wine,
+ * read as {@code dataFormat} says.
+ */
 record TrainSettings(
     Path data,
+    DataOptions dataFormat,
     String target,
     List<String> drop,
     Task task,

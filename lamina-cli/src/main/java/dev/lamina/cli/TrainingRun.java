@@ -8,11 +8,14 @@ import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.ModelCheckpoint;
 import dev.lamina.data.Table;
 import dev.lamina.data.TableSplit;
+import dev.lamina.io.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
 import dev.lamina.report.TrainingReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +25,13 @@ import java.util.Map;
  */
 final class TrainingRun {
   static final String MODEL_FILE = "model.lamina";
+
+  static final String HISTORY_FILE = "history.csv";
+  static final String CURVES_FILE = "learning-curves.png";
+  static final String REPORT_FILE = "report.html";
+
+  /** The files a run writes into its folder. */
+  static final List<String> RUN_FILES = List.of(MODEL_FILE, HISTORY_FILE, CURVES_FILE, REPORT_FILE);
 
   /** What the run achieved; {@code bestEpoch} is 0-based. */
   record Result(
@@ -42,7 +52,7 @@ final class TrainingRun {
 
   Result run() {
     Table table = settings.data() == null ? DataFiles.redWine()
-        : DataFiles.read(settings.data(), Map.of());
+        : DataFiles.read(settings.data(), Map.of(), settings.dataFormat());
     DataFiles.requireColumn(table, settings.target(), "--target");
     for (String column : settings.drop()) {
       DataFiles.requireColumn(table, column, "--drop");
@@ -53,14 +63,21 @@ final class TrainingRun {
     Table labelled = withTarget(table);
     Task task = settings.task() != null ? settings.task()
         : Task.infer(labelled.column(settings.target()));
+    if (task.isClassification()) {
+      TargetCodes.requireClasses(labelled.column(settings.target()), task, table.source());
+    }
     TableSplit split = split(labelled, task);
     Preprocessing preprocessing = Preprocessing.fit(split.train(), settings.target(), settings.drop(), task);
+    List<String> warnings = strayTextWarnings(table, preprocessing);
+    warnings.forEach(warning -> System.err.println("lamina train: warning: " + warning));
     Tensor x = preprocessing.inputs(split.train());
     Tensor y = preprocessing.targets(split.train());
 
     NetworkSpec network = NetworkSpec.of(settings, task, preprocessing);
     Sequential model = network.build();
     Path out = settings.out();
+    // a run killed mid-write into this folder may have left hidden temporary files
+    RUN_FILES.forEach(name -> AtomicFile.deleteLeftovers(out.resolve(name)));
     Path modelFile = out.resolve(MODEL_FILE);
     boolean validated = split.valid().rowCount() > 0;
     String monitor = validated ? "val_loss" : "loss";
@@ -79,16 +96,16 @@ final class TrainingRun {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     model.save(modelFile, Map.of(Preprocessing.EXTRA_NAME, preprocessing.toJson()));
-    history.writeCsv(out.resolve("history.csv"));
+    history.writeCsv(out.resolve(HISTORY_FILE));
     int best = stopping.bestEpoch();
     byte[] png = LearningCurves.png(history, best);
-    LearningCurves.write(png, out.resolve("learning-curves.png"));
+    LearningCurves.write(png, out.resolve(CURVES_FILE));
     Map<String, Double> bestLogs = logsAt(history, best);
     HtmlReport.write(new TrainingReport(
         "Lamina training run: " + sourceName(), model.summary(),
-        dataFacts(table, labelled, split, task, preprocessing),
+        dataFacts(table, labelled, split, task, preprocessing, warnings),
         settings.describe(task, network.loss()), best, history.epochs(), bestLogs,
-        logsAt(history, history.epochs() - 1), seconds, png), out.resolve("report.html"));
+        logsAt(history, history.epochs() - 1), seconds, png), out.resolve(REPORT_FILE));
     return new Result(out, settings.target(), task, best, history.epochs(), bestLogs,
         model.countParams(), seconds);
   }
@@ -119,8 +136,30 @@ final class TrainingRun {
         : String.valueOf(settings.data().getFileName());
   }
 
+  /**
+   * A warning for each column read as text only because of a few cells that are not numbers,
+   * naming the first such cell as {@code predict} would.
+   */
+  private List<String> strayTextWarnings(Table table, Preprocessing preprocessing) {
+    List<String> warnings = new ArrayList<>();
+    if (settings.data() == null) {
+      return warnings;
+    }
+    for (String column : StrayTextCells.columns(table)) {
+      if (column.equals(settings.target()) || settings.drop().contains(column)) {
+        continue;
+      }
+      String where = DataFiles.firstNonNumber(settings.data(), column, settings.dataFormat());
+      String skipped = preprocessing.skippedColumns().get(column);
+      warnings.add(where + "; so '" + column + "' is read as text"
+          + (skipped == null ? " (one-hot encoded)" : " and skipped (" + skipped + ")")
+          + ": fix or empty the cell, or --drop the column");
+    }
+    return warnings;
+  }
+
   private Map<String, String> dataFacts(Table table, Table labelled, TableSplit split, Task task,
-      Preprocessing preprocessing) {
+      Preprocessing preprocessing, List<String> warnings) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("file", settings.data() == null ? DataFiles.DEFAULT_NAME
         : settings.data().toString());
@@ -137,6 +176,9 @@ final class TrainingRun {
     facts.put("network inputs", Integer.toString(preprocessing.inputWidth()));
     facts.put("skipped columns", preprocessing.skippedColumns().isEmpty() ? "none"
         : preprocessing.skippedColumns().toString());
+    if (!warnings.isEmpty()) {
+      facts.put("warnings", String.join("\n", warnings));
+    }
     return facts;
   }
 

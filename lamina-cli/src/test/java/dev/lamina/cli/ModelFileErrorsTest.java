@@ -54,7 +54,7 @@ class ModelFileErrorsTest {
     assertEquals(Files.readString(dir.resolve("first.csv")),
         Files.readString(dir.resolve("second.csv")));
 
-    Table table = loaded.readData(features, false);
+    Table table = loaded.readData(features, false, new DataOptions());
     Tensor inProcess = SavedModel.load(resaved).predict(table);
     float[] expected = inProcess.toFloatArray();
     List<String> lines = Files.readAllLines(dir.resolve("first.csv"));

@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * Turns the cells collected from one or more consecutive parts of a CSV input into columns. A
  * column is numeric when its type was forced so, or when it was not forced and every present
  * cell of every part is a number; otherwise it holds text. A non-number in a forced numeric
- * column is reported at its first place in the file.
+ * column, and an infinite number when the options refuse them, is reported at its first place
+ * in the file.
  */
 final class CellColumns {
   /** Below this many rows, converting the columns one after the other is cheaper. */
@@ -20,7 +21,7 @@ final class CellColumns {
   private CellColumns() {}
 
   static Table toTable(List<String> names, Map<String, ColumnType> types,
-      List<CellCollector> parts, String source) {
+      List<CellCollector> parts, String source, CsvOptions.NonFinite nonFinite) {
     int rows = 0;
     for (CellCollector part : parts) {
       rows += part.rowCount();
@@ -41,7 +42,7 @@ final class CellColumns {
       }
       try {
         columns[c] = type == ColumnType.STRING ? texts(names.get(c), c, parts, total)
-            : numbers(names.get(c), c, parts, total, source);
+            : numbers(names.get(c), c, parts, total, source, nonFinite);
       } catch (CsvFormatException error) {
         errors[c] = error;
       }
@@ -69,7 +70,7 @@ final class CellColumns {
   }
 
   private static NumericColumn numbers(String name, int column, List<CellCollector> parts,
-      int rows, String source) {
+      int rows, String source, CsvOptions.NonFinite nonFinite) {
     double[] values = new double[rows];
     int next = 0;
     for (CellCollector part : parts) {
@@ -79,7 +80,15 @@ final class CellColumns {
         if (id < 0) {
           values[next++] = Double.NaN;
         } else if (dictionary.isNumber(id)) {
-          values[next++] = dictionary.number(id);
+          double value = dictionary.number(id);
+          if (Double.isInfinite(value) && nonFinite != CsvOptions.NonFinite.KEEP) {
+            if (nonFinite == CsvOptions.NonFinite.REFUSE) {
+              throw new CsvFormatException(source, part.line(row), column + 1, "column '" + name
+                  + "' holds \"" + dictionary.text(id) + "\", which is not a finite number");
+            }
+            value = Double.NaN;
+          }
+          values[next++] = value;
         } else {
           throw new CsvFormatException(source, part.line(row), column + 1, "column '" + name
               + "' is numeric but the cell holds \"" + dictionary.text(id) + "\"");

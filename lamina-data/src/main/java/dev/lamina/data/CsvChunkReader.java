@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,12 +32,14 @@ final class CsvChunkReader implements AutoCloseable {
   private final List<String> names;
   private final Map<String, ColumnType> types;
   private final LongSupplier lineOffset;
+  private final CsvOptions.NonFinite nonFinite;
   private long lastLine;
 
   /** Reads the header from {@code input}; rows follow with {@link #nextChunk}. */
   CsvChunkReader(InputStream input, String source, CsvOptions options) {
     this(new CellCollector(options.missingMarkers()), source, options, null, () -> 0, cells ->
-        builder(options).build(cells, decompressed(input, source), StandardCharsets.UTF_8));
+        builder(options).build(cells, checked(decompressed(input, source), options),
+            options.encoding()));
   }
 
   /**
@@ -57,6 +58,7 @@ final class CsvChunkReader implements AutoCloseable {
       Function<CellCollector, CsvReader<Long>> open) {
     this.source = source;
     this.lineOffset = lineOffset;
+    this.nonFinite = options.nonFinite();
     this.cells = cells;
     this.reader = open.apply(cells);
     this.records = reader.iterator();
@@ -94,7 +96,7 @@ final class CsvChunkReader implements AutoCloseable {
    */
   Table nextChunk(int maxRows) {
     CellCollector filled = fill(maxRows);
-    Table chunk = CellColumns.toTable(names, types, List.of(filled), source);
+    Table chunk = CellColumns.toTable(names, types, List.of(filled), source, nonFinite);
     if (chunk.rowCount() > 0) {
       for (Column column : chunk.columns()) {
         types.putIfAbsent(column.name(), column.type());
@@ -155,11 +157,25 @@ final class CsvChunkReader implements AutoCloseable {
       }
       lastLine = records.next();
       return true;
-    } catch (CsvParseException | UncheckedIOException broken) {
-      long line = lastLine + lineOffset.getAsLong() + 1;
-      throw new CsvFormatException(
-          source, line, 0, "unreadable CSV: " + broken.getMessage(), broken);
+    } catch (UncheckedIOException broken) {
+      if (broken.getCause() instanceof Utf8Check.InvalidUtf8Exception invalid) {
+        throw invalid.toFormatException(source);
+      }
+      throw unreadable(broken);
+    } catch (CsvParseException broken) {
+      throw unreadable(broken);
     }
+  }
+
+  private CsvFormatException unreadable(RuntimeException broken) {
+    long line = lastLine + lineOffset.getAsLong() + 1;
+    return new CsvFormatException(
+        source, line, 0, "unreadable CSV: " + broken.getMessage(), broken);
+  }
+
+  /** UTF-8 input passes through a check that stops at the first byte that is not UTF-8. */
+  private static InputStream checked(InputStream input, CsvOptions options) {
+    return options.isUtf8() ? new Utf8Check.CheckedStream(input) : input;
   }
 
   private static InputStream decompressed(InputStream input, String source) {

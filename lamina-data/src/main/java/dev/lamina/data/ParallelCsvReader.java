@@ -36,13 +36,14 @@ final class ParallelCsvReader {
     int parts = (int) Math.min(Math.min(cores * PARTS_PER_CORE, MAX_PARTS),
         Math.max(1, size / MIN_PART_BYTES));
     if (cores < 2 || parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127
-        || options.delimiter() > 127) {
+        || options.delimiter() > 127 || !options.isUtf8()) {
       return null;
     }
     byte[] bytes = Files.readAllBytes(file);
     if ((bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
       return null;
     }
+    Utf8Check.requireValid(bytes, file.getFileName().toString());
     long[] starts = starts(bytes, parts, (byte) options.quote(), (byte) options.delimiter());
     if (starts == null) {
       return null;
@@ -68,7 +69,8 @@ final class ParallelCsvReader {
         throw failure;
       }
     }
-    return CellColumns.toTable(names, options.columnTypes(), List.of(collected), source);
+    return CellColumns.toTable(names, options.columnTypes(), List.of(collected), source,
+        options.nonFinite());
   }
 
   /** Part {@code index} decoded at once, which is faster than a decoding reader. */
