@@ -23,6 +23,14 @@ public final class Layers {
     builtIn("BatchNormalization", BatchNormalization::fromConfig);
     builtIn("InputLayer", Input::fromConfig);
     builtIn("Flatten", Flatten::fromConfig);
+    builtIn("Conv2D", Conv2D::fromConfig);
+    builtIn("Conv1D", Conv1D::fromConfig);
+    builtIn("MaxPooling2D", MaxPooling2D::fromConfig);
+    builtIn("AveragePooling2D", AveragePooling2D::fromConfig);
+    builtIn("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+    builtIn("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+    builtIn("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+    builtIn("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
   }
 
   private Layers() {}
