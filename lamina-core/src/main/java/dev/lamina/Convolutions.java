@@ -1,6 +1,8 @@
 package dev.lamina;
 
+import dev.lamina.autograd.BackwardRule;
 import dev.lamina.kernels.Conv2d;
+import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.PlainConvolution;
 import dev.lamina.kernels.Pooling2d;
 import dev.lamina.kernels.Window2d;
@@ -24,10 +26,12 @@ public final class Convolutions {
 
   /**
    * The convolution of {@code input} (batch, height, width, channels) with {@code kernel}, whose
-   * elements are in Keras's (kh, kw, channels, filters) order whatever its shape: the result is
-   * (batch, outHeight, outWidth, filters), without bias.
+   * elements are in Keras's (kh, kw, channels, filters) order whatever its shape, plus {@code
+   * bias} (filters) unless it is null: the result is (batch, outHeight, outWidth, filters).
+   * Adding the bias here spares a broadcast over every output pixel and its reduction backwards.
    */
-  public static Tensor conv2d(Tensor input, Tensor kernel, Window2d window, int filters) {
+  public static Tensor conv2d(
+      Tensor input, Tensor kernel, Tensor bias, Window2d window, int filters) {
     Tensor x = Elementwise.promoted(input, kernel);
     Tensor k = Elementwise.promoted(kernel, input);
     int batch = checkImages("conv2d", x, window);
@@ -39,21 +43,32 @@ public final class Convolutions {
               + window.windowSize() * channels * filters + " weights, got shape "
               + Arrays.toString(k.shape) + " for input " + Arrays.toString(x.shape));
     }
+    if (bias != null && (bias.rank() != 1 || bias.shape[0] != filters)) {
+      throw ShapeMismatchException.of(
+          "conv2d", "expected a bias of [" + filters + "] for the kernel, got shapes",
+          bias.shape, k.shape);
+    }
+    Tensor b = bias == null ? null : bias.to(x.dtype);
     int[] shape = {batch, window.outHeight(), window.outWidth(), filters};
-    int outSize = batch * window.outPixels() * filters;
+    int rows = batch * window.outPixels();
     Tensor y;
     if (x.floats != null) {
-      float[] out = new float[outSize];
+      float[] out = new float[rows * filters];
       Conv2d.forward(window, batch, channels, filters, x.floats, k.floats, out,
           scratch(window, batch, channels));
+      if (b != null) {
+        Kernels.get().addRow(out, 0, b.floats, 0, out, 0, rows, filters);
+      }
       y = Tensor.raw(shape, out);
     } else {
-      double[] out = new double[outSize];
+      double[] out = new double[rows * filters];
       PlainConvolution.forward(window, batch, channels, filters, x.doubles, k.doubles, out);
+      for (int i = 0; b != null && i < out.length; i++) {
+        out[i] += b.doubles[i % filters];
+      }
       y = Tensor.raw(shape, out);
     }
-    return y.recorded(
-        "conv2d",
+    BackwardRule rule =
         outputGradient -> {
           Tensor g = outputGradient.to(x.dtype);
           if (x.floats != null) {
@@ -64,16 +79,33 @@ public final class Convolutions {
                 columns);
             Conv2d.inputGradient(window, batch, channels, filters, g.floats, k.floats, dx,
                 columns);
-            return List.of(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk));
+            Tensor db = null;
+            if (b != null) {
+              float[] sums = new float[filters];
+              Kernels.get().sumColumns(g.floats, 0, rows, filters, sums, 0);
+              db = Tensor.raw(b.shape, sums);
+            }
+            return gradients(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk), db);
           }
           double[] dx = new double[x.doubles.length];
           double[] dk = new double[k.doubles.length];
           PlainConvolution.backward(window, batch, channels, filters, x.doubles, k.doubles,
               g.doubles, dx, dk);
-          return List.of(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk));
-        },
-        x,
-        k);
+          Tensor db = null;
+          if (b != null) {
+            double[] sums = new double[filters];
+            for (int i = 0; i < g.doubles.length; i++) {
+              sums[i % filters] += g.doubles[i];
+            }
+            db = Tensor.raw(b.shape, sums);
+          }
+          return gradients(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk), db);
+        };
+    return b == null ? y.recorded("conv2d", rule, x, k) : y.recorded("conv2d", rule, x, k, b);
+  }
+
+  private static List<Tensor> gradients(Tensor dx, Tensor dk, Tensor db) {
+    return db == null ? List.of(dx, dk) : List.of(dx, dk, db);
   }
 
   /** The largest value of each window, per channel; the gradient goes to the first maximum. */

@@ -148,10 +148,8 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     int[] shape = inputs.shape();
     Window2d window = window(Arrays.copyOfRange(shape, 1, shape.length));
     Tensor images = rank == 2 ? inputs : inputs.reshape(shape[0], 1, shape[1], shape[2]);
-    Tensor y = Convolutions.conv2d(images, kernel.value(), window, filters);
-    if (bias != null) {
-      y = y.add(bias.value());
-    }
+    Tensor y = Convolutions.conv2d(images, kernel.value(), bias == null ? null : bias.value(),
+        window, filters);
     if (rank == 1) {
       y = y.reshape(shape[0], window.outWidth(), filters);
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Lamina as one more peer of ../shared/bench: runs the named workloads (argument {@code
- * W1,W2,W3,W4,W5}) and prints the harness's RESULT and INFO lines. Kernels split over 2 threads,
+ * W1,W2,W3,W4,W5}, or W6, the convnet) and prints the harness's RESULT and INFO lines. Kernels split over 2 threads,
  * as the peers do ({@code -Dlamina.threads} changes it).
  */
 public final class LaminaBench {
@@ -29,7 +29,8 @@ public final class LaminaBench {
         case "W2" -> training.wide();
         case "W4" -> training.tinySteps();
         case "W5" -> GemmCeiling.run(w);
-        default -> throw new IllegalArgumentException("unknown workload " + wl + "; known: W1..W5");
+        case "W6" -> ConvnetWorkload.run();
+        default -> throw new IllegalArgumentException("unknown workload " + wl + "; known: W1..W6");
       }
       Report.info(TrainingWorkloads.PEER, "workload", wl.trim(), "peak_rss_mb", peakRssMb());
     }
