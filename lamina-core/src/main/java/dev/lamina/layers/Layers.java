@@ -31,6 +31,7 @@ public final class Layers {
     builtIn("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
     builtIn("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
     builtIn("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+    builtIn("RandomFlip", RandomFlip::fromConfig);
   }
 
   private Layers() {}

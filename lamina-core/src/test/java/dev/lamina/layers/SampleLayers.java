@@ -96,6 +96,10 @@ record SampleLayers(
         () -> new GlobalMaxPooling2D().keepDims(true), new int[] {3, 4, 2}, 0));
     samples.add(same("GlobalAveragePooling1D", GlobalAveragePooling1D::new, new int[] {5, 3}, 0));
     samples.add(same("GlobalMaxPooling1D", GlobalMaxPooling1D::new, new int[] {5, 3}, 0));
+    samples.add(new SampleLayers("RandomFlip()", () -> new RandomFlip().seed(3),
+        new int[] {4, 5, 2}, 0, 0, true));
+    samples.add(new SampleLayers("RandomFlip(horizontal)", () -> new RandomFlip("horizontal"),
+        new int[] {3, 3, 1}, 0, 0, true));
     samples.add(same("Residual(tanh) (custom)", () -> new Residual("tanh"), new int[] {3}, 12));
     samples.add(same("ScaledTanh (custom)", ScaledTanh::new, new int[] {4}, 1));
     return samples;

@@ -89,13 +89,21 @@ public final class Conv2d {
       for (int oy = 0; oy < w.outHeight(); oy++) {
         for (int ox = 0; ox < w.outWidth(); ox++) {
           w.windowPixels(oy, ox, pixels);
-          for (int pixel : pixels) {
-            if (pixel >= 0) {
-              System.arraycopy(input, imageStart + pixel * channels, columns, at, channels);
-            } else {
-              Arrays.fill(columns, at, at + channels, 0f);
+          for (int p = 0; p < pixels.length; ) {
+            // neighbouring pixels of a window row are contiguous in the input: one copy for all
+            int run = 1;
+            while (p + run < pixels.length && pixels[p] >= 0
+                && pixels[p + run] == pixels[p] + run) {
+              run++;
             }
-            at += channels;
+            int length = run * channels;
+            if (pixels[p] >= 0) {
+              System.arraycopy(input, imageStart + pixels[p] * channels, columns, at, length);
+            } else {
+              Arrays.fill(columns, at, at + length, 0f);
+            }
+            at += length;
+            p += run;
           }
         }
       }
