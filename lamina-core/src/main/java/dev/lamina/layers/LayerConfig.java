@@ -22,6 +22,20 @@ record LayerConfig(String className, Map<String, Object> values) {
     return toInt(key, value);
   }
 
+  int integer(String key, int fallback) {
+    Object value = values.get(key);
+    return value == null ? fallback : toInt(key, value);
+  }
+
+  /** A required list of integers. */
+  int[] ints(String key) {
+    int[] ints = intsOrNull(key);
+    if (ints == null) {
+      throw new IllegalArgumentException(className + " config: missing option '" + key + "'");
+    }
+    return ints;
+  }
+
   boolean bool(String key, boolean fallback) {
     return optional(key, Boolean.class, fallback, "true or false");
   }

@@ -27,6 +27,15 @@ public final class Layers {
     builtIn("ELU", ELU::fromConfig);
     builtIn("Reshape", Reshape::fromConfig);
     builtIn("Normalization", Normalization::fromConfig);
+    builtIn("Conv2D", Conv2D::fromConfig);
+    builtIn("Conv1D", Conv1D::fromConfig);
+    builtIn("MaxPooling2D", MaxPooling2D::fromConfig);
+    builtIn("AveragePooling2D", AveragePooling2D::fromConfig);
+    builtIn("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+    builtIn("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+    builtIn("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+    builtIn("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+    builtIn("RandomFlip", RandomFlip::fromConfig);
   }
 
   private Layers() {}

@@ -106,7 +106,10 @@ class LayerContractTest {
     int[] shape = sample.inputShape().clone();
     shape[shape.length - 1] += 1;
     // the layers whose built state fixes the feature count; the others take any features
-    if (layer instanceof Dense || layer instanceof BatchNormalization || layer instanceof Input) {
+    if (layer instanceof Dense
+        || layer instanceof BatchNormalization
+        || layer instanceof Input
+        || layer instanceof ConvolutionLayer) {
       Tensor wrong = Tensor.zeros(LayerGradCheck.withBatch(BATCH, shape));
       try {
         layer.call(wrong, Phase.INFERENCE);

@@ -9,13 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The PyTorch reference cases that tools/fixtures/make_layer_fixtures.py writes. */
+/**
+ * The PyTorch reference cases that tools/fixtures/make_layer_fixtures.py and (convolution and
+ * pooling) make_conv_fixtures.py write.
+ */
 final class ReferenceCases {
   private ReferenceCases() {}
 
-  @SuppressWarnings("unchecked")
+  private static final List<String> FILES =
+      List.of("/fixtures/layers.json", "/fixtures/conv_layers.json");
+
   static List<Map<String, Object>> all() {
-    try (InputStream in = ReferenceCases.class.getResourceAsStream("/fixtures/layers.json")) {
+    return FILES.stream().flatMap(file -> read(file).stream()).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> read(String file) {
+    try (InputStream in = ReferenceCases.class.getResourceAsStream(file)) {
       Map<String, Object> root =
           (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return ((List<Object>) root.get("cases")).stream().map(c -> (Map<String, Object>) c).toList();

@@ -77,6 +77,37 @@ record SampleLayers(
             9,
             3,
             true));
+    samples.add(same("Conv2D(2, 3, relu)", () -> new Conv2D(2, 3, "relu"), new int[] {5, 4, 3}, 56));
+    samples.add(
+        same(
+            "Conv2D(3, 3x2, tanh) strides 2 same",
+            () -> new Conv2D(3, new int[] {3, 2}, "tanh").strides(2).padding("same"),
+            new int[] {5, 6, 2},
+            39));
+    samples.add(
+        same(
+            "Conv2D(2, 2) dilation 2 without bias, one channel",
+            () -> new Conv2D(2, 2).dilationRate(2).useBias(false),
+            new int[] {5, 5, 1},
+            8));
+    samples.add(same("Conv1D(3, 2, relu) strides 2", () -> new Conv1D(3, 2, "relu").strides(2),
+        new int[] {7, 2}, 15));
+    samples.add(same("Conv1D(2, 3) same dilation 2",
+        () -> new Conv1D(2, 3).padding("same").dilationRate(2), new int[] {6, 3}, 20));
+    samples.add(same("MaxPooling2D(2)", () -> new MaxPooling2D(2), new int[] {5, 4, 3}, 0));
+    samples.add(same("MaxPooling2D(3, 2) strides 1 same",
+        () -> new MaxPooling2D(3, 2).strides(1).padding("same"), new int[] {4, 5, 2}, 0));
+    samples.add(same("AveragePooling2D(2) same", () -> new AveragePooling2D(2).padding("same"),
+        new int[] {5, 3, 2}, 0));
+    samples.add(same("GlobalAveragePooling2D", GlobalAveragePooling2D::new, new int[] {3, 4, 2}, 0));
+    samples.add(same("GlobalMaxPooling2D keepdims",
+        () -> new GlobalMaxPooling2D().keepDims(true), new int[] {3, 4, 2}, 0));
+    samples.add(same("GlobalAveragePooling1D", GlobalAveragePooling1D::new, new int[] {5, 3}, 0));
+    samples.add(same("GlobalMaxPooling1D", GlobalMaxPooling1D::new, new int[] {5, 3}, 0));
+    samples.add(new SampleLayers("RandomFlip()", () -> new RandomFlip().seed(3),
+        new int[] {4, 5, 2}, 0, 0, true));
+    samples.add(new SampleLayers("RandomFlip(horizontal)", () -> new RandomFlip("horizontal"),
+        new int[] {3, 3, 1}, 0, 0, true));
     samples.add(same("Residual(tanh) (custom)", () -> new Residual("tanh"), new int[] {3}, 12));
     samples.add(same("ScaledTanh (custom)", ScaledTanh::new, new int[] {4}, 1));
     return samples;

@@ -3,6 +3,8 @@ package dev.lamina.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The course's datasets, bundled with this module (sources and licences in
@@ -40,6 +42,24 @@ public final class Datasets {
   /** 80 Cereals: 77 rows of nutrition facts; {@code -1} is read as missing. */
   public static Table cereal() {
     return load("cereal.csv", CsvOptions.defaults().withMissingMarkers("-1"));
+  }
+
+  /**
+   * Fashion-MNIST as Keras's {@code fashion_mnist.load_data()} gives it, from the files of the
+   * Debian package {@code dataset-fashion-mnist} in /usr/share/datasets/fashion-mnist: 60,000
+   * training and 10,000 test images, float32 {@code (n, 28, 28, 1)} with the raw pixel values 0–255
+   * (divide by 255 to scale), labels {@code (n, 1)} holding class indices 0–9.
+   *
+   * @return the training images, then the test images
+   * @throws ImageDataException naming the package to install when the files are absent
+   */
+  public static List<LabeledImages> fashionMnist() {
+    return fashionMnist(FashionMnist.DEBIAN_FOLDER);
+  }
+
+  /** Fashion-MNIST from the four IDX files (gzip-compressed or not) in {@code folder}. */
+  public static List<LabeledImages> fashionMnist(Path folder) {
+    return List.of(FashionMnist.load(folder));
   }
 
   private static Table load(String file, CsvOptions options) {

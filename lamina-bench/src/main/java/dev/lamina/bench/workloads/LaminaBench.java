@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Lamina as one more peer of ../shared/bench: runs the named workloads (argument {@code
- * W1,W2,W3,W4,W5}, and W1's {@link Variant}s such as {@code W1-gelu}) and prints the harness's
- * RESULT and INFO lines, the first saying what it runs on. Kernels split over 2 threads, as the
+ * W1,W2,W3,W4,W5}, W1's {@link Variant}s such as {@code W1-gelu}, or W6, the convnet) and prints
+ * the harness's RESULT and INFO lines, the first saying what it runs on. Kernels split over 2 threads, as the
  * peers do ({@code -Dlamina.threads} changes it).
  */
 public final class LaminaBench {
@@ -52,10 +52,11 @@ public final class LaminaBench {
       case "W2" -> training.wide();
       case "W4" -> training.tinySteps();
       case "W5" -> GemmCeiling.run(w);
+      case "W6" -> ConvnetWorkload.run();
       default -> {
         if (!Variant.base(wl).equals("W1")) {
           throw new IllegalArgumentException(
-              "unknown workload " + wl + "; known: W1..W5 and W1's variants (W1-gelu, ...)");
+              "unknown workload " + wl + "; known: W1..W6 and W1's variants (W1-gelu, ...)");
         }
         training.epochs(wl);
       }

@@ -1,0 +1,108 @@
+package dev.lamina.kernels;
+
+/**
+ * Where a two-dimensional sliding window reads, for convolution and pooling over channels-last
+ * images: the input's height and width, the window's size, strides and dilation, the padding
+ * before the first row and column, and the output's height and width. Output pixel (oy, ox) reads
+ * input row {@code oy·strideHeight − padTop + ky·dilationHeight} for window row ky (columns
+ * alike); rows and columns outside the input are padding.
+ */
+public record Window2d(
+    int height,
+    int width,
+    int kernelHeight,
+    int kernelWidth,
+    int strideHeight,
+    int strideWidth,
+    int dilationHeight,
+    int dilationWidth,
+    int padTop,
+    int padLeft,
+    int outHeight,
+    int outWidth) {
+
+  public Window2d {
+    if (height <= 0 || width <= 0 || kernelHeight <= 0 || kernelWidth <= 0
+        || strideHeight <= 0 || strideWidth <= 0 || dilationHeight <= 0 || dilationWidth <= 0
+        || padTop < 0 || padLeft < 0 || outHeight <= 0 || outWidth <= 0) {
+      throw new IllegalArgumentException(
+          "Window2d: sizes must be positive and padding non-negative, got input " + height + "×"
+              + width + " window " + kernelHeight + "×" + kernelWidth + " strides "
+              + strideHeight + "×" + strideWidth + " dilation " + dilationHeight + "×"
+              + dilationWidth + " padding " + padTop + "," + padLeft + " output " + outHeight
+              + "×" + outWidth);
+    }
+  }
+
+  /**
+   * The window with Keras's padding: {@code valid} keeps only windows wholly inside the input;
+   * {@code same} gives ⌈size / stride⌉ outputs and pads the total needed, the odd one at the end
+   * (bottom, right), as TensorFlow does. Throws when a valid window does not fit the input.
+   */
+  public static Window2d of(
+      int height, int width, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
+      int dilationHeight, int dilationWidth, boolean samePadding) {
+    int spanHeight = span(kernelHeight, dilationHeight);
+    int spanWidth = span(kernelWidth, dilationWidth);
+    if (samePadding) {
+      int outHeight = ceilDiv(height, strideHeight);
+      int outWidth = ceilDiv(width, strideWidth);
+      int padHeight = Math.max((outHeight - 1) * strideHeight + spanHeight - height, 0);
+      int padWidth = Math.max((outWidth - 1) * strideWidth + spanWidth - width, 0);
+      return new Window2d(height, width, kernelHeight, kernelWidth, strideHeight, strideWidth,
+          dilationHeight, dilationWidth, padHeight / 2, padWidth / 2, outHeight, outWidth);
+    }
+    if (spanHeight > height || spanWidth > width) {
+      throw new IllegalArgumentException(
+          "a window spanning " + spanHeight + "×" + spanWidth + " does not fit an input of "
+              + height + "×" + width + " with valid padding");
+    }
+    return new Window2d(height, width, kernelHeight, kernelWidth, strideHeight, strideWidth,
+        dilationHeight, dilationWidth, 0, 0, (height - spanHeight) / strideHeight + 1,
+        (width - spanWidth) / strideWidth + 1);
+  }
+
+  /** Rows (or columns) a window of {@code size} with this dilation covers. */
+  public static int span(int size, int dilation) {
+    return (size - 1) * dilation + 1;
+  }
+
+  /** Window positions per output pixel. */
+  public int windowSize() {
+    return kernelHeight * kernelWidth;
+  }
+
+  /** Output pixels per image. */
+  public int outPixels() {
+    return outHeight * outWidth;
+  }
+
+  /** Input pixels per image. */
+  public int inPixels() {
+    return height * width;
+  }
+
+  /**
+   * Writes, for each window position of output pixel (oy, ox) in (ky, kx) order, the input pixel
+   * it reads ({@code y·width + x}), or −1 where it reads padding; returns how many are inside.
+   * {@code pixels} holds at least {@link #windowSize()} entries.
+   */
+  public int windowPixels(int oy, int ox, int[] pixels) {
+    int inside = 0;
+    int at = 0;
+    for (int ky = 0; ky < kernelHeight; ky++) {
+      int y = oy * strideHeight - padTop + ky * dilationHeight;
+      for (int kx = 0; kx < kernelWidth; kx++) {
+        int x = ox * strideWidth - padLeft + kx * dilationWidth;
+        boolean in = y >= 0 && y < height && x >= 0 && x < width;
+        pixels[at++] = in ? y * width + x : -1;
+        inside += in ? 1 : 0;
+      }
+    }
+    return inside;
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}
