@@ -1,5 +1,6 @@
 package dev.lamina.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GradientAveragingParityTest {
+class SparkTrainerTest {
   static final int ROWS = 256;
   static final int FEATURES = 5;
   static final List<String> NAMES = List.of("f0", "f1", "f2", "f3", "f4");
@@ -120,5 +121,52 @@ class GradientAveragingParityTest {
             1e-4 * Math.abs(expected.get(key)[e]), key + " at epoch " + e);
       }
     }
+  }
+
+  @Test
+  void parameterAveragingLearnsAndRepeatsItself() {
+    float[][] rows = data(7);
+    Tensor x = column(rows, 0, FEATURES);
+    Tensor y = column(rows, FEATURES, FEATURES + 1);
+    double before = model().evaluate(x, y).get("loss");
+    List<List<Tensor>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      Sequential model = model();
+      new SparkTrainer(spark).parameterAveraging(2).partitions(2).fit(model, frame(rows),
+          NAMES, "target", new FitOptions().batchSize(32).epochs(3).verbose(0));
+      assertTrue(model.evaluate(x, y).get("loss") < 0.6 * before,
+          "loss " + model.evaluate(x, y).get("loss") + " after training, " + before + " before");
+      runs.add(model.getWeights());
+    }
+    for (int i = 0; i < runs.get(0).size(); i++) {
+      assertArrayEquals(runs.get(0).get(i).toFloatArray(), runs.get(1).get(i).toFloatArray());
+    }
+  }
+
+  @Test
+  void predictAddsTheOutputsOfTheModelToEveryRow() {
+    float[][] rows = data(9);
+    Sequential model = model();
+    Dataset<Row> scored = new SparkTrainer(spark).predict(model, frame(rows).repartition(3),
+        NAMES, "prediction");
+    assertEquals(List.of("f0", "f1", "f2", "f3", "f4", "target", "prediction"),
+        List.of(scored.columns()));
+    float[] want = model.predict(column(rows, 0, FEATURES), 256).toFloatArray();
+    java.util.Map<Double, Double> byTarget = new java.util.HashMap<>();
+    for (Row row : scored.collectAsList()) {
+      byTarget.put(row.getDouble(5), row.getDouble(6));
+    }
+    for (int r = 0; r < ROWS; r++) {
+      assertEquals(want[r], byTarget.get((double) rows[r][FEATURES]).floatValue(), 0.0, "row " + r);
+    }
+  }
+
+  @Test
+  void aMissingColumnIsNamed() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> new SparkTrainer(spark).fit(model(), frame(data(1)), List.of("f0", "nope"),
+            "target", new FitOptions().verbose(0)));
+    assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
   }
 }
