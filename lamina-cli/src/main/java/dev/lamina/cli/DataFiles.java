@@ -6,6 +6,7 @@ import dev.lamina.data.CsvOptions;
 import dev.lamina.data.Datasets;
 import dev.lamina.data.Table;
 import dev.lamina.data.UnknownColumnException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ final class DataFiles {
     } catch (UncheckedIOException e) {
       throw new BadInputException("--data " + file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** CSV text (header first), read with the options and types {@link #read} uses for files. */
+  static Table read(InputStream csv, String source, Map<String, ColumnType> types) {
+    return Table.readCsv(csv, source, options().withColumnTypes(types));
   }
 
   static Table redWine() {

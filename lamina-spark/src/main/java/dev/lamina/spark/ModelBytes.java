@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A model in Lamina's own file format as bytes, so that executors rebuild it without Java
@@ -27,13 +28,18 @@ final class ModelBytes {
   }
 
   static Sequential load(byte[] bytes) {
+    return load(bytes, Sequential::load);
+  }
+
+  /** Reads model-file bytes with a reader of model files (through a temporary file). */
+  static <T> T load(byte[] bytes, Function<Path, T> reader) {
     Path file = null;
     try {
       file = Files.createTempFile("lamina-spark-", ".lamina");
       Files.write(file, bytes);
-      return Sequential.load(file);
+      return reader.apply(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("SparkTrainer: cannot read the model on an executor", e);
+      throw new UncheckedIOException("lamina-spark: cannot read a model on an executor", e);
     } finally {
       deleteQuietly(file);
     }
