@@ -62,6 +62,16 @@ final class DataFiles {
     }
   }
 
+  /**
+   * Comma-separated text (header first), read with the defaults and types {@link #read} uses for
+   * files.
+   */
+  static Table read(InputStream csv, String source, Map<String, ColumnType> types) {
+    DataOptions defaults = new DataOptions();
+    defaults.delimiter = ",";
+    return Table.readCsv(csv, source, defaults.csvOptions(null).withColumnTypes(types));
+  }
+
   static Table redWine() {
     return Datasets.redWine();
   }

@@ -5,7 +5,6 @@ import dev.lamina.io.AtomicFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Network outputs as a CSV file: {@code prediction} for a regression; {@code prediction} (the
@@ -22,27 +21,12 @@ final class PredictionsCsv {
     Task task = preprocessing.task();
     StringBuilder csv = new StringBuilder(task.isClassification()
         ? "prediction,probability\n" : "prediction\n");
-    List<String> classes = preprocessing.classes();
     for (int row = 0; row < rows; row++) {
-      switch (task) {
-        case REGRESSION -> csv.append(values[row]);
-        case BINARY -> {
-          float positive = values[row];
-          boolean isPositive = positive >= 0.5f;
-          csv.append(quoted(classes.get(isPositive ? 1 : 0))).append(',')
-              .append(isPositive ? positive : 1 - positive);
-        }
-        case MULTICLASS -> {
-          int best = 0;
-          for (int c = 1; c < width; c++) {
-            if (values[row * width + c] > values[row * width + best]) {
-              best = c;
-            }
-          }
-          csv.append(quoted(classes.get(best))).append(',').append(values[row * width + best]);
-        }
+      Prediction p = Prediction.of(values, width, row, task, preprocessing.classes());
+      if (p.label() != null) {
+        csv.append(quoted(p.label())).append(',');
       }
-      csv.append('\n');
+      csv.append(p.value()).append('\n');
     }
     try {
       AtomicFile.deleteLeftovers(file);

@@ -100,9 +100,19 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verboseOption;
 
+  private final Fitter fitter;
+
+  TrainCommand() {
+    this(Fitter.LOCAL);
+  }
+
+  TrainCommand(Fitter fitter) {
+    this.fitter = fitter;
+  }
+
   @Override
   public Integer call() {
-    TrainingRun.Result result = new TrainingRun(settings()).run();
+    TrainingRun.Result result = new TrainingRun(settings(), fitter).run();
     if (json) {
       System.out.println(RunJson.of(result));
     } else {

@@ -45,9 +45,11 @@ final class TrainingRun {
       double seconds) {}
 
   private final TrainSettings settings;
+  private final Fitter fitter;
 
-  TrainingRun(TrainSettings settings) {
+  TrainingRun(TrainSettings settings, Fitter fitter) {
     this.settings = settings;
+    this.fitter = fitter;
   }
 
   Result run() {
@@ -92,7 +94,7 @@ final class TrainingRun {
           preprocessing.targets(split.valid()));
     }
     long start = System.nanoTime();
-    History history = model.fit(x, y, options);
+    History history = fitter.fit(model, x, y, options);
     double seconds = (System.nanoTime() - start) / 1e9;
 
     model.save(modelFile, Map.of(Preprocessing.EXTRA_NAME, preprocessing.toJson()));

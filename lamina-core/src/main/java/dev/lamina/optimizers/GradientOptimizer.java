@@ -83,6 +83,49 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
     iterations++;
   }
 
+  // ---- state for data-parallel trainers, which average it across model replicas ----
+
+  /** Every slot value, variable after variable, slot after slot; empty before the first step. */
+  public final float[] slotValues() {
+    float[] flat = new float[Math.toIntExact(slotCount())];
+    int at = 0;
+    for (float[][] variableSlots : slots) {
+      for (float[] s : variableSlots) {
+        System.arraycopy(s, 0, flat, at, s.length);
+        at += s.length;
+      }
+    }
+    return flat;
+  }
+
+  /**
+   * Takes over state from {@link #slotValues()} and {@link #iterations()} of an optimizer of the
+   * same kind bound to variables of these lengths; empty values leave the slots unbuilt.
+   */
+  public final void restoreState(List<float[]> weights, float[] slotValues, long iterations) {
+    if (iterations < 0) {
+      throw new IllegalArgumentException(name + ": iterations must be >= 0, got " + iterations);
+    }
+    this.iterations = iterations;
+    if (slotValues.length == 0) {
+      return;
+    }
+    if (slots.isEmpty()) {
+      build(weights);
+    }
+    if (slotValues.length != slotCount()) {
+      throw new IllegalArgumentException(
+          name + ": holds " + slotCount() + " slot values, given " + slotValues.length);
+    }
+    int at = 0;
+    for (float[][] variableSlots : slots) {
+      for (float[] s : variableSlots) {
+        System.arraycopy(slotValues, at, s, 0, s.length);
+        at += s.length;
+      }
+    }
+  }
+
   private void build(List<float[]> weights) {
     for (float[] w : weights) {
       float[][] variableSlots = new float[slotsPerVariable()][w.length];
