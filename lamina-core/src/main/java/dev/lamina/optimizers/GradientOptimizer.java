@@ -86,7 +86,7 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   // ---- state for data-parallel trainers, which average it across model replicas ----
 
   /** Every slot value, variable after variable, slot after slot; empty before the first step. */
-  public final float[] slotValues() {
+  public final float[] flatSlotValues() {
     float[] flat = new float[Math.toIntExact(slotCount())];
     int at = 0;
     for (float[][] variableSlots : slots) {
@@ -99,10 +99,10 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   }
 
   /**
-   * Takes over state from {@link #slotValues()} and {@link #iterations()} of an optimizer of the
-   * same kind bound to variables of these lengths; empty values leave the slots unbuilt.
+   * Takes over state from {@link #flatSlotValues()} and {@link #iterations()} of an optimizer of
+   * the same kind bound to variables of these lengths; empty values leave the slots unbuilt.
    */
-  public final void restoreState(List<float[]> weights, float[] slotValues, long iterations) {
+  public final void restoreFlatState(List<float[]> weights, float[] slotValues, long iterations) {
     if (iterations < 0) {
       throw new IllegalArgumentException(name + ": iterations must be >= 0, got " + iterations);
     }

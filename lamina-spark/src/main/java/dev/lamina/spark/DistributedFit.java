@@ -143,7 +143,7 @@ final class DistributedFit {
   private RoundSum averagingRound(JavaRDD<RowBlock> blocks, FitPlan plan, int epoch, int round) {
     GradientOptimizer<?> driverOptimizer = (GradientOptimizer<?>) optimizer;
     RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]),
-        driverOptimizer.slotValues(), optimizer.iterations(), optimizer.learningRate(), epoch,
+        driverOptimizer.flatSlotValues(), optimizer.iterations(), optimizer.learningRate(), epoch,
         round);
     Broadcast<RoundInput> shared = context.broadcast(in);
     RoundSum sum;
@@ -158,7 +158,7 @@ final class DistributedFit {
     }
     FlatArrays.copyInto(mean, arrays);
     int weights = FlatArrays.length(arrays);
-    driverOptimizer.restoreState(arrays, Arrays.copyOfRange(mean, weights, mean.length),
+    driverOptimizer.restoreFlatState(arrays, Arrays.copyOfRange(mean, weights, mean.length),
         optimizer.iterations() + sum.steps);
     return sum;
   }

@@ -58,7 +58,7 @@ final class PartitionWork {
     try {
       replica.setWeights(in.weights());
       GradientOptimizer<?> optimizer = gradientOptimizer(replica);
-      optimizer.restoreState(replica.arrays(), in.slots(), in.iterations());
+      optimizer.restoreFlatState(replica.arrays(), in.slots(), in.iterations());
       if (optimizer.learningRate() != in.learningRate()) {
         optimizer.setLearningRate(in.learningRate());
       }
@@ -72,7 +72,7 @@ final class PartitionWork {
         optimizer.step(replica.arrays(), grads);
         record(sum, g, xy[1], to - from);
       }
-      sum.values = FlatArrays.concat(replica.arrays(), optimizer.slotValues());
+      sum.values = FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues());
       sum.steps = lastStep - firstStep;
       sum.contributors = 1;
       return sum;
