@@ -82,8 +82,8 @@ enum Pointwise {
       case SIGMOID -> sigmoid(x);
       case TANH -> Math.tanh(x);
       case LEAKY_RELU -> x > 0 ? x : x * LEAKY_SLOPE;
-      case ELU -> x > 0 ? x : Math.expm1(x);
-      case SELU -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
+      case ELU -> x > 0 ? x : Math.exp(x) - 1;
+      case SELU -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * (Math.exp(x) - 1));
       case GELU -> 0.5 * x * (1 + Erf.erf(x * SQRT_HALF));
       case SWISH -> x * sigmoid(x);
       case SOFTPLUS -> softplus(x);
@@ -138,6 +138,11 @@ enum Pointwise {
           y[i] = (float) (0.5 * x[i] * (1 + erfForFloat(x[i] * SQRT_HALF)));
         }
       }
+      case ELU -> {
+        for (int i = 0; i < n; i++) {
+          y[i] = x[i] > 0 ? x[i] : (float) (Math.exp(x[i]) - 1);
+        }
+      }
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
         for (int i = 0; i < n; i++) {
@@ -175,6 +180,11 @@ enum Pointwise {
         float slope = (float) LEAKY_SLOPE;
         for (int i = 0; i < n; i++) {
           out[i] = y[i] > 0 ? g[i] : g[i] * slope;
+        }
+      }
+      case ELU -> {
+        for (int i = 0; i < n; i++) {
+          out[i] = y[i] > 0 ? g[i] : g[i] * (y[i] + 1);
         }
       }
       default -> {
