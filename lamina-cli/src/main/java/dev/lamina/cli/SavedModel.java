@@ -5,16 +5,24 @@ import dev.lamina.Tensor;
 import dev.lamina.data.Table;
 import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
+import dev.lamina.io.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A model file written by {@code lamina train}: the network and its fitted preprocessing. */
+/**
+ * A model file: one written by {@code lamina train} holds the network and its fitted preprocessing;
+ * a Keras file (.keras or legacy .h5) or a plain {@code Sequential.save} file holds the network
+ * only, and {@link #preprocessing()} is null.
+ */
 record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
 
   /** Reads and checks {@code file}; a missing, damaged or foreign file is bad input. */
   static SavedModel load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--model " + file + ": no such file");
+    }
+    if (ModelFormat.of(file) != ModelFormat.LAMINA) {
+      return new SavedModel(file, Sequential.load(file), null);
     }
     ModelContents contents = ModelFile.read(file);
     String json = contents.extras().get(Preprocessing.EXTRA_NAME);
@@ -24,6 +32,10 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
     }
     Preprocessing preprocessing = Preprocessing.fromJson(json, file.toString());
     return new SavedModel(file, Sequential.load(file), preprocessing);
+  }
+
+  boolean hasPreprocessing() {
+    return preprocessing != null;
   }
 
   /**

@@ -30,7 +30,6 @@ final class KerasWeightsWriter {
     Path temporary = Files.createTempFile("lamina-keras-", ".h5");
     try {
       try (WritableHdfFile h5 = HdfFile.write(temporary)) {
-        h5.removeAttribute("_jHDF");
         WritableGroup layers = h5.putGroup("layers");
         Map<String, Integer> used = new HashMap<>();
         List<Parameter> trainable = new ArrayList<>();

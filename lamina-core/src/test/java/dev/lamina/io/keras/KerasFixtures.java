@@ -34,9 +34,9 @@ final class KerasFixtures {
             + " does not let the project copy them), and no such folder was found above " + dir);
   }
 
-  /** A committed golden file under src/test/resources/keras. */
+  /** A committed golden file (tools/fixtures/make_keras_fixtures.py). */
   static Path golden(String name) {
-    Path path = Path.of("src/test/resources/keras").resolve(name);
+    Path path = Path.of("src/test/resources/fixtures/keras").resolve(name);
     if (!Files.exists(path)) {
       fail("golden file missing: " + path.toAbsolutePath());
     }
