@@ -20,8 +20,9 @@ import java.util.Map;
  * Writes {@code model.weights.h5} as Keras 3 lays it out: {@code layers/<slot>/vars/<i>} with the
  * slot named by the layer's class and a per-class counter ({@code dense}, {@code dense_1}, …),
  * {@code optimizer/vars/<i>} (iterations, learning rate, then momentum and velocity per trainable
- * variable, interleaved), and the model's own empty {@code vars}; each {@code vars} group carries
- * its owner's name.
+ * variable, interleaved); each {@code vars} group carries its owner's name. Layers without weights
+ * get no group (as Keras 3 before 3.10 wrote them; jHDF 0.10 cannot write empty groups that read
+ * back).
  */
 final class KerasWeightsWriter {
   private KerasWeightsWriter() {}
@@ -36,9 +37,12 @@ final class KerasWeightsWriter {
         for (Layer layer : model.layers()) {
           String base = KerasObjects.snakeCase(layer.className());
           int count = used.merge(base, 1, Integer::sum);
+          List<Parameter> weights = layer.weights();
+          if (weights.isEmpty()) {
+            continue; // Keras loads a layer without variables from no group at all
+          }
           WritableGroup vars = layers.putGroup(count == 1 ? base : base + "_" + (count - 1)).putGroup("vars");
           vars.putAttribute("name", layer.name());
-          List<Parameter> weights = layer.weights();
           for (int i = 0; i < weights.size(); i++) {
             vars.putDataset(String.valueOf(i), array(layer, weights.get(i)));
           }
@@ -49,7 +53,6 @@ final class KerasWeightsWriter {
         if (model.isCompiled()) {
           writeOptimizer(h5.putGroup("optimizer").putGroup("vars"), model.optimizer(), trainable);
         }
-        h5.putGroup("vars").putAttribute("name", model.name());
       }
       return Files.readAllBytes(temporary);
     } finally {
