@@ -1,4 +1,4 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;

@@ -1,7 +1,7 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import dev.lamina.Parameter;
-import dev.lamina.io.keras.LayerWeights.NamedDataset;
+import dev.lamina.keras.LayerWeights.NamedDataset;
 import dev.lamina.optimizers.GradientOptimizer;
 import dev.lamina.optimizers.Optimizer;
 import java.util.ArrayList;

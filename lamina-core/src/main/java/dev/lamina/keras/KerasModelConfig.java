@@ -1,4 +1,4 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.lamina.io.keras;
+package dev.lamina.keras;
 
 import dev.lamina.Parameter;
 import dev.lamina.initializers.SeededRandom;
