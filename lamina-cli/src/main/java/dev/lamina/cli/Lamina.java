@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      ConvertCommand.class,
       SummaryCommand.class
     })
 public final class Lamina implements Callable<Integer> {

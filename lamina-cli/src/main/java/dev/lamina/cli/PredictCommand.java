@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.List;
 
 /** {@code lamina predict}: predictions for raw CSV rows, with or without the target column. */
 @Command(
@@ -31,11 +32,27 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
+  @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
+      description = "For a model without preprocessing (a Keras file): the input columns, in the"
+          + " network's input order (default: every numeric column, in file order).")
+  List<String> columns;
+
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     SavedModel saved = modelFile.load();
+    if (!saved.hasPreprocessing()) {
+      Table table = DataFiles.read(data, java.util.Map.of(), dataOptions);
+      Tensor outputs = NetworkInputs.predict(saved.network(), table, columns, data);
+      NetworkInputs.writePredictions(outputs, out);
+      System.out.println("Wrote " + table.rowCount() + " predictions to " + out);
+      return 0;
+    }
+    if (columns != null) {
+      throw new BadInputException("--columns: only for a model without preprocessing; "
+          + saved.file() + " chooses its own input columns");
+    }
     Table table = saved.readData(data, false, dataOptions);
     Tensor outputs = saved.predict(table);
     PredictionsCsv.write(outputs, saved.preprocessing(), out);

@@ -5,17 +5,25 @@ import dev.lamina.Tensor;
 import dev.lamina.data.Table;
 import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
+import dev.lamina.io.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** A model file written by {@code lamina train}: the network and its fitted preprocessing. */
+/**
+ * A model file: one written by {@code lamina train} holds the network and its fitted preprocessing;
+ * a Keras file (.keras or legacy .h5) or a plain {@code Sequential.save} file holds the network
+ * only, and {@link #preprocessing()} is null.
+ */
 record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
 
   /** Reads and checks {@code file}; a missing, damaged or foreign file is bad input. */
   static SavedModel load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--model " + file + ": no such file");
+    }
+    if (ModelFormat.of(file) != ModelFormat.LAMINA) {
+      return new SavedModel(file, Sequential.load(file), null);
     }
     ModelContents contents = ModelFile.read(file);
     String json = contents.extras().get(Preprocessing.EXTRA_NAME);
@@ -46,6 +54,10 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
           + ") does not match its preprocessing (" + p.inputWidth() + " inputs, task "
           + p.task().cliName() + ", " + classes + " classes)");
     }
+  }
+
+  boolean hasPreprocessing() {
+    return preprocessing != null;
   }
 
   /**

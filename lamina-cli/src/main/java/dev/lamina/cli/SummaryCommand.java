@@ -17,6 +17,11 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SavedModel saved = modelFile.load();
+    if (!saved.hasPreprocessing()) {
+      System.out.print(saved.network().summary() + "\nNetwork only (no preprocessing): inputs of shape "
+          + java.util.Arrays.toString(saved.network().inputShape()) + "\n");
+      return 0;
+    }
     Preprocessing p = saved.preprocessing();
     StringBuilder text = new StringBuilder(saved.network().summary()).append('\n')
         .append("Task: ").append(p.task().cliName()).append('\n')

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A model file that cannot be read: truncated, corrupted, oversized or of an unknown format. Keras
- * files raise the subtype {@link dev.lamina.io.keras.KerasModelException}.
+ * files raise the subtype {@link dev.lamina.keras.KerasModelException}.
  */
 public class ModelFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;

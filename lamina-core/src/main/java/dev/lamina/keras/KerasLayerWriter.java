@@ -1,0 +1,91 @@
+package dev.lamina.keras;
+
+import dev.lamina.layers.Layer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a Lamina layer as Keras 3 serializes it ({@code module}, {@code class_name}, {@code
+ * config}, {@code registered_name}, {@code build_config}), from the layer's own config, which uses
+ * Keras's option names. Layers Keras has no class for (custom layers) are refused.
+ */
+final class KerasLayerWriter {
+  private static final Map<String, List<String>> OPTIONS =
+      Map.ofEntries(
+          Map.entry("Dense", List.of("units", "activation", "use_bias")),
+          Map.entry("BatchNormalization", List.of("axis", "momentum", "epsilon", "center", "scale")),
+          Map.entry("Normalization", List.of("invert")),
+          Map.entry("Dropout", List.of("rate", "seed")),
+          Map.entry("Activation", List.of("activation")),
+          Map.entry("LeakyReLU", List.of("negative_slope")),
+          Map.entry("ReLU", List.of("max_value", "negative_slope", "threshold")),
+          Map.entry("ELU", List.of("alpha")),
+          Map.entry("Softmax", List.of("axis")),
+          Map.entry("Flatten", List.of()),
+          Map.entry("Reshape", List.of("target_shape")));
+
+  private KerasLayerWriter() {}
+
+  static Map<String, Object> write(Layer layer, int[] inputShape) {
+    List<String> options = OPTIONS.get(layer.className());
+    if (options == null) {
+      throw new IllegalArgumentException(
+          "layer '" + layer.name() + "' (" + layer.className() + ") has no Keras class to save as");
+    }
+    Map<String, Object> lamina = layer.config();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", layer.name());
+    config.put("trainable", layer.isTrainable());
+    config.put("dtype", "float32");
+    for (String key : options) {
+      config.put(key, lamina.get(key));
+    }
+    switch (layer.className()) {
+      case "Dense" -> {
+        config.put("kernel_initializer", KerasObjects.kerasInitializer(lamina.get("kernel_initializer")));
+        config.put("bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
+        config.put("kernel_regularizer", KerasObjects.kerasRegularizer(lamina.get("kernel_regularizer")));
+        config.put("bias_regularizer", KerasObjects.kerasRegularizer(lamina.get("bias_regularizer")));
+        config.put("kernel_constraint", null);
+        config.put("bias_constraint", null);
+      }
+      case "Normalization" -> {
+        config.put("axis", List.of(-1));
+        config.put("mean", null);
+        config.put("variance", null);
+      }
+      case "Dropout" -> config.put("noise_shape", null);
+      case "Flatten" -> config.put("data_format", "channels_last");
+      default -> {}
+    }
+    return entry(layer.className(), config, inputShape);
+  }
+
+  /** The InputLayer entry Keras 3 writes first in a Sequential. */
+  static Map<String, Object> input(int[] shape) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("batch_shape", batchShape(shape));
+    config.put("dtype", "float32");
+    config.put("sparse", false);
+    config.put("name", "input_layer");
+    Map<String, Object> entry = KerasObjects.module("keras.layers", "InputLayer", config);
+    return entry;
+  }
+
+  private static Map<String, Object> entry(String className, Map<String, Object> config, int[] inputShape) {
+    Map<String, Object> entry = KerasObjects.module("keras.layers", className, config);
+    entry.put("build_config", Map.of("input_shape", batchShape(inputShape)));
+    return entry;
+  }
+
+  /** A per-sample shape with Keras's unknown batch axis first: {@code [null, 6]}. */
+  static List<Object> batchShape(int[] shape) {
+    List<Object> out = new java.util.ArrayList<>();
+    out.add(null);
+    for (int dim : shape) {
+      out.add(dim);
+    }
+    return out;
+  }
+}
