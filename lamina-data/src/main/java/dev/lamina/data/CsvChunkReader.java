@@ -3,6 +3,7 @@ package dev.lamina.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -197,9 +198,9 @@ final class CsvChunkReader implements AutoCloseable {
       boolean gzip = first == 0x1f && second == 0x8b;
       return gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
           : buffered;
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
       throw new CsvFormatException(source, 1, 0,
-          "starts as gzip but is not readable gzip: " + e.getMessage(), e);
+          "starts as gzip but is not readable gzip: " + e, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

@@ -146,6 +146,8 @@ class CsvHostileCellsTest {
     CsvFormatException error =
         assertThrows(CsvFormatException.class, () -> read(csv, CsvOptions.defaults()));
     assertTrue(error.getMessage().contains("not readable gzip"), error.getMessage());
+    byte[] truncated = {0x1f, (byte) 0x8b, 8};
+    assertThrows(CsvFormatException.class, () -> read(truncated, CsvOptions.defaults()));
   }
 
   /** About 5 MB of rows {@code i,i,i}, row {@code oddRow} replaced by {@code odd}. */
