@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * A stack of layers, each feeding the next, as Keras's Sequential. Weights are built lazily from
  * the first input shape (declared with {@code inputShape} on the first layer, an {@code Input}
  * first element, or taken from the first data seen).
+ *
+ * <p>Threads: {@link #predict} and {@link #evaluate} may run on one model from many threads at
+ * once, each giving the same bits as it would alone. {@link #fit} and {@link #setWeights} change
+ * the weights: called while another thread predicts, evaluates or trains, they fail at once with
+ * an {@link IllegalStateException}, and so do predict and evaluate while another thread trains.
  */
 public final class Sequential {
   private static final Pattern CAMEL_WORD = Pattern.compile("(.)([A-Z][a-z]+)");
@@ -33,6 +38,7 @@ public final class Sequential {
   private List<int[]> outputShapes;
   private long seed = ThreadLocalRandom.current().nextLong();
   private Compiled compiled;
+  private final UseGuard guard = new UseGuard();
 
   public Sequential(Layer... layers) {
     for (Layer layer : layers) {
@@ -188,6 +194,13 @@ public final class Sequential {
 
   /** Sets every weight, in {@link #getWeights()} order; counts and shapes must match. */
   public void setWeights(List<Tensor> weights) {
+    guard.changing("setWeights", () -> {
+      assignWeights(weights);
+      return null;
+    });
+  }
+
+  private void assignWeights(List<Tensor> weights) {
     requireBuilt("setWeights");
     int expected = parameters().size();
     if (weights.size() != expected) {
@@ -294,17 +307,19 @@ public final class Sequential {
 
   /** Trains on x (rows are samples) against targets y. */
   public History fit(Tensor x, Tensor y, FitOptions options) {
-    return new Trainer(this, compiled("fit"), options).fit(x, y);
+    return guard.changing("fit", () -> new Trainer(this, compiled("fit"), options).fit(x, y));
   }
 
   /** Trains on batches read from {@code source}, one pass per epoch. */
   public History fit(BatchSource source, FitOptions options) {
-    return new Trainer(this, compiled("fit"), options).fit(source);
+    return guard.changing("fit", () -> new Trainer(this, compiled("fit"), options).fit(source));
   }
 
   /** The loss and every compiled metric on (x, y), in inference mode, batches of 32. */
   public Map<String, Double> evaluate(Tensor x, Tensor y) {
-    return new Evaluator(this, compiled("evaluate")).evaluate(x, y, null, 32);
+    buildFor("evaluate", x);
+    return guard.reading("evaluate",
+        () -> new Evaluator(this, compiled("evaluate")).evaluate(x, y, null, 32));
   }
 
   /** Outputs for x in inference mode (no dropout, batch-norm moving statistics), batches of 32. */
@@ -316,6 +331,28 @@ public final class Sequential {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("Sequential.predict: batchSize must be > 0, got " + batchSize);
     }
+    buildFor("predict", x);
+    return guard.reading("predict", () -> predictBuilt(x, batchSize));
+  }
+
+  /**
+   * The first predict or evaluate of an unbuilt model builds it, alone; threads that come at
+   * the same time wait for that build, then read.
+   */
+  private void buildFor(String operation, Tensor x) {
+    if (outputShapes == null) {
+      synchronized (guard) {
+        if (outputShapes == null) {
+          guard.changing(operation, () -> {
+            checkInput(operation, x);
+            return null;
+          });
+        }
+      }
+    }
+  }
+
+  private Tensor predictBuilt(Tensor x, int batchSize) {
     checkInput("predict", x);
     int rows = x.shape()[0];
     List<Tensor> parts = new ArrayList<>();

@@ -84,6 +84,7 @@ class OptimizerParityTest {
           @Override
           public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
             afterStep.add(control.getWeights());
+            losses.add(logs.get("loss"));
           }
         };
     model.fit(
@@ -116,5 +117,34 @@ class OptimizerParityTest {
       }
     }
     assertTrue(worst < 1e-5);
+    assertBatchLossesMatch(name, steps, losses, rows, ((Number) FIXTURE.get("batch")).intValue());
+  }
+
+  /**
+   * The loss PyTorch computed for each batch before its step equals Lamina's: the logged "loss"
+   * is the epoch's running mean weighted by batch size (Keras), so each batch's own loss is the
+   * growth of the running sum divided by the batch's rows.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertBatchLossesMatch(String name, List<Object> steps, List<Double> means,
+      int rows, int batch) {
+    int batchesPerEpoch = (rows + batch - 1) / batch;
+    double sum = 0;
+    int seen = 0;
+    for (int s = 0; s < steps.size(); s++) {
+      int b = s % batchesPerEpoch;
+      if (b == 0) {
+        sum = 0;
+        seen = 0;
+      }
+      int size = Math.min(batch, rows - b * batch);
+      double total = means.get(s) * (seen + size);
+      double own = (total - sum) / size;
+      sum = total;
+      seen += size;
+      double want = ((Number) ((Map<String, Object>) steps.get(s)).get("loss")).doubleValue();
+      assertEquals(want, own, 1e-5 * Math.max(1, Math.abs(want)),
+          name + " step " + (s + 1) + ": the batch's loss");
+    }
   }
 }

@@ -143,6 +143,10 @@ class TrainingTest {
                 .callbacks(recorder, stopping));
     int best = h.bestEpoch("val_loss", false);
     assertEquals(best, stopping.bestEpoch());
+    // it stopped early, patience epochs after the best, so restoring had something to undo
+    assertTrue(h.epochs() < 40, "ran all " + h.epochs() + " epochs");
+    assertEquals(best + 2 + 1, h.epochs());
+    assertTrue(best < h.epochs() - 1);
     List<Tensor> restored = model.getWeights();
     for (int i = 0; i < restored.size(); i++) {
       assertArrayEquals(perEpoch.get(best).get(i).toFloatArray(), restored.get(i).toFloatArray());

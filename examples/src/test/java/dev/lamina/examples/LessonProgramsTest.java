@@ -69,9 +69,10 @@ class LessonProgramsTest {
   @Test
   void dropoutAndBatchNormalizationNetworkLearnsTheScaleOfUnscaledRedWine() {
     // Quality averages 5.6, so an output near 0 has an MAE near 5.6; the mean guess has 0.66,
-    // which this network passes only after about 35 epochs (0.59 after 100).
-    Lesson5DropoutBatchNorm.Result r = Lesson5DropoutBatchNorm.redWine(20, 0);
-    assertTrue(r.bestValMae() < 1.5, "best validation MAE " + r.bestValMae());
+    // which this network passes after about 35 epochs (0.59 after 100): it must pass it.
+    Lesson5DropoutBatchNorm.Result r = Lesson5DropoutBatchNorm.redWine(50, 0);
+    assertTrue(r.bestValMae() < r.meanGuessMae(),
+        "best validation MAE " + r.bestValMae() + " against mean guess " + r.meanGuessMae());
   }
 
   @Test

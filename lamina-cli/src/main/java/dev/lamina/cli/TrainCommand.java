@@ -133,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
     requireAtLeast("--epochs", epochs, 1);
     requireAtLeast("--batch-size", batchSize, 1);
     requireAtLeast("--patience", patience, 0);
+    dataOptions.csvOptions(null);
     if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
       throw new BadInputException("--min-delta must be >= 0, got " + number(minDelta));
     }

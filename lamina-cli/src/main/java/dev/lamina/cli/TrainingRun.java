@@ -6,12 +6,14 @@ import dev.lamina.Sequential;
 import dev.lamina.Tensor;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.ModelCheckpoint;
+import dev.lamina.callbacks.TerminateOnNaN;
 import dev.lamina.data.Table;
 import dev.lamina.data.TableSplit;
 import dev.lamina.io.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
 import dev.lamina.report.TrainingReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,8 +88,9 @@ final class TrainingRun {
     EarlyStopping stopping = new EarlyStopping().monitor(monitor).patience(settings.patience())
         .minDelta(settings.minDelta()).restoreBestWeights(true);
     ModelCheckpoint checkpoint = new ModelCheckpoint(modelFile).monitor(monitor).saveBestOnly(true);
+    TerminateOnNaN nanGuard = new TerminateOnNaN();
     FitOptions options = new FitOptions().batchSize(settings.batchSize()).epochs(settings.epochs())
-        .callbacks(stopping, checkpoint).verbose(1)
+        .callbacks(nanGuard, stopping, checkpoint).verbose(1)
         .out(settings.json() ? System.err : System.out);
     if (validated) {
       options.validationData(preprocessing.inputs(split.valid()),
@@ -96,6 +99,9 @@ final class TrainingRun {
     long start = System.nanoTime();
     History history = fitter.fit(model, x, y, options);
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (nanGuard.terminatedAt() != null) {
+      restoreCheckpoint(model, modelFile, nanGuard.terminatedAt());
+    }
 
     model.save(modelFile, Map.of(Preprocessing.EXTRA_NAME, preprocessing.toJson()));
     history.writeCsv(out.resolve(HISTORY_FILE));
@@ -108,8 +114,27 @@ final class TrainingRun {
         dataFacts(table, labelled, split, task, preprocessing, warnings),
         settings.describe(task, network.loss()), best, history.epochs(), bestLogs,
         logsAt(history, history.epochs() - 1), seconds, png), out.resolve(REPORT_FILE));
+    if (nanGuard.terminatedAt() != null) {
+      throw new BadInputException("the loss became NaN or infinite at "
+          + nanGuard.terminatedAt() + " and training stopped (TerminateOnNaN); " + out
+          + " holds the run up to then, and its model.lamina the weights of the last good "
+          + "checkpoint (a lower --lr may help)");
+    }
     return new Result(out, settings.target(), task, best, history.epochs(), bestLogs,
         model.countParams(), seconds);
+  }
+
+  /**
+   * After a non-finite loss the weights are damaged: the best checkpoint written before it
+   * takes their place, or, when none was written yet, the run fails.
+   */
+  private static void restoreCheckpoint(Sequential model, Path modelFile, String where) {
+    if (!Files.isRegularFile(modelFile)) {
+      throw new BadInputException("the loss became NaN or infinite at " + where
+          + ", before any checkpoint was written, and training stopped (TerminateOnNaN); no "
+          + "model was saved (a lower --lr may help)");
+    }
+    model.setWeights(Sequential.load(modelFile).getWeights());
   }
 
   /** Rows without a target value cannot teach anything; they are left out. */

@@ -35,6 +35,14 @@ public final class ModelFile {
   private static final long MAX_WEIGHT_BYTES = Integer.MAX_VALUE - 16L;
   private static final int MAX_ENTRIES = 64;
 
+  /**
+   * The most an entry may inflate, beyond its first mebibyte: float32 weights deflate by a few
+   * percent and JSON by a factor of ten or so, while a zip bomb inflates a thousandfold.
+   */
+  private static final long MAX_INFLATION = 100;
+
+  private static final long INFLATION_ALLOWANCE = 1L << 20;
+
   private ModelFile() {}
 
   public static void write(Path file, ModelContents contents) {
@@ -90,8 +98,9 @@ public final class ModelFile {
           throw new ModelFileException(file, "entry '" + name + "' appears twice");
         }
         long limit = name.equals(WEIGHTS) ? MAX_WEIGHT_BYTES : MAX_JSON_BYTES;
+        long inflated = INFLATION_ALLOWANCE + MAX_INFLATION * Math.max(0, entry.getCompressedSize());
         try (InputStream in = zip.getInputStream(entry)) {
-          entries.put(name, BoundedInput.readAll(in, limit, file, name));
+          entries.put(name, BoundedInput.readAll(in, Math.min(limit, inflated), file, name));
         }
       }
     } catch (ModelFileException e) {

@@ -18,6 +18,8 @@ import java.util.function.LongSupplier;
  * leaves unset are never read.
  */
 final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
+  /** Row slots at first; they double as rows come, so a wide file starts small. */
+  private static final int INITIAL_ROWS = 64;
   private final Set<String> missingMarkers;
   private List<String> headerFields = new ArrayList<>();
   private int columnCount = -1;
@@ -87,8 +89,8 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   void reset() {
     rows = 0;
     dictionaries = new ColumnDictionary[columnCount];
-    ids = new int[columnCount][1024];
-    lines = new long[1024];
+    ids = new int[columnCount][INITIAL_ROWS];
+    lines = new long[INITIAL_ROWS];
     for (int c = 0; c < columnCount; c++) {
       dictionaries[c] = new ColumnDictionary(missingMarkers);
     }

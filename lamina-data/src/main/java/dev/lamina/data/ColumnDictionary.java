@@ -14,26 +14,28 @@ import java.util.Set;
  * in an open-addressing table of longs, and the value found last is tried first (sorted data
  * repeats values). Longer texts go through a second table that compares String hash codes and
  * then the characters.
+ *
+ * <p>The tables start small and double, so a file of many columns costs little per column.
  */
 final class ColumnDictionary {
   private static final int MAX_PACKED = 7;
   private static final long PACKED_FLAG = 1L << 63;
-  private String[] texts = new String[64];
-  private double[] numbers = new double[64];
-  private boolean[] isNumber = new boolean[64];
-  private boolean[] isMarker = new boolean[64];
+  private String[] texts = new String[8];
+  private double[] numbers = new double[8];
+  private boolean[] isNumber = new boolean[8];
+  private boolean[] isMarker = new boolean[8];
   private int size;
   private boolean hasNonNumber;
   private final Set<String> missingMarkers;
 
-  private long[] packedKeys = new long[128];
-  private int[] packedIds = new int[128];
+  private long[] packedKeys = new long[16];
+  private int[] packedIds = new int[16];
   private int packedCount;
   private long lastKey;
   private int lastId;
 
-  private int[] hashedSlots = new int[64];
-  private int[] hashes = new int[64];
+  private int[] hashedSlots = new int[16];
+  private int[] hashes = new int[16];
   private int hashedCount;
 
   /** @param missingMarkers texts that mean "missing"; {@link #intern} returns -1 for them */

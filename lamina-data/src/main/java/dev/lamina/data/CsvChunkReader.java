@@ -3,6 +3,7 @@ package dev.lamina.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,17 +15,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a CSV input as a sequence of tables of at most a given number of rows, so that a file
  * larger than memory can be processed chunk by chunk. {@link Table#readCsv} reads one chunk
  * holding everything.
  *
- * <p>Every row is checked: a row with more or fewer fields than the header, a non-number in a
+ * <p>Every row is checked: a first line of more than {@value #MAX_COLUMNS} fields (refused
+ * before any column is made), a row with more or fewer fields than the header, a non-number in a
  * column forced (or, after the first chunk, fixed) to be numeric, a broken quote or an empty
  * input raise {@link CsvFormatException} naming the source, line and column.
  */
 final class CsvChunkReader implements AutoCloseable {
+  /** The most columns a CSV may have; a wider first line is refused before any column exists. */
+  static final int MAX_COLUMNS = 100_000;
+
   private final String source;
   private final CsvReader<Long> reader;
   private final Iterator<Long> records;
@@ -119,6 +125,10 @@ final class CsvChunkReader implements AutoCloseable {
       throw new CsvFormatException(source, 1, 0, "the input is empty: no header and no rows");
     }
     List<String> fields = cells.takeHeader();
+    if (fields.size() > MAX_COLUMNS) {
+      throw new CsvFormatException(source, lastLine, 0, "the first line has " + fields.size()
+          + " fields, more than the " + MAX_COLUMNS + " columns a table may have");
+    }
     List<String> header = new ArrayList<>();
     for (int c = 0; c < fields.size(); c++) {
       String name = hasHeader ? fields.get(c).strip() : "";
@@ -188,6 +198,9 @@ final class CsvChunkReader implements AutoCloseable {
       boolean gzip = first == 0x1f && second == 0x8b;
       return gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
           : buffered;
+    } catch (ZipException | EOFException e) {
+      throw new CsvFormatException(source, 1, 0,
+          "starts as gzip but is not readable gzip: " + e, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

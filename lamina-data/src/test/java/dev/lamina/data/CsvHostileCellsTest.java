@@ -118,6 +118,38 @@ class CsvHostileCellsTest {
     assertEquals(2, badNumber.column());
   }
 
+  @Test
+  void aFirstLineOfTooManyFieldsIsRefusedAndAWideFileCostsLittlePerColumn() {
+    StringBuilder wide = new StringBuilder();
+    for (int c = 0; c < CsvChunkReader.MAX_COLUMNS + 1; c++) {
+      wide.append(c == 0 ? "" : ",").append('c').append(c);
+    }
+    CsvFormatException error = assertThrows(CsvFormatException.class,
+        () -> read(utf8(wide + "\n"), CsvOptions.defaults()));
+    assertTrue(error.getMessage().contains("more than the 100000 columns"), error.getMessage());
+
+    String header = wide.substring(0, wide.indexOf(",c50000"));
+    String row = "1" + ",1".repeat(49_999);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    Table table = read(utf8(header + "\n" + row + "\n"), CsvOptions.defaults());
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(50_000, table.columnCount());
+    // about 1.5 KB a column; it was 7 KB when every column started with room for 1,024 rows
+    assertTrue(allocated < 50_000L * 3_000, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void bytesThatStartAsGzipButAreNotAreAFormatError() {
+    byte[] csv = {0x1f, (byte) 0x8b, 0, 8, 0, 0, 0, 0, 0, 0, 'a', '\n'};
+    CsvFormatException error =
+        assertThrows(CsvFormatException.class, () -> read(csv, CsvOptions.defaults()));
+    assertTrue(error.getMessage().contains("not readable gzip"), error.getMessage());
+    byte[] truncated = {0x1f, (byte) 0x8b, 8};
+    assertThrows(CsvFormatException.class, () -> read(truncated, CsvOptions.defaults()));
+  }
+
   /** About 5 MB of rows {@code i,i,i}, row {@code oddRow} replaced by {@code odd}. */
   private Path largeFile(String name, int oddRow, byte[] odd) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
