@@ -82,9 +82,9 @@ class LayerOptionsTest {
   @Test
   void unknownLayerClassListsTheRegisteredOnes() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Conv2D", Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Conv3D", Map.of()));
     assertTrue(
-        e.getMessage().startsWith("unknown layer class 'Conv2D'; registered: Dense, "),
+        e.getMessage().startsWith("unknown layer class 'Conv3D'; registered: Dense, "),
         e.getMessage());
   }
 
