@@ -71,7 +71,7 @@ class KerasCommandsTest {
     CliProcess.Outcome outcome =
         CliProcess.run(dir, "convert", "--model", "run/model.lamina", "--out", "m.keras").assertSuccess();
     SavedModel saved = SavedModel.load(dir.resolve("run/model.lamina"));
-    Table table = DataFiles.read(csv, saved.preprocessing().readTypes(false));
+    Table table = DataFiles.read(csv, saved.preprocessing().readTypes(false), new DataOptions());
     Tensor expected = saved.predict(table);
     Sequential keras = Sequential.load(dir.resolve("m.keras"));
     boolean numeric = outcome.stdout().contains("Normalization");
