@@ -13,8 +13,11 @@ import dev.lamina.io.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
 import dev.lamina.report.TrainingReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,10 +100,11 @@ final class TrainingRun {
           preprocessing.targets(split.valid()));
     }
     long start = System.nanoTime();
+    FileTime earlierModel = lastModified(modelFile);
     History history = fitter.fit(model, x, y, options);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (nanGuard.terminatedAt() != null) {
-      restoreCheckpoint(model, modelFile, nanGuard.terminatedAt());
+      restoreCheckpoint(model, modelFile, earlierModel, nanGuard.terminatedAt());
     }
 
     model.save(modelFile, Map.of(Preprocessing.EXTRA_NAME, preprocessing.toJson()));
@@ -128,13 +132,23 @@ final class TrainingRun {
    * After a non-finite loss the weights are damaged: the best checkpoint written before it
    * takes their place, or, when none was written yet, the run fails.
    */
-  private static void restoreCheckpoint(Sequential model, Path modelFile, String where) {
-    if (!Files.isRegularFile(modelFile)) {
+  private static void restoreCheckpoint(
+      Sequential model, Path modelFile, FileTime earlierModel, String where) {
+    // a model file left by an earlier run in the same folder is no checkpoint of this one
+    if (!Files.isRegularFile(modelFile) || lastModified(modelFile).equals(earlierModel)) {
       throw new BadInputException("the loss became NaN or infinite at " + where
           + ", before any checkpoint was written, and training stopped (TerminateOnNaN); no "
           + "model was saved (a lower --lr may help)");
     }
     model.setWeights(Sequential.load(modelFile).getWeights());
+  }
+
+  private static FileTime lastModified(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Rows without a target value cannot teach anything; they are left out. */

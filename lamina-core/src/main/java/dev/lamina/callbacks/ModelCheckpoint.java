@@ -60,7 +60,8 @@ public final class ModelCheckpoint implements Callback {
       Double current = logs.get(monitorKey);
       if (current != null) {
         monitor.resolve(control);
-        if (!monitor.isImprovement(current, best)) {
+        // as in Keras, where NaN < inf is false: a diverged epoch is never the best one
+        if (!Double.isFinite(current) || !monitor.isImprovement(current, best)) {
           return;
         }
         best = current;
