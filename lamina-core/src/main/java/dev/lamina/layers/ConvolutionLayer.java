@@ -8,7 +8,6 @@ import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
 import dev.lamina.kernels.Window2d;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -166,14 +165,7 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
 
   @Override
   public final Tensor regularization() {
-    List<Tensor> penalties = new ArrayList<>(2);
-    if (kernelRegularizer != null && kernel != null) {
-      penalties.add(kernelRegularizer.penalty(kernel.value()));
-    }
-    if (biasRegularizer != null && bias != null) {
-      penalties.add(biasRegularizer.penalty(bias.value()));
-    }
-    return penalties.stream().reduce(Tensor::add).orElse(null);
+    return Regularizer.penalties(kernelRegularizer, kernel, biasRegularizer, bias);
   }
 
   @Override

@@ -123,14 +123,7 @@ public final class Dense extends BaseLayer<Dense> {
     if (!isTrainable()) {
       return null; // Keras regularizes trainable weights only
     }
-    Tensor kernelPenalty =
-        kernelRegularizer == null || kernel == null ? null : kernelRegularizer.penalty(kernel.value());
-    Tensor biasPenalty =
-        biasRegularizer == null || bias == null ? null : biasRegularizer.penalty(bias.value());
-    if (kernelPenalty == null || biasPenalty == null) {
-      return kernelPenalty != null ? kernelPenalty : biasPenalty;
-    }
-    return kernelPenalty.add(biasPenalty);
+    return Regularizer.penalties(kernelRegularizer, kernel, biasRegularizer, bias);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import java.util.Map;
 
@@ -29,6 +30,22 @@ public interface Regularizer {
           throw new IllegalArgumentException(
               "unknown regularizer '" + className + "'; valid names: L1, L2, L1L2");
     };
+  }
+
+  /**
+   * The summed penalties of a kernel and a bias, each counted only where it exists and has a
+   * regularizer; null when neither does.
+   */
+  static Tensor penalties(
+      Regularizer kernelRegularizer, Parameter kernel, Regularizer biasRegularizer, Parameter bias) {
+    Tensor kernelPenalty =
+        kernelRegularizer == null || kernel == null ? null : kernelRegularizer.penalty(kernel.value());
+    Tensor biasPenalty =
+        biasRegularizer == null || bias == null ? null : biasRegularizer.penalty(bias.value());
+    if (kernelPenalty == null || biasPenalty == null) {
+      return kernelPenalty != null ? kernelPenalty : biasPenalty;
+    }
+    return kernelPenalty.add(biasPenalty);
   }
 
   /** Rejects a negative or non-finite factor, naming the regularizer and the option. */
