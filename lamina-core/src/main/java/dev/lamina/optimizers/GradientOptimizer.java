@@ -100,7 +100,8 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
 
   /**
    * Takes over state from {@link #flatSlotValues()} and {@link #iterations()} of an optimizer of
-   * the same kind bound to variables of these lengths; empty values leave the slots unbuilt.
+   * the same kind bound to variables of these lengths; empty values leave the slots unbuilt, as
+   * in a new optimizer, whatever this one held before.
    */
   public final void restoreFlatState(List<float[]> weights, float[] slotValues, long iterations) {
     if (iterations < 0) {
@@ -108,6 +109,7 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
     }
     this.iterations = iterations;
     if (slotValues.length == 0) {
+      slots.clear();
       return;
     }
     if (slots.isEmpty()) {

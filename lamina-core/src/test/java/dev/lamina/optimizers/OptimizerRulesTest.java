@@ -35,6 +35,19 @@ class OptimizerRulesTest {
   }
 
   @Test
+  void emptyFlatStateMakesAUsedOptimizerNewAgain() {
+    // a Spark replica reused by the next partition must not carry the last partition's moments
+    Adam used = new Adam();
+    float[] w = {0};
+    used.step(List.of(w), List.of(new float[] {5}));
+    used.restoreFlatState(List.of(w), new float[0], 0);
+    assertEquals(0, used.flatSlotValues().length);
+    w[0] = 0;
+    used.step(List.of(w), List.of(new float[] {1}));
+    assertArrayEquals(steps(new Adam(), 0, new float[] {1}), w);
+  }
+
+  @Test
   void adamSecondStepByHand() {
     float g1 = 0.5f;
     float g2 = -0.25f;
