@@ -2,6 +2,8 @@ package dev.lamina;
 
 import dev.lamina.autograd.BackwardRule;
 import dev.lamina.autograd.Workspace;
+import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,7 +44,7 @@ final class ActivationOp implements BackwardRule {
 
   private void forward(Tensor values) {
     if (x.floats != null) {
-      activation.forward(x.floats, values.floats, x.floats.length);
+      Kernels.get().pointwise(activation, x.floats, values.floats, x.floats.length);
     } else {
       activation.forward(x.doubles, values.doubles, x.doubles.length);
     }
@@ -53,7 +55,8 @@ final class ActivationOp implements BackwardRule {
     Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
-      activation.backward(x.floats, out.floats, go.floats, gx.floats, x.floats.length);
+      Kernels.get().pointwiseBackward(
+          activation, x.floats, out.floats, go.floats, gx.floats, x.floats.length);
     } else {
       activation.backward(x.doubles, out.doubles, go.doubles, gx.doubles, x.doubles.length);
     }

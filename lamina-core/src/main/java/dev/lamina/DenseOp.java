@@ -3,6 +3,7 @@ package dev.lamina;
 import dev.lamina.autograd.SelectiveRule;
 import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,7 +67,7 @@ final class DenseOp implements SelectiveRule {
       if (bias != null) {
         Kernels.get().addRow(linear.floats, 0, bias.floats, 0, linear.floats, 0, rows, units);
       }
-      activation.forward(linear.floats, values.floats, rows * units);
+      Kernels.get().pointwise(activation, linear.floats, values.floats, rows * units);
     } else {
       if (bias != null) {
         for (int i = 0; i < rows * units; i++) {
@@ -85,7 +86,7 @@ final class DenseOp implements SelectiveRule {
     Tensor gz = preActivationGrad = reusable(preActivationGrad, out);
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
-      activation.backward(
+      Kernels.get().pointwiseBackward(activation,
           preActivation == null ? null : preActivation.floats, out.floats, go.floats, gz.floats,
           rows * units);
     } else {

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.kernels.Pointwise;
 /**
  * The fused operations built-in layers are made of: each one recorded operation with its forward
  * and backward side by side, checked against the composition of Tensor operations it replaces.

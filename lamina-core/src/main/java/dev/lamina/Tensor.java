@@ -4,6 +4,7 @@ import dev.lamina.autograd.BackwardRule;
 import dev.lamina.autograd.GradFn;
 import dev.lamina.autograd.NoGrad;
 import dev.lamina.autograd.Workspace;
+import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
 
@@ -323,16 +324,16 @@ public final class Tensor {
 
   /** max(x, 0); its gradient at 0 is 0 (PyTorch). */
   public Tensor relu() {
-    return Elementwise.unary(UnaryOp.RELU, this);
+    return ActivationOp.apply(this, Pointwise.RELU);
   }
 
   /** 1 / (1 + exp(−x)), computed without overflow. */
   public Tensor sigmoid() {
-    return Elementwise.unary(UnaryOp.SIGMOID, this);
+    return ActivationOp.apply(this, Pointwise.SIGMOID);
   }
 
   public Tensor tanh() {
-    return Elementwise.unary(UnaryOp.TANH, this);
+    return ActivationOp.apply(this, Pointwise.TANH);
   }
 
   /** log(1 + exp(x)) in the stable form max(x, 0) + log1p(exp(−|x|)). */

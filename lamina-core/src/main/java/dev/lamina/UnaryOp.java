@@ -1,5 +1,7 @@
 package dev.lamina;
 
+import dev.lamina.kernels.Erf;
+
 /**
  * The elementwise primitives of one argument, each with its derivative beside it. The backward
  * rule gets the output gradient {@code g}, the input {@code x} and the output {@code y}.
@@ -75,44 +77,6 @@ enum UnaryOp {
       for (int i = 0; i < in.length; i++) {
         out[i] = Math.signum(in[i]);
       }
-    }
-  },
-  RELU("relu") {
-    double apply(double x) {
-      return Math.max(x, 0.0);
-    }
-
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
-      return g.mul(x.greater(0));
-    }
-
-    void forward(float[] in, float[] out) {
-      for (int i = 0; i < in.length; i++) {
-        out[i] = Math.max(in[i], 0f);
-      }
-    }
-  },
-  SIGMOID("sigmoid") {
-    double apply(double x) {
-      // Only ever exp of a non-positive number, so nothing overflows.
-      if (x >= 0) {
-        return 1 / (1 + Math.exp(-x));
-      }
-      double e = Math.exp(x);
-      return e / (1 + e);
-    }
-
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
-      return g.mul(y.sub(y.square()));
-    }
-  },
-  TANH("tanh") {
-    double apply(double x) {
-      return Math.tanh(x);
-    }
-
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
-      return g.sub(g.mul(y.square()));
     }
   },
   SOFTPLUS("softplus") {

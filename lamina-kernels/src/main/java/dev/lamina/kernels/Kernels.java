@@ -78,6 +78,15 @@ public interface Kernels {
   /** out[i] = exp(a[i]). */
   void exp(float[] a, int aOffset, float[] out, int outOffset, int n);
 
+  /** y[i] = f(x[i]) for i in [0, n): one of Keras's elementwise activations; x and y may alias. */
+  void pointwise(Pointwise f, float[] x, float[] y, int n);
+
+  /**
+   * out[i] = g[i]·f'(x[i]) for i in [0, n), from the activation's output y and, where {@link
+   * Pointwise#needsInput} says so, its input x (else x may be null); g and out may alias.
+   */
+  void pointwiseBackward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n);
+
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
 

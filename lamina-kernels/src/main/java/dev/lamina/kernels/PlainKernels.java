@@ -136,6 +136,16 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public void pointwise(Pointwise f, float[] x, float[] y, int n) {
+    f.forward(x, y, 0, n);
+  }
+
+  @Override
+  public void pointwiseBackward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
+    f.backward(x, y, g, out, 0, n);
+  }
+
+  @Override
   public float max(float[] a, int offset, int n) {
     float best = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {

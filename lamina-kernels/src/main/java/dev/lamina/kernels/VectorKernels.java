@@ -142,10 +142,21 @@ final class VectorKernels implements Kernels {
   public void exp(float[] a, int aOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i).lanewise(VectorOperators.EXP)
-          .intoArray(out, outOffset + i);
+      VectorMath.exp(FloatVector.fromArray(S, a, aOffset + i)).intoArray(out, outOffset + i);
     }
     TAIL.exp(a, aOffset + i, out, outOffset + i, n - i);
+  }
+
+  @Override
+  public void pointwise(Pointwise f, float[] x, float[] y, int n) {
+    int done = VectorPointwise.forward(f, x, y, n);
+    f.forward(x, y, done, n);
+  }
+
+  @Override
+  public void pointwiseBackward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
+    int done = VectorPointwise.backward(f, x, y, g, out, n);
+    f.backward(x, y, g, out, done, n);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -86,6 +87,43 @@ class ElementwisePropertyTest {
       double tolerance = 1e-6 * Math.abs(expected[i]) + 1e-6 * total + 1e-7;
       assertEquals(expected[i], actual[i], tolerance, kernel + " n=" + n + " at " + i);
     }
+  }
+
+  /**
+   * Every activation and its gradient equal the plain float loops to a few float roundings: the
+   * vector loops use the Vector API's exp, expm1 and tanh and evaluate in float lanes.
+   */
+  @Property(tries = 600)
+  void activationsEqualPlainReference(
+      @ForAll Pointwise f, @ForAll("length") int n, @ForAll boolean backward, @ForAll long seed) {
+    Random random = new Random(seed);
+    float[] x = random(n, random);
+    float[] g = random(n, random);
+    float[] y = new float[n];
+    Kernels.plain().pointwise(f, x, y, n);
+    float[] expected = new float[n];
+    float[] actual = new float[n];
+    if (backward) {
+      Kernels.plain().pointwiseBackward(f, x, y, g, expected, n);
+      Kernels.get().pointwiseBackward(f, f.needsInput() ? x : null, y, g, actual, n);
+    } else {
+      expected = y;
+      Kernels.get().pointwise(f, x, actual, n);
+    }
+    for (int i = 0; i < n; i++) {
+      assertEquals(expected[i], actual[i], 2e-6 * Math.abs(expected[i]) + 1e-6,
+          f + (backward ? " backward" : "") + " n=" + n + " at " + i + " x=" + x[i]);
+    }
+  }
+
+  /** The loops write in place when input and output are one array, as the ops use them. */
+  @Property(tries = 200)
+  void activationsWorkInPlace(@ForAll Pointwise f, @ForAll("length") int n, @ForAll long seed) {
+    float[] x = random(n, new Random(seed));
+    float[] expected = new float[n];
+    Kernels.get().pointwise(f, x, expected, n);
+    Kernels.get().pointwise(f, x, x, n);
+    assertArrayEquals(expected, x, f + " n=" + n);
   }
 
   /** Values in [-4, 4), with exact zeros mixed in so relu's boundary is exercised. */

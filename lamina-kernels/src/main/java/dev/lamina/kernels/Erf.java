@@ -1,17 +1,17 @@
-package dev.lamina;
+package dev.lamina.kernels;
 
 /**
  * The error function in float64 to within about 1e-15: a series of positive terms (no
  * cancellation) below 3, a continued fraction for erfc above, and ±1 past 6 where erf rounds to it.
  */
-final class Erf {
+public final class Erf {
   private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
   private static final double CONTINUED_FRACTION_FROM = 3;
   private static final double ROUNDS_TO_ONE_FROM = 6;
 
   private Erf() {}
 
-  static double erf(double x) {
+  public static double erf(double x) {
     double ax = Math.abs(x);
     if (Double.isNaN(x) || ax >= ROUNDS_TO_ONE_FROM) {
       return Double.isNaN(x) ? x : Math.copySign(1, x);

@@ -1,28 +1,15 @@
-package dev.lamina;
-
-import dev.lamina.kernels.Kernels;
+package dev.lamina.kernels;
 
 /**
- * Keras's elementwise activations, each value beside its derivative, for the activation and dense
- * operations ({@link NeuralOps}). The derivative is written from the input x and the output y, so
+ * Keras's elementwise activations, each value beside its derivative: the float64 formulas and the
+ * plain float32 loops that {@link Kernels#pointwise} runs where no vector version is faster. The derivative is written from the input x and the output y, so
  * the operations keep what they computed and never recompute the function in backward. Formulas
  * and defaults are Keras 3's; gradients at kinks follow the composed Tensor versions (relu'(0) = 0,
  * the negative branch of leaky_relu and elu at 0, clip's bounds inside).
  */
-enum Pointwise {
+public enum Pointwise {
   LINEAR,
-  // its own methods: a kernel inlined into the shared loops' big switch would lose its vectors
-  RELU {
-    @Override
-    void forward(float[] x, float[] y, int n) {
-      Kernels.get().relu(x, 0, y, 0, n);
-    }
-
-    @Override
-    void backward(float[] x, float[] y, float[] g, float[] out, int n) {
-      Kernels.get().reluBackward(y, 0, g, 0, out, 0, n);
-    }
-  },
+  RELU,
   SIGMOID,
   TANH,
   LEAKY_RELU,
@@ -38,14 +25,14 @@ enum Pointwise {
   EXPONENTIAL,
   MISH;
 
-  private static final double LEAKY_SLOPE = 0.2;
-  private static final double SELU_ALPHA = 1.6732632423543772;
-  private static final double SELU_SCALE = 1.0507009873554805;
-  private static final double SQRT_HALF = Math.sqrt(0.5);
-  private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+  static final double LEAKY_SLOPE = 0.2;
+  static final double SELU_ALPHA = 1.6732632423543772;
+  static final double SELU_SCALE = 1.0507009873554805;
+  static final double SQRT_HALF = Math.sqrt(0.5);
+  static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
   /** The activation of a Keras name, or null for a name that is not elementwise (softmax). */
-  static Pointwise named(String name) {
+  public static Pointwise named(String name) {
     return switch (name == null ? "linear" : name) {
       case "linear" -> LINEAR;
       case "relu" -> RELU;
@@ -68,14 +55,14 @@ enum Pointwise {
   }
 
   /** Whether the derivative needs the input x (else the output y suffices). */
-  boolean needsInput() {
+  public boolean needsInput() {
     return switch (this) {
       case LINEAR, RELU, SIGMOID, TANH, LEAKY_RELU, ELU, SELU, EXPONENTIAL -> false;
       default -> true;
     };
   }
 
-  double value(double x) {
+  public double value(double x) {
     return switch (this) {
       case LINEAR -> x;
       case RELU -> Math.max(x, 0.0);
@@ -97,7 +84,7 @@ enum Pointwise {
   }
 
   /** dy/dx at input x with output y. */
-  double slope(double x, double y) {
+  public double slope(double x, double y) {
     return switch (this) {
       case LINEAR -> 1;
       case RELU -> y > 0 ? 1 : 0;
@@ -129,83 +116,105 @@ enum Pointwise {
     };
   }
 
-  /** y[i] = f(x[i]) for i in [0, n); x and y may be the same array. */
-  void forward(float[] x, float[] y, int n) {
+  /** y[i] = f(x[i]) for i in [from, to); x and y may be the same array. */
+  void forward(float[] x, float[] y, int from, int to) {
     switch (this) {
-      case LINEAR -> System.arraycopy(x, 0, y, 0, n);
+      case LINEAR -> System.arraycopy(x, from, y, from, to - from);
+      case RELU -> {
+        for (int i = from; i < to; i++) {
+          y[i] = Math.max(x[i], 0f);
+        }
+      }
       case GELU -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           y[i] = (float) (0.5 * x[i] * (1 + erfForFloat(x[i] * SQRT_HALF)));
         }
       }
       case ELU -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           y[i] = x[i] > 0 ? x[i] : (float) (Math.exp(x[i]) - 1);
         }
       }
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           y[i] = x[i] > 0 ? x[i] : x[i] * slope;
         }
       }
       case RELU6 -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           y[i] = Math.min(Math.max(x[i], 0f), 6f);
         }
       }
       default -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           y[i] = (float) value(x[i]);
         }
       }
     }
   }
 
-  /** out[i] = g[i]·f'(x[i]) given the input x (null when not {@link #needsInput}) and output y. */
-  void backward(float[] x, float[] y, float[] g, float[] out, int n) {
+  /**
+   * out[i] = g[i]·f'(x[i]) for i in [from, to), given the input x (may be null when not {@link
+   * #needsInput}) and the output y.
+   */
+  void backward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     switch (this) {
-      case LINEAR -> System.arraycopy(g, 0, out, 0, n);
+      case LINEAR -> System.arraycopy(g, from, out, from, to - from);
+      case RELU -> {
+        for (int i = from; i < to; i++) {
+          out[i] = y[i] > 0 ? g[i] : 0f;
+        }
+      }
       case SIGMOID -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = g[i] * (y[i] * (1 - y[i]));
         }
       }
       case TANH -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = g[i] - g[i] * y[i] * y[i];
         }
       }
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = y[i] > 0 ? g[i] : g[i] * slope;
         }
       }
       case ELU -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = y[i] > 0 ? g[i] : g[i] * (y[i] + 1);
         }
       }
       default -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           out[i] = (float) (g[i] * slope(x == null ? 0 : x[i], y[i]));
         }
       }
     }
   }
 
-  void forward(double[] x, double[] y, int n) {
+  /** The float64 values, always by the formulas above. */
+  public void forward(double[] x, double[] y, int n) {
     for (int i = 0; i < n; i++) {
       y[i] = value(x[i]);
     }
   }
 
-  void backward(double[] x, double[] y, double[] g, double[] out, int n) {
+  /** The float64 input gradient, always by the formulas above. */
+  public void backward(double[] x, double[] y, double[] g, double[] out, int n) {
     for (int i = 0; i < n; i++) {
       out[i] = g[i] * slope(x == null ? 0 : x[i], y[i]);
     }
   }
+
+  /** Abramowitz and Stegun 7.1.26: erf(x) ≈ 1 − t·P(t)·e^(−x²), t = 1/(1 + p·x), for x ≥ 0. */
+  static final double AS_P = 0.3275911;
+
+  static final double[] AS_COEFFICIENTS = {
+    0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429
+  };
 
   /**
    * erf to about 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32's resolution near 1 and
@@ -213,11 +222,12 @@ enum Pointwise {
    */
   private static double erfForFloat(double x) {
     double ax = Math.abs(x);
-    double t = 1 / (1 + 0.3275911 * ax);
-    double poly =
-        t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-            + t * 1.061405429))));
-    return Math.copySign(1 - poly * Math.exp(-ax * ax), x);
+    double t = 1 / (1 + AS_P * ax);
+    double poly = AS_COEFFICIENTS[4];
+    for (int c = 3; c >= 0; c--) {
+      poly = poly * t + AS_COEFFICIENTS[c];
+    }
+    return Math.copySign(1 - t * poly * Math.exp(-ax * ax), x);
   }
 
   private static double sigmoid(double x) {

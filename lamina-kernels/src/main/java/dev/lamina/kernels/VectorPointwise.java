@@ -1,0 +1,183 @@
+package dev.lamina.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The activations' whole-vector loops in float lanes, with {@link VectorMath}'s exp, expm1 and
+ * tanh. Each returns how many leading elements it wrote
+ * (0 for an activation left to the plain loops); {@link Pointwise} finishes the rest.
+ */
+final class VectorPointwise {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final float LEAKY = (float) Pointwise.LEAKY_SLOPE;
+  private static final float SELU_SCALE = (float) Pointwise.SELU_SCALE;
+  private static final float SELU_SCALED_ALPHA =
+      (float) (Pointwise.SELU_SCALE * Pointwise.SELU_ALPHA);
+  private static final float SQRT_HALF = (float) Pointwise.SQRT_HALF;
+  private static final float INV_SQRT_2PI = (float) Pointwise.INV_SQRT_2PI;
+
+  private VectorPointwise() {}
+
+  // each case is its own loop: a function passed in as a value would box the vectors
+  static int forward(Pointwise f, float[] x, float[] y, int n) {
+    int bound = S.loopBound(n);
+    int step = S.length();
+    switch (f) {
+      case RELU -> {
+        for (int i = 0; i < bound; i += step) {
+          load(x, i).max(0f).intoArray(y, i);
+        }
+      }
+      case SIGMOID -> {
+        for (int i = 0; i < bound; i += step) {
+          sigmoid(load(x, i)).intoArray(y, i);
+        }
+      }
+      case TANH -> {
+        for (int i = 0; i < bound; i += step) {
+          VectorMath.tanh(load(x, i)).intoArray(y, i);
+        }
+      }
+      case LEAKY_RELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          v.blend(v.mul(LEAKY), v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
+        }
+      }
+      case ELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f))
+              .intoArray(y, i);
+        }
+      }
+      case SELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          VectorMath.expm1(v).mul(SELU_SCALED_ALPHA)
+              .blend(v.mul(SELU_SCALE), v.compare(VectorOperators.GT, 0f))
+              .intoArray(y, i);
+        }
+      }
+      case GELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          v.mul(0.5f).mul(erf(v.mul(SQRT_HALF)).add(1f)).intoArray(y, i);
+        }
+      }
+      case SWISH -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          v.mul(sigmoid(v)).intoArray(y, i);
+        }
+      }
+      case EXPONENTIAL -> {
+        for (int i = 0; i < bound; i += step) {
+          VectorMath.exp(load(x, i)).intoArray(y, i);
+        }
+      }
+      default -> bound = 0;
+    }
+    return bound;
+  }
+
+  static int backward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
+    int bound = S.loopBound(n);
+    int step = S.length();
+    switch (f) {
+      case RELU -> {
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < bound; i += step) {
+          zero.blend(load(g, i), positive(y, i)).intoArray(out, i);
+        }
+      }
+      case SIGMOID -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(y, i);
+          load(g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
+        }
+      }
+      case TANH -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(y, i);
+          FloatVector d = load(g, i);
+          d.sub(d.mul(v).mul(v)).intoArray(out, i);
+        }
+      }
+      case LEAKY_RELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector d = load(g, i);
+          d.mul(LEAKY).blend(d, positive(y, i)).intoArray(out, i);
+        }
+      }
+      case ELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(y, i);
+          FloatVector d = load(g, i);
+          d.mul(v.add(1f)).blend(d, positive(y, i)).intoArray(out, i);
+        }
+      }
+      case SELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(y, i);
+          FloatVector d = load(g, i);
+          d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), positive(y, i))
+              .intoArray(out, i);
+        }
+      }
+      case GELU -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          // Φ(x) = y / x, and 1/2 at x = 0
+          FloatVector cdf = load(y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
+          FloatVector density = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
+          load(g, i).mul(v.fma(density, cdf)).intoArray(out, i);
+        }
+      }
+      case SWISH -> {
+        for (int i = 0; i < bound; i += step) {
+          FloatVector v = load(x, i);
+          FloatVector s = sigmoid(v);
+          load(g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
+        }
+      }
+      case EXPONENTIAL -> {
+        for (int i = 0; i < bound; i += step) {
+          load(g, i).mul(load(y, i)).intoArray(out, i);
+        }
+      }
+      default -> bound = 0;
+    }
+    return bound;
+  }
+
+  private static FloatVector load(float[] a, int i) {
+    return FloatVector.fromArray(S, a, i);
+  }
+
+  private static VectorMask<Float> positive(float[] a, int i) {
+    return load(a, i).compare(VectorOperators.GT, 0f);
+  }
+
+  /** 1 / (1 + e^(−v)); e^(−v) overflows to ∞ only where the result rounds to 0 anyway. */
+  private static FloatVector sigmoid(FloatVector v) {
+    return FloatVector.broadcast(S, 1f).div(VectorMath.exp(v.neg()).add(1f));
+  }
+
+  /** erf by {@link Pointwise#AS_COEFFICIENTS}, in float lanes. */
+  private static FloatVector erf(FloatVector z) {
+    FloatVector a = z.abs();
+    FloatVector t = FloatVector.broadcast(S, 1f).div(a.mul((float) Pointwise.AS_P).add(1f));
+    double[] c = Pointwise.AS_COEFFICIENTS;
+    FloatVector poly = t.mul((float) c[4]).add((float) c[3]);
+    poly = poly.mul(t).add((float) c[2]);
+    poly = poly.mul(t).add((float) c[1]);
+    poly = poly.mul(t).add((float) c[0]);
+    FloatVector magnitude =
+        t.mul(poly).mul(VectorMath.exp(a.mul(a).neg())).neg().add(1f);
+    return magnitude.blend(magnitude.neg(), z.compare(VectorOperators.LT, 0f));
+  }
+}
