@@ -21,137 +21,194 @@ final class VectorPointwise {
 
   private VectorPointwise() {}
 
-  // each case is its own loop: a function passed in as a value would box the vectors
+  // one small method per function: C2 keeps the vectors of a small loop in registers, while in
+  // one big switch of loops (or with the function passed in as a value) it boxes them
   static int forward(Pointwise f, float[] x, float[] y, int n) {
     int bound = S.loopBound(n);
-    int step = S.length();
     switch (f) {
-      case RELU -> {
-        for (int i = 0; i < bound; i += step) {
-          load(x, i).max(0f).intoArray(y, i);
-        }
+      case RELU -> reluForward(x, y, bound);
+      case SIGMOID -> sigmoidForward(x, y, bound);
+      case TANH -> tanhForward(x, y, bound);
+      case LEAKY_RELU -> leakyReluForward(x, y, bound);
+      case ELU -> eluForward(x, y, bound);
+      case SELU -> seluForward(x, y, bound);
+      case GELU -> geluForward(x, y, bound);
+      case SWISH -> swishForward(x, y, bound);
+      case EXPONENTIAL -> exponentialForward(x, y, bound);
+      default -> {
+        return 0;
       }
-      case SIGMOID -> {
-        for (int i = 0; i < bound; i += step) {
-          sigmoid(load(x, i)).intoArray(y, i);
-        }
-      }
-      case TANH -> {
-        for (int i = 0; i < bound; i += step) {
-          VectorMath.tanh(load(x, i)).intoArray(y, i);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          v.blend(v.mul(LEAKY), v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
-        }
-      }
-      case ELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f))
-              .intoArray(y, i);
-        }
-      }
-      case SELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          VectorMath.expm1(v).mul(SELU_SCALED_ALPHA)
-              .blend(v.mul(SELU_SCALE), v.compare(VectorOperators.GT, 0f))
-              .intoArray(y, i);
-        }
-      }
-      case GELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          v.mul(0.5f).mul(erf(v.mul(SQRT_HALF)).add(1f)).intoArray(y, i);
-        }
-      }
-      case SWISH -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          v.mul(sigmoid(v)).intoArray(y, i);
-        }
-      }
-      case EXPONENTIAL -> {
-        for (int i = 0; i < bound; i += step) {
-          VectorMath.exp(load(x, i)).intoArray(y, i);
-        }
-      }
-      default -> bound = 0;
     }
     return bound;
   }
 
+  private static void reluForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      load(x, i).max(0f).intoArray(y, i);
+    }
+  }
+
+  private static void sigmoidForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      sigmoid(load(x, i)).intoArray(y, i);
+    }
+  }
+
+  private static void tanhForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      VectorMath.tanh(load(x, i)).intoArray(y, i);
+    }
+  }
+
+  private static void leakyReluForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      v.blend(v.mul(LEAKY), v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
+    }
+  }
+
+  private static void eluForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f))
+          .intoArray(y, i);
+    }
+  }
+
+  private static void seluForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      VectorMath.expm1(v).mul(SELU_SCALED_ALPHA)
+          .blend(v.mul(SELU_SCALE), v.compare(VectorOperators.GT, 0f))
+          .intoArray(y, i);
+    }
+  }
+
+  private static void geluForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      v.mul(0.5f).mul(erf(v.mul(SQRT_HALF)).add(1f)).intoArray(y, i);
+    }
+  }
+
+  private static void swishForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      v.mul(sigmoid(v)).intoArray(y, i);
+    }
+  }
+
+  private static void exponentialForward(float[] x, float[] y, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      VectorMath.exp(load(x, i)).intoArray(y, i);
+    }
+  }
+
   static int backward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
     int bound = S.loopBound(n);
-    int step = S.length();
     switch (f) {
-      case RELU -> {
-        FloatVector zero = FloatVector.zero(S);
-        for (int i = 0; i < bound; i += step) {
-          zero.blend(load(g, i), positive(y, i)).intoArray(out, i);
-        }
+      case RELU -> reluBackward(x, y, g, out, bound);
+      case SIGMOID -> sigmoidBackward(x, y, g, out, bound);
+      case TANH -> tanhBackward(x, y, g, out, bound);
+      case LEAKY_RELU -> leakyReluBackward(x, y, g, out, bound);
+      case ELU -> eluBackward(x, y, g, out, bound);
+      case SELU -> seluBackward(x, y, g, out, bound);
+      case GELU -> geluBackward(x, y, g, out, bound);
+      case SWISH -> swishBackward(x, y, g, out, bound);
+      case EXPONENTIAL -> exponentialBackward(x, y, g, out, bound);
+      default -> {
+        return 0;
       }
-      case SIGMOID -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(y, i);
-          load(g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
-        }
-      }
-      case TANH -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(y, i);
-          FloatVector d = load(g, i);
-          d.sub(d.mul(v).mul(v)).intoArray(out, i);
-        }
-      }
-      case LEAKY_RELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector d = load(g, i);
-          d.mul(LEAKY).blend(d, positive(y, i)).intoArray(out, i);
-        }
-      }
-      case ELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(y, i);
-          FloatVector d = load(g, i);
-          d.mul(v.add(1f)).blend(d, positive(y, i)).intoArray(out, i);
-        }
-      }
-      case SELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(y, i);
-          FloatVector d = load(g, i);
-          d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), positive(y, i))
-              .intoArray(out, i);
-        }
-      }
-      case GELU -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          // Φ(x) = y / x, and 1/2 at x = 0
-          FloatVector cdf = load(y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
-          FloatVector density = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
-          load(g, i).mul(v.fma(density, cdf)).intoArray(out, i);
-        }
-      }
-      case SWISH -> {
-        for (int i = 0; i < bound; i += step) {
-          FloatVector v = load(x, i);
-          FloatVector s = sigmoid(v);
-          load(g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
-        }
-      }
-      case EXPONENTIAL -> {
-        for (int i = 0; i < bound; i += step) {
-          load(g, i).mul(load(y, i)).intoArray(out, i);
-        }
-      }
-      default -> bound = 0;
     }
     return bound;
+  }
+
+  private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    FloatVector zero = FloatVector.zero(S);
+    for (int i = 0; i < bound; i += step) {
+      zero.blend(load(g, i), positive(y, i)).intoArray(out, i);
+    }
+  }
+
+  private static void sigmoidBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(y, i);
+      load(g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
+    }
+  }
+
+  private static void tanhBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(y, i);
+      FloatVector d = load(g, i);
+      d.sub(d.mul(v).mul(v)).intoArray(out, i);
+    }
+  }
+
+  private static void leakyReluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector d = load(g, i);
+      d.mul(LEAKY).blend(d, positive(y, i)).intoArray(out, i);
+    }
+  }
+
+  private static void eluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(y, i);
+      FloatVector d = load(g, i);
+      d.mul(v.add(1f)).blend(d, positive(y, i)).intoArray(out, i);
+    }
+  }
+
+  private static void seluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(y, i);
+      FloatVector d = load(g, i);
+      d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), positive(y, i))
+          .intoArray(out, i);
+    }
+  }
+
+  private static void geluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      // Φ(x) = y / x, and 1/2 at x = 0
+      FloatVector cdf = load(y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
+      FloatVector density = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
+      load(g, i).mul(v.fma(density, cdf)).intoArray(out, i);
+    }
+  }
+
+  private static void swishBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      FloatVector v = load(x, i);
+      FloatVector s = sigmoid(v);
+      load(g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
+    }
+  }
+
+  private static void exponentialBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+    int step = S.length();
+    for (int i = 0; i < bound; i += step) {
+      load(g, i).mul(load(y, i)).intoArray(out, i);
+    }
   }
 
   private static FloatVector load(float[] a, int i) {
