@@ -152,7 +152,7 @@ final class KerasLayerReader {
 
   /**
    * Every option must be one this reader honours, one that changes nothing, or unset (null or
-   * false): a regularizer on the activity, a constraint or renormalization is refused.
+   * false): an activity regularizer, a BatchNormalization constraint or renormalization is refused.
    */
   private static void requireKnownOptions(KerasLayerSpec spec, Map<String, Object> keras) {
     Set<String> honoured = OPTIONS.get(spec.className());
