@@ -70,6 +70,11 @@ public final class DistributedTraining {
     return model.trainableParameters().stream().map(p -> Rows.backing(p.value())).toList();
   }
 
+  /** Projects every trainable weight onto its constraint, as after each optimizer update. */
+  public static void applyConstraints(Sequential model) {
+    model.trainableParameters().forEach(Parameter::constrain);
+  }
+
   /**
    * Forward in training mode on (x, y), the compiled loss (its mean over the rows, without the
    * regularization penalty) and its gradients for every trainable weight; nothing is applied.

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.constraints.Constraint;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,7 @@ public final class Parameter {
   private final String name;
   private final Tensor value;
   private int version;
+  private Constraint constraint;
 
   public Parameter(String name, Tensor initial) {
     this.name = name;
@@ -68,6 +70,36 @@ public final class Parameter {
       }
     }
     version++;
+  }
+
+  /**
+   * The projection {@link #constrain()} applies (Keras's {@code kernel_constraint}, …), or null for
+   * none; rejects one that does not fit this parameter's shape.
+   */
+  public void setConstraint(Constraint constraint) {
+    if (constraint != null) {
+      constraint.requireFits(name, value.shape);
+    }
+    this.constraint = constraint;
+  }
+
+  public Constraint constraint() {
+    return constraint;
+  }
+
+  /**
+   * Projects the values onto the constraint in place; training calls it right after each optimizer
+   * update, as Keras does (float32 weights, as training uses). Does nothing without a constraint.
+   */
+  public void constrain() {
+    if (constraint == null) {
+      return;
+    }
+    if (value.floats == null) {
+      throw new IllegalStateException(
+          "parameter '" + name + "': constraints apply to float32 weights, got " + value.dtype);
+    }
+    constraint.project(value.floats, value.shape);
   }
 
   @Override

@@ -204,6 +204,7 @@ final class Trainer implements TrainingControl {
         Batch b = it.next();
         int n = b.rows();
         lossSum += trainStep(b, values, arrays, predCols) * n;
+        params.forEach(Parameter::constrain); // as Keras, right after each optimizer update
         seen += n;
         step++;
         // per-batch logs only for someone who reads them, so a quiet fit allocates nothing here

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps design.md's layering inside lamina-core: the building blocks (autograd, layers, losses,
- * metrics, optimizers, callbacks, initializers, io) may use the tensor types of {@code dev.lamina}
+ * metrics, optimizers, callbacks, initializers, constraints, io) may use the tensor types of {@code dev.lamina}
  * but never the model face (Sequential, FitOptions, History, the training loop), so the arrows
  * point one way. Reads the sources' import lines.
  */
@@ -32,7 +32,8 @@ class LayeringTest {
   void buildingBlocksNeverReachUpToTheModelFace() throws IOException {
     List<String> violations = new ArrayList<>();
     for (String block :
-        List.of("autograd", "layers", "losses", "metrics", "optimizers", "callbacks", "initializers", "io")) {
+        List.of("autograd", "layers", "losses", "metrics", "optimizers", "callbacks", "initializers", "io",
+            "constraints")) {
       forEachImport(block, (file, line) -> {
         Matcher face = FACE_IMPORT.matcher(line);
         if (face.find() && !TENSOR_TYPES.contains(face.group(1))) {
@@ -46,9 +47,10 @@ class LayeringTest {
   @Test
   void lowerBlocksDoNotImportHigherOnes() throws IOException {
     List<String> violations = new ArrayList<>();
-    // initializers, metrics, io and autograd sit below layers, losses, optimizers and callbacks
+    // initializers, constraints, metrics, io and autograd sit below layers, losses, optimizers and
+    // callbacks
     Set<String> higher = Set.of("layers", "losses", "optimizers", "callbacks");
-    for (String lower : List.of("initializers", "metrics", "io", "autograd")) {
+    for (String lower : List.of("initializers", "constraints", "metrics", "io", "autograd")) {
       forEachImport(lower, (file, line) -> {
         Matcher m = ANY_IMPORT.matcher(line);
         if (m.find() && higher.contains(m.group(1))) {

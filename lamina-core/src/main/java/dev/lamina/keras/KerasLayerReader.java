@@ -26,11 +26,12 @@ final class KerasLayerReader {
       Map.ofEntries(
           Map.entry("InputLayer", Set.of()),
           Map.entry("Dense", Set.of("units", "activation", "use_bias", "kernel_initializer",
-              "bias_initializer", "kernel_regularizer", "bias_regularizer")),
+              "bias_initializer", "kernel_regularizer", "bias_regularizer", "kernel_constraint",
+              "bias_constraint")),
           Map.entry("BatchNormalization", Set.of("axis", "momentum", "epsilon", "center", "scale",
               "beta_initializer", "gamma_initializer", "moving_mean_initializer",
               "moving_variance_initializer", "renorm_momentum", "fused")),
-          Map.entry("Normalization", Set.of("axis", "invert")),
+          Map.entry("Normalization", Set.of("axis", "invert", "mean", "variance")),
           Map.entry("Dropout", Set.of("rate", "seed")),
           Map.entry("Activation", Set.of("activation")),
           Map.entry("LeakyReLU", Set.of("negative_slope", "alpha")),
@@ -73,7 +74,7 @@ final class KerasLayerReader {
       }
       case "Normalization" -> {
         requireLastAxis(keras, inputShape);
-        copy(keras, lamina, "invert");
+        copy(keras, lamina, "invert", "mean", "variance");
       }
       case "Dropout" -> {
         copy(keras, lamina, "rate", "seed");
@@ -119,6 +120,8 @@ final class KerasLayerReader {
     lamina.put("bias_initializer", KerasObjects.initializer(keras.get("bias_initializer")));
     lamina.put("kernel_regularizer", KerasObjects.regularizer(keras.get("kernel_regularizer")));
     lamina.put("bias_regularizer", KerasObjects.regularizer(keras.get("bias_regularizer")));
+    lamina.put("kernel_constraint", KerasObjects.constraint(keras.get("kernel_constraint")));
+    lamina.put("bias_constraint", KerasObjects.constraint(keras.get("bias_constraint")));
   }
 
   private String activationName(Object value) {
@@ -149,7 +152,7 @@ final class KerasLayerReader {
 
   /**
    * Every option must be one this reader honours, one that changes nothing, or unset (null or
-   * false): a regularizer on the activity, a constraint or renormalization is refused.
+   * false): an activity regularizer, a BatchNormalization constraint or renormalization is refused.
    */
   private static void requireKnownOptions(KerasLayerSpec spec, Map<String, Object> keras) {
     Set<String> honoured = OPTIONS.get(spec.className());

@@ -15,7 +15,7 @@ final class KerasLayerWriter {
       Map.ofEntries(
           Map.entry("Dense", List.of("units", "activation", "use_bias")),
           Map.entry("BatchNormalization", List.of("axis", "momentum", "epsilon", "center", "scale")),
-          Map.entry("Normalization", List.of("invert")),
+          Map.entry("Normalization", List.of("invert", "mean", "variance")),
           Map.entry("Dropout", List.of("rate", "seed")),
           Map.entry("Activation", List.of("activation")),
           Map.entry("LeakyReLU", List.of("negative_slope")),
@@ -47,13 +47,11 @@ final class KerasLayerWriter {
         config.put("bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
         config.put("kernel_regularizer", KerasObjects.kerasRegularizer(lamina.get("kernel_regularizer")));
         config.put("bias_regularizer", KerasObjects.kerasRegularizer(lamina.get("bias_regularizer")));
-        config.put("kernel_constraint", null);
-        config.put("bias_constraint", null);
+        config.put("kernel_constraint", KerasObjects.kerasConstraint(lamina.get("kernel_constraint")));
+        config.put("bias_constraint", KerasObjects.kerasConstraint(lamina.get("bias_constraint")));
       }
       case "Normalization" -> {
         config.put("axis", List.of(-1));
-        config.put("mean", null);
-        config.put("variance", null);
       }
       case "Dropout" -> config.put("noise_shape", null);
       case "Flatten" -> config.put("data_format", "channels_last");

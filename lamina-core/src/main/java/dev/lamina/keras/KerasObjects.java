@@ -2,13 +2,14 @@ package dev.lamina.keras;
 
 import dev.lamina.initializers.Initializers;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Initializers and regularizers inside layer configs, between Keras's form ({@code {"module":
+ * Initializers, regularizers and constraints inside layer configs, between Keras's form ({@code {"module":
  * "keras.initializers", "class_name": "GlorotUniform", "config": {...}}}) and Lamina's ({@code
  * {"class_name": "glorot_uniform", "config": {...}}}).
  */
@@ -19,6 +20,7 @@ final class KerasObjects {
   private static final Set<String> SEEDED_BY_NAME =
       Set.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "lecun_uniform",
           "lecun_normal");
+  private static final List<String> CONSTRAINTS = List.of("MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm");
 
   private KerasObjects() {}
 
@@ -75,6 +77,23 @@ final class KerasObjects {
     return nested(name, KerasValues.object(object.get("config")));
   }
 
+  /**
+   * The Lamina form of a Keras constraint (a serialized object, or a name such as {@code max_norm}
+   * or {@code MaxNorm}), or null when absent; its values are checked when the layer is made.
+   */
+  static Map<String, Object> constraint(Object keras) {
+    if (keras == null) {
+      return null;
+    }
+    Map<String, Object> object = KerasValues.object(keras);
+    String name = keras instanceof String s ? camelCase(s) : (String) object.get("class_name");
+    if (!CONSTRAINTS.contains(name)) {
+      throw new IllegalArgumentException(
+          "constraint " + keras + " is not supported (" + String.join(", ", CONSTRAINTS) + ")");
+    }
+    return nested(name, KerasValues.object(object.get("config")));
+  }
+
   /** Keras's form of an initializer in Lamina's layer config ({@code class_name}, {@code config}). */
   static Map<String, Object> kerasInitializer(Object lamina) {
     Map<String, Object> object = KerasValues.object(lamina);
@@ -91,11 +110,20 @@ final class KerasObjects {
 
   /** Keras's form of a regularizer in Lamina's layer config, or null. */
   static Map<String, Object> kerasRegularizer(Object lamina) {
+    return serialized("keras.regularizers", lamina);
+  }
+
+  /** Keras's form of a constraint in Lamina's layer config, or null. */
+  static Map<String, Object> kerasConstraint(Object lamina) {
+    return serialized("keras.constraints", lamina);
+  }
+
+  private static Map<String, Object> serialized(String module, Object lamina) {
     if (lamina == null) {
       return null;
     }
     Map<String, Object> object = KerasValues.object(lamina);
-    return module("keras.regularizers", (String) object.get("class_name"),
+    return module(module, (String) object.get("class_name"),
         new LinkedHashMap<>(KerasValues.object(object.get("config"))));
   }
 

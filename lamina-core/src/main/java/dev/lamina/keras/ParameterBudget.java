@@ -18,7 +18,8 @@ final class ParameterBudget {
 
   /** Whether the layer has weights the file must supply. */
   static boolean holdsWeights(Layer layer) {
-    return layer instanceof Dense || layer instanceof BatchNormalization || layer instanceof Normalization;
+    return layer instanceof Dense || layer instanceof BatchNormalization
+        || layer instanceof Normalization n && n.statisticsAreWeights();
   }
 
   /** The weight elements {@code layer} creates for per-sample inputs of {@code inputShape}. */
@@ -30,7 +31,7 @@ final class ParameterBudget {
     if (layer instanceof BatchNormalization) {
       return 4 * features;
     }
-    return layer instanceof Normalization ? 2 * features + 1 : 0;
+    return holdsWeights(layer) && layer instanceof Normalization ? 2 * features + 1 : 0;
   }
 
   static void check(Path file, long elements, long fileBytes) {

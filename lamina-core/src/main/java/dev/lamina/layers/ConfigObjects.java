@@ -1,12 +1,13 @@
 package dev.lamina.layers;
 
+import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Initializers and regularizers inside a layer config, in Keras's nested form {@code {"class_name":
+ * Initializers, regularizers and constraints inside a layer config, in Keras's nested form {@code {"class_name":
  * ..., "config": {...}}}; an absent one is null, as in Keras.
  */
 final class ConfigObjects {
@@ -23,6 +24,10 @@ final class ConfigObjects {
     return regularizer == null ? null : nested(regularizer.className(), regularizer.config());
   }
 
+  static Map<String, Object> of(Constraint constraint) {
+    return constraint == null ? null : nested(constraint.className(), constraint.config());
+  }
+
   static Initializer initializer(LayerConfig config, String key) {
     Map<String, Object> nested = config.objectOrNull(key);
     return nested == null
@@ -35,6 +40,20 @@ final class ConfigObjects {
     return nested == null
         ? null
         : Regularizer.fromConfig(className(config, key, nested), inner(nested));
+  }
+
+  /** The constraint under {@code key}, or null; a bad one is refused naming the layer and option. */
+  static Constraint constraint(LayerConfig config, String key) {
+    Map<String, Object> nested = config.objectOrNull(key);
+    if (nested == null) {
+      return null;
+    }
+    try {
+      return Constraint.fromConfig(className(config, key, nested), inner(nested));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          config.className() + " config: option '" + key + "': " + e.getMessage(), e);
+    }
   }
 
   private static Map<String, Object> nested(String className, Map<String, Object> options) {

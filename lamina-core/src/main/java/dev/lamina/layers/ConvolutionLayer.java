@@ -4,6 +4,7 @@ import dev.lamina.Convolutions;
 import dev.lamina.Parameter;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
+import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
@@ -36,6 +37,8 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
   private Initializer biasInitializer = Initializers.get("zeros");
   private Regularizer kernelRegularizer;
   private Regularizer biasRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
   private Parameter kernel;
   private Parameter bias;
 
@@ -117,6 +120,20 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     return self();
   }
 
+  /** Projects the kernel after every optimizer update (Keras's {@code kernel_constraint}). */
+  public final SELF kernelConstraint(Constraint constraint) {
+    requireUnbuilt("kernelConstraint");
+    this.kernelConstraint = constraint;
+    return self();
+  }
+
+  /** Projects the bias after every optimizer update (Keras's {@code bias_constraint}). */
+  public final SELF biasConstraint(Constraint constraint) {
+    requireUnbuilt("biasConstraint");
+    this.biasConstraint = constraint;
+    return self();
+  }
+
   public final int filters() {
     return filters;
   }
@@ -140,6 +157,10 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     kernelShape[rank + 1] = filters;
     kernel = newWeight("kernel", kernelShape, kernelInitializer, random.split());
     bias = useBias ? newWeight("bias", new int[] {filters}, biasInitializer, random.split()) : null;
+    kernel.setConstraint(kernelConstraint);
+    if (bias != null) {
+      bias.setConstraint(biasConstraint);
+    }
   }
 
   @Override
@@ -183,6 +204,8 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     config.put("bias_initializer", ConfigObjects.of(biasInitializer));
     config.put("kernel_regularizer", ConfigObjects.of(kernelRegularizer));
     config.put("bias_regularizer", ConfigObjects.of(biasRegularizer));
+    config.put("kernel_constraint", ConfigObjects.of(kernelConstraint));
+    config.put("bias_constraint", ConfigObjects.of(biasConstraint));
   }
 
   /** Restores the options {@link #addConfig} wrote onto this freshly made layer. */
@@ -211,6 +234,8 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     }
     kernelRegularizer(ConfigObjects.regularizer(config, "kernel_regularizer"));
     biasRegularizer(ConfigObjects.regularizer(config, "bias_regularizer"));
+    kernelConstraint(ConfigObjects.constraint(config, "kernel_constraint"));
+    biasConstraint(ConfigObjects.constraint(config, "bias_constraint"));
     return withCommonOptions(config.values());
   }
 

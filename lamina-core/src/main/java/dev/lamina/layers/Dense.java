@@ -3,6 +3,7 @@ package dev.lamina.layers;
 import dev.lamina.NeuralOps;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
+import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
@@ -22,6 +23,8 @@ public final class Dense extends BaseLayer<Dense> {
   private Initializer biasInitializer = Initializers.get("zeros");
   private Regularizer kernelRegularizer;
   private Regularizer biasRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
   private Parameter kernel;
   private Parameter bias;
 
@@ -80,6 +83,20 @@ public final class Dense extends BaseLayer<Dense> {
     return this;
   }
 
+  /** Projects the kernel after every optimizer update (Keras's {@code kernel_constraint}). */
+  public Dense kernelConstraint(Constraint constraint) {
+    requireUnbuilt("kernelConstraint");
+    this.kernelConstraint = constraint;
+    return this;
+  }
+
+  /** Projects the bias after every optimizer update (Keras's {@code bias_constraint}). */
+  public Dense biasConstraint(Constraint constraint) {
+    requireUnbuilt("biasConstraint");
+    this.biasConstraint = constraint;
+    return this;
+  }
+
   public int units() {
     return units;
   }
@@ -102,6 +119,10 @@ public final class Dense extends BaseLayer<Dense> {
     int features = inputShape[inputShape.length - 1];
     kernel = newWeight("kernel", new int[] {features, units}, kernelInitializer, random.split());
     bias = useBias ? newWeight("bias", new int[] {units}, biasInitializer, random.split()) : null;
+    kernel.setConstraint(kernelConstraint);
+    if (bias != null) {
+      bias.setConstraint(biasConstraint);
+    }
   }
 
   @Override
@@ -135,6 +156,8 @@ public final class Dense extends BaseLayer<Dense> {
     config.put("bias_initializer", ConfigObjects.of(biasInitializer));
     config.put("kernel_regularizer", ConfigObjects.of(kernelRegularizer));
     config.put("bias_regularizer", ConfigObjects.of(biasRegularizer));
+    config.put("kernel_constraint", ConfigObjects.of(kernelConstraint));
+    config.put("bias_constraint", ConfigObjects.of(biasConstraint));
   }
 
   static Dense fromConfig(LayerConfig config) {
@@ -151,6 +174,8 @@ public final class Dense extends BaseLayer<Dense> {
     }
     dense.kernelRegularizer(ConfigObjects.regularizer(config, "kernel_regularizer"));
     dense.biasRegularizer(ConfigObjects.regularizer(config, "bias_regularizer"));
+    dense.kernelConstraint(ConfigObjects.constraint(config, "kernel_constraint"));
+    dense.biasConstraint(ConfigObjects.constraint(config, "bias_constraint"));
     return dense.withCommonOptions(config.values());
   }
 }

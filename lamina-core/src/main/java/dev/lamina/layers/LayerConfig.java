@@ -59,10 +59,36 @@ record LayerConfig(String className, Map<String, Object> values) {
     return ints;
   }
 
+  /** A number or a list of numbers (Keras accepts both for per-feature values), or null. */
+  double[] numbersOrNull(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return null;
+    }
+    List<?> items = value instanceof List<?> list ? list : List.of(value);
+    double[] numbers = new double[items.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      if (!(items.get(i) instanceof Number number)) {
+        throw wrongType(key, "a number or a list of numbers", value);
+      }
+      numbers[i] = number.doubleValue();
+    }
+    return numbers;
+  }
+
   /** A nested {@code {"class_name": ..., "config": {...}}} object, or null. */
   @SuppressWarnings("unchecked")
   Map<String, Object> objectOrNull(String key) {
     return (Map<String, Object>) optional(key, Map.class, null, "an object");
+  }
+
+  /** Numbers as a JSON-compatible list. */
+  static List<Object> list(double[] numbers) {
+    List<Object> list = new ArrayList<>(numbers.length);
+    for (double number : numbers) {
+      list.add(number);
+    }
+    return list;
   }
 
   /** A shape as a JSON-compatible list. */

@@ -101,6 +101,41 @@ class KerasBadFilesTest {
   }
 
   @Test
+  void badConstraintsAreRefusedNamingLayerAndOption() throws IOException {
+    // constraints.keras: InputLayer, two Normalization layers, then Dense layers from position 3
+    Path negative = edited("constraints.keras", layers -> config(layers.get(3)).put("kernel_constraint",
+        layer("MaxNorm", Map.of("max_value", -1, "axis", 0))));
+    KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(negative));
+    assertEquals(3, e.layerPosition());
+    assertEquals("Dense", e.layerClass());
+    assertTrue(e.getMessage().contains("kernel_constraint") && e.getMessage().contains("max_value")
+        && e.getMessage().contains("-1"), e.getMessage());
+    Path unknown = edited("constraints.keras", layers -> config(layers.get(4)).put("bias_constraint",
+        layer("RadialConstraint", Map.of())));
+    e = assertThrows(KerasModelException.class, () -> Sequential.load(unknown));
+    assertEquals(4, e.layerPosition());
+    assertTrue(e.getMessage().contains("RadialConstraint") && e.getMessage().contains("MaxNorm"), e.getMessage());
+  }
+
+  @Test
+  void activityRegularizerAndHalfGivenStatisticsAreRefused() throws IOException {
+    Path activity = edited("constraints.keras", layers -> config(layers.get(5)).put("activity_regularizer",
+        layer("L2", Map.of("l2", 0.01))));
+    KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(activity));
+    assertEquals(5, e.layerPosition());
+    assertTrue(e.getMessage().contains("activity_regularizer"), e.getMessage());
+    Path halfGiven = edited("constraints.keras", layers -> config(layers.get(2)).put("variance", null));
+    e = assertThrows(KerasModelException.class, () -> Sequential.load(halfGiven));
+    assertEquals(2, e.layerPosition());
+    assertEquals("Normalization", e.layerClass());
+    assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("variance"), e.getMessage());
+    Path negativeVariance = edited("constraints.keras", layers -> config(layers.get(1)).put("variance", -4.0));
+    e = assertThrows(KerasModelException.class, () -> Sequential.load(negativeVariance));
+    assertEquals(1, e.layerPosition());
+    assertTrue(e.getMessage().contains("variance") && e.getMessage().contains("-4"), e.getMessage());
+  }
+
+  @Test
   void branchingFunctionalModel() throws IOException {
     Path file = functional("branching.keras", List.of(-1, 0, 0, 1));
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lamina.FitOptions;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
+import dev.lamina.constraints.MaxNorm;
+import dev.lamina.constraints.NonNeg;
 import dev.lamina.layers.Activation;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
@@ -19,12 +21,19 @@ import dev.lamina.layers.ReLU;
 import dev.lamina.layers.Reshape;
 import dev.lamina.layers.Softmax;
 import dev.lamina.optimizers.Adam;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Weights survive .keras → Lamina → .keras and .lamina → .keras → .lamina bit for bit. */
+/**
+ * Weights survive .keras → Lamina → .keras and .lamina → .keras → .lamina bit for bit, and so do
+ * the options Keras keeps in the config (constraints, a Normalization's given statistics).
+ */
 class KerasRoundTripTest {
   @TempDir Path dir;
 
@@ -52,6 +61,34 @@ class KerasRoundTripTest {
     assertBitsEqual(model.getWeights(), last.getWeights());
     Tensor x = inputs(5, 3);
     assertBitsEqual(List.of(model.predict(x)), List.of(last.predict(x)));
+  }
+
+  @Test
+  void constraintsAndGivenStatisticsSurviveTheKerasFile() throws IOException {
+    Sequential original = Sequential.load(KerasFixtures.golden("constraints.keras"));
+    Path copy = dir.resolve("copy.keras");
+    original.save(copy);
+    JsonNode layers = config(copy).get("config").get("layers");
+    JsonNode dense = layers.get(3).get("config");
+    assertEquals(
+        "{\"module\":\"keras.constraints\",\"class_name\":\"MaxNorm\",\"config\":{\"max_value\":0.8,"
+            + "\"axis\":0},\"registered_name\":null}",
+        dense.get("kernel_constraint").toString());
+    assertEquals("NonNeg", dense.get("bias_constraint").get("class_name").asText());
+    assertEquals("keras.constraints", dense.get("bias_constraint").get("module").asText());
+    assertEquals("[0.5]", layers.get(1).get("config").get("mean").toString());
+    assertEquals("[4.0]", layers.get(1).get("config").get("variance").toString());
+    Sequential reloaded = Sequential.load(copy);
+    for (int i = 0; i < original.layers().size(); i++) {
+      assertEquals(original.layers().get(i).config(), reloaded.layers().get(i).config(), "layer " + i);
+    }
+    assertBitsEqual(original.getWeights(), reloaded.getWeights());
+  }
+
+  private static JsonNode config(Path kerasFile) throws IOException {
+    try (ZipFile zip = new ZipFile(kerasFile.toFile())) {
+      return new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("config.json")));
+    }
   }
 
   /**
@@ -82,10 +119,11 @@ class KerasRoundTripTest {
     Sequential model =
         new Sequential(
                 norm,
+                new Normalization(new double[] {0.5}, new double[] {2}),
                 new Dense(16, "relu").kernelRegularizer(new L1L2(1e-4, 1e-3)),
                 new BatchNormalization(),
                 new Dropout(0.25),
-                new Dense(12),
+                new Dense(12).kernelConstraint(new MaxNorm(1.0)).biasConstraint(new NonNeg()),
                 new LeakyReLU(0.1),
                 new Dense(10, "gelu"),
                 new ReLU().maxValue(6),

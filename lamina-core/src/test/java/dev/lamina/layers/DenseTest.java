@@ -143,7 +143,9 @@ class DenseTest {
             "kernel_initializer",
             "bias_initializer",
             "kernel_regularizer",
-            "bias_regularizer"),
+            "bias_regularizer",
+            "kernel_constraint",
+            "bias_constraint"),
         List.copyOf(config.keySet()));
     assertEquals(
         Map.of(

@@ -1,5 +1,8 @@
 package dev.lamina.layers;
 
+import dev.lamina.constraints.MaxNorm;
+import dev.lamina.constraints.NonNeg;
+import dev.lamina.constraints.UnitNorm;
 import dev.lamina.layers.example.Residual;
 import dev.lamina.layers.example.ScaledTanh;
 import java.util.ArrayList;
@@ -60,6 +63,23 @@ record SampleLayers(
     samples.add(same("ELU(0.5)", () -> new ELU(0.5), new int[] {4}, 0));
     samples.add(same("Reshape(3, -1)", () -> new Reshape(3, -1), new int[] {2, 3}, 0));
     samples.add(new SampleLayers("Normalization()", Normalization::new, new int[] {4}, 9, 0, false));
+    samples.add(
+        new SampleLayers(
+            "Normalization(mean, variance) given",
+            () -> new Normalization(new double[] {1, -2, 0, 3}, new double[] {1, 4, 0.25, 9}),
+            new int[] {4}, 0, 0, false));
+    samples.add(
+        same(
+            "Dense(3) constrained",
+            () -> new Dense(3).kernelConstraint(new MaxNorm(1.5, List.of(0))).biasConstraint(new NonNeg()),
+            new int[] {4},
+            15));
+    samples.add(
+        same(
+            "Conv2D(2, 2) unit-norm filters",
+            () -> new Conv2D(2, 2).kernelConstraint(new UnitNorm(List.of(0, 1, 2))),
+            new int[] {3, 3, 2},
+            18));
     samples.add(
         same("Dense(3) frozen", () -> new Dense(3).trainable(false), new int[] {4}, 15));
     samples.add(same("Input(5)", () -> new Input(5), new int[] {5}, 0));

@@ -136,6 +136,7 @@ final class DistributedFit {
       sum.lossSum += penalty.loss() * sum.rows;
     }
     optimizer.step(arrays, grads);
+    DistributedTraining.applyConstraints(model);
     return sum;
   }
 
@@ -157,6 +158,8 @@ final class DistributedFit {
       mean[i] /= sum.contributors;
     }
     FlatArrays.copyInto(mean, arrays);
+    // an average of projected weights can leave a non-convex set (UnitNorm): project it again
+    DistributedTraining.applyConstraints(model);
     int weights = FlatArrays.length(arrays);
     driverOptimizer.restoreFlatState(arrays, Arrays.copyOfRange(mean, weights, mean.length),
         optimizer.iterations() + sum.steps);

@@ -70,6 +70,7 @@ final class PartitionWork {
         BatchGradients g = DistributedTraining.gradients(replica.model(), xy[0], xy[1]);
         List<float[]> grads = withRegularization(replica, g.gradients());
         optimizer.step(replica.arrays(), grads);
+        DistributedTraining.applyConstraints(replica.model());
         record(sum, g, xy[1], to - from);
       }
       sum.values = FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues());

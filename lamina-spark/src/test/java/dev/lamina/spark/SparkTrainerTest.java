@@ -8,6 +8,8 @@ import dev.lamina.FitOptions;
 import dev.lamina.History;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
+import dev.lamina.constraints.MaxNorm;
+import dev.lamina.constraints.NonNeg;
 import dev.lamina.layers.Dense;
 import dev.lamina.optimizers.Adam;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class SparkTrainerTest {
   static final int ROWS = 256;
   static final int FEATURES = 5;
+  static final double MAX_NORM = 0.8;
   static final List<String> NAMES = List.of("f0", "f1", "f2", "f3", "f4");
   static SparkSession spark;
 
@@ -70,10 +73,26 @@ class SparkTrainerTest {
   }
 
   static Sequential model() {
-    Sequential model = new Sequential(new Dense(16, "relu").inputShape(FEATURES),
-        new Dense(8, "relu"), new Dense(1)).seed(11);
+    // constraints that bind, so that the distributed update must project as one machine does
+    Sequential model = new Sequential(
+        new Dense(16, "relu").kernelConstraint(new MaxNorm(MAX_NORM)).inputShape(FEATURES),
+        new Dense(8, "relu").biasConstraint(new NonNeg()), new Dense(1)).seed(11);
     model.compile(new Adam(0.01), dev.lamina.losses.Losses.get("mse"), "mae");
     return model;
+  }
+
+  static double largestColumnNorm(Tensor kernel) {
+    float[] k = kernel.toFloatArray();
+    int units = kernel.shape()[1];
+    double largest = 0;
+    for (int u = 0; u < units; u++) {
+      double squares = 0;
+      for (int i = u; i < k.length; i += units) {
+        squares += k[i] * k[i];
+      }
+      largest = Math.max(largest, Math.sqrt(squares));
+    }
+    return largest;
   }
 
   static Tensor column(float[][] rows, int from, int to) {
@@ -113,6 +132,7 @@ class SparkTrainerTest {
       }
     }
     assertTrue(worst <= 1e-4, "largest difference relative to the tensor's scale: " + worst);
+    assertEquals(MAX_NORM, largestColumnNorm(got.get(0)), 1e-6, "the max-norm constraint binds");
     // the same History keys and, up to float rounding, values
     assertEquals(expected.keys(), actual.keys());
     for (String key : expected.keys()) {
@@ -136,6 +156,7 @@ class SparkTrainerTest {
           NAMES, "target", new FitOptions().batchSize(32).epochs(3).verbose(0));
       assertTrue(model.evaluate(x, y).get("loss") < 0.6 * before,
           "loss " + model.evaluate(x, y).get("loss") + " after training, " + before + " before");
+      assertTrue(largestColumnNorm(model.getWeights().get(0)) <= MAX_NORM + 1e-6);
       runs.add(model.getWeights());
     }
     for (int i = 0; i < runs.get(0).size(); i++) {
