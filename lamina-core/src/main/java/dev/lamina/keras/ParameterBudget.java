@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.ConvolutionLayer;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Normalization;
@@ -18,7 +19,8 @@ final class ParameterBudget {
 
   /** Whether the layer has weights the file must supply. */
   static boolean holdsWeights(Layer layer) {
-    return layer instanceof Dense || layer instanceof BatchNormalization || layer instanceof Normalization;
+    return layer instanceof Dense || layer instanceof BatchNormalization || layer instanceof Normalization
+        || layer instanceof ConvolutionLayer<?>;
   }
 
   /** The weight elements {@code layer} creates for per-sample inputs of {@code inputShape}. */
@@ -29,6 +31,13 @@ final class ParameterBudget {
     }
     if (layer instanceof BatchNormalization) {
       return 4 * features;
+    }
+    if (layer instanceof ConvolutionLayer<?> convolution) {
+      long taps = 1;
+      for (Object size : (java.util.List<?>) convolution.config().get("kernel_size")) {
+        taps *= ((Number) size).longValue();
+      }
+      return (taps * features + 1) * convolution.filters();
     }
     return layer instanceof Normalization ? 2 * features + 1 : 0;
   }
