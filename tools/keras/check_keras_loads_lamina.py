@@ -4,7 +4,9 @@ The Java test KerasRoundTripTest.laminaTrainedModelExportsForKeras trains a Lami
 layer Lamina writes as Keras, saves it to lamina-core/target/keras-export/every_layer_lamina.keras
 and writes the input and Lamina's predictions beside it (every_layer_lamina.json). This script
 loads the file with keras.models.load_model (compiled, with the optimizer state), predicts the
-same input and reports the largest difference; it exits 1 above the tolerance.
+same input and reports the largest difference; it exits 1 above the tolerance. KerasCnnExportTest
+leaves two convolutional models the same way (cnn_lamina.keras with every image layer, and
+cnn1d_lamina.keras); give their paths as the argument.
 
 Run from the repository root after `mvn -pl lamina-core -am test -Dtest=KerasRoundTripTest`:
 KERAS_BACKEND=jax python tools/keras/check_keras_loads_lamina.py [file.keras [file.json]]

@@ -21,6 +21,16 @@ final class KerasLayerReader {
       Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape", "input_shape",
           "sparse", "ragged", "optional", "data_format", "autocast");
 
+  /** The options Keras's Conv1D and Conv2D share. */
+  private static final Set<String> CONVOLUTION =
+      Set.of("filters", "kernel_size", "strides", "padding", "dilation_rate", "groups",
+          "activation", "use_bias", "kernel_initializer", "bias_initializer",
+          "kernel_regularizer", "bias_regularizer");
+
+  /** The options Keras's RandomTranslation and RandomZoom share. */
+  private static final Set<String> AUGMENTATION =
+      Set.of("height_factor", "width_factor", "fill_mode", "interpolation", "seed", "fill_value");
+
   /** The classes read and the options each honours (the rest must be null or false). */
   static final Map<String, Set<String>> OPTIONS =
       Map.ofEntries(
@@ -39,7 +49,18 @@ final class KerasLayerReader {
           Map.entry("ELU", Set.of("alpha")),
           Map.entry("Softmax", Set.of("axis")),
           Map.entry("Flatten", Set.of()),
-          Map.entry("Reshape", Set.of("target_shape")));
+          Map.entry("Reshape", Set.of("target_shape")),
+          Map.entry("Conv1D", CONVOLUTION),
+          Map.entry("Conv2D", CONVOLUTION),
+          Map.entry("MaxPooling2D", Set.of("pool_size", "strides", "padding")),
+          Map.entry("AveragePooling2D", Set.of("pool_size", "strides", "padding")),
+          Map.entry("GlobalAveragePooling1D", Set.of("keepdims")),
+          Map.entry("GlobalMaxPooling1D", Set.of("keepdims")),
+          Map.entry("GlobalAveragePooling2D", Set.of("keepdims")),
+          Map.entry("GlobalMaxPooling2D", Set.of("keepdims")),
+          Map.entry("RandomFlip", Set.of("mode", "seed")),
+          Map.entry("RandomTranslation", AUGMENTATION),
+          Map.entry("RandomZoom", AUGMENTATION));
 
   private final KerasActivation activations = new KerasActivation();
 
@@ -90,6 +111,24 @@ final class KerasLayerReader {
       case "Softmax" -> lamina.put("axis", KerasValues.axis(keras.getOrDefault("axis", -1)));
       case "Flatten" -> {}
       case "Reshape" -> copy(keras, lamina, "target_shape");
+      case "Conv1D", "Conv2D" -> {
+        requireChannelsLast(keras);
+        // a convolution's activation, initializers and regularizers are read as Dense's
+        dense(keras, lamina, extra);
+        copy(keras, lamina, "filters", "kernel_size", "strides", "padding", "dilation_rate", "groups");
+      }
+      case "MaxPooling2D", "AveragePooling2D" -> {
+        requireChannelsLast(keras);
+        copy(keras, lamina, "pool_size", "strides", "padding");
+      }
+      case "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> {
+        requireChannelsLast(keras);
+        copy(keras, lamina, "keepdims");
+      }
+      case "RandomFlip", "RandomTranslation", "RandomZoom" -> {
+        requireChannelsLast(keras);
+        copy(keras, lamina, OPTIONS.get(spec.className()).toArray(String[]::new));
+      }
       default -> throw new IllegalStateException("unhandled class " + spec.className());
     }
     List<Layer> layers = new ArrayList<>();
@@ -139,6 +178,18 @@ final class KerasLayerReader {
     if (!last) {
       throw new IllegalArgumentException(
           "option 'axis' is " + keras.get("axis") + "; only the last axis is supported");
+    }
+  }
+
+  /**
+   * Images with channels first would be read with their axes mixed up, so only Keras's default
+   * {@code channels_last} (or no data format at all) is read.
+   */
+  private static void requireChannelsLast(Map<String, Object> keras) {
+    Object format = keras.get("data_format");
+    if (format != null && !"channels_last".equals(format)) {
+      throw new IllegalArgumentException(
+          "option 'data_format' is " + format + "; only 'channels_last' is supported");
     }
   }
 

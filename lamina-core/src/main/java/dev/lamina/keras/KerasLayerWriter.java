@@ -11,6 +11,13 @@ import java.util.Map;
  * Keras's option names. Layers Keras has no class for (custom layers) are refused.
  */
 final class KerasLayerWriter {
+  private static final List<String> CONVOLUTION =
+      List.of("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+          "groups", "activation", "use_bias");
+  private static final List<String> POOLING = List.of("pool_size", "padding", "strides", "data_format");
+  private static final List<String> GLOBAL_POOLING = List.of("data_format", "keepdims");
+  private static final List<String> AUGMENTATION =
+      List.of("height_factor", "width_factor", "fill_mode", "interpolation", "seed", "fill_value");
   private static final Map<String, List<String>> OPTIONS =
       Map.ofEntries(
           Map.entry("Dense", List.of("units", "activation", "use_bias")),
@@ -23,7 +30,18 @@ final class KerasLayerWriter {
           Map.entry("ELU", List.of("alpha")),
           Map.entry("Softmax", List.of("axis")),
           Map.entry("Flatten", List.of()),
-          Map.entry("Reshape", List.of("target_shape")));
+          Map.entry("Reshape", List.of("target_shape")),
+          Map.entry("Conv1D", CONVOLUTION),
+          Map.entry("Conv2D", CONVOLUTION),
+          Map.entry("MaxPooling2D", POOLING),
+          Map.entry("AveragePooling2D", POOLING),
+          Map.entry("GlobalAveragePooling1D", GLOBAL_POOLING),
+          Map.entry("GlobalMaxPooling1D", GLOBAL_POOLING),
+          Map.entry("GlobalAveragePooling2D", GLOBAL_POOLING),
+          Map.entry("GlobalMaxPooling2D", GLOBAL_POOLING),
+          Map.entry("RandomFlip", List.of("mode", "seed")),
+          Map.entry("RandomTranslation", AUGMENTATION),
+          Map.entry("RandomZoom", AUGMENTATION));
 
   private KerasLayerWriter() {}
 
@@ -42,7 +60,7 @@ final class KerasLayerWriter {
       config.put(key, lamina.get(key));
     }
     switch (layer.className()) {
-      case "Dense" -> {
+      case "Dense", "Conv1D", "Conv2D" -> {
         config.put("kernel_initializer", KerasObjects.kerasInitializer(lamina.get("kernel_initializer")));
         config.put("bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
         config.put("kernel_regularizer", KerasObjects.kerasRegularizer(lamina.get("kernel_regularizer")));

@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import dev.lamina.layers.BatchNormalization;
+import dev.lamina.layers.ConvolutionLayer;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Normalization;
@@ -19,6 +20,7 @@ final class ParameterBudget {
   /** Whether the layer has weights the file must supply. */
   static boolean holdsWeights(Layer layer) {
     return layer instanceof Dense || layer instanceof BatchNormalization
+        || layer instanceof ConvolutionLayer<?>
         || layer instanceof Normalization n && n.statisticsAreWeights();
   }
 
@@ -30,6 +32,13 @@ final class ParameterBudget {
     }
     if (layer instanceof BatchNormalization) {
       return 4 * features;
+    }
+    if (layer instanceof ConvolutionLayer<?> convolution) {
+      long taps = 1;
+      for (Object size : (java.util.List<?>) convolution.config().get("kernel_size")) {
+        taps *= ((Number) size).longValue();
+      }
+      return (taps * features + 1) * convolution.filters();
     }
     return holdsWeights(layer) && layer instanceof Normalization ? 2 * features + 1 : 0;
   }

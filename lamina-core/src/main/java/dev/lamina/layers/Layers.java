@@ -36,6 +36,8 @@ public final class Layers {
     builtIn("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
     builtIn("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
     builtIn("RandomFlip", RandomFlip::fromConfig);
+    builtIn("RandomTranslation", RandomTranslation::fromConfig);
+    builtIn("RandomZoom", RandomZoom::fromConfig);
   }
 
   private Layers() {}

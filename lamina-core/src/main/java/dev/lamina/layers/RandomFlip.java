@@ -1,9 +1,7 @@
 package dev.lamina.layers;
 
-import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.SeededRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +44,7 @@ public final class RandomFlip extends BaseLayer<RandomFlip> {
 
   @Override
   public int[] outputShape(int[] inputShape) {
-    if (inputShape.length != 3) {
-      throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank 4 (batch, height, width, channels), got input "
-              + "shape " + Arrays.toString(inputShape) + " without the batch axis");
-    }
-    return inputShape.clone();
+    return ImageShape.require(describe(), inputShape);
   }
 
   @Override

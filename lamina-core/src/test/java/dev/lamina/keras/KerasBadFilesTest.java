@@ -20,6 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -98,6 +100,23 @@ class KerasBadFilesTest {
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
     assertEquals(5, e.layerPosition());
     assertEquals("MyAttention", e.layerClass());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1, data_format, channels_first, option 'data_format' is channels_first; only 'channels_last' is supported",
+    "2, data_format, channels_first, option 'data_format' is channels_first; only 'channels_last' is supported",
+    "1, groups, 2, groups must be 1, got 2",
+    "1, padding, causal, padding must be 'valid' or 'same', got 'causal'"
+  })
+  void imageLayerOptionsLaminaCannotHonour(int position, String option, String value, String message)
+      throws IOException {
+    String golden = option.equals("padding") ? "cnn_1d.keras" : "cnn_global.keras";
+    Object typed = value.matches("\\d+") ? (Object) Integer.valueOf(value) : value;
+    Path file = edited(golden, layers -> config(layers.get(position)).put(option, typed));
+    KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
+    assertEquals(position, e.layerPosition());
+    assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
   @Test

@@ -62,6 +62,29 @@ final class KerasFixtures {
     return Tensor.of(values);
   }
 
+  /** A tensor of any rank from nested JSON arrays of equal lengths. */
+  static Tensor tensor(JsonNode nested) {
+    java.util.List<Integer> shape = new java.util.ArrayList<>();
+    for (JsonNode n = nested; n.isArray(); n = n.get(0)) {
+      shape.add(n.size());
+    }
+    java.util.List<Float> values = new java.util.ArrayList<>();
+    flatten(nested, values);
+    float[] flat = new float[values.size()];
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = values.get(i);
+    }
+    return Tensor.of(flat, shape.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static void flatten(JsonNode node, java.util.List<Float> values) {
+    if (node.isArray()) {
+      node.forEach(child -> flatten(child, values));
+    } else {
+      values.add((float) node.asDouble());
+    }
+  }
+
   static void assertClose(JsonNode expectedRows, Tensor actual, double tolerance, String what) {
     float[][] got = actual.toArray2d();
     assertEquals(expectedRows.size(), got.length, what + ": rows");

@@ -128,6 +128,17 @@ record SampleLayers(
         new int[] {4, 5, 2}, 0, 0, true));
     samples.add(new SampleLayers("RandomFlip(horizontal)", () -> new RandomFlip("horizontal"),
         new int[] {3, 3, 1}, 0, 0, true));
+    samples.add(new SampleLayers("RandomTranslation(0.3, 0.2)",
+        () -> new RandomTranslation(0.3, 0.2).seed(3), new int[] {4, 5, 2}, 0, 0, true));
+    samples.add(new SampleLayers("RandomTranslation wrap nearest",
+        () -> new RandomTranslation(new double[] {-0.5, 0.5}, new double[] {0.4})
+            .fillMode("wrap").interpolation("nearest"), new int[] {5, 4, 1}, 0, 0, true));
+    samples.add(new SampleLayers("RandomZoom(0.4) constant",
+        () -> new RandomZoom(0.4).fillMode("constant").fillValue(0.5).seed(2),
+        new int[] {5, 4, 2}, 0, 0, true));
+    samples.add(new SampleLayers("RandomZoom((-0.3, 0.2), 0.5) nearest fill",
+        () -> new RandomZoom(new double[] {-0.3, 0.2}, new double[] {0.5}).fillMode("nearest"),
+        new int[] {4, 6, 1}, 0, 0, true));
     samples.add(same("Residual(tanh) (custom)", () -> new Residual("tanh"), new int[] {3}, 12));
     samples.add(same("ScaledTanh (custom)", ScaledTanh::new, new int[] {4}, 1));
     return samples;
