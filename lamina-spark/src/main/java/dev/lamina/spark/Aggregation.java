@@ -28,8 +28,9 @@ interface Aggregation {
       JavaPairRDD<Integer, RoundSum> level =
           blocks.mapToPair(block -> new Tuple2<>(block.partition(), work.call(block)));
       int count = blocks.getNumPartitions();
-      int fanOut = Math.max((int) Math.ceil(Math.pow(count, 1.0 / depth)), 2);
-      while (count > fanOut + (count + fanOut - 1) / fanOut) {
+      int fanOut = fanOut(count, depth);
+      int driverFanIn = driverFanIn(count, depth);
+      while (count > driverFanIn) {
         count = (count + fanOut - 1) / fanOut;
         int groupSize = fanOut;
         level = level.mapToPair(part -> new Tuple2<>(part._1 / groupSize, part))
@@ -38,6 +39,21 @@ interface Aggregation {
       }
       return OrderedSum.of(level.collect());
     };
+  }
+
+  private static int fanOut(int partitions, int depth) {
+    return Math.max((int) Math.ceil(Math.pow(partitions, 1.0 / depth)), 2);
+  }
+
+  /** How many partial sums of {@link #tree(int)} the driver adds for this many partitions. */
+  static int driverFanIn(int partitions, int depth) {
+    int fanOut = fanOut(partitions, depth);
+    int count = partitions;
+    // treeAggregate's rule: another level while it saves the driver more than it costs
+    while (count > fanOut + (count + fanOut - 1) / fanOut) {
+      count = (count + fanOut - 1) / fanOut;
+    }
+    return count;
   }
 
   /**
@@ -61,14 +77,19 @@ interface Aggregation {
   }
 
   /**
-   * The default for a model of {@code weights} trainable values: treeAggregate's shape below the
-   * size where the shuffle's fixed cost is repaid, the AllReduce above it (measured in
-   * docs/spark.md).
+   * The default for rounds of {@code values} floats over {@code partitions} partitions: the tree
+   * while the driver adds fewer than {@link #DRIVER_VALUES_FOR_ALL_REDUCE} values per round, the
+   * AllReduce beyond (docs/spark.md: on local[2] the tree was the faster up to 4.2 million
+   * weights, 8.4 million values added by the driver).
    */
-  static Aggregation forModel(long weights) {
-    return weights < ALL_REDUCE_FROM ? tree(2) : allReduce();
+  static Aggregation forRounds(long values, int partitions) {
+    return prefersAllReduce(values, partitions) ? allReduce() : tree(2);
   }
 
-  /** Model size (flat values per round) from which {@link #allReduce()} is the default. */
-  long ALL_REDUCE_FROM = 1L << 40;
+  static boolean prefersAllReduce(long values, int partitions) {
+    return values * driverFanIn(partitions, 2) >= DRIVER_VALUES_FOR_ALL_REDUCE;
+  }
+
+  /** Values the tree's driver would add per round from which the AllReduce is the default. */
+  long DRIVER_VALUES_FOR_ALL_REDUCE = 16_000_000L;
 }

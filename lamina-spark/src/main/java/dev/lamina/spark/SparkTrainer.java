@@ -101,13 +101,18 @@ public final class SparkTrainer {
       FitPlan plan = new FitPlan(UUID.randomUUID().toString(), modelBytes, settings.batchSize(),
           partitions, rows, settings.shuffle(), DistributedTraining.seed(model), localSteps);
       Aggregation sums = aggregation != null ? aggregation
-          : Aggregation.forModel(DistributedTraining.trainableArrays(model).stream()
-              .mapToLong(a -> a.length).sum());
+          : Aggregation.forRounds(roundValues(model), partitions);
       return new DistributedFit(context, model, settings, sums).run(blocks, plan);
     } finally {
       blocks.unpersist(false);
       modelBytes.destroy();
     }
+  }
+
+  /** Floats each partition sends per round: gradients, or weights with Adam's two slots. */
+  private long roundValues(Sequential model) {
+    long weights = DistributedTraining.trainableArrays(model).stream().mapToLong(a -> a.length).sum();
+    return localSteps == 0 ? weights : 3 * weights;
   }
 
   /**

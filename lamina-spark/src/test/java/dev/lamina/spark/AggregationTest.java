@@ -2,6 +2,7 @@ package dev.lamina.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -87,6 +88,15 @@ class AggregationTest {
         assertArrayEquals(tree.values, all.values, partitions + " partitions");
       }
     }
+  }
+
+  @Test
+  void theDefaultIsTheTreeUntilTheDriverWouldAddTooMuch() {
+    assertEquals(4, Aggregation.driverFanIn(4, 2));
+    assertEquals(4, Aggregation.driverFanIn(16, 2));
+    assertEquals(10, Aggregation.driverFanIn(100, 2));
+    assertFalse(Aggregation.prefersAllReduce(4_200_000, 2)); // measured: the tree is faster
+    assertTrue(Aggregation.prefersAllReduce(4_200_000, 100));
   }
 
   @Test
