@@ -2,7 +2,10 @@ package dev.lamina;
 
 import dev.lamina.autograd.Gradients;
 import dev.lamina.callbacks.Callback;
+import dev.lamina.kernels.SplitMix;
+import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
+import dev.lamina.layers.RandomDraws;
 import dev.lamina.losses.Loss;
 import dev.lamina.metrics.Metric;
 import dev.lamina.optimizers.Optimizer;
@@ -73,6 +76,31 @@ public final class DistributedTraining {
   /** Projects every trainable weight onto its constraint, as after each optimizer update. */
   public static void applyConstraints(Sequential model) {
     model.trainableParameters().forEach(Parameter::constrain);
+  }
+
+  /**
+   * The arrays behind the weights the layers update themselves while training
+   * (BatchNormalization's moving statistics of trainable layers), in layer order; writes change
+   * the model.
+   */
+  public static List<float[]> stateArrays(Sequential model) {
+    model.requireBuiltFor("stateArrays");
+    return model.layers().stream().filter(Layer::isTrainable)
+        .flatMap(l -> l.nonTrainableWeights().stream()).map(p -> Rows.backing(p.value())).toList();
+  }
+
+  /**
+   * Restarts the random stream of every layer that draws (Dropout, RandomFlip) from {@code key}
+   * and the layer's position, so the draws of a distributed step depend on which step it is, not
+   * on which replica ran what before.
+   */
+  public static void restartDraws(Sequential model, long key) {
+    List<Layer> layers = model.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      if (layers.get(i) instanceof RandomDraws drawing) {
+        drawing.restartDraws(SplitMix.mix(key + (i + 1) * SplitMix.GAMMA));
+      }
+    }
   }
 
   /**

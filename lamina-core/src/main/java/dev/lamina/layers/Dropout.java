@@ -3,6 +3,7 @@ package dev.lamina.layers;
 import dev.lamina.NeuralOps;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.SeededRandom;
+import dev.lamina.kernels.SplitMix;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * seed at build (or from {@link #seed(long)}) and advanced by every training call, so consecutive
  * batches get different masks and a seeded run repeats exactly.
  */
-public final class Dropout extends BaseLayer<Dropout> {
+public final class Dropout extends BaseLayer<Dropout> implements RandomDraws {
   private final double rate;
   private Long seed;
   private SeededRandom masks;
@@ -43,6 +44,11 @@ public final class Dropout extends BaseLayer<Dropout> {
   @Override
   protected void createWeights(int[] inputShape, SeededRandom random) {
     masks = seed != null ? new SeededRandom(seed) : random.split();
+  }
+
+  @Override
+  public void restartDraws(long key) {
+    masks = new SeededRandom(seed == null ? key : SplitMix.mix(key ^ seed));
   }
 
   @Override

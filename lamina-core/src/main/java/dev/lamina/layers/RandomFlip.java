@@ -2,6 +2,8 @@ package dev.lamina.layers;
 
 import dev.lamina.Tensor;
 import dev.lamina.initializers.SeededRandom;
+import dev.lamina.kernels.SplitMix;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,7 @@ import java.util.Map;
  * probability ½; at inference images pass unchanged. Draws come from the layer's own stream,
  * split from the model seed at build (or from {@link #seed(long)}), so a seeded run repeats.
  */
-public final class RandomFlip extends BaseLayer<RandomFlip> {
+public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomDraws {
   private static final List<String> MODES =
       List.of("horizontal", "vertical", "horizontal_and_vertical");
   private final String mode;
@@ -50,6 +52,11 @@ public final class RandomFlip extends BaseLayer<RandomFlip> {
   @Override
   protected void createWeights(int[] inputShape, SeededRandom random) {
     draws = seed != null ? new SeededRandom(seed) : random.split();
+  }
+
+  @Override
+  public void restartDraws(long key) {
+    draws = new SeededRandom(seed == null ? key : SplitMix.mix(key ^ seed));
   }
 
   @Override

@@ -29,6 +29,7 @@ final class DistributedFit {
   private final Aggregation aggregation;
   private final Optimizer optimizer;
   private final List<float[]> arrays;
+  private final List<float[]> state;
   private final DriverControl control;
 
   DistributedFit(JavaSparkContext context, Sequential model, Settings settings,
@@ -39,6 +40,7 @@ final class DistributedFit {
     this.aggregation = aggregation;
     this.optimizer = DistributedTraining.optimizer(model);
     this.arrays = DistributedTraining.trainableArrays(model);
+    this.state = DistributedTraining.stateArrays(model);
     this.control = new DriverControl(model, optimizer);
   }
 
@@ -107,10 +109,13 @@ final class DistributedFit {
     return (int) ((localSteps + plan.localSteps() - 1) / plan.localSteps());
   }
 
-  /** One global step: the gradient summed over the batch's rows on every partition, then applied. */
+  /**
+   * One global step: the gradient summed over the batch's rows on every partition, then applied;
+   * the layers' state moves by the row-weighted mean of the partitions' changes.
+   */
   private RoundSum gradientRound(JavaRDD<RowBlock> blocks, FitPlan plan, int epoch, int step) {
-    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]), new float[0],
-        optimizer.iterations(), optimizer.learningRate(), epoch, step);
+    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]), flatState(),
+        new float[0], optimizer.iterations(), optimizer.learningRate(), epoch, step);
     Broadcast<RoundInput> shared = context.broadcast(in);
     RoundSum sum;
     try {
@@ -123,6 +128,7 @@ final class DistributedFit {
       mean[i] /= sum.rows;
     }
     List<float[]> grads = split(mean);
+    FlatArrays.addInto(state, mean, in.weights().length, 1);
     BatchGradients penalty = DistributedTraining.regularizationGradients(model);
     if (penalty != null) {
       // the penalty counts once per step, as on one machine
@@ -140,10 +146,10 @@ final class DistributedFit {
     return sum;
   }
 
-  /** One averaging round: local steps on every partition, then weights and slots averaged. */
+  /** One averaging round: local steps on every partition, then weights, slots and state averaged. */
   private RoundSum averagingRound(JavaRDD<RowBlock> blocks, FitPlan plan, int epoch, int round) {
     GradientOptimizer<?> driverOptimizer = (GradientOptimizer<?>) optimizer;
-    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]),
+    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]), flatState(),
         driverOptimizer.flatSlotValues(), optimizer.iterations(), optimizer.learningRate(), epoch,
         round);
     Broadcast<RoundInput> shared = context.broadcast(in);
@@ -160,10 +166,17 @@ final class DistributedFit {
     FlatArrays.copyInto(mean, arrays);
     // an average of projected weights can leave a non-convex set (UnitNorm): project it again
     DistributedTraining.applyConstraints(model);
-    int weights = FlatArrays.length(arrays);
-    driverOptimizer.restoreFlatState(arrays, Arrays.copyOfRange(mean, weights, mean.length),
+    // the slots' length is the partitions': the driver's optimizer has none before its first round
+    int slotsEnd = mean.length - FlatArrays.length(state);
+    driverOptimizer.restoreFlatState(arrays,
+        Arrays.copyOfRange(mean, in.weights().length, slotsEnd),
         optimizer.iterations() + sum.steps);
+    FlatArrays.addInto(state, mean, slotsEnd, 1);
     return sum;
+  }
+
+  private float[] flatState() {
+    return FlatArrays.concat(state, new float[0]);
   }
 
   private List<float[]> split(float[] flat) {

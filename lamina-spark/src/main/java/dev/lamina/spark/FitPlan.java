@@ -1,6 +1,7 @@
 package dev.lamina.spark;
 
 import dev.lamina.initializers.SeededRandom;
+import dev.lamina.kernels.SplitMix;
 import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -38,6 +39,17 @@ record FitPlan(
   /** The first row of partition {@code p} whose global number is ≥ {@code globalRow}. */
   int firstLocalRow(long globalRow, int p) {
     return (int) Math.floorDiv(globalRow - p + partitions - 1, partitions);
+  }
+
+  /**
+   * The key of the random draws (Dropout masks) of one partition's work in one step (gradient
+   * averaging) or round (parameter averaging) of an epoch: a retried or rescheduled task draws
+   * the same masks.
+   */
+  long drawKey(int partition, int epoch, int index) {
+    long key = SplitMix.mix(seed + SplitMix.GAMMA * (partition + 1L));
+    key = SplitMix.mix(key + SplitMix.GAMMA * (epoch + 1L));
+    return SplitMix.mix(key + SplitMix.GAMMA * (index + 1L));
   }
 
   /** A partition's rows in the epoch's order: stored order, or a seeded shuffle of it. */

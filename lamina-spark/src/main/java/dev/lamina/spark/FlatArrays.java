@@ -26,6 +26,22 @@ final class FlatArrays {
     return flat;
   }
 
+  /** {@code head} followed by {@code tail}. */
+  static float[] join(float[] head, float[] tail) {
+    return concat(List.of(head), tail);
+  }
+
+  /** {@code arrays[j] += scale·flat[from + j]} over the arrays laid end to end. */
+  static void addInto(List<float[]> arrays, float[] flat, int from, float scale) {
+    int at = from;
+    for (float[] a : arrays) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] += flat[at + i] * scale;
+      }
+      at += a.length;
+    }
+  }
+
   /** Copies the leading values of {@code flat} into the arrays, in order. */
   static void copyInto(float[] flat, List<float[]> arrays) {
     int at = 0;

@@ -12,7 +12,9 @@ final class PartitionWork {
 
   /**
    * Gradient averaging: the gradient of the loss summed over this partition's share of global
-   * batch {@code in.index()} (its mean gradient times its row count), at the broadcast weights.
+   * batch {@code in.index()} (its mean gradient times its row count), at the broadcast weights,
+   * followed by the change of the layers' state (moving statistics) times the row count, so that
+   * the driver's row-weighted mean moves the state as one step over the whole batch would.
    */
   static RoundSum gradientSum(FitPlan plan, RoundInput in, RowBlock block) {
     long first = (long) in.index() * plan.batchSize();
@@ -25,12 +27,13 @@ final class PartitionWork {
     }
     Replica replica = Replicas.borrow(plan.fitId(), plan.model().value());
     try {
-      replica.setWeights(in.weights());
+      replica.start(in, plan.drawKey(block.partition(), in.epoch(), in.index()));
       Tensor[] xy = block.gather(plan.order(block.partition(), in.epoch(), block.rows()), from, to);
       BatchGradients g = DistributedTraining.gradients(replica.model(), xy[0], xy[1]);
       int n = to - from;
-      sum.values = new float[in.weights().length];
-      FlatArrays.addScaled(sum.values, g.gradients(), n);
+      float[] gradientSum = new float[in.weights().length];
+      FlatArrays.addScaled(gradientSum, g.gradients(), n);
+      sum.values = FlatArrays.join(gradientSum, replica.stateChange(in, n));
       record(sum, g, xy[1], n);
       sum.steps = 1;
       sum.contributors = 1;
@@ -43,7 +46,8 @@ final class PartitionWork {
   /**
    * Parameter averaging: up to {@code plan.localSteps()} optimizer steps on this partition's own
    * batches of round {@code in.index()}, from the broadcast weights and optimizer state; returns
-   * the resulting weights followed by the optimizer's slots, to be averaged.
+   * the resulting weights, the optimizer's slots and the change of the layers' state, to be
+   * averaged.
    */
   static RoundSum localSteps(FitPlan plan, RoundInput in, RowBlock block) {
     int batch = plan.localBatch();
@@ -56,7 +60,7 @@ final class PartitionWork {
     }
     Replica replica = Replicas.borrow(plan.fitId(), plan.model().value());
     try {
-      replica.setWeights(in.weights());
+      replica.start(in, plan.drawKey(block.partition(), in.epoch(), in.index()));
       GradientOptimizer<?> optimizer = gradientOptimizer(replica);
       optimizer.restoreFlatState(replica.arrays(), in.slots(), in.iterations());
       if (optimizer.learningRate() != in.learningRate()) {
@@ -73,7 +77,8 @@ final class PartitionWork {
         DistributedTraining.applyConstraints(replica.model());
         record(sum, g, xy[1], to - from);
       }
-      sum.values = FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues());
+      sum.values = FlatArrays.join(FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues()),
+          replica.stateChange(in, 1));
       sum.steps = lastStep - firstStep;
       sum.contributors = 1;
       return sum;

@@ -35,7 +35,7 @@ public final class SparkTrainer {
   private final SparkSession spark;
   private int localSteps;
   private int partitions;
-  private Aggregation aggregation = Aggregation.tree(2);
+  private Aggregation aggregation;
 
   public SparkTrainer(SparkSession spark) {
     this.spark = spark;
@@ -68,6 +68,12 @@ public final class SparkTrainer {
     return this;
   }
 
+  /** Sums the partitions' results this way instead of the default for the model's size. */
+  SparkTrainer aggregation(Aggregation aggregation) {
+    this.aggregation = aggregation;
+    return this;
+  }
+
   /**
    * Trains the compiled {@code model} on the numeric {@code features} columns against the numeric
    * {@code target} column. {@code options.batchSize} is the global batch; validation data,
@@ -94,11 +100,19 @@ public final class SparkTrainer {
       }
       FitPlan plan = new FitPlan(UUID.randomUUID().toString(), modelBytes, settings.batchSize(),
           partitions, rows, settings.shuffle(), DistributedTraining.seed(model), localSteps);
-      return new DistributedFit(context, model, settings, aggregation).run(blocks, plan);
+      Aggregation sums = aggregation != null ? aggregation
+          : Aggregation.forRounds(roundValues(model), partitions);
+      return new DistributedFit(context, model, settings, sums).run(blocks, plan);
     } finally {
       blocks.unpersist(false);
       modelBytes.destroy();
     }
+  }
+
+  /** Floats each partition sends per round: gradients, or weights with Adam's two slots. */
+  private long roundValues(Sequential model) {
+    long weights = DistributedTraining.trainableArrays(model).stream().mapToLong(a -> a.length).sum();
+    return localSteps == 0 ? weights : 3 * weights;
   }
 
   /**

@@ -56,16 +56,23 @@ class SparkTrainerTest {
   }
 
   static Dataset<Row> frame(float[][] rows) {
+    List<String> names = new ArrayList<>(NAMES);
+    names.add("target");
+    return frame(spark, column(rows, 0, FEATURES + 1), names);
+  }
+
+  /** A DataFrame of double columns with these names from a (rows, columns) tensor. */
+  static Dataset<Row> frame(SparkSession spark, Tensor table, List<String> names) {
     StructType schema = new StructType();
-    for (String name : NAMES) {
+    for (String name : names) {
       schema = schema.add(name, DataTypes.DoubleType);
     }
-    schema = schema.add("target", DataTypes.DoubleType);
+    float[] values = table.toFloatArray();
     List<Row> list = new ArrayList<>();
-    for (float[] row : rows) {
-      Object[] cells = new Object[row.length];
-      for (int c = 0; c < row.length; c++) {
-        cells[c] = (double) row[c];
+    for (int r = 0; r < table.shape()[0]; r++) {
+      Object[] cells = new Object[names.size()];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = (double) values[r * cells.length + c];
       }
       list.add(RowFactory.create(cells));
     }
