@@ -64,11 +64,6 @@ public final class BackupAndRestore implements Callback {
       firstEpoch = epoch;
       return;
     }
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("BackupAndRestore: cannot create " + file.getParent(), e);
-    }
     control.stateBefore(epoch).write(file);
   }
 
