@@ -122,6 +122,9 @@ public final class KerasModelReader {
       }
       layers.addAll(translated);
     }
+    if (layers.isEmpty()) {
+      throw new KerasModelException(file, "the config holds no layers that compute anything");
+    }
     ParameterBudget.check(file, parameters, fileBytes);
     SeededRandom random = new SeededRandom(0);
     for (int i = 0; i < layers.size(); i++) {
