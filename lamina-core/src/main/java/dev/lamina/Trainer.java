@@ -345,12 +345,12 @@ final class Trainer implements TrainingControl {
   }
 
   @Override
-  public TrainingState stateBefore(int epoch) {
-    return TrainingState.capture(epoch, model, compiled.optimizer(), history, callbacks);
+  public void backUp(int epoch, Path file) {
+    TrainingState.capture(epoch, model, compiled.optimizer(), history, callbacks).write(file);
   }
 
   @Override
-  public void resume(TrainingState state) {
-    resumeFrom = state;
+  public void resumeFrom(Path file) {
+    resumeFrom = TrainingState.read(file);
   }
 }

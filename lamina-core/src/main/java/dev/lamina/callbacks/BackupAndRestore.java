@@ -1,6 +1,5 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.TrainingState;
 import dev.lamina.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import java.util.Map;
  * started again with the same model, data, options and this callback continues where it stopped
  * and ends with exactly the weights and History of a fit that never stopped.
  *
- * <p>Between epochs the whole training state ({@link TrainingState}: weights, optimizer slots and
+ * <p>Between epochs the whole training state ({@code TrainingState}: weights, optimizer slots and
  * step count, random streams, History, every callback's state) is written to {@code
  * backupDir/training-state.lamina}, atomically and checksummed, so a kill at any moment leaves the
  * previous backup or the new one. When a fit begins and a backup is there, training resumes from
@@ -53,7 +52,7 @@ public final class BackupAndRestore implements Callback {
     // a backup write killed midway leaves only a hidden temporary file beside the old backup
     AtomicFile.deleteLeftovers(file);
     if (Files.isRegularFile(file)) {
-      control.resume(TrainingState.read(file));
+      control.resumeFrom(file);
     }
   }
 
@@ -64,7 +63,7 @@ public final class BackupAndRestore implements Callback {
       firstEpoch = epoch;
       return;
     }
-    control.stateBefore(epoch).write(file);
+    control.backUp(epoch, file);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.lamina.callbacks;
 
 import dev.lamina.Tensor;
-import dev.lamina.TrainingState;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,20 +28,22 @@ public interface TrainingControl {
   void save(Path file);
 
   /**
-   * The whole state of training as it stands before {@code epoch} begins, for {@link
-   * BackupAndRestore}; call it from {@link Callback#onEpochBegin}.
+   * Writes the whole state of training as it stands before {@code epoch} begins (weights,
+   * optimizer, random streams, History, every callback's state) to {@code file}, atomically and
+   * checksummed, for {@link BackupAndRestore}; call it from {@link Callback#onEpochBegin}.
    */
-  default TrainingState stateBefore(int epoch) {
+  default void backUp(int epoch, Path file) {
     throw new UnsupportedOperationException(
         "this trainer (" + getClass().getSimpleName() + ") cannot save its training state");
   }
 
   /**
-   * Continues this fit from {@code state} (call it from {@link Callback#onTrainBegin}): once
-   * every callback has begun, the weights, optimizer, random streams, History and callbacks'
-   * states are put back and training goes on at {@link TrainingState#nextEpoch()}.
+   * Continues this fit from the state {@link #backUp} wrote to {@code file} (call it from {@link
+   * Callback#onTrainBegin}): once every callback has begun, the weights, optimizer, random
+   * streams, History and callbacks' states are put back and training goes on at the epoch the
+   * state was taken before.
    */
-  default void resume(TrainingState state) {
+  default void resumeFrom(Path file) {
     throw new UnsupportedOperationException(
         "this trainer (" + getClass().getSimpleName() + ") cannot resume from a training state");
   }
