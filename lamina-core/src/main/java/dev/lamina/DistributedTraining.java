@@ -5,7 +5,7 @@ import dev.lamina.callbacks.Callback;
 import dev.lamina.kernels.SplitMix;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
-import dev.lamina.layers.RandomDraws;
+import dev.lamina.layers.RandomStreamLayer;
 import dev.lamina.losses.Loss;
 import dev.lamina.metrics.Metric;
 import dev.lamina.optimizers.Optimizer;
@@ -97,7 +97,7 @@ public final class DistributedTraining {
   public static void restartDraws(Sequential model, long key) {
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) instanceof RandomDraws drawing) {
+      if (layers.get(i) instanceof RandomStreamLayer drawing) {
         drawing.restartDraws(SplitMix.mix(key + (i + 1) * SplitMix.GAMMA));
       }
     }

@@ -29,6 +29,11 @@ final class Trainer implements TrainingControl {
   /** The step's inputs: [0] for full batches, [1] for a shorter one (the last of an epoch). */
   private final StepInputs[] inputs = new StepInputs[2];
   private final List<float[]> gradArrays = new ArrayList<>();
+  /** What fit records and calls, for a training state taken between epochs. */
+  private History history;
+  private List<Callback> callbacks;
+  /** A state a callback asked to resume from, put back once every callback has begun. */
+  private TrainingState resumeFrom;
 
   Trainer(Sequential model, Compiled compiled, FitOptions options) {
     this.model = model;
@@ -180,8 +185,8 @@ final class Trainer implements TrainingControl {
 
   private History run(
       int trueColsIfKnown, int steps, EpochBatches batches, Tensor xValid, Tensor yValid) {
-    History history = new History();
-    List<Callback> callbacks = options.callbackList();
+    history = new History();
+    callbacks = options.callbackList();
     ProgressBar progress = new ProgressBar(options.out(), options.verbose(), options.epochs());
     List<Parameter> params = model.trainableParameters();
     List<Tensor> values = params.stream().map(Parameter::value).toList();
@@ -189,8 +194,10 @@ final class Trainer implements TrainingControl {
     int predCols = Evaluator.product(model.outputShape());
     metrics = trueColsIfKnown < 0 ? null : compiled.newMetrics(trueColsIfKnown, predCols);
     callbacks.forEach(c -> c.onTrainBegin(this));
+    int firstEpoch = resumeFrom == null ? options.initialEpoch()
+        : resumeFrom.applyTo(model, compiled.optimizer(), history, callbacks);
     Map<String, Double> logs = new HashMap<>();
-    for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
       int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e));
       progress.epochBegin(epoch);
@@ -336,5 +343,15 @@ final class Trainer implements TrainingControl {
   @Override
   public void save(Path file) {
     model.save(file);
+  }
+
+  @Override
+  public void backUp(int epoch, Path file) {
+    TrainingState.capture(epoch, model, compiled.optimizer(), history, callbacks).write(file);
+  }
+
+  @Override
+  public void resumeFrom(Path file) {
+    resumeFrom = TrainingState.read(file);
   }
 }

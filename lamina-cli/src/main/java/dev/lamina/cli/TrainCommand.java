@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lamina train}: fits a network to a CSV file and writes the run folder. */
 @Command(
@@ -95,10 +98,18 @@ final class TrainCommand implements Callable<Integer> {
       description = "Run folder; default: runs/<timestamp>/.")
   Path out;
 
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue a run that was killed or interrupted, with the settings it was "
+          + "started with (give no other options): it ends with exactly the files of a run that "
+          + "never stopped.")
+  Path resume;
+
   @Option(names = "--json", description = "Print one JSON object at the end (progress on stderr).")
   boolean json;
 
   @Mixin VerboseOption verboseOption;
+
+  @Spec CommandSpec spec;
 
   private final Fitter fitter;
 
@@ -112,13 +123,39 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingRun.Result result = new TrainingRun(settings(), fitter).run();
+    if (resume == null) {
+      run(false);
+      return 0;
+    }
+    if (spec.commandLine().getParseResult().matchedOptions().size() != 1) {
+      throw new BadInputException("--resume takes no other options: the run continues with the "
+          + "settings in " + resume.resolve(RunArguments.FILE) + ", got " + argumentsAfterTrain());
+    }
+    TrainCommand original = new TrainCommand(fitter);
+    List<String> saved = new ArrayList<>(RunArguments.read(resume));
+    saved.addAll(List.of("--out", resume.toString()));
+    new CommandLine(original).parseArgs(saved.toArray(String[]::new));
+    original.run(true);
+    return 0;
+  }
+
+  /** The arguments after {@code train}, as given. */
+  private List<String> argumentsAfterTrain() {
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    return all.subList(all.indexOf("train") + 1, all.size());
+  }
+
+  private void run(boolean resuming) {
+    TrainSettings settings = settings();
+    if (!resuming) {
+      RunArguments.write(settings.out(), argumentsAfterTrain());
+    }
+    TrainingRun.Result result = new TrainingRun(settings, fitter, resuming).run();
     if (json) {
       System.out.println(RunJson.of(result));
     } else {
       System.out.print(RunJson.text(result));
     }
-    return 0;
   }
 
   TrainSettings settings() {

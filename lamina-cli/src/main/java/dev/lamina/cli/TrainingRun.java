@@ -4,6 +4,8 @@ import dev.lamina.FitOptions;
 import dev.lamina.History;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
+import dev.lamina.callbacks.BackupAndRestore;
+import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.ModelCheckpoint;
 import dev.lamina.callbacks.TerminateOnNaN;
@@ -49,12 +51,18 @@ final class TrainingRun {
       long params,
       double seconds) {}
 
+  /** Where the state for {@code --resume} is kept between epochs, until the run completes. */
+  static final String BACKUP_DIR = "backup";
+
   private final TrainSettings settings;
   private final Fitter fitter;
+  private final boolean resuming;
 
-  TrainingRun(TrainSettings settings, Fitter fitter) {
+  /** @param resuming whether to continue from the backup an interrupted run left in the folder */
+  TrainingRun(TrainSettings settings, Fitter fitter, boolean resuming) {
     this.settings = settings;
     this.fitter = fitter;
+    this.resuming = resuming;
   }
 
   Result run() {
@@ -92,15 +100,19 @@ final class TrainingRun {
         .minDelta(settings.minDelta()).restoreBestWeights(true);
     ModelCheckpoint checkpoint = new ModelCheckpoint(modelFile).monitor(monitor).saveBestOnly(true);
     TerminateOnNaN nanGuard = new TerminateOnNaN();
+    BackupAndRestore backup = backup(out);
+    Callback[] callbacks = backup == null ? new Callback[] {nanGuard, stopping, checkpoint}
+        : new Callback[] {nanGuard, stopping, checkpoint, backup};
     FitOptions options = new FitOptions().batchSize(settings.batchSize()).epochs(settings.epochs())
-        .callbacks(nanGuard, stopping, checkpoint).verbose(1)
+        .callbacks(callbacks).verbose(1)
         .out(settings.json() ? System.err : System.out);
     if (validated) {
       options.validationData(preprocessing.inputs(split.valid()),
           preprocessing.targets(split.valid()));
     }
     long start = System.nanoTime();
-    FileTime earlierModel = lastModified(modelFile);
+    // a resumed run's model file is a checkpoint of this same run
+    FileTime earlierModel = resuming ? null : lastModified(modelFile);
     History history = fitter.fit(model, x, y, options);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (nanGuard.terminatedAt() != null) {
@@ -124,8 +136,43 @@ final class TrainingRun {
           + " holds the run up to then, and its model.lamina the weights of the last good "
           + "checkpoint (a lower --lr may help)");
     }
+    if (backup != null) {
+      delete(backup.file());
+    }
     return new Result(out, settings.target(), task, best, history.epochs(), bestLogs,
         model.countParams(), seconds);
+  }
+
+  /**
+   * The backup that {@code --resume} continues from, kept until the run folder is complete (so
+   * that a kill while the report is written resumes after the last epoch, not from scratch). A
+   * new run into a folder drops the backup of an earlier one there. Null for a fitter other
+   * than the local one (a Spark cluster's loop keeps no such state).
+   */
+  private BackupAndRestore backup(Path out) {
+    if (fitter != Fitter.LOCAL) {
+      if (resuming) {
+        throw new BadInputException("--resume works with local training only");
+      }
+      return null;
+    }
+    BackupAndRestore backup =
+        new BackupAndRestore(out.resolve(BACKUP_DIR)).deleteCheckpoint(false);
+    if (!resuming) {
+      delete(backup.file());
+    } else if (!Files.exists(backup.file()) && Files.exists(out.resolve(REPORT_FILE))) {
+      throw new BadInputException("--resume " + out + ": the run there has finished (its "
+          + REPORT_FILE + " is written); nothing to resume");
+    }
+    return backup;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

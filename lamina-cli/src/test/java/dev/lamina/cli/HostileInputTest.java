@@ -176,7 +176,7 @@ class HostileInputTest {
     assertTrue(Files.exists(someoneElses), "a file not named as AtomicFile names its own");
     try (var files = Files.list(run)) {
       assertEquals(List.of(".model.lamina.notes.tmp", "history.csv", "learning-curves.png",
-          "model.lamina", "report.html"), files.map(f -> f.getFileName().toString())
+          "model.lamina", "report.html", RunArguments.FILE), files.map(f -> f.getFileName().toString())
           .sorted().toList());
     }
   }

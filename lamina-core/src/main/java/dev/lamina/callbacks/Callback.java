@@ -23,4 +23,15 @@ public interface Callback {
   default void onEpochEnd(int epoch, Map<String, Double> logs) {}
 
   default void onTrainEnd(Map<String, Double> logs) {}
+
+  /**
+   * Puts what this callback carries from one epoch to the next into {@code state}, for {@link
+   * BackupAndRestore}; called between epochs. A callback without such state puts nothing.
+   */
+  default void saveState(CallbackState state) {}
+
+  /**
+   * Continues from a state {@link #saveState} put, after {@link #onTrainBegin} of a resumed fit.
+   */
+  default void restoreState(CallbackState state) {}
 }

@@ -129,6 +129,21 @@ public final class EarlyStopping implements Callback {
   }
 
   @Override
+  public void saveState(CallbackState state) {
+    state.put("wait", wait).put("stopped_epoch", stoppedEpoch).put("best_epoch", bestEpoch)
+        .putIfPresent("best", best).putWeights("best_weights", bestWeights);
+  }
+
+  @Override
+  public void restoreState(CallbackState state) {
+    wait = state.count("wait");
+    stoppedEpoch = state.count("stopped_epoch");
+    bestEpoch = state.count("best_epoch");
+    best = state.number("best");
+    bestWeights = state.weights("best_weights");
+  }
+
+  @Override
   public void onTrainEnd(Map<String, Double> logs) {
     if (restoreBestWeights && bestWeights != null) {
       control.setWeights(bestWeights);

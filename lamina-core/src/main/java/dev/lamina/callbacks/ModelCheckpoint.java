@@ -55,6 +55,16 @@ public final class ModelCheckpoint implements Callback {
   }
 
   @Override
+  public void saveState(CallbackState state) {
+    state.putIfPresent("best", best);
+  }
+
+  @Override
+  public void restoreState(CallbackState state) {
+    best = state.number("best");
+  }
+
+  @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     if (saveBestOnly) {
       Double current = logs.get(monitorKey);

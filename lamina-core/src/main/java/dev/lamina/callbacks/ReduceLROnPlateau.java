@@ -80,6 +80,18 @@ public final class ReduceLROnPlateau implements Callback {
   }
 
   @Override
+  public void saveState(CallbackState state) {
+    state.put("wait", wait).put("cooldown_counter", cooldownCounter).putIfPresent("best", best);
+  }
+
+  @Override
+  public void restoreState(CallbackState state) {
+    wait = state.count("wait");
+    cooldownCounter = state.count("cooldown_counter");
+    best = state.number("best");
+  }
+
+  @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     logs.put("learning_rate", control.learningRate());
     Double current = logs.get(monitorKey);

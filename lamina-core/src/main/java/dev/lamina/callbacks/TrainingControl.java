@@ -26,4 +26,25 @@ public interface TrainingControl {
 
   /** Saves the model to {@code file} atomically. */
   void save(Path file);
+
+  /**
+   * Writes the whole state of training as it stands before {@code epoch} begins (weights,
+   * optimizer, random streams, History, every callback's state) to {@code file}, atomically and
+   * checksummed, for {@link BackupAndRestore}; call it from {@link Callback#onEpochBegin}.
+   */
+  default void backUp(int epoch, Path file) {
+    throw new UnsupportedOperationException(
+        "this trainer (" + getClass().getSimpleName() + ") cannot save its training state");
+  }
+
+  /**
+   * Continues this fit from the state {@link #backUp} wrote to {@code file} (call it from {@link
+   * Callback#onTrainBegin}): once every callback has begun, the weights, optimizer, random
+   * streams, History and callbacks' states are put back and training goes on at the epoch the
+   * state was taken before.
+   */
+  default void resumeFrom(Path file) {
+    throw new UnsupportedOperationException(
+        "this trainer (" + getClass().getSimpleName() + ") cannot resume from a training state");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.initializers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Normal samples with the given mean and standard deviation. */
@@ -32,6 +33,10 @@ public record RandomNormal(double mean, double stddev) implements Initializer {
 
   @Override
   public Map<String, Object> config() {
-    return Map.of("mean", mean, "stddev", stddev);
+    // in Keras's order, the same on every run (Map.of iterates in an order each JVM picks)
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("mean", mean);
+    config.put("stddev", stddev);
+    return config;
   }
 }

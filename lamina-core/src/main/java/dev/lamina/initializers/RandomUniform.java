@@ -1,5 +1,6 @@
 package dev.lamina.initializers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Uniform samples in [minval, maxval). */
@@ -33,6 +34,10 @@ public record RandomUniform(double minval, double maxval) implements Initializer
 
   @Override
   public Map<String, Object> config() {
-    return Map.of("minval", minval, "maxval", maxval);
+    // in Keras's order, the same on every run (Map.of iterates in an order each JVM picks)
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("minval", minval);
+    config.put("maxval", maxval);
+    return config;
   }
 }

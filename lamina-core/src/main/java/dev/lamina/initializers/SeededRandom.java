@@ -15,6 +15,16 @@ public final class SeededRandom {
     this.state = seed;
   }
 
+  /** Where this stream stands: {@link #seek} to it continues the stream from here. */
+  public long position() {
+    return state;
+  }
+
+  /** Continues from a {@link #position()} taken earlier (a training checkpoint's). */
+  public void seek(long position) {
+    state = position;
+  }
+
   /** An independent stream derived from this one, for one layer or one purpose. */
   public SeededRandom split() {
     return new SeededRandom(nextLong());

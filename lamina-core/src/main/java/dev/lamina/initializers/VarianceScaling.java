@@ -1,5 +1,6 @@
 package dev.lamina.initializers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -92,6 +93,11 @@ public record VarianceScaling(String name, double scale, String mode, String dis
 
   @Override
   public Map<String, Object> config() {
-    return Map.of("scale", scale, "mode", mode, "distribution", distribution);
+    // in Keras's order, the same on every run (Map.of iterates in an order each JVM picks)
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("scale", scale);
+    config.put("mode", mode);
+    config.put("distribution", distribution);
+    return config;
   }
 }

@@ -229,6 +229,21 @@ public final class Json {
     }
   }
 
+  /**
+   * A map's entries in the order it keeps, or sorted by key for a map that keeps none (Map.of
+   * and HashMap iterate in an order that can change from one JVM to the next), so the same
+   * values always give the same bytes.
+   */
+  private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
+    if (map instanceof java.util.LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+        || map.size() < 2) {
+      return map.entrySet();
+    }
+    return map.entrySet().stream()
+        .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())))
+        .toList();
+  }
+
   private JsonException error(String message) {
     return new JsonException(message + " at offset " + pos);
   }
@@ -256,7 +271,7 @@ public final class Json {
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
+      for (Map.Entry<?, ?> e : inStableOrder(map)) {
         if (!first) {
           out.append(',');
         }

@@ -25,6 +25,9 @@ import java.util.Map;
  * could store, and each dataset must declare exactly the shape the config implies.
  */
 public final class KerasModelReader {
+  /** The largest legacy HDF5 model read (a Java array's limit). */
+  private static final long MAX_HDF5_BYTES = Integer.MAX_VALUE - 16L;
+
   private KerasModelReader() {}
 
   public static KerasModel read(Path file) {
@@ -51,8 +54,19 @@ public final class KerasModelReader {
     }
   }
 
+  /**
+   * The file is read whole and handed to jHDF in memory: jHDF then slices every block a header
+   * declares out of the file's real bytes, where reading from the file it would first allocate
+   * a buffer of whatever size the (untrusted) header gives.
+   */
   private static KerasModel readLegacy(Path file) throws IOException {
-    try (HdfFile h5 = new HdfFile(file)) {
+    long size = Files.size(file);
+    if (size > MAX_HDF5_BYTES) {
+      throw new KerasModelException(
+          file, "an HDF5 file of " + size + " bytes, more than the " + MAX_HDF5_BYTES + " read");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    try (HdfFile h5 = HdfFile.fromBytes(bytes)) {
       String modelConfig = stringAttribute(h5.getAttribute("model_config"));
       if (modelConfig == null) {
         throw new KerasModelException(
@@ -61,7 +75,7 @@ public final class KerasModelReader {
       String training = stringAttribute(h5.getAttribute("training_config"));
       KerasModelConfig model = KerasModelConfig.parse(file, KerasJson.parseObject(modelConfig, "model_config"));
       return assemble(
-          file, model, Files.size(file), layers -> new LegacyWeights(h5),
+          file, model, bytes.length, layers -> new LegacyWeights(h5),
           training == null ? null : KerasJson.parseObject(training, "training_config"));
     }
   }
@@ -107,6 +121,9 @@ public final class KerasModelReader {
         weightedLayers.add(translated.get(0));
       }
       layers.addAll(translated);
+    }
+    if (layers.isEmpty()) {
+      throw new KerasModelException(file, "the config holds no layers that compute anything");
     }
     ParameterBudget.check(file, parameters, fileBytes);
     SeededRandom random = new SeededRandom(0);

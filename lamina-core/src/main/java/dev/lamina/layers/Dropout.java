@@ -13,7 +13,7 @@ import java.util.Map;
  * seed at build (or from {@link #seed(long)}) and advanced by every training call, so consecutive
  * batches get different masks and a seeded run repeats exactly.
  */
-public final class Dropout extends BaseLayer<Dropout> implements RandomDraws {
+public final class Dropout extends BaseLayer<Dropout> implements RandomStreamLayer {
   private final double rate;
   private Long seed;
   private SeededRandom masks;
@@ -34,6 +34,11 @@ public final class Dropout extends BaseLayer<Dropout> implements RandomDraws {
 
   public double rate() {
     return rate;
+  }
+
+  @Override
+  public SeededRandom randomStream() {
+    return masks;
   }
 
   @Override

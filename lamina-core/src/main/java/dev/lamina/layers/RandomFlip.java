@@ -14,7 +14,7 @@ import java.util.Map;
  * probability ½; at inference images pass unchanged. Draws come from the layer's own stream,
  * split from the model seed at build (or from {@link #seed(long)}), so a seeded run repeats.
  */
-public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomDraws {
+public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomStreamLayer {
   private static final List<String> MODES =
       List.of("horizontal", "vertical", "horizontal_and_vertical");
   private final String mode;
@@ -37,6 +37,11 @@ public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomDra
   public RandomFlip seed(long seed) {
     this.seed = seed;
     return this;
+  }
+
+  @Override
+  public SeededRandom randomStream() {
+    return draws;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lamina.losses;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,6 +55,10 @@ public abstract sealed class CrossEntropyLoss<SELF extends CrossEntropyLoss<SELF
 
   @Override
   public final Map<String, Object> config() {
-    return Map.of("from_logits", fromLogits, "label_smoothing", labelSmoothing);
+    // in Keras's order, the same on every run (Map.of iterates in an order each JVM picks)
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("from_logits", fromLogits);
+    config.put("label_smoothing", labelSmoothing);
+    return config;
   }
 }

@@ -3,10 +3,6 @@ package dev.lamina.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lamina.Sequential;
 import dev.lamina.io.ModelFileException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,7 +11,7 @@ import java.util.List;
  * {@link ModelEntriesFuzzTest} fuzzes the entries behind valid checksums.
  */
 class ModelFileFuzzTest {
-  private static final Path FILE = temporaryFile();
+  private static final FuzzedFile FILE = new FuzzedFile(".lamina");
 
   @FuzzTest(maxDuration = "5s")
   void loadsOrFailsTyped(byte[] bytes) {
@@ -24,21 +20,6 @@ class ModelFileFuzzTest {
 
   /** The entry point of {@code tools/fuzz} (Jazzer's standalone driver). */
   public static void fuzzerTestOneInput(byte[] bytes) {
-    try {
-      Files.write(FILE, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Contract.check(() -> Sequential.load(FILE), List.of(ModelFileException.class));
-  }
-
-  static Path temporaryFile() {
-    try {
-      Path file = Files.createTempFile("fuzz", ".lamina");
-      file.toFile().deleteOnExit();
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Contract.check(() -> Sequential.load(FILE.holding(bytes)), List.of(ModelFileException.class));
   }
 }

@@ -2,7 +2,6 @@ package dev.lamina.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,7 +34,7 @@ final class VectorGemv {
     for (int bound = S.loopBound(k); p < bound; p += S.length()) {
       sum = FloatVector.fromArray(S, a, aOffset + p).fma(FloatVector.fromArray(S, x, xOffset + p), sum);
     }
-    float total = sum.reduceLanes(VectorOperators.ADD);
+    float total = VectorKernels.sumInLaneOrder(sum);
     for (; p < k; p++) {
       total += a[aOffset + p] * x[xOffset + p];
     }

@@ -166,7 +166,20 @@ final class VectorKernels implements Kernels {
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       total = total.add(FloatVector.fromArray(S, a, offset + i));
     }
-    return total.reduceLanes(VectorOperators.ADD) + TAIL.sum(a, offset + i, n - i);
+    return sumInLaneOrder(total) + TAIL.sum(a, offset + i, n - i);
+  }
+
+  /**
+   * The lanes of {@code v} added first to last. {@code reduceLanes(ADD)} leaves the order open:
+   * its interpreted form and C2's intrinsic add in different orders, so a float sum would depend
+   * on when the JIT compiled it (seen as History values that differed between runs on JDK 25).
+   */
+  static float sumInLaneOrder(FloatVector v) {
+    float total = 0;
+    for (int lane = 0; lane < v.length(); lane++) {
+      total += v.lane(lane);
+    }
+    return total;
   }
 
   @Override
