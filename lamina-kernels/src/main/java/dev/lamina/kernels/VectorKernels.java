@@ -149,14 +149,20 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void pointwise(Pointwise f, float[] x, float[] y, int n) {
-    int done = VectorPointwise.forward(f, x, y, n);
-    f.forward(x, y, done, n);
+    if (VectorPointwise.handles(f)) {
+      VectorPointwise.forward(f, x, y, n);
+    } else {
+      f.forward(x, y, 0, n);
+    }
   }
 
   @Override
   public void pointwiseBackward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
-    int done = VectorPointwise.backward(f, x, y, g, out, n);
-    f.backward(x, y, g, out, done, n);
+    if (VectorPointwise.handles(f)) {
+      VectorPointwise.backward(f, x, y, g, out, n);
+    } else {
+      f.backward(x, y, g, out, 0, n);
+    }
   }
 
   @Override

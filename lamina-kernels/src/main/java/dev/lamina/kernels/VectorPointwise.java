@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The activations' whole-vector loops in float lanes, with {@link VectorMath}'s exp, expm1 and
- * tanh. Each returns how many leading elements it wrote
- * (0 for an activation left to the plain loops); {@link Pointwise} finishes the rest.
+ * The activations' loops in float lanes, with {@link VectorMath}'s exp, expm1 and tanh, for the
+ * activations {@link #handles} says; the others run {@link Pointwise}'s plain loops. The last
+ * partial vector goes through the same lanes (copied into a per-thread vector's worth of
+ * scratch), so an element's bits never depend on where it sits in the array: a row predicts the
+ * same alone or in any batch.
  */
 final class VectorPointwise {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -19,12 +21,50 @@ final class VectorPointwise {
   private static final float SQRT_HALF = (float) Pointwise.SQRT_HALF;
   private static final float INV_SQRT_2PI = (float) Pointwise.INV_SQRT_2PI;
 
+  /** Per thread: x, y, g and out of the last partial vector, one vector long each. */
+  private static final ThreadLocal<float[][]> TAIL =
+      ThreadLocal.withInitial(() -> new float[4][S.length()]);
+
   private VectorPointwise() {}
+
+  static boolean handles(Pointwise f) {
+    return switch (f) {
+      case RELU, SIGMOID, TANH, LEAKY_RELU, ELU, SELU, GELU, SWISH, EXPONENTIAL -> true;
+      default -> false;
+    };
+  }
+
+  /** y[i] = f(x[i]) for i in [0, n), for an activation that {@link #handles(Pointwise)}. */
+  static void forward(Pointwise f, float[] x, float[] y, int n) {
+    int bound = S.loopBound(n);
+    forwardWhole(f, x, y, bound);
+    if (bound < n) {
+      float[][] t = TAIL.get();
+      System.arraycopy(x, bound, t[0], 0, n - bound);
+      forwardWhole(f, t[0], t[1], S.length());
+      System.arraycopy(t[1], 0, y, bound, n - bound);
+    }
+  }
+
+  /** out[i] = g[i]·f'(x[i]) for i in [0, n), for an activation that {@link #handles(Pointwise)}. */
+  static void backward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
+    int bound = S.loopBound(n);
+    backwardWhole(f, x, y, g, out, bound);
+    if (bound < n) {
+      float[][] t = TAIL.get();
+      if (x != null) {
+        System.arraycopy(x, bound, t[0], 0, n - bound);
+      }
+      System.arraycopy(y, bound, t[1], 0, n - bound);
+      System.arraycopy(g, bound, t[2], 0, n - bound);
+      backwardWhole(f, x == null ? null : t[0], t[1], t[2], t[3], S.length());
+      System.arraycopy(t[3], 0, out, bound, n - bound);
+    }
+  }
 
   // one small method per function: C2 keeps the vectors of a small loop in registers, while in
   // one big switch of loops (or with the function passed in as a value) it boxes them
-  static int forward(Pointwise f, float[] x, float[] y, int n) {
-    int bound = S.loopBound(n);
+  private static void forwardWhole(Pointwise f, float[] x, float[] y, int bound) {
     switch (f) {
       case RELU -> reluForward(x, y, bound);
       case SIGMOID -> sigmoidForward(x, y, bound);
@@ -35,11 +75,8 @@ final class VectorPointwise {
       case GELU -> geluForward(x, y, bound);
       case SWISH -> swishForward(x, y, bound);
       case EXPONENTIAL -> exponentialForward(x, y, bound);
-      default -> {
-        return 0;
-      }
+      default -> throw new IllegalArgumentException("no vector loop for " + f);
     }
-    return bound;
   }
 
   private static void reluForward(float[] x, float[] y, int bound) {
@@ -113,8 +150,8 @@ final class VectorPointwise {
     }
   }
 
-  static int backward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
-    int bound = S.loopBound(n);
+  private static void backwardWhole(
+      Pointwise f, float[] x, float[] y, float[] g, float[] out, int bound) {
     switch (f) {
       case RELU -> reluBackward(x, y, g, out, bound);
       case SIGMOID -> sigmoidBackward(x, y, g, out, bound);
@@ -125,11 +162,8 @@ final class VectorPointwise {
       case GELU -> geluBackward(x, y, g, out, bound);
       case SWISH -> swishBackward(x, y, g, out, bound);
       case EXPONENTIAL -> exponentialBackward(x, y, g, out, bound);
-      default -> {
-        return 0;
-      }
+      default -> throw new IllegalArgumentException("no vector loop for " + f);
     }
-    return bound;
   }
 
   private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {

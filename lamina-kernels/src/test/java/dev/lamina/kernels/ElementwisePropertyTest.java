@@ -116,6 +116,31 @@ class ElementwisePropertyTest {
     }
   }
 
+  /**
+   * An element's value and gradient have the same bits wherever it sits in the array (a vector
+   * lane or the last partial vector), so a row predicts the same alone or in any batch.
+   */
+  @Property(tries = 300)
+  void anElementsBitsDoNotDependOnItsPosition(
+      @ForAll Pointwise f, @ForAll("length") int n, @ForAll @IntRange(min = 0, max = 40) int shift,
+      @ForAll long seed) {
+    Random random = new Random(seed);
+    float[] x = random(n, random);
+    float[] g = random(n, random);
+    float[] y = new float[n];
+    float[] gx = new float[n];
+    Kernels.get().pointwise(f, x, y, n);
+    Kernels.get().pointwiseBackward(f, x, y, g, gx, n);
+    int k = Math.min(shift, n);
+    float[] xs = java.util.Arrays.copyOfRange(x, k, n);
+    float[] ys = new float[n - k];
+    float[] gs = new float[n - k];
+    Kernels.get().pointwise(f, xs, ys, n - k);
+    Kernels.get().pointwiseBackward(f, xs, ys, java.util.Arrays.copyOfRange(g, k, n), gs, n - k);
+    assertArrayEquals(java.util.Arrays.copyOfRange(y, k, n), ys, f + " values, shift " + k);
+    assertArrayEquals(java.util.Arrays.copyOfRange(gx, k, n), gs, f + " gradients, shift " + k);
+  }
+
   /** The loops write in place when input and output are one array, as the ops use them. */
   @Property(tries = 200)
   void activationsWorkInPlace(@ForAll Pointwise f, @ForAll("length") int n, @ForAll long seed) {
