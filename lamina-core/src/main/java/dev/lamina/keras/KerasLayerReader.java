@@ -40,7 +40,8 @@ final class KerasLayerReader {
               "bias_constraint")),
           Map.entry("BatchNormalization", Set.of("axis", "momentum", "epsilon", "center", "scale",
               "beta_initializer", "gamma_initializer", "moving_mean_initializer",
-              "moving_variance_initializer", "renorm_momentum", "fused")),
+              "moving_variance_initializer", "renorm_momentum", "fused", "beta_regularizer",
+              "gamma_regularizer", "beta_constraint", "gamma_constraint")),
           Map.entry("Normalization", Set.of("axis", "invert", "mean", "variance")),
           Map.entry("Dropout", Set.of("rate", "seed")),
           Map.entry("Activation", Set.of("activation")),
@@ -92,6 +93,8 @@ final class KerasLayerReader {
       case "BatchNormalization" -> {
         requireLastAxis(keras, inputShape);
         copy(keras, lamina, "momentum", "epsilon", "center", "scale");
+        KerasObjects.convertRegularizersAndConstraints(
+            keras, lamina, KerasObjects::regularizer, KerasObjects::constraint, "beta", "gamma");
       }
       case "Normalization" -> {
         requireLastAxis(keras, inputShape);
@@ -157,10 +160,8 @@ final class KerasLayerReader {
     }
     lamina.put("kernel_initializer", KerasObjects.initializer(keras.get("kernel_initializer")));
     lamina.put("bias_initializer", KerasObjects.initializer(keras.get("bias_initializer")));
-    lamina.put("kernel_regularizer", KerasObjects.regularizer(keras.get("kernel_regularizer")));
-    lamina.put("bias_regularizer", KerasObjects.regularizer(keras.get("bias_regularizer")));
-    lamina.put("kernel_constraint", KerasObjects.constraint(keras.get("kernel_constraint")));
-    lamina.put("bias_constraint", KerasObjects.constraint(keras.get("bias_constraint")));
+    KerasObjects.convertRegularizersAndConstraints(
+        keras, lamina, KerasObjects::regularizer, KerasObjects::constraint, "kernel", "bias");
   }
 
   private String activationName(Object value) {
@@ -203,7 +204,7 @@ final class KerasLayerReader {
 
   /**
    * Every option must be one this reader honours, one that changes nothing, or unset (null or
-   * false): an activity regularizer, a BatchNormalization constraint or renormalization is refused.
+   * false): an activity regularizer or renormalization is refused.
    */
   private static void requireKnownOptions(KerasLayerSpec spec, Map<String, Object> keras) {
     Set<String> honoured = OPTIONS.get(spec.className());

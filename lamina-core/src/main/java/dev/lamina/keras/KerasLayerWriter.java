@@ -63,11 +63,12 @@ final class KerasLayerWriter {
       case "Dense", "Conv1D", "Conv2D" -> {
         config.put("kernel_initializer", KerasObjects.kerasInitializer(lamina.get("kernel_initializer")));
         config.put("bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
-        config.put("kernel_regularizer", KerasObjects.kerasRegularizer(lamina.get("kernel_regularizer")));
-        config.put("bias_regularizer", KerasObjects.kerasRegularizer(lamina.get("bias_regularizer")));
-        config.put("kernel_constraint", KerasObjects.kerasConstraint(lamina.get("kernel_constraint")));
-        config.put("bias_constraint", KerasObjects.kerasConstraint(lamina.get("bias_constraint")));
+        KerasObjects.convertRegularizersAndConstraints(
+            lamina, config, KerasObjects::kerasRegularizer, KerasObjects::kerasConstraint, "kernel", "bias");
       }
+      case "BatchNormalization" ->
+          KerasObjects.convertRegularizersAndConstraints(
+              lamina, config, KerasObjects::kerasRegularizer, KerasObjects::kerasConstraint, "beta", "gamma");
       case "Normalization" -> {
         config.put("axis", List.of(-1));
       }

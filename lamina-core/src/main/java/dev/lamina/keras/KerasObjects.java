@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -92,6 +93,22 @@ final class KerasObjects {
           "constraint " + keras + " is not supported (" + String.join(", ", CONSTRAINTS) + ")");
     }
     return nested(name, KerasValues.object(object.get("config")));
+  }
+
+  /**
+   * Puts each weight's converted {@code <weight>_regularizer}, then each one's {@code
+   * <weight>_constraint} (Keras's order), from {@code from} into {@code to}.
+   */
+  static void convertRegularizersAndConstraints(
+      Map<String, Object> from, Map<String, Object> to,
+      Function<Object, Map<String, Object>> regularizer,
+      Function<Object, Map<String, Object>> constraint, String... weights) {
+    for (String weight : weights) {
+      to.put(weight + "_regularizer", regularizer.apply(from.get(weight + "_regularizer")));
+    }
+    for (String weight : weights) {
+      to.put(weight + "_constraint", constraint.apply(from.get(weight + "_constraint")));
+    }
   }
 
   /** Keras's form of an initializer in Lamina's layer config ({@code class_name}, {@code config}). */

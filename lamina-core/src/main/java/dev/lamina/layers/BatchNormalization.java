@@ -4,6 +4,7 @@ import dev.lamina.NeuralOps;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.NoGrad;
+import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializers;
 import dev.lamina.initializers.SeededRandom;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   private double epsilon = 1e-3;
   private boolean center = true;
   private boolean scale = true;
+  private Regularizer betaRegularizer;
+  private Regularizer gammaRegularizer;
+  private Constraint betaConstraint;
+  private Constraint gammaConstraint;
   private Parameter gamma;
   private Parameter beta;
   private Parameter movingMean;
@@ -63,6 +68,30 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     return this;
   }
 
+  public BatchNormalization betaRegularizer(Regularizer regularizer) {
+    this.betaRegularizer = regularizer;
+    return this;
+  }
+
+  public BatchNormalization gammaRegularizer(Regularizer regularizer) {
+    this.gammaRegularizer = regularizer;
+    return this;
+  }
+
+  /** Projects beta after every optimizer update (Keras's {@code beta_constraint}). */
+  public BatchNormalization betaConstraint(Constraint constraint) {
+    requireUnbuilt("betaConstraint");
+    this.betaConstraint = constraint;
+    return this;
+  }
+
+  /** Projects gamma after every optimizer update (Keras's {@code gamma_constraint}). */
+  public BatchNormalization gammaConstraint(Constraint constraint) {
+    requireUnbuilt("gammaConstraint");
+    this.gammaConstraint = constraint;
+    return this;
+  }
+
   @Override
   public String className() {
     return "BatchNormalization";
@@ -79,6 +108,12 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     int[] shape = {inputShape[inputShape.length - 1]};
     gamma = scale ? newWeight("gamma", shape, Initializers.get("ones"), random) : null;
     beta = center ? newWeight("beta", shape, Initializers.get("zeros"), random) : null;
+    if (gamma != null) {
+      gamma.setConstraint(gammaConstraint);
+    }
+    if (beta != null) {
+      beta.setConstraint(betaConstraint);
+    }
     movingMean = newWeight("moving_mean", shape, Initializers.get("zeros"), random);
     movingVariance = newWeight("moving_variance", shape, Initializers.get("ones"), random);
   }
@@ -136,6 +171,14 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   }
 
   @Override
+  public Tensor regularization() {
+    if (!isTrainable()) {
+      return null; // Keras regularizes trainable weights only
+    }
+    return Regularizer.penalties(gammaRegularizer, gamma, betaRegularizer, beta);
+  }
+
+  @Override
   public List<Parameter> nonTrainableWeights() {
     return movingMean == null ? List.of() : List.of(movingMean, movingVariance);
   }
@@ -147,6 +190,10 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     config.put("epsilon", epsilon);
     config.put("center", center);
     config.put("scale", scale);
+    config.put("beta_regularizer", ConfigObjects.of(betaRegularizer));
+    config.put("gamma_regularizer", ConfigObjects.of(gammaRegularizer));
+    config.put("beta_constraint", ConfigObjects.of(betaConstraint));
+    config.put("gamma_constraint", ConfigObjects.of(gammaConstraint));
   }
 
   static BatchNormalization fromConfig(LayerConfig config) {
@@ -160,6 +207,10 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
         .epsilon(config.number("epsilon", 1e-3))
         .center(config.bool("center", true))
         .scale(config.bool("scale", true))
+        .betaRegularizer(ConfigObjects.regularizer(config, "beta_regularizer"))
+        .gammaRegularizer(ConfigObjects.regularizer(config, "gamma_regularizer"))
+        .betaConstraint(ConfigObjects.constraint(config, "beta_constraint"))
+        .gammaConstraint(ConfigObjects.constraint(config, "gamma_constraint"))
         .withCommonOptions(config.values());
   }
 }
