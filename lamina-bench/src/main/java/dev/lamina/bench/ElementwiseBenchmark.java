@@ -1,6 +1,7 @@
 package dev.lamina.bench;
 
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.Pointwise;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,13 +66,13 @@ public class ElementwiseBenchmark {
 
   @Benchmark
   public float[] reluBackward() {
-    impl.reluBackward(x, 0, y, 0, out, 0, x.length);
+    impl.pointwiseBackward(Pointwise.RELU, null, x, y, out, x.length);
     return out;
   }
 
   @Benchmark
   public float[] exp() {
-    impl.exp(x, 0, out, 0, x.length);
+    impl.pointwise(Pointwise.EXPONENTIAL, x, out, x.length);
     return out;
   }
 

@@ -62,21 +62,11 @@ public interface Kernels {
   /** out[j] = Σ_i a[i·cols + j]: column sums of a rows×cols matrix (a bias gradient). */
   void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset);
 
-  /** out[i] = max(a[i], 0). */
-  void relu(float[] a, int aOffset, float[] out, int outOffset, int n);
-
-  /** out[i] = x[i] > 0 ? grad[i] : 0: the gradient through relu, given relu's input x. */
-  void reluBackward(
-      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n);
-
   /** out[i] = alpha · a[i]. */
   void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n);
 
   /** y[i] += alpha · x[i]. */
   void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
-
-  /** out[i] = exp(a[i]). */
-  void exp(float[] a, int aOffset, float[] out, int outOffset, int n);
 
   /** y[i] = f(x[i]) for i in [0, n): one of Keras's elementwise activations; x and y may alias. */
   void pointwise(Pointwise f, float[] x, float[] y, int n);

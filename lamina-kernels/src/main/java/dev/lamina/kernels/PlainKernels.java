@@ -99,20 +99,7 @@ final class PlainKernels implements Kernels {
     }
   }
 
-  @Override
-  public void relu(float[] a, int aOffset, float[] out, int outOffset, int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOffset + i] = Math.max(a[aOffset + i], 0f);
-    }
-  }
 
-  @Override
-  public void reluBackward(
-      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOffset + i] = x[xOffset + i] > 0f ? grad[gradOffset + i] : 0f;
-    }
-  }
 
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
@@ -128,12 +115,6 @@ final class PlainKernels implements Kernels {
     }
   }
 
-  @Override
-  public void exp(float[] a, int aOffset, float[] out, int outOffset, int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOffset + i] = (float) Math.exp(a[aOffset + i]);
-    }
-  }
 
   @Override
   public void pointwise(Pointwise f, float[] x, float[] y, int n) {

@@ -94,28 +94,7 @@ final class VectorKernels implements Kernels {
     }
   }
 
-  @Override
-  public void relu(float[] a, int aOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i).max(0f).intoArray(out, outOffset + i);
-    }
-    TAIL.relu(a, aOffset + i, out, outOffset + i, n - i);
-  }
 
-  @Override
-  public void reluBackward(
-      float[] x, int xOffset, float[] grad, int gradOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    FloatVector zero = FloatVector.zero(S);
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      VectorMask<Float> positive =
-          FloatVector.fromArray(S, x, xOffset + i).compare(VectorOperators.GT, 0f);
-      zero.blend(FloatVector.fromArray(S, grad, gradOffset + i), positive)
-          .intoArray(out, outOffset + i);
-    }
-    TAIL.reluBackward(x, xOffset + i, grad, gradOffset + i, out, outOffset + i, n - i);
-  }
 
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
@@ -138,14 +117,6 @@ final class VectorKernels implements Kernels {
     TAIL.axpy(alpha, x, xOffset + i, y, yOffset + i, n - i);
   }
 
-  @Override
-  public void exp(float[] a, int aOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      VectorMath.exp(FloatVector.fromArray(S, a, aOffset + i)).intoArray(out, outOffset + i);
-    }
-    TAIL.exp(a, aOffset + i, out, outOffset + i, n - i);
-  }
 
   @Override
   public void pointwise(Pointwise f, float[] x, float[] y, int n) {

@@ -28,11 +28,8 @@ class ElementwisePropertyTest {
     SUB((k, a, b, out, o, n) -> k.sub(a, o, b, o, out, o, n)),
     MUL((k, a, b, out, o, n) -> k.mul(a, o, b, o, out, o, n)),
     DIV((k, a, b, out, o, n) -> k.div(a, o, b, o, out, o, n)),
-    RELU((k, a, b, out, o, n) -> k.relu(a, o, out, o, n)),
-    RELU_BACKWARD((k, a, b, out, o, n) -> k.reluBackward(a, o, b, o, out, o, n)),
     SCALE((k, a, b, out, o, n) -> k.scale(-1.75f, a, o, out, o, n)),
     AXPY((k, a, b, out, o, n) -> k.axpy(0.5f, a, o, out, o, n)),
-    EXP((k, a, b, out, o, n) -> k.exp(a, o, out, o, n)),
     SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
     MAX((k, a, b, out, o, n) -> out[0] = k.max(a, o, n)),
     // the matrix kernels take n as rows×cols + rest, cols from 1 to 37 (below and past a vector)

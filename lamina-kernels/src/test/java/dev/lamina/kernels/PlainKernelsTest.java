@@ -48,9 +48,9 @@ class PlainKernelsTest {
   void reluAndItsGradient() {
     float[] x = {-2, 0, 3};
     float[] out = new float[3];
-    plain.relu(x, 0, out, 0, 3);
+    plain.pointwise(Pointwise.RELU, x, out, 3);
     assertArrayEquals(new float[] {0, 0, 3}, out);
-    plain.reluBackward(x, 0, new float[] {5, 6, 7}, 0, out, 0, 3);
+    plain.pointwiseBackward(Pointwise.RELU, x, out.clone(), new float[] {5, 6, 7}, out, 3);
     assertArrayEquals(new float[] {0, 0, 7}, out);
   }
 
@@ -61,7 +61,7 @@ class PlainKernelsTest {
     assertArrayEquals(new float[] {7, 9}, y);
     plain.scale(0.5f, y, 0, y, 0, 2);
     assertArrayEquals(new float[] {3.5f, 4.5f}, y);
-    plain.exp(new float[] {0, 1}, 0, y, 0, 2);
+    plain.pointwise(Pointwise.EXPONENTIAL, new float[] {0, 1}, y, 2);
     assertArrayEquals(new float[] {1f, (float) Math.E}, y);
   }
 
