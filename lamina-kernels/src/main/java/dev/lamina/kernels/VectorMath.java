@@ -19,66 +19,70 @@ final class VectorMath {
   private static final float LN2_LOW = -2.12194440e-4f;
   /** Adding and subtracting 1.5·2²³ rounds a float of magnitude below 2²² to an integer. */
   private static final float ROUNDER = 12582912f;
-  /** Past these e^x is ∞, or below the smallest normal float (flushed to 0). */
-  private static final float EXP_HIGH = 88.7228391f;
-  private static final float EXP_LOW = -87.3365479f;
+  /**
+   * Past these e^x overflows to ∞ or rounds to 0, and clamping x there keeps n in [−150, 129],
+   * where both factors of 2ⁿ below are normal floats.
+   */
+  private static final float CLAMP_HIGH = 89f;
+  private static final float CLAMP_LOW = -104f;
   private static final float TANH_SERIES_BELOW = 0.625f;
   private static final float EXPM1_SERIES_BELOW = 0.5f;
 
   private VectorMath() {}
 
+  // Each function calls exp first and no helper of ours after it: past C2's node budget
+  // (NodeCountInliningCutoff) the JIT still inlines the Vector API's methods but no longer ours,
+  // and a call left in place boxes its vectors (several times slower, megabytes per call).
+
   static FloatVector exp(FloatVector x) {
-    FloatVector clamped = x.max(EXP_LOW).min(EXP_HIGH);
-    FloatVector shifted = clamped.mul(LOG2E).add(ROUNDER);
+    FloatVector clamped = x.max(CLAMP_LOW).min(CLAMP_HIGH);
+    FloatVector shifted = clamped.fma(LOG2E, ROUNDER);
     FloatVector n = shifted.sub(ROUNDER);
     IntVector exponent = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER));
-    FloatVector r = n.mul(-LN2_HIGH).add(clamped);
-    r = n.mul(-LN2_LOW).add(r);
-    FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
-    p = p.mul(r).add(8.3334519073e-3f);
-    p = p.mul(r).add(4.1665795894e-2f);
-    p = p.mul(r).add(1.6666665459e-1f);
-    p = p.mul(r).add(5.0000001201e-1f);
-    FloatVector er = p.mul(r).mul(r).add(r).add(1f);
-    // 2ⁿ in two factors, each a normal float for every n in [−126, 128]
+    FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HIGH), clamped);
+    r = n.fma(FloatVector.broadcast(S, -LN2_LOW), r);
+    FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+    p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+    p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+    p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+    p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+    FloatVector er = p.mul(r).fma(r, r).add(1f);
+    // 2ⁿ in two factors: the first product is exact, the second rounds once, to ∞ at the top and
+    // gradually to 0 at the bottom as Math.exp; a NaN stays NaN through every step
     IntVector half = exponent.lanewise(VectorOperators.ASHR, 1);
-    FloatVector scale1 = powerOfTwo(half);
-    FloatVector scale2 = powerOfTwo(exponent.sub(half));
-    FloatVector value = er.mul(scale1).mul(scale2);
-    value = value.blend(0f, x.compare(VectorOperators.LT, EXP_LOW));
-    value = value.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HIGH));
-    return value.blend(x, x.compare(VectorOperators.NE, x));
+    FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    FloatVector scale2 =
+        exponent.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    return er.mul(scale1).mul(scale2);
   }
 
   /** e^x − 1, by its series near 0 where the difference would cancel. */
   static FloatVector expm1(FloatVector x) {
-    FloatVector series = x.mul(1f / 40320).add(1f / 5040);
-    series = series.mul(x).add(1f / 720);
-    series = series.mul(x).add(1f / 120);
-    series = series.mul(x).add(1f / 24);
-    series = series.mul(x).add(1f / 6);
-    series = series.mul(x).add(0.5f);
-    series = series.mul(x).mul(x).add(x);
     FloatVector direct = exp(x).sub(1f);
+    FloatVector series = x.fma(1f / 40320, 1f / 5040);
+    series = series.fma(x, FloatVector.broadcast(S, 1f / 720));
+    series = series.fma(x, FloatVector.broadcast(S, 1f / 120));
+    series = series.fma(x, FloatVector.broadcast(S, 1f / 24));
+    series = series.fma(x, FloatVector.broadcast(S, 1f / 6));
+    series = series.fma(x, FloatVector.broadcast(S, 0.5f));
+    series = series.mul(x).fma(x, x);
     return direct.blend(series, x.abs().compare(VectorOperators.LT, EXPM1_SERIES_BELOW));
   }
 
   /** tanh: an odd polynomial below 0.625, else 1 − 2/(e^{2|x|} + 1) with x's sign. */
   static FloatVector tanh(FloatVector x) {
     FloatVector a = x.abs();
+    FloatVector doubledExp = exp(a.add(a));
     FloatVector z = x.mul(x);
-    FloatVector p = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
-    p = p.mul(z).add(-5.37397155531e-2f);
-    p = p.mul(z).add(1.33314422036e-1f);
-    p = p.mul(z).add(-3.33332819422e-1f);
-    FloatVector series = p.mul(z).mul(x).add(x);
+    FloatVector p = z.fma(-5.70498872745e-3f, 2.06390887954e-2f);
+    p = p.fma(z, FloatVector.broadcast(S, -5.37397155531e-2f));
+    p = p.fma(z, FloatVector.broadcast(S, 1.33314422036e-1f));
+    p = p.fma(z, FloatVector.broadcast(S, -3.33332819422e-1f));
+    FloatVector series = p.mul(z).fma(x, x);
     FloatVector magnitude =
-        FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
+        FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(doubledExp.add(1f)));
     FloatVector large = magnitude.blend(magnitude.neg(), x.compare(VectorOperators.LT, 0f));
     return large.blend(series, a.compare(VectorOperators.LT, TANH_SERIES_BELOW));
   }
 
-  private static FloatVector powerOfTwo(IntVector n) {
-    return n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-  }
 }

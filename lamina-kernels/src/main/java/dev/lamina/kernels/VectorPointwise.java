@@ -1,7 +1,6 @@
 package dev.lamina.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -63,7 +62,8 @@ final class VectorPointwise {
   }
 
   // one small method per function: C2 keeps the vectors of a small loop in registers, while in
-  // one big switch of loops (or with the function passed in as a value) it boxes them
+  // one big switch of loops (or with the function passed in as a value) it boxes them; within a
+  // loop, exp comes first and no helper of ours follows it (see VectorMath)
   private static void forwardWhole(Pointwise f, float[] x, float[] y, int bound) {
     switch (f) {
       case RELU -> reluForward(x, y, bound);
@@ -82,28 +82,28 @@ final class VectorPointwise {
   private static void reluForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      load(x, i).max(0f).intoArray(y, i);
+      FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
     }
   }
 
   private static void sigmoidForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      sigmoid(load(x, i)).intoArray(y, i);
+      sigmoid(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
   private static void tanhForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      VectorMath.tanh(load(x, i)).intoArray(y, i);
+      VectorMath.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
   private static void leakyReluForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
       v.blend(v.mul(LEAKY), v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
     }
   }
@@ -111,7 +111,7 @@ final class VectorPointwise {
   private static void eluForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
       VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f))
           .intoArray(y, i);
     }
@@ -120,7 +120,7 @@ final class VectorPointwise {
   private static void seluForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
       VectorMath.expm1(v).mul(SELU_SCALED_ALPHA)
           .blend(v.mul(SELU_SCALE), v.compare(VectorOperators.GT, 0f))
           .intoArray(y, i);
@@ -129,16 +129,27 @@ final class VectorPointwise {
 
   private static void geluForward(float[] x, float[] y, int bound) {
     int step = S.length();
+    double[] c = Pointwise.AS_COEFFICIENTS;
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
-      v.mul(0.5f).mul(erf(v.mul(SQRT_HALF)).add(1f)).intoArray(y, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
+      // erf(|z|) = 1 − t·poly(t)·e^(−z²) by Pointwise.AS_COEFFICIENTS, z = x/√2
+      FloatVector gaussian = VectorMath.exp(v.mul(v).mul(-0.5f));
+      FloatVector t =
+          FloatVector.broadcast(S, 1f).div(v.abs().mul(SQRT_HALF).fma((float) Pointwise.AS_P, 1f));
+      FloatVector poly = t.fma((float) c[4], (float) c[3]);
+      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[2]));
+      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[1]));
+      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[0]));
+      FloatVector erf = t.mul(poly).mul(gaussian).neg().add(1f);
+      erf = erf.blend(erf.neg(), v.compare(VectorOperators.LT, 0f));
+      v.mul(0.5f).mul(erf.add(1f)).intoArray(y, i);
     }
   }
 
   private static void swishForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
       v.mul(sigmoid(v)).intoArray(y, i);
     }
   }
@@ -146,7 +157,7 @@ final class VectorPointwise {
   private static void exponentialForward(float[] x, float[] y, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      VectorMath.exp(load(x, i)).intoArray(y, i);
+      VectorMath.exp(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
@@ -170,23 +181,23 @@ final class VectorPointwise {
     int step = S.length();
     FloatVector zero = FloatVector.zero(S);
     for (int i = 0; i < bound; i += step) {
-      zero.blend(load(g, i), positive(y, i)).intoArray(out, i);
+      zero.blend(FloatVector.fromArray(S, g, i), FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
     }
   }
 
   private static void sigmoidBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(y, i);
-      load(g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
+      FloatVector v = FloatVector.fromArray(S, y, i);
+      FloatVector.fromArray(S, g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
     }
   }
 
   private static void tanhBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(y, i);
-      FloatVector d = load(g, i);
+      FloatVector v = FloatVector.fromArray(S, y, i);
+      FloatVector d = FloatVector.fromArray(S, g, i);
       d.sub(d.mul(v).mul(v)).intoArray(out, i);
     }
   }
@@ -194,26 +205,26 @@ final class VectorPointwise {
   private static void leakyReluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector d = load(g, i);
-      d.mul(LEAKY).blend(d, positive(y, i)).intoArray(out, i);
+      FloatVector d = FloatVector.fromArray(S, g, i);
+      d.mul(LEAKY).blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
     }
   }
 
   private static void eluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(y, i);
-      FloatVector d = load(g, i);
-      d.mul(v.add(1f)).blend(d, positive(y, i)).intoArray(out, i);
+      FloatVector v = FloatVector.fromArray(S, y, i);
+      FloatVector d = FloatVector.fromArray(S, g, i);
+      d.mul(v.add(1f)).blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
     }
   }
 
   private static void seluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(y, i);
-      FloatVector d = load(g, i);
-      d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), positive(y, i))
+      FloatVector v = FloatVector.fromArray(S, y, i);
+      FloatVector d = FloatVector.fromArray(S, g, i);
+      d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
           .intoArray(out, i);
     }
   }
@@ -221,36 +232,29 @@ final class VectorPointwise {
   private static void geluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
-      // Φ(x) = y / x, and 1/2 at x = 0
-      FloatVector cdf = load(y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
+      FloatVector v = FloatVector.fromArray(S, x, i);
       FloatVector density = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
-      load(g, i).mul(v.fma(density, cdf)).intoArray(out, i);
+      // Φ(x) = y / x, and 1/2 at x = 0
+      FloatVector cdf =
+          FloatVector.fromArray(S, y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
+      FloatVector.fromArray(S, g, i).mul(v.fma(density, cdf)).intoArray(out, i);
     }
   }
 
   private static void swishBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      FloatVector v = load(x, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
       FloatVector s = sigmoid(v);
-      load(g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
+      FloatVector.fromArray(S, g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
     }
   }
 
   private static void exponentialBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
-      load(g, i).mul(load(y, i)).intoArray(out, i);
+      FloatVector.fromArray(S, g, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
     }
-  }
-
-  private static FloatVector load(float[] a, int i) {
-    return FloatVector.fromArray(S, a, i);
-  }
-
-  private static VectorMask<Float> positive(float[] a, int i) {
-    return load(a, i).compare(VectorOperators.GT, 0f);
   }
 
   /** 1 / (1 + e^(−v)); e^(−v) overflows to ∞ only where the result rounds to 0 anyway. */
@@ -258,17 +262,4 @@ final class VectorPointwise {
     return FloatVector.broadcast(S, 1f).div(VectorMath.exp(v.neg()).add(1f));
   }
 
-  /** erf by {@link Pointwise#AS_COEFFICIENTS}, in float lanes. */
-  private static FloatVector erf(FloatVector z) {
-    FloatVector a = z.abs();
-    FloatVector t = FloatVector.broadcast(S, 1f).div(a.mul((float) Pointwise.AS_P).add(1f));
-    double[] c = Pointwise.AS_COEFFICIENTS;
-    FloatVector poly = t.mul((float) c[4]).add((float) c[3]);
-    poly = poly.mul(t).add((float) c[2]);
-    poly = poly.mul(t).add((float) c[1]);
-    poly = poly.mul(t).add((float) c[0]);
-    FloatVector magnitude =
-        t.mul(poly).mul(VectorMath.exp(a.mul(a).neg())).neg().add(1f);
-    return magnitude.blend(magnitude.neg(), z.compare(VectorOperators.LT, 0f));
-  }
 }

@@ -42,8 +42,7 @@ class VectorMathTest {
     for (int i = 0; i < x.length; i++) {
       double want = exact.applyAsDouble(x[i]);
       double error = Math.abs(got[i] - want);
-      // below the smallest normal float the result may be flushed to zero
-      double allowed = ulps * Math.ulp((float) want) + Float.MIN_NORMAL;
+      double allowed = ulps * Math.ulp((float) want);
       assertTrue(error <= allowed,
           name + "(" + x[i] + ") = " + got[i] + ", want " + want + " (error " + error + ")");
     }
@@ -51,7 +50,7 @@ class VectorMathTest {
 
   @Test
   void expIsWithinTwoUlpsOverTheWholeRange() {
-    assertUlps("exp", VectorMath::exp, Math::exp, range(-87, 88.7, 100_000), 2);
+    assertUlps("exp", VectorMath::exp, Math::exp, range(-110, 90, 100_000), 2);
   }
 
   @Test
@@ -70,7 +69,7 @@ class VectorMathTest {
   void specialValuesAsMath() {
     float[] x = new float[S.length()];
     float[] cases = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 89f,
-        -88f, -200f, 200f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-30f};
+        -88f, -95f, -103.5f, -200f, 88.72f, 200f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-30f};
     for (int start = 0; start < cases.length; start += x.length) {
       int n = Math.min(x.length, cases.length - start);
       System.arraycopy(cases, start, x, 0, n);
@@ -79,8 +78,7 @@ class VectorMathTest {
       float[] expm1 = apply(VectorMath::expm1, x);
       for (int i = 0; i < n; i++) {
         float v = x[i];
-        float wantExp = v < -87.3365479f ? 0f : (float) Math.exp(v);
-        assertClose(wantExp, exp[i], "exp(" + v + ")");
+        assertClose((float) Math.exp(v), exp[i], "exp(" + v + ")");
         assertClose((float) Math.tanh(v), tanh[i], "tanh(" + v + ")");
         assertClose((float) Math.expm1(v), expm1[i], "expm1(" + v + ")");
       }
