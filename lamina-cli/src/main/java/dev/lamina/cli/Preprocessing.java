@@ -90,13 +90,18 @@ public record Preprocessing(
    * its row and column, rather than turning into NaN predictions.
    */
   public Tensor inputs(Table table) {
+    return inputs(table, 0);
+  }
+
+  /** {@link #inputs(Table)} of rows that follow {@code rowsBefore} rows of their file. */
+  Tensor inputs(Table table, long rowsBefore) {
     Tensor inputs = features.transform(table).toTensor();
     float[] values = inputs.toFloatArray();
     int width = inputWidth();
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
         String feature = features.featureNames().get(i % width);
-        throw new BadInputException(table.source() + ", data row " + (i / width + 1)
+        throw new BadInputException(table.source() + ", data row " + (rowsBefore + i / width + 1)
             + ": input '" + feature + "' is " + values[i] + " after preprocessing; the cell is "
             + "too far outside the range seen in training");
       }
