@@ -9,7 +9,6 @@ import dev.lamina.layers.Dropout;
 import dev.lamina.losses.MeanSquaredError;
 import dev.lamina.optimizers.Adam;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +24,12 @@ class ThreadCountDeterminismTest {
     int before = KernelThreads.count();
     KernelThreads.setCount(threads);
     try {
-      Random random = new Random(5);
-      float[][] x = new float[1024][32];
-      float[][] y = new float[1024][1];
-      for (int i = 0; i < x.length; i++) {
-        for (int j = 0; j < x[i].length; j++) {
-          x[i][j] = (float) random.nextGaussian();
-        }
-        y[i][0] = x[i][0] * x[i][1] - x[i][2];
-      }
+      Tensor[] data = DeterminismFingerprint.data(1024, 32);
       Sequential model = new Sequential(new Dense(512, "relu").inputShape(32),
           new BatchNormalization(), new Dropout(0.2), new Dense(512, "relu"), new Dense(1))
           .seed(11);
       model.compile(new Adam(0.001), new MeanSquaredError());
-      History history = model.fit(Tensor.of(x), Tensor.of(y),
+      History history = model.fit(data[0], data[1],
           new FitOptions().epochs(2).batchSize(256).validationSplit(0.25).verbose(0));
       List<float[]> bits = new java.util.ArrayList<>(
           model.getWeights().stream().map(Tensor::toFloatArray).toList());

@@ -1,14 +1,14 @@
 package dev.lamina.cli;
 
 /** Input the user can fix (a file, a column, an option value): exit code 2, one line. */
-final class BadInputException extends RuntimeException {
+public final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  BadInputException(String message) {
+  public BadInputException(String message) {
     super(message);
   }
 
-  BadInputException(String message, Throwable cause) {
+  public BadInputException(String message, Throwable cause) {
     super(message, cause);
   }
 }

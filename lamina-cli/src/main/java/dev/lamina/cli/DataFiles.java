@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,13 +33,30 @@ final class DataFiles {
   private DataFiles() {}
 
   static Table read(Path file, Map<String, ColumnType> types, DataOptions format) {
+    Table[] table = new Table[1];
+    read(file, format, options -> table[0] = Table.readCsv(file, options.withColumnTypes(types)));
+    return table[0];
+  }
+
+  /**
+   * Reads {@code file} in tables of at most {@code rows} rows, handed to {@code chunks} in file
+   * order (bounded memory whatever the file's size).
+   */
+  static void readChunks(Path file, Map<String, ColumnType> types, DataOptions format, int rows,
+      Consumer<Table> chunks) {
+    read(file, format,
+        options -> Table.readCsvChunks(file, options.withColumnTypes(types), rows, chunks));
+  }
+
+  /** Runs {@code reading} with the file's CSV options, its failures as bad input. */
+  private static void read(Path file, DataOptions format, Consumer<CsvOptions> reading) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--data " + file + ": no such file");
     }
     CsvOptions options = format.csvOptions(format.delimiterGiven() ? null
         : headerLine(file, format.charset()));
     try {
-      return Table.readCsv(file, options.withColumnTypes(types));
+      reading.accept(options);
     } catch (CsvFormatException e) {
       throw new BadInputException(e.getMessage() + hint(e, options), e);
     } catch (UnknownColumnException e) {

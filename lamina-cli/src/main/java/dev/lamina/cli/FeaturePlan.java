@@ -55,7 +55,8 @@ record FeaturePlan(
     return new FeaturePlan(numeric, text, skipped);
   }
 
-  ColumnTransformer transformer() {
+  /** The transformer for the numeric and text columns, not yet fitted. */
+  static ColumnTransformer transformer(List<String> numeric, List<String> text) {
     ColumnTransformer transformer = new ColumnTransformer();
     if (!numeric.isEmpty()) {
       transformer.add("num", new Pipeline(new SimpleImputer(SimpleImputer.Strategy.MEAN),

@@ -26,17 +26,17 @@ public final class Lamina implements Callable<Integer> {
 
   /** Runs the command line and returns its exit code. */
   static int run(String... args) {
-    return run(Fitter.LOCAL, args);
+    return run(TrainingData.LOCAL, args);
   }
 
-  /** Runs the command line with {@code train} fitting through {@code fitter}. */
-  public static int run(Fitter fitter, String... args) {
+  /** Runs the command line with {@code train} reading and training through {@code data}. */
+  public static int run(TrainingData data, String... args) {
     ErrorReporter errors = new ErrorReporter(Arrays.asList(args).contains("--verbose"));
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        return type == TrainCommand.class ? type.cast(new TrainCommand(fitter))
+        return type == TrainCommand.class ? type.cast(new TrainCommand(data))
             : defaults.create(type);
       }
     };

@@ -20,6 +20,9 @@ import java.util.List;
           + "(of the predicted label)."
     })
 final class PredictCommand implements Callable<Integer> {
+  /** Rows read, predicted and written at a time: memory stays bounded whatever the file. */
+  static final int CHUNK_ROWS = 1 << 16;
+
   @Mixin ModelFileOption modelFile;
 
   @Option(names = "--data", required = true, paramLabel = "FILE.csv",
@@ -53,10 +56,13 @@ final class PredictCommand implements Callable<Integer> {
       throw new BadInputException("--columns: only for a model without preprocessing; "
           + saved.file() + " chooses its own input columns");
     }
-    Table table = saved.readData(data, false, dataOptions);
-    Tensor outputs = saved.predict(table);
-    PredictionsCsv.write(outputs, saved.preprocessing(), out);
-    System.out.println("Wrote " + table.rowCount() + " predictions to " + out);
+    long[] rowsBefore = {0};
+    long rows = PredictionsCsv.write(saved.preprocessing(), out,
+        sink -> saved.readData(data, false, dataOptions, CHUNK_ROWS, chunk -> {
+          sink.accept(saved.predict(chunk, rowsBefore[0]));
+          rowsBefore[0] += chunk.rowCount();
+        }));
+    System.out.println("Wrote " + rows + " predictions to " + out);
     return 0;
   }
 }

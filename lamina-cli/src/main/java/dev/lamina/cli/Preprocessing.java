@@ -28,7 +28,7 @@ import java.util.Map;
  * @param classes the labels in code order (classification), else empty
  * @param skippedColumns raw columns left out, with the reason
  */
-record Preprocessing(
+public record Preprocessing(
     ColumnTransformer features,
     Map<String, ColumnType> columnTypes,
     String target,
@@ -38,10 +38,16 @@ record Preprocessing(
     Map<String, String> skippedColumns) {
 
   static final String EXTRA_NAME = "preprocessing.json";
+  /**
+   * How many distinct values of a text column a summary for {@link #fit(Table, String, List,
+   * Task, FeatureFitter)} needs at most: one more than a one-hot encoded column may have.
+   */
+  public static final int SUMMARY_VALUES = FeaturePlan.MAX_CATEGORIES + 1;
+
   private static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  Preprocessing {
+  public Preprocessing {
     columnTypes = new LinkedHashMap<>(columnTypes);
     classes = List.copyOf(classes);
     skippedColumns = new LinkedHashMap<>(skippedColumns);
@@ -49,13 +55,33 @@ record Preprocessing(
 
   /** Fits the preprocessing on the training rows (the validation rows never inform it). */
   static Preprocessing fit(Table train, String target, List<String> drop, Task task) {
-    FeaturePlan plan = FeaturePlan.of(train, target, drop);
-    ColumnTransformer features = plan.transformer();
-    features.fit(train);
+    return fit(train, target, drop, task, (numeric, text) -> {
+      ColumnTransformer features = FeaturePlan.transformer(numeric, text);
+      features.fit(train);
+      return features;
+    });
+  }
+
+  /** Fits the feature transformer of the numeric and text input columns chosen. */
+  @FunctionalInterface
+  public interface FeatureFitter {
+    ColumnTransformer fit(List<String> numeric, List<String> text);
+  }
+
+  /**
+   * The preprocessing of training rows held elsewhere (a Spark cluster): {@code summary} holds,
+   * for each column of the training rows, enough of its distinct values to make the choices
+   * {@link #fit} makes (every column's type; text columns' and the target's distinct values, or
+   * more than {@value FeaturePlan#MAX_CATEGORIES} of them), and {@code features} fits the
+   * transformer over all the rows.
+   */
+  public static Preprocessing fit(
+      Table summary, String target, List<String> drop, Task task, FeatureFitter features) {
+    FeaturePlan plan = FeaturePlan.of(summary, target, drop);
     List<String> classes =
-        task.isClassification() ? TargetCodes.learn(train.column(target)) : List.of();
-    return new Preprocessing(features, plan.columnTypes(), target, train.column(target).type(),
-        task, classes, plan.skipped());
+        task.isClassification() ? TargetCodes.learn(summary.column(target)) : List.of();
+    return new Preprocessing(features.fit(plan.numeric(), plan.text()), plan.columnTypes(),
+        target, summary.column(target).type(), task, classes, plan.skipped());
   }
 
   /**
@@ -63,14 +89,19 @@ record Preprocessing(
    * far outside the training range that it is not a float32 after scaling fails here, naming
    * its row and column, rather than turning into NaN predictions.
    */
-  Tensor inputs(Table table) {
+  public Tensor inputs(Table table) {
+    return inputs(table, 0);
+  }
+
+  /** {@link #inputs(Table)} of rows that follow {@code rowsBefore} rows of their file. */
+  Tensor inputs(Table table, long rowsBefore) {
     Tensor inputs = features.transform(table).toTensor();
     float[] values = inputs.toFloatArray();
     int width = inputWidth();
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
         String feature = features.featureNames().get(i % width);
-        throw new BadInputException(table.source() + ", data row " + (i / width + 1)
+        throw new BadInputException(table.source() + ", data row " + (rowsBefore + i / width + 1)
             + ": input '" + feature + "' is " + values[i] + " after preprocessing; the cell is "
             + "too far outside the range seen in training");
       }
@@ -79,7 +110,7 @@ record Preprocessing(
   }
 
   /** The network's targets (one column: the value, 0/1, or the class code) for the rows. */
-  Tensor targets(Table table) {
+  public Tensor targets(Table table) {
     Column column = table.column(target);
     return task.isClassification()
         ? TargetCodes.encode(column, classes)
@@ -87,7 +118,7 @@ record Preprocessing(
   }
 
   /** The number of network inputs. */
-  int inputWidth() {
+  public int inputWidth() {
     return features.featureNames().size();
   }
 
@@ -97,7 +128,7 @@ record Preprocessing(
   }
 
   /** Every column the model needs, by type, for reading a later CSV the same way. */
-  Map<String, ColumnType> readTypes(boolean withTarget) {
+  public Map<String, ColumnType> readTypes(boolean withTarget) {
     Map<String, ColumnType> types = new LinkedHashMap<>(columnTypes);
     if (withTarget) {
       types.put(target, targetType);
@@ -105,7 +136,7 @@ record Preprocessing(
     return types;
   }
 
-  String toJson() {
+  public String toJson() {
     ObjectNode json = JSON.createObjectNode();
     json.put("format", FORMAT);
     json.put("task", task.cliName());
@@ -121,7 +152,7 @@ record Preprocessing(
   }
 
   /** Reads {@link #toJson()}; anything malformed is a {@link BadInputException}. */
-  static Preprocessing fromJson(String text, String where) {
+  public static Preprocessing fromJson(String text, String where) {
     try {
       JsonNode json = JSON.readTree(text);
       if (json.path("format").asInt(-1) != FORMAT) {

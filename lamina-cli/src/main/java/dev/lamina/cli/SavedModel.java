@@ -9,6 +9,7 @@ import dev.lamina.io.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A model file: one written by {@code lamina train} holds the network and its fitted preprocessing;
@@ -68,15 +69,29 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
     return DataFiles.read(csv, preprocessing.readTypes(withTarget), format);
   }
 
+  /**
+   * Reads a CSV as {@link #readData} does, in tables of at most {@code rows} rows handed to
+   * {@code chunks} in file order.
+   */
+  void readData(Path csv, boolean withTarget, DataOptions format, int rows,
+      Consumer<Table> chunks) {
+    DataFiles.readChunks(csv, preprocessing.readTypes(withTarget), format, rows, chunks);
+  }
+
   /** The network's outputs for the rows; a non-finite output fails, naming its row. */
   Tensor predict(Table table) {
-    Tensor outputs = network.predict(preprocessing.inputs(table), 256);
+    return predict(table, 0);
+  }
+
+  /** {@link #predict(Table)} of rows that follow {@code rowsBefore} rows of their file. */
+  Tensor predict(Table table, long rowsBefore) {
+    Tensor outputs = network.predict(preprocessing.inputs(table, rowsBefore), 256);
     float[] values = outputs.toFloatArray();
     int width = outputs.shape()[1];
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
         throw new BadInputException("--model " + file + ": the network gives " + values[i]
-            + " for data row " + (i / width + 1) + " of " + table.source()
+            + " for data row " + (rowsBefore + i / width + 1) + " of " + table.source()
             + "; its weights are not usable");
       }
     }

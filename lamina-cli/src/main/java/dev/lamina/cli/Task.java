@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /** The kind of prediction, with Keras's usual output layer, loss and metrics for it. */
-enum Task {
+public enum Task {
   REGRESSION(null, "mae", "mae"),
   BINARY("sigmoid", "binary_crossentropy", "accuracy"),
   MULTICLASS("softmax", "sparse_categorical_crossentropy", "accuracy");
@@ -38,7 +38,7 @@ enum Task {
     return metric;
   }
 
-  boolean isClassification() {
+  public boolean isClassification() {
     return this != REGRESSION;
   }
 
@@ -54,6 +54,19 @@ enum Task {
     }
     throw new BadInputException(
         "--task must be one of regression, binary, multiclass, got '" + name + "'");
+  }
+
+  /**
+   * The task to train for: {@code requested} (null: inferred from {@code labels}), checked
+   * against the labels before any training (a classifier needs at least two classes; binary,
+   * exactly two). {@code labels} may hold every target value or only the distinct ones.
+   */
+  public static Task resolve(Task requested, Column labels, String source) {
+    Task task = requested != null ? requested : infer(labels);
+    if (task.isClassification()) {
+      TargetCodes.requireClasses(labels, task, source);
+    }
+    return task;
   }
 
   /**

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     })
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE.csv",
-      description = "Training data; default: the bundled red-wine data.")
+      description = "Training data; default: the bundled red-wine data. With --spark also a "
+          + "Parquet path or the name of a table in Spark's catalog.")
   Path data;
 
   @Mixin DataOptions dataOptions;
@@ -111,14 +112,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final Fitter fitter;
+  private final TrainingData trainingData;
 
   TrainCommand() {
-    this(Fitter.LOCAL);
+    this(TrainingData.LOCAL);
   }
 
-  TrainCommand(Fitter fitter) {
-    this.fitter = fitter;
+  TrainCommand(TrainingData trainingData) {
+    this.trainingData = trainingData;
   }
 
   @Override
@@ -131,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("--resume takes no other options: the run continues with the "
           + "settings in " + resume.resolve(RunArguments.FILE) + ", got " + argumentsAfterTrain());
     }
-    TrainCommand original = new TrainCommand(fitter);
+    TrainCommand original = new TrainCommand(trainingData);
     List<String> saved = new ArrayList<>(RunArguments.read(resume));
     saved.addAll(List.of("--out", resume.toString()));
     new CommandLine(original).parseArgs(saved.toArray(String[]::new));
@@ -150,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!resuming) {
       RunArguments.write(settings.out(), argumentsAfterTrain());
     }
-    TrainingRun.Result result = new TrainingRun(settings, fitter, resuming).run();
+    TrainingRun.Result result = new TrainingRun(settings, trainingData, resuming).run();
     if (json) {
       System.out.println(RunJson.of(result));
     } else {

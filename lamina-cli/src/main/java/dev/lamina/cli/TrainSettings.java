@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.data.CsvOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
  * The validated options of {@code lamina train}; {@code data} null means the bundled red-wine,
  * read as {@code dataFormat} says.
  */
-record TrainSettings(
+public record TrainSettings(
     Path data,
     DataOptions dataFormat,
     String target,
@@ -31,9 +32,14 @@ record TrainSettings(
     Path out,
     boolean json) {
 
-  TrainSettings {
+  public TrainSettings {
     drop = List.copyOf(drop);
     layers = List.copyOf(layers);
+  }
+
+  /** How {@code data} is read as CSV: the delimiter given or found in {@code headerLine}. */
+  public CsvOptions csvOptions(String headerLine) {
+    return dataFormat.csvOptions(headerLine);
   }
 
   /** The settings as the report lists them. */

@@ -9,8 +9,6 @@ import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.ModelCheckpoint;
 import dev.lamina.callbacks.TerminateOnNaN;
-import dev.lamina.data.Table;
-import dev.lamina.data.TableSplit;
 import dev.lamina.io.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
@@ -55,38 +53,21 @@ final class TrainingRun {
   static final String BACKUP_DIR = "backup";
 
   private final TrainSettings settings;
-  private final Fitter fitter;
+  private final TrainingData data;
   private final boolean resuming;
 
   /** @param resuming whether to continue from the backup an interrupted run left in the folder */
-  TrainingRun(TrainSettings settings, Fitter fitter, boolean resuming) {
+  TrainingRun(TrainSettings settings, TrainingData data, boolean resuming) {
     this.settings = settings;
-    this.fitter = fitter;
+    this.data = data;
     this.resuming = resuming;
   }
 
   Result run() {
-    Table table = settings.data() == null ? DataFiles.redWine()
-        : DataFiles.read(settings.data(), Map.of(), settings.dataFormat());
-    DataFiles.requireColumn(table, settings.target(), "--target");
-    for (String column : settings.drop()) {
-      DataFiles.requireColumn(table, column, "--drop");
-      if (column.equals(settings.target())) {
-        throw new BadInputException("--drop names the target column '" + column + "'");
-      }
-    }
-    Table labelled = withTarget(table);
-    Task task = settings.task() != null ? settings.task()
-        : Task.infer(labelled.column(settings.target()));
-    if (task.isClassification()) {
-      TargetCodes.requireClasses(labelled.column(settings.target()), task, table.source());
-    }
-    TableSplit split = split(labelled, task);
-    Preprocessing preprocessing = Preprocessing.fit(split.train(), settings.target(), settings.drop(), task);
-    List<String> warnings = strayTextWarnings(table, preprocessing);
-    warnings.forEach(warning -> System.err.println("lamina train: warning: " + warning));
-    Tensor x = preprocessing.inputs(split.train());
-    Tensor y = preprocessing.targets(split.train());
+    TrainingData.Prepared prepared = data.prepare(settings);
+    Preprocessing preprocessing = prepared.preprocessing();
+    Task task = preprocessing.task();
+    prepared.warnings().forEach(warning -> System.err.println("lamina train: warning: " + warning));
 
     NetworkSpec network = NetworkSpec.of(settings, task, preprocessing);
     Sequential model = network.build();
@@ -94,7 +75,8 @@ final class TrainingRun {
     // a run killed mid-write into this folder may have left hidden temporary files
     RUN_FILES.forEach(name -> AtomicFile.deleteLeftovers(out.resolve(name)));
     Path modelFile = out.resolve(MODEL_FILE);
-    boolean validated = split.valid().rowCount() > 0;
+    Tensor[] validation = prepared.validation();
+    boolean validated = validation != null;
     String monitor = validated ? "val_loss" : "loss";
     EarlyStopping stopping = new EarlyStopping().monitor(monitor).patience(settings.patience())
         .minDelta(settings.minDelta()).restoreBestWeights(true);
@@ -107,13 +89,12 @@ final class TrainingRun {
         .callbacks(callbacks).verbose(1)
         .out(settings.json() ? System.err : System.out);
     if (validated) {
-      options.validationData(preprocessing.inputs(split.valid()),
-          preprocessing.targets(split.valid()));
+      options.validationData(validation[0], validation[1]);
     }
     long start = System.nanoTime();
     // a resumed run's model file is a checkpoint of this same run
     FileTime earlierModel = resuming ? null : lastModified(modelFile);
-    History history = fitter.fit(model, x, y, options);
+    History history = prepared.training().fit(model, options);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (nanGuard.terminatedAt() != null) {
       restoreCheckpoint(model, modelFile, earlierModel, nanGuard.terminatedAt());
@@ -127,7 +108,7 @@ final class TrainingRun {
     Map<String, Double> bestLogs = logsAt(history, best);
     HtmlReport.write(new TrainingReport(
         "Lamina training run: " + sourceName(), model.summary(),
-        dataFacts(table, labelled, split, task, preprocessing, warnings),
+        dataFacts(prepared.counts(), preprocessing, prepared.warnings()),
         settings.describe(task, network.loss()), best, history.epochs(), bestLogs,
         logsAt(history, history.epochs() - 1), seconds, png), out.resolve(REPORT_FILE));
     if (nanGuard.terminatedAt() != null) {
@@ -146,11 +127,11 @@ final class TrainingRun {
   /**
    * The backup that {@code --resume} continues from, kept until the run folder is complete (so
    * that a kill while the report is written resumes after the last epoch, not from scratch). A
-   * new run into a folder drops the backup of an earlier one there. Null for a fitter other
-   * than the local one (a Spark cluster's loop keeps no such state).
+   * new run into a folder drops the backup of an earlier one there. Null for training data
+   * other than the local (a Spark cluster's loop keeps no such state).
    */
   private BackupAndRestore backup(Path out) {
-    if (fitter != Fitter.LOCAL) {
+    if (data != TrainingData.LOCAL) {
       if (resuming) {
         throw new BadInputException("--resume works with local training only");
       }
@@ -198,69 +179,24 @@ final class TrainingRun {
     }
   }
 
-  /** Rows without a target value cannot teach anything; they are left out. */
-  private Table withTarget(Table table) {
-    var target = table.column(settings.target());
-    Table labelled = table.filter(row -> !target.isMissing(row));
-    if (labelled.rowCount() < 2) {
-      throw new BadInputException(table.source() + ": the target column '" + settings.target()
-          + "' has values in " + labelled.rowCount() + " rows; training needs at least 2");
-    }
-    return labelled;
-  }
-
-  private TableSplit split(Table table, Task task) {
-    if (settings.validationSplit() == 0) {
-      return new TableSplit(table, table.head(0));
-    }
-    double trainFraction = 1 - settings.validationSplit();
-    return task.isClassification()
-        ? table.stratifiedSplit(settings.target(), trainFraction, settings.seed())
-        : table.split(trainFraction, settings.seed());
-  }
-
   private String sourceName() {
     return settings.data() == null ? DataFiles.DEFAULT_NAME
         : String.valueOf(settings.data().getFileName());
   }
 
-  /**
-   * A warning for each column read as text only because of a few cells that are not numbers,
-   * naming the first such cell as {@code predict} would.
-   */
-  private List<String> strayTextWarnings(Table table, Preprocessing preprocessing) {
-    List<String> warnings = new ArrayList<>();
-    if (settings.data() == null) {
-      return warnings;
-    }
-    for (String column : StrayTextCells.columns(table)) {
-      if (column.equals(settings.target()) || settings.drop().contains(column)) {
-        continue;
-      }
-      String where = DataFiles.firstNonNumber(settings.data(), column, settings.dataFormat());
-      String skipped = preprocessing.skippedColumns().get(column);
-      warnings.add(where + "; so '" + column + "' is read as text"
-          + (skipped == null ? " (one-hot encoded)" : " and skipped (" + skipped + ")")
-          + ": fix or empty the cell, or --drop the column");
-    }
-    return warnings;
-  }
-
-  private Map<String, String> dataFacts(Table table, Table labelled, TableSplit split, Task task,
-      Preprocessing preprocessing, List<String> warnings) {
+  private Map<String, String> dataFacts(
+      TrainingData.Counts counts, Preprocessing preprocessing, List<String> warnings) {
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("file", settings.data() == null ? DataFiles.DEFAULT_NAME
-        : settings.data().toString());
-    facts.put("rows", table.rowCount() + " (" + (table.rowCount() - labelled.rowCount())
-        + " without a target left out)");
-    facts.put("columns", Integer.toString(table.columnCount()));
+    facts.put("file", counts.source());
+    facts.put("rows", counts.rows() + " (" + counts.unlabelled() + " without a target left out)");
+    facts.put("columns", Integer.toString(counts.columns()));
     facts.put("target", settings.target());
-    facts.put("task", task.cliName());
-    if (task.isClassification()) {
+    facts.put("task", preprocessing.task().cliName());
+    if (preprocessing.task().isClassification()) {
       facts.put("classes", preprocessing.classes().toString());
     }
-    facts.put("training rows", Integer.toString(split.train().rowCount()));
-    facts.put("validation rows", Integer.toString(split.valid().rowCount()));
+    facts.put("training rows", Long.toString(counts.trainingRows()));
+    facts.put("validation rows", Long.toString(counts.validationRows()));
     facts.put("network inputs", Integer.toString(preprocessing.inputWidth()));
     facts.put("skipped columns", preprocessing.skippedColumns().isEmpty() ? "none"
         : preprocessing.skippedColumns().toString());
@@ -269,6 +205,7 @@ final class TrainingRun {
     }
     return facts;
   }
+
 
   private static Map<String, Double> logsAt(History history, int epoch) {
     Map<String, Double> logs = new LinkedHashMap<>();

@@ -45,19 +45,28 @@ final class CliProcess {
   private CliProcess() {}
 
   static ProcessBuilder builder(Path workDir, String... args) {
+    return builderWithHeap(workDir, "1g", args);
+  }
+
+  /** A {@code lamina} JVM whose heap is at most {@code heap} (such as {@code 64m}). */
+  static ProcessBuilder builderWithHeap(Path workDir, String heap, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", "-Xmx1g",
+        "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", "-Xmx" + heap,
         "-cp", System.getProperty("java.class.path"), Lamina.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).directory(workDir.toFile());
   }
 
   static Outcome run(Path workDir, String... args) {
+    return runWithHeap(workDir, "1g", args);
+  }
+
+  static Outcome runWithHeap(Path workDir, String heap, String... args) {
     try {
       Path out = Files.createTempFile(workDir, "stdout", ".txt");
       Path err = Files.createTempFile(workDir, "stderr", ".txt");
-      Process process = builder(workDir, args)
+      Process process = builderWithHeap(workDir, heap, args)
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();

@@ -182,12 +182,49 @@ class HostileInputTest {
   }
 
   @Test
-  void aLossThatBecomesNaNStopsTrainingAndKeepsTheLastGoodCheckpoint() throws IOException {
+  void aLossThatBecomesNaNInTheFirstEpochStopsTrainingAndSavesNoModel() throws IOException {
     CliProcess.Outcome first = train(rows, "--optimizer", "sgd", "--lr", "1e30", "--loss",
         "mse", "--batch-size", "4");
     assertEquals(2, first.exitCode(), first.stderr());
     assertTrue(first.stderr().contains("lamina train: the loss became NaN or infinite at epoch 1,"
         + " batch ") && first.stderr().contains("no model was saved"), first.stderr());
     assertFalse(Files.exists(dir.resolve("run/model.lamina")));
+  }
+
+  /**
+   * SGD a little past its stable learning rate diverges slowly: the loss overflows in epoch 9,
+   * after epoch 4's checkpoint (the best validation loss). The run fails naming that epoch, and
+   * model.lamina is a whole model with the checkpoint's weights, whose predictions are finite.
+   */
+  @Test
+  void aLossThatBecomesNaNAfterGoodEpochsKeepsTheLastGoodCheckpoint() throws IOException {
+    java.util.Random random = new java.util.Random(1);
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 200; i++) {
+      double x = random.nextGaussian();
+      csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f%n", x,
+          3 * x + 0.1 * random.nextGaussian()));
+    }
+    Path data = dir.resolve("linear.csv");
+    Files.writeString(data, csv);
+    CliProcess.Outcome run = CliProcess.run(dir, "train", "--data", data.toString(), "--target",
+        "y", "--optimizer", "sgd", "--loss", "mse", "--lr", "0.28", "--layers", "4",
+        "--activation", "linear", "--batch-size", "16", "--epochs", "60", "--patience", "100",
+        "--out", "run");
+    assertEquals(2, run.exitCode(), run.stderr());
+    assertTrue(run.stderr().contains("the loss became NaN or infinite at epoch ")
+        && !run.stderr().contains("at epoch 1,")
+        && run.stderr().contains("its model.lamina the weights of the last good checkpoint"),
+        run.stderr());
+    List<String> history = Files.readAllLines(dir.resolve("run/history.csv"));
+    assertTrue(history.get(history.size() - 1).contains("inf")
+        || history.get(history.size() - 1).contains("nan"), history.toString());
+    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", data.toString(),
+        "--out", "predictions.csv").assertSuccess();
+    List<String> predictions = Files.readAllLines(dir.resolve("predictions.csv"));
+    assertEquals(201, predictions.size());
+    for (String value : predictions.subList(1, predictions.size())) {
+      assertTrue(Float.isFinite(Float.parseFloat(value)), value);
+    }
   }
 }

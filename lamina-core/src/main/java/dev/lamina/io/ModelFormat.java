@@ -54,7 +54,10 @@ public enum ModelFormat {
       }
       throw new ModelFileException(
           file, "a zip that holds neither " + ModelFile.MANIFEST + " (Lamina) nor config.json (Keras)");
-    } catch (IOException e) {
+    } catch (ModelFileException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // ZipFile throws IllegalArgumentException for an entry name that is not UTF-8
       throw new ModelFileException(
           file, "not a readable zip; it may be truncated (" + e.getMessage() + ")", e);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -85,6 +86,26 @@ public final class Table {
   public static Table readCsv(InputStream input, String sourceName, CsvOptions options) {
     CsvChunkReader reader = new CsvChunkReader(input, sourceName, options);
     return reader.nextChunk(Integer.MAX_VALUE - 8);
+  }
+
+  /**
+   * Reads a CSV file (or gzip-compressed CSV) in tables of at most {@code rows} rows, handed to
+   * {@code chunks} in file order, so that a file larger than memory is processed in bounded
+   * memory. Column types not fixed by {@code options} are those of the first chunk; errors name
+   * the line in the file.
+   */
+  public static void readCsvChunks(Path file, CsvOptions options, int rows,
+      Consumer<Table> chunks) {
+    try (InputStream input = Files.newInputStream(file);
+        CsvChunkReader reader =
+            new CsvChunkReader(input, file.getFileName().toString(), options)) {
+      for (Table chunk = reader.nextChunk(rows); chunk.rowCount() > 0;
+          chunk = reader.nextChunk(rows)) {
+        chunks.accept(chunk);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Table.readCsvChunks: cannot read " + file, e);
+    }
   }
 
   /** The same columns, naming {@code sourceName} (a file name) in error messages. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every input the 10-minute fuzz runs of the Keras readers found, replayed as a plain test: the
+ * Every input the 10-minute fuzz runs of the model readers found, replayed as a plain test: the
  * model reader fails with a {@link ModelFileException}, within {@link Contract}'s allocation
  * bound and in well under a second (jHDF took each size and offset in a damaged HDF5 file on
  * trust: out of memory, 170 MB for a 12 KB file, a 10-second hang; and a model whose config lost
@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FuzzFindingsTest {
   private static final FuzzedFile FILE = new FuzzedFile(".h5");
+  private static final FuzzedFile LAMINA_FILE = new FuzzedFile(".lamina");
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -36,6 +37,21 @@ class FuzzFindingsTest {
     byte[] bytes = finding(name);
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Contract.check(
         () -> Sequential.load(FILE.holding(bytes)), List.of(ModelFileException.class)));
+  }
+
+  /**
+   * The {@code .lamina} reader's findings (10-minute run of {@code ModelFile}): an entry name in
+   * the zip's central directory that is not UTF-8 made {@code ZipFile.getEntry} throw an
+   * IllegalArgumentException out of the format sniffing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "lamina-crash-f34aeda0e8080511716f9b39c3387ed784153676",
+      "lamina-crash-d88180061c3a692cb73c8d9b308b3f62358baa7f"})
+  void aLaminaFindingFailsTypedQuicklyAndBounded(String name) {
+    byte[] bytes = finding(name);
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Contract.check(
+        () -> Sequential.load(LAMINA_FILE.holding(bytes)), List.of(ModelFileException.class)));
   }
 
   private static byte[] finding(String name) {

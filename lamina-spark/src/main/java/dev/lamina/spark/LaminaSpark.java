@@ -1,17 +1,13 @@
 package dev.lamina.spark;
 
-import dev.lamina.Tensor;
-import dev.lamina.cli.Fitter;
 import dev.lamina.cli.Lamina;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code lamina} command on Spark (the main class of the {@code -all} jar, for
@@ -49,56 +45,29 @@ public final class LaminaSpark {
       if (!rest.isEmpty() && rest.get(0).equals("predict")) {
         return predict(spark, rest);
       }
-      return Lamina.run(fitter(spark, trainer), rest.toArray(String[]::new));
+      return Lamina.run(new SparkTrainingData(spark, trainer), rest.toArray(String[]::new));
     } finally {
       spark.stop();
     }
   }
 
-  /** Trains on the preprocessed rows as a DataFrame of columns x0… and target. */
-  private static Fitter fitter(SparkSession spark, SparkTrainer trainer) {
-    return (model, x, y, options) -> {
-      int width = x.shape()[1];
-      List<String> features = new ArrayList<>();
-      StructType schema = new StructType();
-      for (int c = 0; c < width; c++) {
-        features.add("x" + c);
-        schema = schema.add("x" + c, DataTypes.FloatType, false);
-      }
-      schema = schema.add("target", DataTypes.FloatType, false);
-      Dataset<Row> frame = spark.createDataFrame(rows(x, y), schema);
-      return trainer.fit(model, frame, features, "target", options);
-    };
-  }
-
-  private static List<Row> rows(Tensor x, Tensor y) {
-    float[] xs = x.toFloatArray();
-    float[] ys = y.toFloatArray();
-    int n = x.shape()[0];
-    int width = x.shape()[1];
-    List<Row> rows = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      Object[] cells = new Object[width + 1];
-      for (int c = 0; c < width; c++) {
-        cells[c] = xs[r * width + c];
-      }
-      cells[width] = ys[r];
-      rows.add(RowFactory.create(cells));
-    }
-    return rows;
-  }
-
-  /** {@code predict --model FILE --data CSV --out DIR}: a folder of CSV parts with a header. */
+  /**
+   * {@code predict --model FILE --data CSV|PARQUET|TABLE --out DIR}: a folder of CSV parts with
+   * a header.
+   */
   private static int predict(SparkSession spark, List<String> args) {
     String model = take(args, "--model");
     String data = take(args, "--data");
     String out = take(args, "--out");
     if (model == null || data == null || out == null || args.size() != 1) {
-      System.err.println("usage: predict --model FILE.lamina --data FILE.csv --out DIR"
+      System.err.println("usage: predict --model FILE.lamina --data FILE.csv|PARQUET|TABLE --out DIR"
           + (args.size() > 1 ? " (unknown: " + args.subList(1, args.size()) + ")" : ""));
       return 2;
     }
-    Dataset<Row> frame = spark.read().option("header", "true").csv(data);
+    Dataset<Row> frame = Files.isRegularFile(Path.of(data)) && !data.endsWith(".parquet")
+        ? spark.read().option("header", "true").csv(data)
+        : Files.isDirectory(Path.of(data)) || data.endsWith(".parquet")
+        ? spark.read().parquet(data) : spark.table(data);
     Dataset<Row> scored = CliModelScoring.score(spark, Path.of(model), frame);
     String[] outputs = List.of(scored.columns()).subList(frame.columns().length,
         scored.columns().length).toArray(String[]::new);

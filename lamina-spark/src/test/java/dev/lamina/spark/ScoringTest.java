@@ -77,7 +77,7 @@ class ScoringTest {
   }
 
   /** Equal JSON, numbers within 1e-9 relative. */
-  private static void assertSame(JsonNode want, JsonNode got, String path) {
+  static void assertSame(JsonNode want, JsonNode got, String path) {
     if (want.isNumber()) {
       assertTrue(got.isNumber(), path);
       assertEquals(want.asDouble(), got.asDouble(), 1e-9 * Math.abs(want.asDouble()), path);
