@@ -1,10 +1,9 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scalers learn: per column, {@code (x - subtract) / divide + add}. Missing values stay
@@ -34,14 +33,14 @@ record AffineColumns(List<String> columns, double[] subtract, double[] divide, d
   }
 
   /** Adds the columns and learnt shifts and scales to {@code json} under the given names. */
-  void write(ObjectNode json, String subtractName, String divideName) {
-    json.set("columns", TransformerJson.strings(columns));
-    json.set(subtractName, TransformerJson.doubles(subtract));
-    json.set(divideName, TransformerJson.doubles(divide));
+  void write(Map<String, Object> json, String subtractName, String divideName) {
+    json.put("columns", TransformerJson.strings(columns));
+    json.put(subtractName, TransformerJson.doubles(subtract));
+    json.put(divideName, TransformerJson.doubles(divide));
   }
 
   /** Reads what {@link #write} wrote; {@code addValue} comes from the transformer's options. */
-  static AffineColumns read(JsonNode json, String subtractName, String divideName,
+  static AffineColumns read(Map<String, ?> json, String subtractName, String divideName,
       double addValue) {
     List<String> columns = TransformerJson.readStrings(json, "columns");
     double[] add = new double[columns.size()];

@@ -1,8 +1,5 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -82,33 +79,27 @@ record Categories(List<String> columns, List<List<String>> levels) {
   }
 
   /** Adds {@code columns} and {@code categories} to {@code json}. */
-  void write(ObjectNode json) {
-    json.set("columns", TransformerJson.strings(columns));
-    ArrayNode array = json.putArray("categories");
+  void write(Map<String, Object> json) {
+    json.put("columns", TransformerJson.strings(columns));
+    List<List<String>> array = new ArrayList<>();
     for (List<String> column : levels) {
-      ArrayNode items = array.addArray();
-      for (String level : column) {
-        if (level == null) {
-          items.addNull();
-        } else {
-          items.add(level);
-        }
-      }
+      array.add(TransformerJson.strings(column));
     }
+    json.put("categories", array);
   }
 
   /** Reads what {@link #write} wrote, or null when the JSON holds no fitted categories. */
-  static Categories read(JsonNode json) {
-    if (!json.has("categories")) {
+  static Categories read(Map<String, ?> json) {
+    if (!json.containsKey("categories")) {
       return null;
     }
     List<List<String>> levels = new ArrayList<>();
-    for (JsonNode column : TransformerJson.required(json, "categories")) {
-      List<String> items = new ArrayList<>();
-      for (JsonNode item : column) {
-        items.add(item.isNull() ? null : item.asText());
+    for (Object column : TransformerJson.list(json, "categories")) {
+      if (!(column instanceof List<?> items)) {
+        throw new IllegalArgumentException("TransformerJson: " + json.get("type")
+            + "'s categories must be lists of strings, got " + column);
       }
-      levels.add(items);
+      levels.add(TransformerJson.strings(json, "categories", items));
     }
     return new Categories(TransformerJson.readStrings(json, "columns"), levels);
   }

@@ -1,12 +1,11 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -138,32 +137,36 @@ public final class ColumnTransformer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     json.put("remainder", remainder.name().toLowerCase(Locale.ROOT));
-    ArrayNode array = json.putArray("transformers");
+    List<Map<String, Object>> array = new ArrayList<>();
     for (Entry entry : entries) {
-      ObjectNode item = array.addObject();
+      Map<String, Object> item = new LinkedHashMap<>();
+      array.add(item);
       item.put("name", entry.name());
-      item.set("columns", TransformerJson.strings(entry.columns()));
-      item.set("transformer", entry.transformer().toJson());
+      item.put("columns", TransformerJson.strings(entry.columns()));
+      item.put("transformer", entry.transformer().toJson());
     }
+    json.put("transformers", array);
     if (featureNames != null) {
-      json.set("remainderColumns", TransformerJson.strings(remainderColumns));
-      json.set("featureNames", TransformerJson.strings(featureNames));
+      json.put("remainderColumns", TransformerJson.strings(remainderColumns));
+      json.put("featureNames", TransformerJson.strings(featureNames));
     }
     return json;
   }
 
-  static ColumnTransformer fromJson(JsonNode json) {
+  static ColumnTransformer fromJson(Map<String, ?> json) {
     ColumnTransformer transformer = new ColumnTransformer().remainder(Remainder.valueOf(
-        json.path("remainder").asText("drop").toUpperCase(Locale.ROOT)));
-    for (JsonNode item : TransformerJson.required(json, "transformers")) {
-      transformer.add(TransformerJson.required(item, "name").asText(),
-          TransformerJson.fromJson(TransformerJson.required(item, "transformer")),
+        TransformerJson.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
+    for (Object value : TransformerJson.list(json, "transformers")) {
+      Map<String, ?> item = TransformerJson.object(value, NAME + "'s transformers entry");
+      transformer.add(TransformerJson.text(item, "name"),
+          TransformerJson.fromJson(
+              TransformerJson.object(TransformerJson.required(item, "transformer"), "transformer")),
           TransformerJson.readStrings(item, "columns"));
     }
-    if (json.has("featureNames")) {
+    if (json.containsKey("featureNames")) {
       transformer.remainderColumns = TransformerJson.readStrings(json, "remainderColumns");
       transformer.featureNames = TransformerJson.readStrings(json, "featureNames");
     }

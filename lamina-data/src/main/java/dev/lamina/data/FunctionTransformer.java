@@ -1,9 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Applies a named elementwise function to every column, as scikit-learn's FunctionTransformer
@@ -106,17 +105,18 @@ public final class FunctionTransformer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("function", function.name().toLowerCase(Locale.ROOT)).put("exponent", exponent);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("function", function.name().toLowerCase(Locale.ROOT));
+    json.put("exponent", exponent);
     if (columns != null) {
-      json.set("columns", TransformerJson.strings(columns));
+      json.put("columns", TransformerJson.strings(columns));
     }
     return json;
   }
 
-  static FunctionTransformer fromJson(JsonNode json) {
-    String name = TransformerJson.required(json, "function").asText();
+  static FunctionTransformer fromJson(Map<String, ?> json) {
+    String name = TransformerJson.text(json, "function");
     Function function;
     try {
       function = Function.valueOf(name.toUpperCase(Locale.ROOT));
@@ -125,8 +125,8 @@ public final class FunctionTransformer implements Transformer {
           + "function '" + name + "'; expected one of log, log1p, sqrt, power", e);
     }
     FunctionTransformer transformer =
-        new FunctionTransformer(function, json.path("exponent").asDouble(1));
-    if (json.has("columns")) {
+        new FunctionTransformer(function, TransformerJson.number(json, "exponent", 1));
+    if (json.containsKey("columns")) {
       transformer.columns = TransformerJson.readStrings(json, "columns");
     }
     return transformer;

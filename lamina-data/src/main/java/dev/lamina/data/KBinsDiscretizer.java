@@ -1,11 +1,10 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Cuts each column into bins, as scikit-learn's KBinsDiscretizer: equal-width bins between the
@@ -141,25 +140,26 @@ public final class KBinsDiscretizer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("nBins", nBins).put("strategy", strategy.name().toLowerCase(Locale.ROOT))
-        .put("encode", encoding.name().toLowerCase(Locale.ROOT));
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("nBins", nBins);
+    json.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
+    json.put("encode", encoding.name().toLowerCase(Locale.ROOT));
     if (binEdges != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("binEdges", Matrices.toJson(binEdges));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("binEdges", TransformerJson.matrix(binEdges));
     }
     return json;
   }
 
-  static KBinsDiscretizer fromJson(JsonNode json) {
+  static KBinsDiscretizer fromJson(Map<String, ?> json) {
     KBinsDiscretizer discretizer = new KBinsDiscretizer(
-        TransformerJson.required(json, "nBins").asInt(),
-        Strategy.valueOf(json.path("strategy").asText("quantile").toUpperCase(Locale.ROOT)),
-        Encoding.valueOf(json.path("encode").asText("ordinal").toUpperCase(Locale.ROOT)));
-    if (json.has("columns")) {
+        TransformerJson.integer(json, "nBins"),
+        Strategy.valueOf(TransformerJson.text(json, "strategy", "quantile").toUpperCase(Locale.ROOT)),
+        Encoding.valueOf(TransformerJson.text(json, "encode", "ordinal").toUpperCase(Locale.ROOT)));
+    if (json.containsKey("columns")) {
       discretizer.columns = TransformerJson.readStrings(json, "columns");
-      discretizer.binEdges = Matrices.fromJson(json, "binEdges");
+      discretizer.binEdges = TransformerJson.readMatrix(json, "binEdges");
     }
     return discretizer;
   }

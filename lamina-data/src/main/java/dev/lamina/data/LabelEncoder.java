@@ -1,7 +1,5 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
@@ -69,19 +67,19 @@ public final class LabelEncoder implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     if (classes != null) {
       json.put("column", column);
-      json.set("classes", TransformerJson.strings(classes));
+      json.put("classes", TransformerJson.strings(classes));
     }
     return json;
   }
 
-  static LabelEncoder fromJson(JsonNode json) {
+  static LabelEncoder fromJson(Map<String, ?> json) {
     LabelEncoder encoder = new LabelEncoder();
-    if (json.has("classes")) {
-      encoder.column = TransformerJson.required(json, "column").asText();
+    if (json.containsKey("classes")) {
+      encoder.column = TransformerJson.text(json, "column");
       encoder.classes = List.copyOf(TransformerJson.readStrings(json, "classes"));
     }
     return encoder;

@@ -1,8 +1,7 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scales every column linearly so that the fitted rows span {@code [min, max]} (default
@@ -70,19 +69,20 @@ public final class MinMaxScaler implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("rangeMin", rangeMin).put("rangeMax", rangeMax);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("rangeMin", rangeMin);
+    json.put("rangeMax", rangeMax);
     if (fitted != null) {
       fitted.write(json, "dataMin", "divide");
     }
     return json;
   }
 
-  static MinMaxScaler fromJson(JsonNode json) {
+  static MinMaxScaler fromJson(Map<String, ?> json) {
     MinMaxScaler scaler = new MinMaxScaler(
-        json.path("rangeMin").asDouble(0), json.path("rangeMax").asDouble(1));
-    if (json.has("columns")) {
+        TransformerJson.number(json, "rangeMin", 0), TransformerJson.number(json, "rangeMax", 1));
+    if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "dataMin", "divide", scaler.rangeMin);
     }
     return scaler;

@@ -1,7 +1,5 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +72,8 @@ public final class OneHotEncoder implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     json.put("handleUnknown", handleUnknown.name().toLowerCase(Locale.ROOT));
     if (fitted != null) {
       fitted.write(json);
@@ -83,9 +81,9 @@ public final class OneHotEncoder implements Transformer {
     return json;
   }
 
-  static OneHotEncoder fromJson(JsonNode json) {
+  static OneHotEncoder fromJson(Map<String, ?> json) {
     OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
-        json.path("handleUnknown").asText("error").toUpperCase(Locale.ROOT)));
+        TransformerJson.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

@@ -1,7 +1,5 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +73,8 @@ public final class OrdinalEncoder implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     if (unknownValue != null) {
       json.put("unknownValue", unknownValue);
     }
@@ -86,9 +84,9 @@ public final class OrdinalEncoder implements Transformer {
     return json;
   }
 
-  static OrdinalEncoder fromJson(JsonNode json) {
-    JsonNode unknown = json.get("unknownValue");
-    OrdinalEncoder encoder = new OrdinalEncoder(unknown == null ? null : unknown.asDouble());
+  static OrdinalEncoder fromJson(Map<String, ?> json) {
+    OrdinalEncoder encoder = new OrdinalEncoder(json.get("unknownValue") == null ? null
+        : TransformerJson.number(json, "unknownValue"));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

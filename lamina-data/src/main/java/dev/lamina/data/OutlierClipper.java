@@ -1,8 +1,7 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Clips outliers: every value below a column's lower bound becomes the bound, likewise above
@@ -85,23 +84,25 @@ public final class OutlierClipper implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("bounds", learnt ? "percentiles" : "fixed").put("low", low).put("high", high);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("bounds", learnt ? "percentiles" : "fixed");
+    json.put("low", low);
+    json.put("high", high);
     if (columns != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("lower", TransformerJson.doubles(lower));
-      json.set("upper", TransformerJson.doubles(upper));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("lower", TransformerJson.doubles(lower));
+      json.put("upper", TransformerJson.doubles(upper));
     }
     return json;
   }
 
-  static OutlierClipper fromJson(JsonNode json) {
+  static OutlierClipper fromJson(Map<String, ?> json) {
     OutlierClipper clipper = new OutlierClipper(
-        "percentiles".equals(TransformerJson.required(json, "bounds").asText()),
-        TransformerJson.required(json, "low").asDouble(),
-        TransformerJson.required(json, "high").asDouble());
-    if (json.has("columns")) {
+        "percentiles".equals(TransformerJson.text(json, "bounds")),
+        TransformerJson.number(json, "low"),
+        TransformerJson.number(json, "high"));
+    if (json.containsKey("columns")) {
       clipper.columns = TransformerJson.readStrings(json, "columns");
       clipper.lower = TransformerJson.readDoubles(json, "lower");
       clipper.upper = TransformerJson.readDoubles(json, "upper");

@@ -1,10 +1,9 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Principal component analysis, as scikit-learn's PCA: centers the columns and projects them on
@@ -246,32 +245,35 @@ public final class PCA implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("nComponents", count).put("varianceShare", share).put("whiten", whiten)
-        .put("solver", randomized ? "randomized" : "full").put("seed", seed);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("nComponents", count);
+    json.put("varianceShare", share);
+    json.put("whiten", whiten);
+    json.put("solver", randomized ? "randomized" : "full");
+    json.put("seed", seed);
     if (axes != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("mean", TransformerJson.doubles(axes.mean()));
-      json.set("components", Matrices.toJson(axes.components()));
-      json.set("explainedVariance", TransformerJson.doubles(axes.explainedVariance()));
-      json.set("singularValues", TransformerJson.doubles(axes.singularValues()));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("mean", TransformerJson.doubles(axes.mean()));
+      json.put("components", TransformerJson.matrix(axes.components()));
+      json.put("explainedVariance", TransformerJson.doubles(axes.explainedVariance()));
+      json.put("singularValues", TransformerJson.doubles(axes.singularValues()));
       json.put("totalVariance", axes.totalVariance());
     }
     return json;
   }
 
-  static PCA fromJson(JsonNode json) {
-    PCA pca = new PCA(json.path("nComponents").asInt(0), json.path("varianceShare").asDouble(0),
-        json.path("whiten").asBoolean(false),
-        "randomized".equals(json.path("solver").asText("full")), json.path("seed").asLong(0));
-    if (json.has("columns")) {
+  static PCA fromJson(Map<String, ?> json) {
+    PCA pca = new PCA((int) TransformerJson.integer(json, "nComponents", 0), TransformerJson.number(json, "varianceShare", 0),
+        TransformerJson.flag(json, "whiten", false),
+        "randomized".equals(TransformerJson.text(json, "solver", "full")), TransformerJson.integer(json, "seed", 0));
+    if (json.containsKey("columns")) {
       pca.columns = TransformerJson.readStrings(json, "columns");
       pca.axes = new PrincipalAxes(TransformerJson.readDoubles(json, "mean"),
-          Matrices.fromJson(json, "components"),
+          TransformerJson.readMatrix(json, "components"),
           TransformerJson.readDoubles(json, "explainedVariance"),
           TransformerJson.readDoubles(json, "singularValues"),
-          TransformerJson.required(json, "totalVariance").asDouble());
+          TransformerJson.number(json, "totalVariance"));
     }
     return pca;
   }

@@ -1,10 +1,9 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Products of the columns up to a degree, as scikit-learn's PolynomialFeatures: the bias column
@@ -114,21 +113,22 @@ public final class PolynomialFeatures implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("degree", degree).put("interactionOnly", interactionOnly)
-        .put("includeBias", includeBias);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("degree", degree);
+    json.put("interactionOnly", interactionOnly);
+    json.put("includeBias", includeBias);
     if (columns != null) {
-      json.set("columns", TransformerJson.strings(columns));
+      json.put("columns", TransformerJson.strings(columns));
     }
     return json;
   }
 
-  static PolynomialFeatures fromJson(JsonNode json) {
+  static PolynomialFeatures fromJson(Map<String, ?> json) {
     PolynomialFeatures features = new PolynomialFeatures(
-        TransformerJson.required(json, "degree").asInt(),
-        json.path("interactionOnly").asBoolean(false), json.path("includeBias").asBoolean(true));
-    if (json.has("columns")) {
+        TransformerJson.integer(json, "degree"),
+        TransformerJson.flag(json, "interactionOnly", false), TransformerJson.flag(json, "includeBias", true));
+    if (json.containsKey("columns")) {
       features.columns = TransformerJson.readStrings(json, "columns");
     }
     return features;

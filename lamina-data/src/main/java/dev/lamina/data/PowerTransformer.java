@@ -1,9 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Makes each column more Gaussian with the Yeo-Johnson transform, as scikit-learn's
@@ -108,26 +107,28 @@ public final class PowerTransformer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("method", "yeo-johnson").put("standardize", standardize);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("method", "yeo-johnson");
+    json.put("standardize", standardize);
     if (lambdas != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("lambdas", TransformerJson.doubles(lambdas));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("lambdas", TransformerJson.doubles(lambdas));
       if (standardize) {
-        json.set("scaler", scaler.toJson());
+        json.put("scaler", scaler.toJson());
       }
     }
     return json;
   }
 
-  static PowerTransformer fromJson(JsonNode json) {
-    PowerTransformer transformer = new PowerTransformer(json.path("standardize").asBoolean(true));
-    if (json.has("columns")) {
+  static PowerTransformer fromJson(Map<String, ?> json) {
+    PowerTransformer transformer = new PowerTransformer(TransformerJson.flag(json, "standardize", true));
+    if (json.containsKey("columns")) {
       transformer.columns = TransformerJson.readStrings(json, "columns");
       transformer.lambdas = TransformerJson.readDoubles(json, "lambdas");
       if (transformer.standardize) {
-        transformer.scaler = StandardScaler.fromJson(TransformerJson.required(json, "scaler"));
+        transformer.scaler = StandardScaler.fromJson(
+            TransformerJson.object(TransformerJson.required(json, "scaler"), "scaler"));
       }
     }
     return transformer;

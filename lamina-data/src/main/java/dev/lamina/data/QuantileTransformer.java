@@ -1,9 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Maps each column through its own empirical distribution to a uniform or a normal one, as
@@ -112,23 +111,24 @@ public final class QuantileTransformer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("nQuantiles", nQuantiles).put("output", output.name().toLowerCase(Locale.ROOT));
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("nQuantiles", nQuantiles);
+    json.put("output", output.name().toLowerCase(Locale.ROOT));
     if (quantiles != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("quantiles", Matrices.toJson(quantiles));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("quantiles", TransformerJson.matrix(quantiles));
     }
     return json;
   }
 
-  static QuantileTransformer fromJson(JsonNode json) {
+  static QuantileTransformer fromJson(Map<String, ?> json) {
     QuantileTransformer transformer = new QuantileTransformer(
-        TransformerJson.required(json, "nQuantiles").asInt(),
-        Output.valueOf(json.path("output").asText("uniform").toUpperCase(Locale.ROOT)));
-    if (json.has("columns")) {
+        TransformerJson.integer(json, "nQuantiles"),
+        Output.valueOf(TransformerJson.text(json, "output", "uniform").toUpperCase(Locale.ROOT)));
+    if (json.containsKey("columns")) {
       transformer.columns = TransformerJson.readStrings(json, "columns");
-      transformer.quantiles = Matrices.fromJson(json, "quantiles");
+      transformer.quantiles = TransformerJson.readMatrix(json, "quantiles");
       transformer.references = linspace(transformer.quantiles[0].length);
     }
     return transformer;

@@ -1,8 +1,7 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scales with statistics that outliers barely move: {@code (x - median) / (Q3 - Q1)}, the
@@ -75,10 +74,11 @@ public final class RobustScaler implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("withCentering", withCentering).put("withScaling", withScaling);
-    json.set("quantileRange",
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("withCentering", withCentering);
+    json.put("withScaling", withScaling);
+    json.put("quantileRange",
         TransformerJson.doubles(new double[] {lowPercentile, highPercentile}));
     if (fitted != null) {
       fitted.write(json, "center", "scale");
@@ -86,11 +86,11 @@ public final class RobustScaler implements Transformer {
     return json;
   }
 
-  static RobustScaler fromJson(JsonNode json) {
+  static RobustScaler fromJson(Map<String, ?> json) {
     double[] range = TransformerJson.readDoubles(json, "quantileRange");
-    RobustScaler scaler = new RobustScaler(json.path("withCentering").asBoolean(true),
-        json.path("withScaling").asBoolean(true), range[0], range[1]);
-    if (json.has("columns")) {
+    RobustScaler scaler = new RobustScaler(TransformerJson.flag(json, "withCentering", true),
+        TransformerJson.flag(json, "withScaling", true), range[0], range[1]);
+    if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "center", "scale", 0);
     }
     return scaler;

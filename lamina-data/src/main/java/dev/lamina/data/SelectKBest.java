@@ -1,7 +1,5 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -141,22 +139,24 @@ public final class SelectKBest implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("scoreFunction", scoreFunction).put("k", k).put("target", target).put("seed", seed);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
+    json.put("scoreFunction", scoreFunction);
+    json.put("k", k);
+    json.put("target", target);
+    json.put("seed", seed);
     if (selected != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("scores", TransformerJson.doubles(scores));
-      json.set("selected", TransformerJson.strings(selected));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("scores", TransformerJson.doubles(scores));
+      json.put("selected", TransformerJson.strings(selected));
     }
     return json;
   }
 
-  static SelectKBest fromJson(JsonNode json) {
-    SelectKBest selector = new SelectKBest(TransformerJson.required(json, "scoreFunction")
-        .asText(), TransformerJson.required(json, "k").asInt(),
-        TransformerJson.required(json, "target").asText(), json.path("seed").asLong(0));
-    if (json.has("columns")) {
+  static SelectKBest fromJson(Map<String, ?> json) {
+    SelectKBest selector = new SelectKBest(TransformerJson.text(json, "scoreFunction"), TransformerJson.integer(json, "k"),
+        TransformerJson.text(json, "target"), TransformerJson.integer(json, "seed", 0));
+    if (json.containsKey("columns")) {
       selector.columns = TransformerJson.readStrings(json, "columns");
       selector.scores = TransformerJson.readDoubles(json, "scores");
       selector.selected = TransformerJson.readStrings(json, "selected");

@@ -1,8 +1,7 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Standardizes every column: {@code z = (x - mean) / std}, with the population standard
@@ -75,17 +74,17 @@ public final class StandardScaler implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     if (fitted != null) {
       fitted.write(json, "mean", "scale");
     }
     return json;
   }
 
-  static StandardScaler fromJson(JsonNode json) {
+  static StandardScaler fromJson(Map<String, ?> json) {
     StandardScaler scaler = new StandardScaler();
-    if (json.has("columns")) {
+    if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "mean", "scale", 0);
     }
     return scaler;

@@ -1,43 +1,41 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.io.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads and writes transformers as JSON. Numbers are written with all the digits of a double, so
- * a round trip gives bit-identical learnt values.
+ * Reads and writes transformers as JSON. A transformer's JSON form is a plain map
+ * ({@link Transformer#toJson()}: strings, numbers, booleans, lists and maps), written with all
+ * the digits of a double, so a round trip gives bit-identical learnt values. Reading goes through
+ * the same bounded reader as model files, and a field of the wrong kind is an error naming the
+ * transformer and the field.
  */
 public final class TransformerJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private TransformerJson() {}
 
   /** The transformer as a JSON text. */
   public static String toJsonString(Transformer transformer) {
-    try {
-      return MAPPER.writeValueAsString(transformer.toJson());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("TransformerJson: cannot write " + transformer, e);
-    }
+    return Json.write(transformer.toJson());
   }
 
   /** Rebuilds a transformer from {@link #toJsonString}'s output. */
   public static Transformer fromJson(String json) {
+    Object value;
     try {
-      return fromJson(MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
+      value = Json.parse(json);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("TransformerJson: not valid JSON: " + e.getMessage(), e);
     }
+    return fromJson(object(value, "the transformer"));
   }
 
   /** Rebuilds a transformer from {@link Transformer#toJson()}'s output. */
-  public static Transformer fromJson(JsonNode json) {
-    String type = json.path("type").asText("");
+  public static Transformer fromJson(Map<?, ?> object) {
+    Map<String, ?> json = object(object, "the transformer");
+    String type = json.get("type") instanceof String name ? name : "";
     return switch (type) {
       case "StandardScaler" -> StandardScaler.fromJson(json);
       case "MinMaxScaler" -> MinMaxScaler.fromJson(json);
@@ -66,54 +64,187 @@ public final class TransformerJson {
     };
   }
 
-  static ObjectNode object(String type) {
-    return MAPPER.createObjectNode().put("type", type);
+  static Map<String, Object> object(String type) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", type);
+    return json;
   }
 
-  static ArrayNode doubles(double[] values) {
-    ArrayNode array = MAPPER.createArrayNode();
+  static List<Object> doubles(double[] values) {
+    List<Object> list = new ArrayList<>(values.length);
     for (double value : values) {
-      array.add(value);
+      list.add(number(value));
     }
-    return array;
+    return list;
   }
 
-  static ArrayNode strings(List<String> values) {
-    ArrayNode array = MAPPER.createArrayNode();
-    for (String value : values) {
-      array.add(value);
+  /**
+   * A double as JSON holds it: NaN and the infinities (a NaN score, say) as the strings
+   * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as these files have always had them.
+   */
+  static Object number(double value) {
+    return Double.isFinite(value) ? (Object) value : Double.toString(value);
+  }
+
+  /** A copy that keeps nulls (missing values), which List.copyOf refuses. */
+  static List<String> strings(List<String> values) {
+    return new ArrayList<>(values);
+  }
+
+  static List<List<Object>> matrix(double[][] rows) {
+    List<List<Object>> list = new ArrayList<>(rows.length);
+    for (double[] row : rows) {
+      list.add(doubles(row));
     }
-    return array;
+    return list;
   }
 
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
+  static Object required(Map<String, ?> json, String field) {
+    Object value = json.get(field);
+    if (value == null) {
+      throw new IllegalArgumentException("TransformerJson: " + type(json)
+          + " lacks the field '" + field + "'");
+    }
+    return value;
   }
 
-  static double[] readDoubles(JsonNode json, String field) {
-    JsonNode array = required(json, field);
-    double[] values = new double[array.size()];
+  static String text(Map<String, ?> json, String field) {
+    return text(json, field, required(json, field));
+  }
+
+  static String text(Map<String, ?> json, String field, String fallback) {
+    return json.get(field) == null ? fallback : text(json, field, json.get(field));
+  }
+
+  private static String text(Map<String, ?> json, String field, Object value) {
+    if (!(value instanceof String s)) {
+      throw wrongKind(json, field, "a string", value);
+    }
+    return s;
+  }
+
+  static double number(Map<String, ?> json, String field) {
+    return number(json, field, required(json, field));
+  }
+
+  static double number(Map<String, ?> json, String field, double fallback) {
+    return json.get(field) == null ? fallback : number(json, field, json.get(field));
+  }
+
+  private static double number(Map<String, ?> json, String field, Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof String text) {
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw wrongKind(json, field, "a number", value);
+      }
+    }
+    throw wrongKind(json, field, "a number", value);
+  }
+
+  static long integer(Map<String, ?> json, String field, long fallback) {
+    Object value = json.get(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Long n)) {
+      throw wrongKind(json, field, "an integer", value);
+    }
+    return n;
+  }
+
+  static int integer(Map<String, ?> json, String field) {
+    required(json, field);
+    long value = integer(json, field, 0);
+    if (value != (int) value) {
+      throw wrongKind(json, field, "an int", value);
+    }
+    return (int) value;
+  }
+
+  static boolean flag(Map<String, ?> json, String field, boolean fallback) {
+    Object value = json.get(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw wrongKind(json, field, "true or false", value);
+    }
+    return b;
+  }
+
+  static List<?> list(Map<String, ?> json, String field) {
+    Object value = required(json, field);
+    if (!(value instanceof List<?> list)) {
+      throw wrongKind(json, field, "a list", value);
+    }
+    return list;
+  }
+
+  /** A nested object, such as a step of a pipeline. */
+  @SuppressWarnings("unchecked") // Json.parse and toJson() make every object a Map<String, ?>
+  static Map<String, ?> object(Object value, String what) {
+    if (!(value instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("TransformerJson: " + what + " must be a JSON object, got "
+          + describe(value));
+    }
+    return (Map<String, ?>) value;
+  }
+
+  static double[] readDoubles(Map<String, ?> json, String field) {
+    return doubles(json, field, list(json, field));
+  }
+
+  static double[][] readMatrix(Map<String, ?> json, String field) {
+    List<?> list = list(json, field);
+    double[][] rows = new double[list.size()][];
+    for (int r = 0; r < rows.length; r++) {
+      if (!(list.get(r) instanceof List<?> row)) {
+        throw wrongKind(json, field, "a list of lists of numbers", list.get(r));
+      }
+      rows[r] = doubles(json, field, row);
+    }
+    return rows;
+  }
+
+  private static double[] doubles(Map<String, ?> json, String field, List<?> items) {
+    double[] values = new double[items.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = array.get(i).asDouble();
+      values[i] = number(json, field, items.get(i));
     }
     return values;
   }
 
   /** A list of strings in which JSON null stands for a missing value. */
-  static List<String> readStrings(JsonNode json, String field) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode item : required(json, field)) {
-      values.add(item.isNull() ? null : item.asText());
+  static List<String> readStrings(Map<String, ?> json, String field) {
+    return strings(json, field, list(json, field));
+  }
+
+  static List<String> strings(Map<String, ?> json, String field, List<?> items) {
+    List<String> values = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (item != null && !(item instanceof String)) {
+        throw wrongKind(json, field, "a list of strings", item);
+      }
+      values.add((String) item);
     }
     return values;
   }
 
-  static JsonNode required(JsonNode json, String field) {
-    JsonNode value = json.get(field);
-    if (value == null) {
-      throw new IllegalArgumentException("TransformerJson: " + json.path("type").asText("?")
-          + " lacks the field '" + field + "'");
-    }
-    return value;
+  private static String type(Map<String, ?> json) {
+    return json.get("type") instanceof String name ? name : "?";
+  }
+
+  private static IllegalArgumentException wrongKind(
+      Map<String, ?> json, String field, String expected, Object value) {
+    return new IllegalArgumentException("TransformerJson: " + type(json) + "'s field '" + field
+        + "' must be " + expected + ", got " + describe(value));
+  }
+
+  private static String describe(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }
 }

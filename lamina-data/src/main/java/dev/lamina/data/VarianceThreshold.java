@@ -1,9 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the columns whose population variance (of the present values) exceeds a threshold, as
@@ -77,20 +76,20 @@ public final class VarianceThreshold implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = TransformerJson.object(NAME);
     json.put("threshold", threshold);
     if (selected != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      json.set("variances", TransformerJson.doubles(variances));
-      json.set("selected", TransformerJson.strings(selected));
+      json.put("columns", TransformerJson.strings(columns));
+      json.put("variances", TransformerJson.doubles(variances));
+      json.put("selected", TransformerJson.strings(selected));
     }
     return json;
   }
 
-  static VarianceThreshold fromJson(JsonNode json) {
-    VarianceThreshold transformer = new VarianceThreshold(json.path("threshold").asDouble(0));
-    if (json.has("columns")) {
+  static VarianceThreshold fromJson(Map<String, ?> json) {
+    VarianceThreshold transformer = new VarianceThreshold(TransformerJson.number(json, "threshold", 0));
+    if (json.containsKey("columns")) {
       transformer.columns = TransformerJson.readStrings(json, "columns");
       transformer.variances = TransformerJson.readDoubles(json, "variances");
       transformer.selected = TransformerJson.readStrings(json, "selected");
