@@ -1,5 +1,7 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,37 +140,37 @@ public final class ColumnTransformer implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("remainder", remainder.name().toLowerCase(Locale.ROOT));
     List<Map<String, Object>> array = new ArrayList<>();
     for (Entry entry : entries) {
       Map<String, Object> item = new LinkedHashMap<>();
       array.add(item);
       item.put("name", entry.name());
-      item.put("columns", TransformerJson.strings(entry.columns()));
+      item.put("columns", JsonFields.strings(entry.columns()));
       item.put("transformer", entry.transformer().toJson());
     }
     json.put("transformers", array);
     if (featureNames != null) {
-      json.put("remainderColumns", TransformerJson.strings(remainderColumns));
-      json.put("featureNames", TransformerJson.strings(featureNames));
+      json.put("remainderColumns", JsonFields.strings(remainderColumns));
+      json.put("featureNames", JsonFields.strings(featureNames));
     }
     return json;
   }
 
   static ColumnTransformer fromJson(Map<String, ?> json) {
     ColumnTransformer transformer = new ColumnTransformer().remainder(Remainder.valueOf(
-        TransformerJson.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
-    for (Object value : TransformerJson.list(json, "transformers")) {
-      Map<String, ?> item = TransformerJson.object(value, NAME + "'s transformers entry");
-      transformer.add(TransformerJson.text(item, "name"),
+        JsonFields.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
+    for (Object value : JsonFields.list(json, "transformers")) {
+      Map<String, ?> item = JsonFields.object(value, NAME + "'s transformers entry");
+      transformer.add(JsonFields.text(item, "name"),
           TransformerJson.fromJson(
-              TransformerJson.object(TransformerJson.required(item, "transformer"), "transformer")),
-          TransformerJson.readStrings(item, "columns"));
+              JsonFields.object(JsonFields.required(item, "transformer"), "transformer")),
+          JsonFields.readStrings(item, "columns"));
     }
     if (json.containsKey("featureNames")) {
-      transformer.remainderColumns = TransformerJson.readStrings(json, "remainderColumns");
-      transformer.featureNames = TransformerJson.readStrings(json, "featureNames");
+      transformer.remainderColumns = JsonFields.readStrings(json, "remainderColumns");
+      transformer.featureNames = JsonFields.readStrings(json, "featureNames");
     }
     return transformer;
   }

@@ -1,5 +1,8 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.Categories;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
 import java.util.Map;
 
@@ -68,10 +71,10 @@ public final class LabelEncoder implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     if (classes != null) {
       json.put("column", column);
-      json.put("classes", TransformerJson.strings(classes));
+      json.put("classes", JsonFields.strings(classes));
     }
     return json;
   }
@@ -79,8 +82,8 @@ public final class LabelEncoder implements Transformer {
   static LabelEncoder fromJson(Map<String, ?> json) {
     LabelEncoder encoder = new LabelEncoder();
     if (json.containsKey("classes")) {
-      encoder.column = TransformerJson.text(json, "column");
-      encoder.classes = List.copyOf(TransformerJson.readStrings(json, "classes"));
+      encoder.column = JsonFields.text(json, "column");
+      encoder.classes = List.copyOf(JsonFields.readStrings(json, "classes"));
     }
     return encoder;
   }

@@ -1,5 +1,8 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.AffineColumns;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +73,7 @@ public final class MinMaxScaler implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("rangeMin", rangeMin);
     json.put("rangeMax", rangeMax);
     if (fitted != null) {
@@ -81,7 +84,7 @@ public final class MinMaxScaler implements Transformer {
 
   static MinMaxScaler fromJson(Map<String, ?> json) {
     MinMaxScaler scaler = new MinMaxScaler(
-        TransformerJson.number(json, "rangeMin", 0), TransformerJson.number(json, "rangeMax", 1));
+        JsonFields.number(json, "rangeMin", 0), JsonFields.number(json, "rangeMax", 1));
     if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "dataMin", "divide", scaler.rangeMin);
     }

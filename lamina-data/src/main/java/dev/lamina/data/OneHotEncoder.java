@@ -1,5 +1,8 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.Categories;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +76,7 @@ public final class OneHotEncoder implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("handleUnknown", handleUnknown.name().toLowerCase(Locale.ROOT));
     if (fitted != null) {
       fitted.write(json);
@@ -83,7 +86,7 @@ public final class OneHotEncoder implements Transformer {
 
   static OneHotEncoder fromJson(Map<String, ?> json) {
     OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
-        TransformerJson.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
+        JsonFields.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

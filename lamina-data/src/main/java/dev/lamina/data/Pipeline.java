@@ -1,5 +1,6 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Pipeline implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object("Pipeline");
+    Map<String, Object> json = JsonFields.object("Pipeline");
     List<Map<String, Object>> array = new ArrayList<>();
     for (Transformer step : steps) {
       array.add(step.toJson());
@@ -68,8 +69,8 @@ public final class Pipeline implements Transformer {
 
   static Pipeline fromJson(Map<String, ?> json) {
     List<Transformer> steps = new ArrayList<>();
-    for (Object step : TransformerJson.list(json, "steps")) {
-      steps.add(TransformerJson.fromJson(TransformerJson.object(step, "a Pipeline step")));
+    for (Object step : JsonFields.list(json, "steps")) {
+      steps.add(TransformerJson.fromJson(JsonFields.object(step, "a Pipeline step")));
     }
     return new Pipeline(steps);
   }

@@ -1,5 +1,7 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -194,18 +196,18 @@ public final class SimpleImputer implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
     if (constant instanceof Double value) {
-      json.put("fillValue", TransformerJson.number(value));
+      json.put("fillValue", JsonFields.number(value));
     } else if (constant instanceof String value) {
       json.put("fillValue", value);
     }
     if (fills != null) {
-      json.put("columns", TransformerJson.strings(columns));
+      json.put("columns", JsonFields.strings(columns));
       List<Object> statistics = new ArrayList<>();
       for (Object fill : fills) {
-        statistics.add(fill instanceof Double value ? TransformerJson.number(value) : fill);
+        statistics.add(fill instanceof Double value ? JsonFields.number(value) : fill);
       }
       json.put("statistics", statistics);
     }
@@ -214,13 +216,13 @@ public final class SimpleImputer implements Transformer {
 
   static SimpleImputer fromJson(Map<String, ?> json) {
     Strategy strategy = Strategy.valueOf(
-        TransformerJson.text(json, "strategy").toUpperCase(Locale.ROOT));
+        JsonFields.text(json, "strategy").toUpperCase(Locale.ROOT));
     Object constant = fill(json, json.get("fillValue"));
     SimpleImputer imputer = new SimpleImputer(strategy, constant);
     if (json.containsKey("statistics")) {
-      imputer.columns = TransformerJson.readStrings(json, "columns");
+      imputer.columns = JsonFields.readStrings(json, "columns");
       List<Object> fills = new ArrayList<>();
-      for (Object item : TransformerJson.list(json, "statistics")) {
+      for (Object item : JsonFields.list(json, "statistics")) {
         fills.add(fill(json, item));
       }
       imputer.fills = fills;

@@ -1,5 +1,8 @@
 package dev.lamina.data;
 
+import dev.lamina.data.fitting.AffineColumns;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
 import java.util.Map;
 
@@ -75,14 +78,14 @@ public final class StandardScaler implements Transformer {
 
   @Override
   public Map<String, Object> toJson() {
-    Map<String, Object> json = TransformerJson.object(NAME);
+    Map<String, Object> json = JsonFields.object(NAME);
     if (fitted != null) {
       fitted.write(json, "mean", "scale");
     }
     return json;
   }
 
-  static StandardScaler fromJson(Map<String, ?> json) {
+  public static StandardScaler fromJson(Map<String, ?> json) {
     StandardScaler scaler = new StandardScaler();
     if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "mean", "scale", 0);

@@ -88,7 +88,7 @@ public final class Table {
   }
 
   /** The same columns, naming {@code sourceName} (a file name) in error messages. */
-  Table withSource(String sourceName) {
+  public Table withSource(String sourceName) {
     return new Table(columns, sourceName);
   }
 
