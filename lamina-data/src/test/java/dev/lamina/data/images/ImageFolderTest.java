@@ -98,7 +98,7 @@ class ImageFolderTest {
       while (pass.hasNext()) {
         BatchSource.Batch batch = pass.next();
         sizes.add(batch.rows());
-        labelSum += batch.y().sum().item();
+        labelSum += (float) batch.y().sum().item();
       }
     }
     assertEquals(List.of(5, 5, 2), sizes);
