@@ -110,10 +110,10 @@ public final class Json {
         return finite(parser);
       }
       case VALUE_TRUE -> {
-        return Boolean.TRUE;
+        return true;
       }
       case VALUE_FALSE -> {
-        return Boolean.FALSE;
+        return false;
       }
       case VALUE_NULL -> {
         return null;

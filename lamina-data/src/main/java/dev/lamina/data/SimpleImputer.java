@@ -217,13 +217,13 @@ public final class SimpleImputer implements Transformer {
   static SimpleImputer fromJson(Map<String, ?> json) {
     Strategy strategy = Strategy.valueOf(
         JsonFields.text(json, "strategy").toUpperCase(Locale.ROOT));
-    Object constant = fill(json, json.get("fillValue"));
+    Object constant = fill(json.get("fillValue"));
     SimpleImputer imputer = new SimpleImputer(strategy, constant);
     if (json.containsKey("statistics")) {
       imputer.columns = JsonFields.readStrings(json, "columns");
       List<Object> fills = new ArrayList<>();
       for (Object item : JsonFields.list(json, "statistics")) {
-        fills.add(fill(json, item));
+        fills.add(fill(item));
       }
       imputer.fills = fills;
     }
@@ -231,7 +231,7 @@ public final class SimpleImputer implements Transformer {
   }
 
   /** A fill value as {@link #fit} keeps it: a Double or a String. */
-  private static Object fill(Map<String, ?> json, Object value) {
+  private static Object fill(Object value) {
     if (value == null || value instanceof String) {
       return value;
     }

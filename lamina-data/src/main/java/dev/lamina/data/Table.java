@@ -121,7 +121,11 @@ public final class Table {
     return indexByName.containsKey(name);
   }
 
-  /** @throws UnknownColumnException naming close matches when there is no such column */
+  /**
+   * The column named {@code name}.
+   *
+   * @throws UnknownColumnException naming close matches when there is no such column
+   */
   public Column column(String name) {
     Integer index = indexByName.get(name);
     if (index == null) {

@@ -28,7 +28,7 @@ public final class OutlierClipper implements Transformer {
   private double[] upper;
 
   private OutlierClipper(boolean learnt, double low, double high) {
-    if (!(low <= high) || learnt && !(0 <= low && high <= 100)) {
+    if (!(low <= high) || (learnt && !(0 <= low && high <= 100))) {
       throw new IllegalArgumentException(NAME + ": needs low <= high" + (learnt
           ? " within 0..100 (percentiles)" : "") + ", got (" + low + ", " + high + ")");
     }
