@@ -22,6 +22,9 @@ import java.util.Set;
 public final class ColumnTransformer implements Transformer {
   private static final String NAME = "ColumnTransformer";
 
+  /** An empty column transformer; {@link #add} gives it its entries. */
+  public ColumnTransformer() {}
+
   /** What happens to the columns that no transformer lists. */
   public enum Remainder { DROP, PASSTHROUGH }
 

@@ -16,6 +16,9 @@ public final class LabelEncoder implements Transformer {
   private String column;
   private List<String> classes;
 
+  /** An unfitted encoder. */
+  public LabelEncoder() {}
+
   @Override
   public LabelEncoder fit(Table table) {
     Column labels = single(table);

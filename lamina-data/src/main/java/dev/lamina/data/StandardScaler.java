@@ -15,6 +15,9 @@ public final class StandardScaler implements Transformer {
   private static final String NAME = "StandardScaler";
   private AffineColumns fitted;
 
+  /** An unfitted scaler. */
+  public StandardScaler() {}
+
   @Override
   public StandardScaler fit(Table table) {
     List<NumericColumn> inputs = AffineColumns.numericInputs(NAME, table);
