@@ -29,6 +29,7 @@ final class ActivationOp implements BackwardRule {
     this.out = values.recorded(activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
   }
 
+  @SuppressWarnings("EnumOrdinal") // the ordinal is the workspace's int key, stable in one run
   static Tensor apply(Tensor x, Pointwise activation) {
     if (activation == Pointwise.LINEAR) {
       return x;

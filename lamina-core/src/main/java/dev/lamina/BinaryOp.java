@@ -10,65 +10,65 @@ import java.util.Arrays;
  */
 enum BinaryOp {
   ADD("add") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a + b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {g, g};
     }
 
-    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().add(a, ao, b, bo, out, oo, n);
     }
   },
   SUB("sub") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a - b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {g, wantB ? g.neg() : null};
     }
 
-    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().sub(a, ao, b, bo, out, oo, n);
     }
   },
   MUL("mul") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a * b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {wantA ? g.mul(b) : null, wantB ? g.mul(a) : null};
     }
 
-    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().mul(a, ao, b, bo, out, oo, n);
     }
   },
   DIV("div") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a / b;
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor ga = g.div(b);
       return new Tensor[] {ga, wantB ? ga.mul(out).neg() : null};
     }
 
-    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().div(a, ao, b, bo, out, oo, n);
     }
   },
   POW("pow") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return Math.pow(a, b);
     }
 
     /** As PyTorch: no base gradient where the exponent is 0, no exponent gradient at a ≤ 0. */
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor zero = Tensor.scalar(g.dtype, 0);
       Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));
       Tensor gb = Tensor.where(a.greater(0), g.mul(out).mul(a.log()), zero);
@@ -76,56 +76,56 @@ enum BinaryOp {
     }
   },
   MAXIMUM("maximum") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return Math.max(a, b);
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.greater(b), a.equal(b));
     }
   },
   MINIMUM("minimum") {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return Math.min(a, b);
     }
 
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.less(b), a.equal(b));
     }
   },
   GREATER("greater", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a > b ? 1 : 0;
     }
 
-    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       for (int j = 0; j < n; j++) {
         out[oo + j] = a[ao + j] > b[bo + j] ? 1 : 0;
       }
     }
   },
   GREATER_EQUAL("greaterEqual", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a >= b ? 1 : 0;
     }
   },
   LESS("less", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a < b ? 1 : 0;
     }
   },
   LESS_EQUAL("lessEqual", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a <= b ? 1 : 0;
     }
   },
   EQUAL("equal", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a == b ? 1 : 0;
     }
   },
   NOT_EQUAL("notEqual", false) {
-    double apply(double a, double b) {
+    @Override double apply(double a, double b) {
       return a != b ? 1 : 0;
     }
   };

@@ -47,6 +47,7 @@ final class DenseOp implements SelectiveRule {
   }
 
   /** The operation on rank-2 x of x's type, kernel (features × units) and bias (units) or null. */
+  @SuppressWarnings("EnumOrdinal") // the ordinal is the workspace's int key, stable in one run
   static Tensor apply(Tensor x, Tensor kernel, Tensor bias, Pointwise activation) {
     Tensor hit = Workspace.reuse("dense", x, kernel, bias, activation.ordinal(), null);
     if (hit != null) {
@@ -83,7 +84,8 @@ final class DenseOp implements SelectiveRule {
     int rows = x.shape[0];
     int in = x.shape[1];
     int units = kernel.shape[1];
-    Tensor gz = preActivationGrad = reusable(preActivationGrad, out);
+    preActivationGrad = reusable(preActivationGrad, out);
+    Tensor gz = preActivationGrad;
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
       Kernels.get().pointwiseBackward(activation,

@@ -24,7 +24,7 @@ final class MatMul {
           "matmul" + flags(transA, transB), "inner dimensions differ for shapes", a.shape,
           b.shape);
     }
-    long flags = (transA ? 2 : 0) + (transB ? 1 : 0);
+    long flags = (long) (transA ? 2 : 0) + (transB ? 1 : 0);
     Tensor hit = Workspace.reuse("matmul", a, b, null, flags, null);
     if (hit != null) {
       multiply(transA, transB, m, n, k, a, b, hit);

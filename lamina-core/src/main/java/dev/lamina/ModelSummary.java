@@ -117,7 +117,7 @@ final class ModelSummary {
   }
 
   private static String footer(String label, long count, long bytes) {
-    return " " + label + ": " + grouped(count) + " (" + readableSize(bytes) + ")\n";
+    return " " + label + ": " + grouped(count) + " (" + readableSize((double) bytes) + ")\n";
   }
 
   static String grouped(long count) {

@@ -46,7 +46,7 @@ public final class NeuralOps {
     Tensor linear;
     if (pointwise != null && sameTypes && x.rank() == 2 && kernel.rank() == 2
         && in.shape[1] == kernel.shape[0]
-        && (bias == null || bias.rank() == 1 && bias.shape[0] == kernel.shape[1])) {
+        && (bias == null || (bias.rank() == 1 && bias.shape[0] == kernel.shape[1]))) {
       return DenseOp.apply(in, kernel, bias, pointwise);
     }
     linear = rows.matmul(kernel);

@@ -15,6 +15,9 @@ final class ProgressBar {
   private final PrintStream out;
   private final int verbose;
   private final int epochs;
+  // Console.isTerminal() (JDK 22), the check for JDK 22+ where console() is never null, is not
+  // in the Java 17 baseline.
+  @SuppressWarnings("SystemConsoleNull")
   private final boolean interactive = System.console() != null;
   private long epochStart;
   private long lastDraw;

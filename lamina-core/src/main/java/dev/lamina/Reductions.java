@@ -135,7 +135,7 @@ final class Reductions {
           int candidate = (o * n + k) * inner + i;
           double value = x.at(candidate);
           double current = x.at(best);
-          if (value > current || (value != value && current == current)) {
+          if (value > current || (Double.isNaN(value) && !Double.isNaN(current))) {
             best = candidate;
           }
         }

@@ -35,7 +35,7 @@ public final class Sequential {
   private final Map<String, Integer> nameCounts = new HashMap<>();
   private String name = "sequential";
   private int[] inputShape;
-  private List<int[]> outputShapes;
+  private volatile List<int[]> outputShapes; // read unlocked by buildFor's double check
   private long seed = ThreadLocalRandom.current().nextLong();
   private Compiled compiled;
   private final UseGuard guard = new UseGuard();

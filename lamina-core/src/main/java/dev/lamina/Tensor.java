@@ -399,7 +399,7 @@ public final class Tensor {
   }
 
   public Tensor mean() {
-    return sum().div(size());
+    return sum().div((double) size());
   }
 
   public Tensor mean(int axis) {

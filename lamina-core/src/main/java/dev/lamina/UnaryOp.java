@@ -8,92 +8,92 @@ import dev.lamina.kernels.Erf;
  */
 enum UnaryOp {
   NEG("neg") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return -x;
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.neg();
     }
 
-    void forward(float[] in, float[] out) {
+    @Override void forward(float[] in, float[] out) {
       for (int i = 0; i < in.length; i++) {
         out[i] = -in[i];
       }
     }
   },
   EXP("exp") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.exp(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(y);
     }
   },
   LOG("log") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.log(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.div(x);
     }
   },
   SQRT("sqrt") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.sqrt(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.div(y.mul(2));
     }
   },
   ABS("abs") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.abs(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(x.sign());
     }
 
-    void forward(float[] in, float[] out) {
+    @Override void forward(float[] in, float[] out) {
       for (int i = 0; i < in.length; i++) {
         out[i] = Math.abs(in[i]);
       }
     }
   },
   SIGN("sign", false) {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.signum(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       throw new UnsupportedOperationException("sign has no gradient");
     }
 
-    void forward(float[] in, float[] out) {
+    @Override void forward(float[] in, float[] out) {
       for (int i = 0; i < in.length; i++) {
         out[i] = Math.signum(in[i]);
       }
     }
   },
   SOFTPLUS("softplus") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(x.sigmoid());
     }
   },
   ERF("erf") {
-    double apply(double x) {
+    @Override double apply(double x) {
       return Erf.erf(x);
     }
 
-    Tensor backward(Tensor g, Tensor x, Tensor y) {
+    @Override Tensor backward(Tensor g, Tensor x, Tensor y) {
       return g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI)));
     }
   };

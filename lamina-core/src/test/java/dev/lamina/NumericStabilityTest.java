@@ -25,6 +25,7 @@ class NumericStabilityTest {
     SWISH(Tensor::swish),
     ELU(Tensor::elu);
 
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless method reference
     final UnaryOperator<Tensor> op;
 
     Activation(UnaryOperator<Tensor> op) {

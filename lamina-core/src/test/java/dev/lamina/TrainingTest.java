@@ -33,7 +33,7 @@ class TrainingTest {
     float[][] y = new float[n][1];
     for (int i = 0; i < n; i++) {
       x[i][0] = (i % 10) / 5f - 1;
-      x[i][1] = (i / 10) / 5f - 1;
+      x[i][1] = Math.floorDiv(i, 10) / 5f - 1;
       y[i][0] = 2 * x[i][0] - x[i][1] + 1;
     }
     return new Tensor[] {Tensor.of(x), Tensor.of(y)};

@@ -5,7 +5,7 @@ import dev.lamina.History;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
 import dev.lamina.data.Datasets;
-import dev.lamina.data.LabeledImages;
+import dev.lamina.data.images.LabeledImages;
 import dev.lamina.layers.Conv2D;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;

@@ -1,15 +1,12 @@
 package dev.lamina.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.Tensor;
 import dev.lamina.data.Column;
 import dev.lamina.data.ColumnTransformer;
 import dev.lamina.data.ColumnType;
 import dev.lamina.data.Table;
 import dev.lamina.data.TransformerJson;
+import dev.lamina.io.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +42,6 @@ public record Preprocessing(
   public static final int SUMMARY_VALUES = FeaturePlan.MAX_CATEGORIES + 1;
 
   private static final int FORMAT = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public Preprocessing {
     columnTypes = new LinkedHashMap<>(columnTypes);
@@ -137,44 +133,63 @@ public record Preprocessing(
   }
 
   public String toJson() {
-    ObjectNode json = JSON.createObjectNode();
+    Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", FORMAT);
     json.put("task", task.cliName());
     json.put("target", target);
     json.put("target_type", targetType.name().toLowerCase(Locale.ROOT));
-    ObjectNode types = json.putObject("column_types");
+    Map<String, Object> types = new LinkedHashMap<>();
     columnTypes.forEach((name, type) -> types.put(name, type.name().toLowerCase(Locale.ROOT)));
-    classes.forEach(json.putArray("classes")::add);
-    ObjectNode skipped = json.putObject("skipped_columns");
-    skippedColumns.forEach(skipped::put);
-    json.set("transformer", features.toJson());
-    return json.toString();
+    json.put("column_types", types);
+    json.put("classes", classes);
+    json.put("skipped_columns", new LinkedHashMap<>(skippedColumns));
+    json.put("transformer", features.toJson());
+    return Json.write(json);
   }
 
-  /** Reads {@link #toJson()}; anything malformed is a {@link BadInputException}. */
+  /**
+   * Reads {@link #toJson()} with the model files' bounded JSON reader (the text comes from a
+   * model file, untrusted input); anything malformed is a {@link BadInputException}.
+   */
   public static Preprocessing fromJson(String text, String where) {
     try {
-      JsonNode json = JSON.readTree(text);
-      if (json.path("format").asInt(-1) != FORMAT) {
+      Map<String, Object> json = Json.parseObject(text);
+      if (!Long.valueOf(FORMAT).equals(json.get("format"))) {
         throw new BadInputException(where + ": preprocessing format "
-            + json.path("format") + " is not supported (expected " + FORMAT + ")");
+            + json.get("format") + " is not supported (expected " + FORMAT + ")");
       }
       Map<String, ColumnType> types = new LinkedHashMap<>();
-      json.path("column_types").fields().forEachRemaining(
-          e -> types.put(e.getKey(), columnType(e.getValue().asText(), where)));
+      strings(json, "column_types")
+          .forEach((name, type) -> types.put(name, columnType(type, where)));
       List<String> classes = new ArrayList<>();
-      json.path("classes").forEach(c -> classes.add(c.asText()));
-      Map<String, String> skipped = new LinkedHashMap<>();
-      json.path("skipped_columns").fields().forEachRemaining(
-          e -> skipped.put(e.getKey(), e.getValue().asText()));
+      for (Object c : (List<?>) json.getOrDefault("classes", List.of())) {
+        classes.add((String) c);
+      }
+      Map<String, String> skipped = strings(json, "skipped_columns");
       ColumnTransformer features =
-          (ColumnTransformer) TransformerJson.fromJson(json.required("transformer"));
-      return new Preprocessing(features, types, json.required("target").asText(),
-          columnType(json.required("target_type").asText(), where),
-          Task.parse(json.required("task").asText()), classes, skipped);
-    } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
+          (ColumnTransformer) TransformerJson.fromJson((Map<?, ?>) required(json, "transformer"));
+      return new Preprocessing(features, types, (String) required(json, "target"),
+          columnType((String) required(json, "target_type"), where),
+          Task.parse((String) required(json, "task")), classes, skipped);
+    } catch (IllegalArgumentException | ClassCastException e) {
       throw new BadInputException(where + ": damaged preprocessing: " + e.getMessage(), e);
     }
+  }
+
+  private static Object required(Map<String, Object> json, String field) {
+    Object value = json.get(field);
+    if (value == null) {
+      throw new IllegalArgumentException("no field '" + field + "'");
+    }
+    return value;
+  }
+
+  /** A JSON object of strings (absent: empty) in its order; other values: ClassCastException. */
+  private static Map<String, String> strings(Map<String, Object> json, String field) {
+    Map<String, String> values = new LinkedHashMap<>();
+    ((Map<?, ?>) json.getOrDefault(field, Map.of()))
+        .forEach((key, value) -> values.put((String) key, (String) value));
+    return values;
   }
 
   private static ColumnType columnType(String name, String where) {

@@ -2,6 +2,7 @@ package dev.lamina.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static Path defaultOut() {
-    return Path.of("runs", LocalDateTime.now().format(
+    return Path.of("runs", LocalDateTime.now(ZoneId.systemDefault()).format(
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss", Locale.ROOT)));
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,9 @@ class DatasetCommandsTest {
   void trainPredictEvaluate(String file, String target, String task, String units)
       throws IOException {
     Path csv = CliProcess.dataset(file, dir);
-    int rows = (int) Files.lines(csv).count() - 1;
+    int rows ;
+try (Stream<String> stream = Files.lines(csv)) {
+rows =(int) stream.count() - 1;}
     CliProcess.Outcome trained = CliProcess.run(dir, "train", "--data", csv.toString(),
         "--target", target, "--layers", units, "--epochs", "2", "--batch-size", "512",
         "--out", "run", "--json").assertSuccess();

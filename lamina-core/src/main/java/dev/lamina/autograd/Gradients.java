@@ -43,7 +43,7 @@ public final class Gradients {
     Set<Tensor> targets = Collections.newSetFromMap(new IdentityHashMap<>());
     targets.addAll(wrt);
     List<Tensor> order = topologicalOrder(scalar);
-    Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+    IdentityHashMap<Tensor, Tensor> grads = new IdentityHashMap<>();
     backward(scalar, order, leadingTo(order, targets), targets, grads);
     return collect(wrt, grads, new ArrayList<>(wrt.size()));
   }

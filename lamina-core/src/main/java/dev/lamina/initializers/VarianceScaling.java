@@ -16,6 +16,7 @@ public record VarianceScaling(String name, double scale, String mode, String dis
     implements Initializer {
 
   /** Keras's divisor turning a 2σ-truncated unit normal's deviation back into 1. */
+  @SuppressWarnings("FloatingPointLiteralPrecision") // Keras's literal, digit for digit
   private static final double TRUNCATED_STDDEV_CORRECTION = 0.87962566103423978;
 
   public VarianceScaling {

@@ -1,40 +1,75 @@
 package dev.lamina.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
- * The small JSON subset model files need, kept in core because the core has no dependencies:
- * objects (insertion-ordered maps), arrays (lists), strings, numbers (Long when integral, else
- * Double), booleans and null. Parsing is strict and bounded: nesting depth and text length are
- * limited, and every error names the offset.
+ * Every Lamina JSON file (model files, configs, fitted transformers) goes through here, read and
+ * written with Jackson's streaming API: objects become insertion-ordered maps, arrays lists,
+ * integers Long, other numbers Double. Model files are untrusted input, so reading is strict
+ * (no duplicate keys, nothing after the value, no NaN) and bounded in nesting depth, string,
+ * number and document length; every error names the line, column and offset.
  */
 public final class Json {
   private static final int MAX_DEPTH = 64;
-  private final String text;
-  private int pos;
-  private int depth;
+  private static final JsonFactory FACTORY =
+      new JsonFactoryBuilder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(16 << 20)
+                  .maxNumberLength(64)
+                  .maxDocumentLength(64L << 20) // model files cap their entries at 64 MiB
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .characterEscapes(new ShortEscapes())
+          .build();
 
-  private Json(String text) {
-    this.text = text;
-  }
+  private Json() {}
 
   /** Parses one JSON value; throws {@link JsonException} on anything malformed or trailing. */
   public static Object parse(String text) {
-    Json parser = new Json(text);
-    parser.skipSpace();
-    Object value = parser.value();
-    parser.skipSpace();
-    if (parser.pos != text.length()) {
-      throw parser.error("unexpected text after the value");
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      try {
+        if (parser.nextToken() == null) {
+          throw new JsonException("no JSON value (empty text) at offset 0");
+        }
+        Object value = value(parser);
+        if (parser.nextToken() != null) {
+          throw error("unexpected text after the value", parser.currentTokenLocation());
+        }
+        return value;
+      } catch (JsonProcessingException e) {
+        // A broken limit carries no location of its own; the parser knows where it stopped.
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        throw error(e.getOriginalMessage(), where, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return value;
   }
 
   /** Parses a JSON object. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings("unchecked") // value() makes every object a Map<String, Object>
   public static Map<String, Object> parseObject(String text) {
     Object value = parse(text);
     if (!(value instanceof Map)) {
@@ -43,255 +78,112 @@ public final class Json {
     return (Map<String, Object>) value;
   }
 
-  private Object value() {
-    if (pos >= text.length()) {
-      throw error("unexpected end of input");
-    }
-    char c = text.charAt(pos);
-    return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
-      case '"' -> string();
-      case 't' -> literal("true", Boolean.TRUE);
-      case 'f' -> literal("false", Boolean.FALSE);
-      case 'n' -> literal("null", null);
-      default -> {
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          yield number();
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          parser.nextToken();
+          map.put(key, value(parser));
         }
-        throw error("unexpected character '" + c + "'");
-      }
-    };
-  }
-
-  private Map<String, Object> object() {
-    enter();
-    pos++;
-    Map<String, Object> map = new LinkedHashMap<>();
-    skipSpace();
-    if (peek('}')) {
-      pos++;
-      depth--;
-      return map;
-    }
-    while (true) {
-      skipSpace();
-      if (!peek('"')) {
-        throw error("expected a string key");
-      }
-      String key = string();
-      skipSpace();
-      expect(':');
-      skipSpace();
-      if (map.put(key, value()) != null) {
-        throw error("duplicate key '" + key + "'");
-      }
-      skipSpace();
-      if (peek(',')) {
-        pos++;
-      } else {
-        expect('}');
-        depth--;
         return map;
       }
-    }
-  }
-
-  private List<Object> array() {
-    enter();
-    pos++;
-    List<Object> list = new ArrayList<>();
-    skipSpace();
-    if (peek(']')) {
-      pos++;
-      depth--;
-      return list;
-    }
-    while (true) {
-      skipSpace();
-      list.add(value());
-      skipSpace();
-      if (peek(',')) {
-        pos++;
-      } else {
-        expect(']');
-        depth--;
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
         return list;
       }
-    }
-  }
-
-  private void enter() {
-    if (++depth > MAX_DEPTH) {
-      throw error("nesting deeper than " + MAX_DEPTH);
-    }
-  }
-
-  private String string() {
-    pos++;
-    StringBuilder s = new StringBuilder();
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("unterminated string");
+      case VALUE_STRING -> {
+        return parser.getText();
       }
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return s.toString();
-      }
-      if (c < 0x20) {
-        throw error("control character in string");
-      }
-      if (c != '\\') {
-        s.append(c);
-        continue;
-      }
-      if (pos >= text.length()) {
-        throw error("unterminated escape");
-      }
-      char e = text.charAt(pos++);
-      switch (e) {
-        case '"', '\\', '/' -> s.append(e);
-        case 'b' -> s.append('\b');
-        case 'f' -> s.append('\f');
-        case 'n' -> s.append('\n');
-        case 'r' -> s.append('\r');
-        case 't' -> s.append('\t');
-        case 'u' -> {
-          if (pos + 4 > text.length()) {
-            throw error("truncated \\u escape");
-          }
-          try {
-            s.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-          } catch (NumberFormatException ex) {
-            throw error("bad \\u escape");
-          }
-          pos += 4;
+      case VALUE_NUMBER_INT -> {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          return finite(parser);
         }
-        default -> throw error("bad escape '\\" + e + "'");
+        return parser.getLongValue();
       }
+      case VALUE_NUMBER_FLOAT -> {
+        return finite(parser);
+      }
+      case VALUE_TRUE -> {
+        return true;
+      }
+      case VALUE_FALSE -> {
+        return false;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw error("unexpected " + token, parser.currentTokenLocation());
     }
   }
 
-  private Object number() {
-    int start = pos;
-    if (peek('-')) {
-      pos++;
+  private static Double finite(JsonParser parser) throws IOException {
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw error("number out of range: " + parser.getText(), parser.currentTokenLocation());
     }
-    boolean integral = true;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c >= '0' && c <= '9') {
-        pos++;
-      } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-        integral = false;
-        pos++;
-      } else {
-        break;
-      }
-    }
-    String token = text.substring(start, pos);
-    try {
-      if (integral && token.length() <= 18) {
-        return Long.parseLong(token);
-      }
-      double value = Double.parseDouble(token);
-      if (!Double.isFinite(value)) {
-        throw error("number out of range: " + token);
-      }
-      return value;
-    } catch (NumberFormatException ex) {
-      throw new JsonException("malformed number '" + token + "' at offset " + start);
-    }
-  }
-
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) {
-      throw error("unexpected token");
-    }
-    pos += word.length();
     return value;
   }
 
-  private boolean peek(char c) {
-    return pos < text.length() && text.charAt(pos) == c;
+  private static JsonException error(String message, JsonLocation where) {
+    return error(message, where, null);
   }
 
-  private void expect(char c) {
-    if (!peek(c)) {
-      throw error("expected '" + c + "'");
+  private static JsonException error(String message, JsonLocation where, Throwable cause) {
+    String place = where == null ? "" : " at line " + where.getLineNr() + ", column "
+        + where.getColumnNr() + " (offset " + where.getCharOffset() + ")";
+    JsonException e = new JsonException(message + place);
+    if (cause != null) {
+      e.initCause(cause);
     }
-    pos++;
-  }
-
-  private void skipSpace() {
-    while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-      pos++;
-    }
-  }
-
-  /**
-   * A map's entries in the order it keeps, or sorted by key for a map that keeps none (Map.of
-   * and HashMap iterate in an order that can change from one JVM to the next), so the same
-   * values always give the same bytes.
-   */
-  private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
-    if (map instanceof java.util.LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
-        || map.size() < 2) {
-      return map.entrySet();
-    }
-    return map.entrySet().stream()
-        .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())))
-        .toList();
-  }
-
-  private JsonException error(String message) {
-    return new JsonException(message + " at offset " + pos);
+    return e;
   }
 
   /** Writes maps, iterables, arrays of numbers, strings, numbers, booleans and null. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      write(value, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toString();
   }
 
-  private static void write(Object value, StringBuilder out) {
+  private static void write(Object value, JsonGenerator out) throws IOException {
     if (value == null) {
-      out.append("null");
+      out.writeNull();
     } else if (value instanceof String s) {
-      quote(s, out);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      out.append(value);
+      out.writeString(s);
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      out.writeNumber(((Number) value).longValue());
     } else if (value instanceof Number n) {
+      // Every other number as a double, so a float weighs in with all of its double's digits.
       double d = n.doubleValue();
       if (!Double.isFinite(d)) {
         throw new JsonException("cannot write the non-finite number " + d);
       }
-      out.append(Double.toString(d));
+      out.writeNumber(d);
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
+      out.writeStartObject();
       for (Map.Entry<?, ?> e : inStableOrder(map)) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        quote(String.valueOf(e.getKey()), out);
-        out.append(':');
+        out.writeFieldName(String.valueOf(e.getKey()));
         write(e.getValue(), out);
       }
-      out.append('}');
+      out.writeEndObject();
     } else if (value instanceof Iterable<?> list) {
-      out.append('[');
-      boolean first = true;
+      out.writeStartArray();
       for (Object item : list) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
         write(item, out);
       }
-      out.append(']');
+      out.writeEndArray();
     } else if (value instanceof int[] ints) {
       write(java.util.Arrays.stream(ints).boxed().toList(), out);
     } else if (value instanceof long[] longs) {
@@ -303,25 +195,47 @@ public final class Json {
     }
   }
 
-  private static void quote(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+  /**
+   * A map's entries in the order it keeps, or sorted by key for a map that keeps none (Map.of
+   * and HashMap iterate in an order that can change from one JVM to the next), so the same
+   * values always give the same bytes.
+   */
+  private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
+    if (map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> || map.size() < 2) {
+      return map.entrySet();
+    }
+    return map.entrySet().stream()
+        .sorted(Comparator.comparing(e -> String.valueOf(e.getKey())))
+        .toList();
+  }
+
+  /**
+   * The escapes Lamina's files have always used: {@code \"}, {@code \\}, {@code \n}, {@code \r}
+   * and {@code \t}, every other control character as a lower-case backslash-u escape, so files
+   * written before Jackson took over come out byte for byte the same.
+   */
+  private static final class ShortEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private static final int[] ASCII = asciiEscapes();
+
+    private static int[] asciiEscapes() {
+      int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+      for (int c = 0; c < 0x20; c++) {
+        if (c != '\n' && c != '\r' && c != '\t') {
+          escapes[c] = CharacterEscapes.ESCAPE_CUSTOM;
         }
       }
+      return escapes;
     }
-    out.append('"');
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII.clone();
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      return new SerializedString(String.format("\\u%04x", c));
+    }
   }
 }

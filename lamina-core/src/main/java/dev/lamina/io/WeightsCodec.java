@@ -63,7 +63,7 @@ final class WeightsCodec {
       throw new IllegalArgumentException(where + ": header has no \"tensors\" list");
     }
     int dataStart = 8 + (int) headerLength;
-    long dataLength = bytes.length - dataStart;
+    long dataLength = (long) bytes.length - dataStart;
     List<NamedArray> weights = new ArrayList<>(list.size());
     long expectedBegin = 0;
     for (Object item : list) {

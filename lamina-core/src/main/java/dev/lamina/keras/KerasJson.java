@@ -1,45 +1,38 @@
 package dev.lamina.keras;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamina.io.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * JSON as Keras writes it (config.json, metadata.json, HDF5 attributes), read with Jackson under
- * limits on nesting, string and number sizes, since model files are untrusted input.
+ * JSON as Keras writes it (config.json, metadata.json, HDF5 attributes): read through Lamina's
+ * bounded {@link Json} reader, since model files are untrusted input; written with Jackson's
+ * defaults, as Keras files have always been written.
  */
 final class KerasJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(64)
-                      .maxStringLength(16 << 20)
-                      .maxNumberLength(64)
-                      .maxDocumentLength(64L << 20)
-                      .build())
-              .build());
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final ObjectMapper WRITER = new ObjectMapper();
 
   private KerasJson() {}
 
   /** A JSON object; anything else (or malformed text) raises IllegalArgumentException. */
+  @SuppressWarnings("unchecked") // Json.parse makes every object a Map<String, Object>
   static Map<String, Object> parseObject(String text, String what) {
+    Object value;
     try {
-      Map<String, Object> value = MAPPER.readValue(text, OBJECT);
-      if (value == null) {
-        throw new IllegalArgumentException(what + " is null, expected a JSON object");
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          what + " is not a valid JSON object: " + e.getOriginalMessage(), e);
+      value = Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + " is not a valid JSON object: " + e.getMessage(), e);
     }
+    if (value == null) {
+      throw new IllegalArgumentException(what + " is null, expected a JSON object");
+    }
+    if (!(value instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(what + " is not a valid JSON object: it is a "
+          + value.getClass().getSimpleName());
+    }
+    return (Map<String, Object>) value;
   }
 
   static Map<String, Object> parseObject(byte[] utf8, String what) {
@@ -48,7 +41,7 @@ final class KerasJson {
 
   static String write(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class KerasModelWriter {
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("keras_version", KERAS_VERSION);
-    metadata.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+    metadata.put("date_saved", LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     byte[] meta = KerasJson.write(metadata).getBytes(StandardCharsets.UTF_8);
     AtomicFile.write(
         file,

@@ -21,7 +21,7 @@ final class ParameterBudget {
   static boolean holdsWeights(Layer layer) {
     return layer instanceof Dense || layer instanceof BatchNormalization
         || layer instanceof ConvolutionLayer<?>
-        || layer instanceof Normalization n && n.statisticsAreWeights();
+        || (layer instanceof Normalization n && n.statisticsAreWeights());
   }
 
   /** The weight elements {@code layer} creates for per-sample inputs of {@code inputShape}. */

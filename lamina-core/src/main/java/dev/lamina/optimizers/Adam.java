@@ -64,7 +64,7 @@ public class Adam extends GradientOptimizer<Adam> {
   @Override
   protected void update(float[] w, float[] g, float[][] slots, float lr, long step) {
     float alpha =
-        (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
+        (float) (lr * Math.sqrt(1 - Math.pow(beta2, (double) step)) / (1 - Math.pow(beta1, (double) step)));
     float oneMinusBeta1 = (float) (1 - beta1);
     float oneMinusBeta2 = (float) (1 - beta2);
     float eps = (float) epsilon;

@@ -39,6 +39,8 @@ class BackupAndRestoreTest {
 
   /** A crash: thrown by a callback, it ends fit as a kill would, minus the process. */
   private static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Crash() {
       super("simulated crash");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.Sequential;
 import dev.lamina.io.ModelFileException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KerasBadFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {};
   @TempDir Path dir;
 
   @Test
@@ -176,7 +178,7 @@ class KerasBadFilesTest {
    */
   private Path functional(String name, List<Integer> sources) throws IOException {
     Path source = KerasFixtures.golden("continue_sgd.keras");
-    Map<String, Object> sequential = JSON.readValue(entry(source, "config.json"), Map.class);
+    Map<String, Object> sequential = JSON.readValue(entry(source, "config.json"), CONFIG);
     List<Map<String, Object>> layers = layers(sequential);
     List<Object> functionalLayers = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -200,7 +202,7 @@ class KerasBadFilesTest {
 
   private Path edited(String golden, Consumer<List<Map<String, Object>>> edit) throws IOException {
     Path source = KerasFixtures.golden(golden);
-    Map<String, Object> model = JSON.readValue(entry(source, "config.json"), Map.class);
+    Map<String, Object> model = JSON.readValue(entry(source, "config.json"), CONFIG);
     List<Map<String, Object>> layers = layers(model);
     edit.accept(layers);
     return rewritten(source, "edited.keras", model);

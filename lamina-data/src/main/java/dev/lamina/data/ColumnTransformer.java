@@ -1,12 +1,13 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Set;
  */
 public final class ColumnTransformer implements Transformer {
   private static final String NAME = "ColumnTransformer";
+
+  /** An empty column transformer; {@link #add} gives it its entries. */
+  public ColumnTransformer() {}
 
   /** What happens to the columns that no transformer lists. */
   public enum Remainder { DROP, PASSTHROUGH }
@@ -138,34 +142,38 @@ public final class ColumnTransformer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("remainder", remainder.name().toLowerCase(Locale.ROOT));
-    ArrayNode array = json.putArray("transformers");
+    List<Map<String, Object>> array = new ArrayList<>();
     for (Entry entry : entries) {
-      ObjectNode item = array.addObject();
+      Map<String, Object> item = new LinkedHashMap<>();
+      array.add(item);
       item.put("name", entry.name());
-      item.set("columns", TransformerJson.strings(entry.columns()));
-      item.set("transformer", entry.transformer().toJson());
+      item.put("columns", JsonFields.strings(entry.columns()));
+      item.put("transformer", entry.transformer().toJson());
     }
+    json.put("transformers", array);
     if (featureNames != null) {
-      json.set("remainderColumns", TransformerJson.strings(remainderColumns));
-      json.set("featureNames", TransformerJson.strings(featureNames));
+      json.put("remainderColumns", JsonFields.strings(remainderColumns));
+      json.put("featureNames", JsonFields.strings(featureNames));
     }
     return json;
   }
 
-  static ColumnTransformer fromJson(JsonNode json) {
+  static ColumnTransformer fromJson(Map<String, ?> json) {
     ColumnTransformer transformer = new ColumnTransformer().remainder(Remainder.valueOf(
-        json.path("remainder").asText("drop").toUpperCase(Locale.ROOT)));
-    for (JsonNode item : TransformerJson.required(json, "transformers")) {
-      transformer.add(TransformerJson.required(item, "name").asText(),
-          TransformerJson.fromJson(TransformerJson.required(item, "transformer")),
-          TransformerJson.readStrings(item, "columns"));
+        JsonFields.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
+    for (Object value : JsonFields.list(json, "transformers")) {
+      Map<String, ?> item = JsonFields.object(value, NAME + "'s transformers entry");
+      transformer.add(JsonFields.text(item, "name"),
+          TransformerJson.fromJson(
+              JsonFields.object(JsonFields.required(item, "transformer"), "transformer")),
+          JsonFields.readStrings(item, "columns"));
     }
-    if (json.has("featureNames")) {
-      transformer.remainderColumns = TransformerJson.readStrings(json, "remainderColumns");
-      transformer.featureNames = TransformerJson.readStrings(json, "featureNames");
+    if (json.containsKey("featureNames")) {
+      transformer.remainderColumns = JsonFields.readStrings(json, "remainderColumns");
+      transformer.featureNames = JsonFields.readStrings(json, "featureNames");
     }
     return transformer;
   }

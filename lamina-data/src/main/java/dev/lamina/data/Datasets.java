@@ -1,5 +1,7 @@
 package dev.lamina.data;
 
+import dev.lamina.data.images.FashionMnist;
+import dev.lamina.data.images.LabeledImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.Categories;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ public final class LabelEncoder implements Transformer {
   private static final String NAME = "LabelEncoder";
   private String column;
   private List<String> classes;
+
+  /** An unfitted encoder. */
+  public LabelEncoder() {}
 
   @Override
   public LabelEncoder fit(Table table) {
@@ -69,20 +73,20 @@ public final class LabelEncoder implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
     if (classes != null) {
       json.put("column", column);
-      json.set("classes", TransformerJson.strings(classes));
+      json.put("classes", JsonFields.strings(classes));
     }
     return json;
   }
 
-  static LabelEncoder fromJson(JsonNode json) {
+  static LabelEncoder fromJson(Map<String, ?> json) {
     LabelEncoder encoder = new LabelEncoder();
-    if (json.has("classes")) {
-      encoder.column = TransformerJson.required(json, "column").asText();
-      encoder.classes = List.copyOf(TransformerJson.readStrings(json, "classes"));
+    if (json.containsKey("classes")) {
+      encoder.column = JsonFields.text(json, "column");
+      encoder.classes = List.copyOf(JsonFields.readStrings(json, "classes"));
     }
     return encoder;
   }

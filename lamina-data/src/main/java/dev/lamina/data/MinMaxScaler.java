@@ -1,8 +1,10 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.AffineColumns;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scales every column linearly so that the fitted rows span {@code [min, max]} (default
@@ -70,19 +72,20 @@ public final class MinMaxScaler implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
-    json.put("rangeMin", rangeMin).put("rangeMax", rangeMax);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
+    json.put("rangeMin", rangeMin);
+    json.put("rangeMax", rangeMax);
     if (fitted != null) {
       fitted.write(json, "dataMin", "divide");
     }
     return json;
   }
 
-  static MinMaxScaler fromJson(JsonNode json) {
+  static MinMaxScaler fromJson(Map<String, ?> json) {
     MinMaxScaler scaler = new MinMaxScaler(
-        json.path("rangeMin").asDouble(0), json.path("rangeMax").asDouble(1));
-    if (json.has("columns")) {
+        JsonFields.number(json, "rangeMin", 0), JsonFields.number(json, "rangeMax", 1));
+    if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "dataMin", "divide", scaler.rangeMin);
     }
     return scaler;

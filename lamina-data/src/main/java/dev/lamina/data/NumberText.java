@@ -90,15 +90,17 @@ final class NumberText {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     switch (lower) {
-      case "nan":
-        return Double.NaN;
-      case "inf", "+inf", "infinity", "+infinity":
-        return Double.POSITIVE_INFINITY;
-      case "-inf", "-infinity":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        break;
-    }
+  case "nan" -> {
+return Double.NaN;
+}
+  case "inf", "+inf", "infinity", "+infinity" -> {
+return Double.POSITIVE_INFINITY;
+}
+  case "-inf", "-infinity" -> {
+return Double.NEGATIVE_INFINITY;
+}
+  default -> {}
+}
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+'

@@ -1,7 +1,8 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.Categories;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +75,8 @@ public final class OneHotEncoder implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("handleUnknown", handleUnknown.name().toLowerCase(Locale.ROOT));
     if (fitted != null) {
       fitted.write(json);
@@ -83,9 +84,9 @@ public final class OneHotEncoder implements Transformer {
     return json;
   }
 
-  static OneHotEncoder fromJson(JsonNode json) {
+  static OneHotEncoder fromJson(Map<String, ?> json) {
     OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
-        json.path("handleUnknown").asText("error").toUpperCase(Locale.ROOT)));
+        JsonFields.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

@@ -1,10 +1,9 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Transformers applied one after the other: each step is fitted on the output of the previous
@@ -58,19 +57,20 @@ public final class Pipeline implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object("Pipeline");
-    ArrayNode array = json.putArray("steps");
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object("Pipeline");
+    List<Map<String, Object>> array = new ArrayList<>();
     for (Transformer step : steps) {
       array.add(step.toJson());
     }
+    json.put("steps", array);
     return json;
   }
 
-  static Pipeline fromJson(JsonNode json) {
+  static Pipeline fromJson(Map<String, ?> json) {
     List<Transformer> steps = new ArrayList<>();
-    for (JsonNode step : TransformerJson.required(json, "steps")) {
-      steps.add(TransformerJson.fromJson(step));
+    for (Object step : JsonFields.list(json, "steps")) {
+      steps.add(TransformerJson.fromJson(JsonFields.object(step, "a Pipeline step")));
     }
     return new Pipeline(steps);
   }

@@ -1,8 +1,7 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -196,43 +195,50 @@ public final class SimpleImputer implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
     json.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
     if (constant instanceof Double value) {
-      json.put("fillValue", value);
+      json.put("fillValue", JsonFields.number(value));
     } else if (constant instanceof String value) {
       json.put("fillValue", value);
     }
     if (fills != null) {
-      json.set("columns", TransformerJson.strings(columns));
-      ArrayNode statistics = json.putArray("statistics");
+      json.put("columns", JsonFields.strings(columns));
+      List<Object> statistics = new ArrayList<>();
       for (Object fill : fills) {
-        if (fill instanceof Double value) {
-          statistics.add(value);
-        } else {
-          statistics.add((String) fill);
-        }
+        statistics.add(fill instanceof Double value ? JsonFields.number(value) : fill);
       }
+      json.put("statistics", statistics);
     }
     return json;
   }
 
-  static SimpleImputer fromJson(JsonNode json) {
+  static SimpleImputer fromJson(Map<String, ?> json) {
     Strategy strategy = Strategy.valueOf(
-        TransformerJson.required(json, "strategy").asText().toUpperCase(Locale.ROOT));
-    JsonNode fillValue = json.get("fillValue");
-    Object constant = fillValue == null ? null
-        : fillValue.isNumber() ? (Object) fillValue.asDouble() : fillValue.asText();
+        JsonFields.text(json, "strategy").toUpperCase(Locale.ROOT));
+    Object constant = fill(json.get("fillValue"));
     SimpleImputer imputer = new SimpleImputer(strategy, constant);
-    if (json.has("statistics")) {
-      imputer.columns = TransformerJson.readStrings(json, "columns");
+    if (json.containsKey("statistics")) {
+      imputer.columns = JsonFields.readStrings(json, "columns");
       List<Object> fills = new ArrayList<>();
-      for (JsonNode item : json.get("statistics")) {
-        fills.add(item.isNumber() ? (Object) item.asDouble() : item.asText());
+      for (Object item : JsonFields.list(json, "statistics")) {
+        fills.add(fill(item));
       }
       imputer.fills = fills;
     }
     return imputer;
+  }
+
+  /** A fill value as {@link #fit} keeps it: a Double or a String. */
+  private static Object fill(Object value) {
+    if (value == null || value instanceof String) {
+      return value;
+    }
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalArgumentException("TransformerJson: " + NAME
+        + "'s fill values must be numbers or strings, got " + value);
   }
 }

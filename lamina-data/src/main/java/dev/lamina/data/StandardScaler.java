@@ -1,8 +1,10 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.data.fitting.AffineColumns;
+import dev.lamina.data.fitting.FittedColumns;
+import dev.lamina.data.fitting.JsonFields;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Standardizes every column: {@code z = (x - mean) / std}, with the population standard
@@ -12,6 +14,9 @@ import java.util.List;
 public final class StandardScaler implements Transformer {
   private static final String NAME = "StandardScaler";
   private AffineColumns fitted;
+
+  /** An unfitted scaler. */
+  public StandardScaler() {}
 
   @Override
   public StandardScaler fit(Table table) {
@@ -75,17 +80,17 @@ public final class StandardScaler implements Transformer {
   }
 
   @Override
-  public ObjectNode toJson() {
-    ObjectNode json = TransformerJson.object(NAME);
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = JsonFields.object(NAME);
     if (fitted != null) {
       fitted.write(json, "mean", "scale");
     }
     return json;
   }
 
-  static StandardScaler fromJson(JsonNode json) {
+  public static StandardScaler fromJson(Map<String, ?> json) {
     StandardScaler scaler = new StandardScaler();
-    if (json.has("columns")) {
+    if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "mean", "scale", 0);
     }
     return scaler;

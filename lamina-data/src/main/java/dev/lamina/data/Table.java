@@ -109,7 +109,7 @@ public final class Table {
   }
 
   /** The same columns, naming {@code sourceName} (a file name) in error messages. */
-  Table withSource(String sourceName) {
+  public Table withSource(String sourceName) {
     return new Table(columns, sourceName);
   }
 
@@ -142,7 +142,11 @@ public final class Table {
     return indexByName.containsKey(name);
   }
 
-  /** @throws UnknownColumnException naming close matches when there is no such column */
+  /**
+   * The column named {@code name}.
+   *
+   * @throws UnknownColumnException naming close matches when there is no such column
+   */
   public Column column(String name) {
     Integer index = indexByName.get(name);
     if (index == null) {

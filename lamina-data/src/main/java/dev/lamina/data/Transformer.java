@@ -1,6 +1,6 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * A preprocessing step in scikit-learn's style: {@link #fit} learns from training rows only,
@@ -35,5 +35,5 @@ public interface Transformer {
    * The options and (when fitted) the learnt values, with a {@code "type"} field naming the
    * transformer, e.g. {@code {"type":"StandardScaler","columns":[…],"mean":[…],"scale":[…]}}.
    */
-  ObjectNode toJson();
+  Map<String, Object> toJson();
 }

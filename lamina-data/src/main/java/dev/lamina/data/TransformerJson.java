@@ -1,43 +1,61 @@
 package dev.lamina.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lamina.data.decomposition.PCA;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.KBinsDiscretizer;
+import dev.lamina.data.preprocessing.OrdinalEncoder;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PolynomialFeatures;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
+import dev.lamina.data.selection.SelectKBest;
+import dev.lamina.data.selection.VarianceThreshold;
+import dev.lamina.data.decomposition.PCA;
+import dev.lamina.data.fitting.JsonFields;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.KBinsDiscretizer;
+import dev.lamina.data.preprocessing.OrdinalEncoder;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PolynomialFeatures;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
+import dev.lamina.data.selection.SelectKBest;
+import dev.lamina.data.selection.VarianceThreshold;
+import dev.lamina.io.Json;
+import java.util.Map;
 
 /**
- * Reads and writes transformers as JSON. Numbers are written with all the digits of a double, so
- * a round trip gives bit-identical learnt values.
+ * Reads and writes transformers as JSON. A transformer's JSON form is a plain map
+ * ({@link Transformer#toJson()}: strings, numbers, booleans, lists and maps), written with all
+ * the digits of a double, so a round trip gives bit-identical learnt values. Reading goes through
+ * the same bounded reader as model files, and a field of the wrong kind is an error naming the
+ * transformer and the field.
  */
 public final class TransformerJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private TransformerJson() {}
 
   /** The transformer as a JSON text. */
   public static String toJsonString(Transformer transformer) {
-    try {
-      return MAPPER.writeValueAsString(transformer.toJson());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("TransformerJson: cannot write " + transformer, e);
-    }
+    return Json.write(transformer.toJson());
   }
 
   /** Rebuilds a transformer from {@link #toJsonString}'s output. */
   public static Transformer fromJson(String json) {
+    Object value;
     try {
-      return fromJson(MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
+      value = Json.parse(json);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("TransformerJson: not valid JSON: " + e.getMessage(), e);
     }
+    return fromJson(JsonFields.object(value, "the transformer"));
   }
 
   /** Rebuilds a transformer from {@link Transformer#toJson()}'s output. */
-  public static Transformer fromJson(JsonNode json) {
-    String type = json.path("type").asText("");
+  public static Transformer fromJson(Map<?, ?> object) {
+    Map<String, ?> json = JsonFields.object(object, "the transformer");
+    String type = json.get("type") instanceof String name ? name : "";
     return switch (type) {
       case "StandardScaler" -> StandardScaler.fromJson(json);
       case "MinMaxScaler" -> MinMaxScaler.fromJson(json);
@@ -64,56 +82,5 @@ public final class TransformerJson {
               + "FunctionTransformer, PowerTransformer, QuantileTransformer, PolynomialFeatures, "
               + "KBinsDiscretizer, VarianceThreshold, SelectKBest, PCA");
     };
-  }
-
-  static ObjectNode object(String type) {
-    return MAPPER.createObjectNode().put("type", type);
-  }
-
-  static ArrayNode doubles(double[] values) {
-    ArrayNode array = MAPPER.createArrayNode();
-    for (double value : values) {
-      array.add(value);
-    }
-    return array;
-  }
-
-  static ArrayNode strings(List<String> values) {
-    ArrayNode array = MAPPER.createArrayNode();
-    for (String value : values) {
-      array.add(value);
-    }
-    return array;
-  }
-
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
-  }
-
-  static double[] readDoubles(JsonNode json, String field) {
-    JsonNode array = required(json, field);
-    double[] values = new double[array.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = array.get(i).asDouble();
-    }
-    return values;
-  }
-
-  /** A list of strings in which JSON null stands for a missing value. */
-  static List<String> readStrings(JsonNode json, String field) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode item : required(json, field)) {
-      values.add(item.isNull() ? null : item.asText());
-    }
-    return values;
-  }
-
-  static JsonNode required(JsonNode json, String field) {
-    JsonNode value = json.get(field);
-    if (value == null) {
-      throw new IllegalArgumentException("TransformerJson: " + json.path("type").asText("?")
-          + " lacks the field '" + field + "'");
-    }
-    return value;
   }
 }

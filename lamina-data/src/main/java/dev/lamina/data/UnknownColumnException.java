@@ -11,7 +11,7 @@ public final class UnknownColumnException extends IllegalArgumentException {
   private static final int MAX_SUGGESTIONS = 3;
 
   private final String requested;
-  private final List<String> closeMatches;
+  private final String[] closeMatches; // an array: exceptions are Serializable, List is not
 
   /**
    * @param where what was asked for the column, e.g. {@code "Table.select"} or a file name
@@ -26,7 +26,7 @@ public final class UnknownColumnException extends IllegalArgumentException {
         + (closeMatches.isEmpty() ? "" : "; close matches: " + String.join(", ", closeMatches))
         + " (columns: " + summary(available) + ")");
     this.requested = requested;
-    this.closeMatches = List.copyOf(closeMatches);
+    this.closeMatches = closeMatches.toArray(String[]::new);
   }
 
   public String requested() {
@@ -35,7 +35,7 @@ public final class UnknownColumnException extends IllegalArgumentException {
 
   /** Available names that differ little from the requested one, closest first. */
   public List<String> closeMatches() {
-    return closeMatches;
+    return List.of(closeMatches);
   }
 
   private static String summary(List<String> available) {

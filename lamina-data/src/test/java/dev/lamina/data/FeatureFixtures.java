@@ -8,21 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads features.json (made by tools/fixtures/make_feature_fixtures.py) and compares with the
  * issue's tolerance: 1e-6 relative, or absolute below magnitude 1.
  */
-final class FeatureFixtures {
-  static final JsonNode ALL = Fixtures.read("features");
+public final class FeatureFixtures {
+  public static final JsonNode ALL = Fixtures.read("features");
   private static final double RELATIVE_TOLERANCE = 1e-6;
 
   private FeatureFixtures() {}
 
-  static Table fitRows(Table table) {
+  public static Table fitRows(Table table) {
     return Fixtures.rows(table, 0, ALL.get("fitRows").asInt());
   }
 
-  static Table probeRows(Table table) {
+  public static Table probeRows(Table table) {
     return Fixtures.rows(table, ALL.get("probeFrom").asInt(), ALL.get("probeRows").asInt());
   }
 
-  static void assertClose(JsonNode expected, double actual, String what) {
+  public static void assertClose(JsonNode expected, double actual, String what) {
     double wanted = Fixtures.number(expected);
     if (Double.isNaN(wanted)) {
       assertEquals(Double.NaN, actual, what);
@@ -31,14 +31,14 @@ final class FeatureFixtures {
     assertEquals(wanted, actual, RELATIVE_TOLERANCE * Math.max(1, Math.abs(wanted)), what);
   }
 
-  static void assertArrayClose(JsonNode expected, double[] actual, String what) {
+  public static void assertArrayClose(JsonNode expected, double[] actual, String what) {
     assertEquals(expected.size(), actual.length, what + ": length");
     for (int i = 0; i < actual.length; i++) {
       assertClose(expected.get(i), actual[i], what + "[" + i + "]");
     }
   }
 
-  static void assertMatrixClose(JsonNode expected, double[][] actual, String what) {
+  public static void assertMatrixClose(JsonNode expected, double[][] actual, String what) {
     assertEquals(expected.size(), actual.length, what + ": rows");
     for (int r = 0; r < actual.length; r++) {
       assertArrayClose(expected.get(r), actual[r], what + " row " + r);
@@ -46,7 +46,7 @@ final class FeatureFixtures {
   }
 
   /** Expected rows (a JSON matrix) against a table of numbers, cell by cell. */
-  static void assertRowsClose(JsonNode expectedRows, Table actual, String what) {
+  public static void assertRowsClose(JsonNode expectedRows, Table actual, String what) {
     assertEquals(expectedRows.size(), actual.rowCount(), what + ": rows");
     assertEquals(expectedRows.get(0).size(), actual.columnCount(), what + ": columns");
     for (int c = 0; c < actual.columnCount(); c++) {

@@ -3,6 +3,16 @@ package dev.lamina.data;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.data.decomposition.PCA;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.KBinsDiscretizer;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PolynomialFeatures;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
+import dev.lamina.data.selection.SelectKBest;
+import dev.lamina.data.selection.VarianceThreshold;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

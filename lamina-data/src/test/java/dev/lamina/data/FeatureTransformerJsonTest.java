@@ -6,6 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.Sequential;
+import dev.lamina.data.decomposition.PCA;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.KBinsDiscretizer;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PolynomialFeatures;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
+import dev.lamina.data.selection.SelectKBest;
+import dev.lamina.data.selection.VarianceThreshold;
 import dev.lamina.io.ModelFile;
 import dev.lamina.layers.Dense;
 import java.nio.file.Path;

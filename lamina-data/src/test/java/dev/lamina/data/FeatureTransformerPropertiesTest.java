@@ -3,6 +3,12 @@ package dev.lamina.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.data.decomposition.PCA;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -9,12 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads the scikit-learn reference values made by tools/fixtures/make_data_fixtures.py. */
-final class Fixtures {
+public final class Fixtures {
   private static final double RELATIVE_TOLERANCE = 1e-9;
 
   private Fixtures() {}
 
-  static JsonNode read(String name) {
+  public static JsonNode read(String name) {
     try (InputStream input = Fixtures.class.getResourceAsStream("fixtures/" + name + ".json")) {
       return new ObjectMapper().readTree(input);
     } catch (IOException e) {
@@ -23,11 +23,11 @@ final class Fixtures {
   }
 
   /** JSON null stands for NaN (a missing value). */
-  static double number(JsonNode value) {
+  public static double number(JsonNode value) {
     return value.isNull() ? Double.NaN : value.asDouble();
   }
 
-  static void assertClose(JsonNode expected, double actual, String what) {
+  public static void assertClose(JsonNode expected, double actual, String what) {
     double wanted = number(expected);
     if (Double.isNaN(wanted)) {
       assertEquals(Double.NaN, actual, what);
@@ -37,7 +37,7 @@ final class Fixtures {
     assertEquals(wanted, actual, tolerance, what);
   }
 
-  static void assertArrayClose(JsonNode expected, double[] actual, String what) {
+  public static void assertArrayClose(JsonNode expected, double[] actual, String what) {
     assertEquals(expected.size(), actual.length, what + ": length");
     for (int i = 0; i < actual.length; i++) {
       assertClose(expected.get(i), actual[i], what + "[" + i + "]");
@@ -45,7 +45,7 @@ final class Fixtures {
   }
 
   /** Compares expected rows (a JSON matrix) with a table of numbers, cell by cell. */
-  static void assertRowsClose(JsonNode expectedRows, Table actual, String what) {
+  public static void assertRowsClose(JsonNode expectedRows, Table actual, String what) {
     assertEquals(expectedRows.size(), actual.rowCount(), what + ": rows");
     for (int c = 0; c < actual.columnCount(); c++) {
       NumericColumn column = actual.numeric(actual.columnNames().get(c));
@@ -56,7 +56,7 @@ final class Fixtures {
     }
   }
 
-  static String[] strings(JsonNode array) {
+  public static String[] strings(JsonNode array) {
     String[] values = new String[array.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = array.get(i).isNull() ? null : array.get(i).asText();
@@ -64,7 +64,7 @@ final class Fixtures {
     return values;
   }
 
-  static int[] ints(JsonNode array) {
+  public static int[] ints(JsonNode array) {
     int[] values = new int[array.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = array.get(i).asInt();
@@ -72,7 +72,7 @@ final class Fixtures {
     return values;
   }
 
-  static Table rows(Table table, int from, int count) {
+  public static Table rows(Table table, int from, int count) {
     int[] indices = new int[count];
     for (int i = 0; i < count; i++) {
       indices[i] = from + i;

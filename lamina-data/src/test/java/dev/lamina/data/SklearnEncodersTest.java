@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.preprocessing.OrdinalEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -5,6 +5,8 @@ import static dev.lamina.data.FeatureFixtures.assertRowsClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.preprocessing.KBinsDiscretizer;
+import dev.lamina.data.preprocessing.PolynomialFeatures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,11 @@ import static dev.lamina.data.FeatureFixtures.assertRowsClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.preprocessing.FunctionTransformer;
+import dev.lamina.data.preprocessing.OutlierClipper;
+import dev.lamina.data.preprocessing.PowerTransformer;
+import dev.lamina.data.preprocessing.QuantileTransformer;
+import dev.lamina.data.preprocessing.RobustScaler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -113,7 +113,7 @@ public final class Pooling2d {
       if (pixel >= 0) {
         int at = inStart + pixel * channels + c;
         // a NaN maximum goes to the first NaN
-        if (input[at] == maximum || (maximum != maximum && input[at] != input[at])) {
+        if (input[at] == maximum || (Float.isNaN(maximum) && Float.isNaN(input[at]))) {
           return at;
         }
       }

@@ -12,6 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * calls; these give the same bits on every path, to about two ulps of the true value (Cephes's
  * single-precision polynomials).
  */
+// The polynomial and range-reduction constants keep every digit they were published with
+// (Cephes), more than a float holds; the compiler rounds them as the reference does.
+@SuppressWarnings("FloatingPointLiteralPrecision")
 final class VectorMath {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final float LOG2E = 1.44269504088896341f;

@@ -11,6 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * scratch), so an element's bits never depend on where it sits in the array: a row predicts the
  * same alone or in any batch.
  */
+// The backward loops share one signature (x, y, g, out) so that one dispatch calls any of
+// them; each reads only what its derivative needs.
+@SuppressWarnings("UnusedVariable")
 final class VectorPointwise {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final float LEAKY = (float) Pointwise.LEAKY_SLOPE;

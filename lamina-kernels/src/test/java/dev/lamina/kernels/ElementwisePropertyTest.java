@@ -36,6 +36,7 @@ class ElementwisePropertyTest {
     ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, rows(n), cols(n))),
     SUM_COLUMNS((k, a, b, out, o, n) -> k.sumColumns(a, o, rows(n), cols(n), out, o));
 
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless lambda
     final Call call;
 
     Case(Call call) {

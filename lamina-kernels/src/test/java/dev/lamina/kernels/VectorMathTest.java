@@ -65,6 +65,7 @@ class VectorMathTest {
     assertUlps("tanh", VectorMath::tanh, Math::tanh, range(-1e-3, 1e-3, 10_000), 2);
   }
 
+  @SuppressWarnings("FloatingPointLiteralPrecision") // exp's underflow bound as Cephes writes it
   @Test
   void specialValuesAsMath() {
     float[] x = new float[S.length()];
@@ -96,6 +97,7 @@ class VectorMathTest {
 
   /** A model's first predictions must equal its later ones: every call gives the same bits. */
   @Test
+  @SuppressWarnings("EnumOrdinal") // one result per function, indexed by its ordinal
   void sameBitsBeforeAndAfterTheLoopsAreCompiled() {
     float[] x = new float[4 * S.length()];
     Random random = new Random(7);

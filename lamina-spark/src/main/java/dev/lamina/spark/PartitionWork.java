@@ -79,7 +79,7 @@ final class PartitionWork {
       }
       sum.values = FlatArrays.join(FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues()),
           replica.stateChange(in, 1));
-      sum.steps = lastStep - firstStep;
+      sum.steps = (long) lastStep - firstStep;
       sum.contributors = 1;
       return sum;
     } finally {

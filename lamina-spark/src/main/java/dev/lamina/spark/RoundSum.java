@@ -2,7 +2,6 @@ package dev.lamina.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The partitions' results of one round, summed as they meet: the flat values (gradient sums, or
@@ -16,8 +15,9 @@ final class RoundSum implements Serializable {
   long rows;
   long steps;
   int contributors;
-  final List<float[]> predictions = new ArrayList<>();
-  final List<float[]> targets = new ArrayList<>();
+  // ArrayList, not List: Spark serializes the sums between executors and the driver
+  final ArrayList<float[]> predictions = new ArrayList<>();
+  final ArrayList<float[]> targets = new ArrayList<>();
 
   static RoundSum empty() {
     return new RoundSum();

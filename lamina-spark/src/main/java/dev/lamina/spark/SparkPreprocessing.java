@@ -47,7 +47,7 @@ public final class SparkPreprocessing {
     }
     json.putArray("remainderColumns");
     json.set("featureNames", featureNames);
-    return (ColumnTransformer) TransformerJson.fromJson(json);
+    return (ColumnTransformer) TransformerJson.fromJson(json.toString());
   }
 
   private static ObjectNode entry(String name, List<String> columns, ArrayNode steps) {

@@ -71,14 +71,14 @@ final class SparkTrainingData implements TrainingData {
     }
     Column targetValues = distinct(labelled, target, MAX_TARGET_VALUES);
     Task task = Task.resolve(settings.task(), targetValues, source.name());
-    Dataset<Row>[] parts = settings.validationSplit() == 0
-        ? new Dataset[] {labelled, labelled.limit(0)}
-        : labelled.randomSplit(new double[] {1 - settings.validationSplit(),
-            settings.validationSplit()}, settings.seed());
-    Dataset<Row> train = parts[0].cache();
+    List<Dataset<Row>> parts = settings.validationSplit() == 0
+        ? List.of(labelled, labelled.limit(0))
+        : List.of(labelled.randomSplit(new double[] {1 - settings.validationSplit(),
+            settings.validationSplit()}, settings.seed()));
+    Dataset<Row> train = parts.get(0).cache();
     Preprocessing preprocessing = Preprocessing.fit(summary(train, target), target,
         settings.drop(), task, (numeric, text) -> SparkPreprocessing.fit(train, numeric, text));
-    List<Row> validRows = parts[1].collectAsList();
+    List<Row> validRows = parts.get(1).collectAsList();
     Counts counts = new Counts(source.name(), rows, rows - labelledRows, frame.columns().length,
         train.count(), validRows.size());
     Map<String, ColumnType> columns = preprocessing.readTypes(true);

@@ -51,7 +51,7 @@ class AggregationTest {
     RoundSum sum = RoundSum.empty();
     sum.values = values(block.partition());
     sum.lossSum = block.partition() + 0.5;
-    sum.rows = 10 + block.partition();
+    sum.rows = 10L + block.partition();
     sum.steps = 1;
     sum.contributors = 1;
     sum.predictions.add(new float[] {block.partition()});

@@ -3,7 +3,6 @@ package dev.lamina.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.cli.Lamina;
 import dev.lamina.data.ColumnTransformer;
 import dev.lamina.data.NumericColumn;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -77,22 +75,25 @@ class ScoringTest {
   }
 
   /** Equal JSON, numbers within 1e-9 relative. */
-  static void assertSame(JsonNode want, JsonNode got, String path) {
-    if (want.isNumber()) {
-      assertTrue(got.isNumber(), path);
-      assertEquals(want.asDouble(), got.asDouble(), 1e-9 * Math.abs(want.asDouble()), path);
-      return;
-    }
-    assertEquals(want.size(), got.size(), path + " size");
-    if (want.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        assertTrue(got.has(e.getKey()), path + "." + e.getKey() + " missing");
-        assertSame(e.getValue(), got.get(e.getKey()), path + "." + e.getKey());
+  static void assertSame(Object want, Object got, String path) {
+    if (want instanceof Number w) {
+      assertTrue(got instanceof Number, path);
+      double expected = w.doubleValue();
+      assertEquals(expected, ((Number) got).doubleValue(), 1e-9 * Math.abs(expected), path);
+    } else if (want instanceof Map<?, ?> wantMap) {
+      assertTrue(got instanceof Map<?, ?>, path);
+      Map<?, ?> gotMap = (Map<?, ?>) got;
+      assertEquals(wantMap.size(), gotMap.size(), path + " size");
+      for (Map.Entry<?, ?> e : wantMap.entrySet()) {
+        assertTrue(gotMap.containsKey(e.getKey()), path + "." + e.getKey() + " missing");
+        assertSame(e.getValue(), gotMap.get(e.getKey()), path + "." + e.getKey());
       }
-    } else if (want.isArray()) {
-      for (int i = 0; i < want.size(); i++) {
-        assertSame(want.get(i), got.get(i), path + "[" + i + "]");
+    } else if (want instanceof List<?> wantList) {
+      assertTrue(got instanceof List<?>, path);
+      List<?> gotList = (List<?>) got;
+      assertEquals(wantList.size(), gotList.size(), path + " size");
+      for (int i = 0; i < wantList.size(); i++) {
+        assertSame(wantList.get(i), gotList.get(i), path + "[" + i + "]");
       }
     } else {
       assertEquals(want, got, path);
