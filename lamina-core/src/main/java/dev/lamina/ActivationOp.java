@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;

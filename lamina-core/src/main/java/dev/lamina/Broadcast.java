@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 
 /**

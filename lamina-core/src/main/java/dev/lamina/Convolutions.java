@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
 import dev.lamina.kernels.Conv2d;
 import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.PlainConvolution;

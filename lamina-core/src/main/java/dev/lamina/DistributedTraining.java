@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Gradients;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.kernels.SplitMix;
 import dev.lamina.layers.Layer;

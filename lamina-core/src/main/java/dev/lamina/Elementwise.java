@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.SelectiveRule;
-import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 import java.util.List;
 

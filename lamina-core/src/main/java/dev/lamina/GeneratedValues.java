@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.SplittableRandom;
 
 /** Tensors filled by rule: a constant, a range, or seeded random values (no global generator). */

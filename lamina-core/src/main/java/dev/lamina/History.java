@@ -1,7 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.callbacks.LogValues;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

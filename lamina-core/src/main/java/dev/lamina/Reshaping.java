@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

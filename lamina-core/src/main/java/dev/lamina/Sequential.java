@@ -1,7 +1,6 @@
 package dev.lamina;
 
-import dev.lamina.autograd.NoGrad;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
 import dev.lamina.losses.Loss;

@@ -1,9 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
-import dev.lamina.autograd.GradFn;
-import dev.lamina.autograd.NoGrad;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +9,7 @@ import java.util.List;
  * checks. Rank 2 for tabular data: rows are samples.
  *
  * <p>Tensors are immutable values. Every operation returns a new tensor and, outside a {@link
- * NoGrad} scope, records how it was computed so that {@link dev.lamina.autograd.Gradients} can
+ * NoGrad} scope, records how it was computed so that {@link dev.lamina.Gradients} can
  * differentiate it. Elementwise operations broadcast as NumPy does; shapes they cannot combine
  * raise a {@link ShapeMismatchException} naming the operation and both shapes.
  */

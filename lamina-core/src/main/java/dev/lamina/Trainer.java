@@ -1,10 +1,8 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Gradients;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.TrainingControl;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.Phase;
 import dev.lamina.metrics.Metric;
 import java.nio.file.Path;

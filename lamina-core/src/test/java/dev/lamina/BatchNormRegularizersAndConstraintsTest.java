@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.constraints.MaxNorm;
 import dev.lamina.constraints.NonNeg;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.L1;

@@ -2,7 +2,6 @@ package dev.lamina;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.lamina.autograd.Gradients;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

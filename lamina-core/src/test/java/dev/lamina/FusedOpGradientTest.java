@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.autograd.GradCheck;
 import dev.lamina.autograd.GradCheckReport;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.autograd.Gradients;
 import dev.lamina.losses.BinaryCrossentropy;
 import dev.lamina.losses.CategoricalCrossentropy;
 import dev.lamina.losses.Loss;

@@ -3,7 +3,6 @@ package dev.lamina;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lamina.autograd.Gradients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

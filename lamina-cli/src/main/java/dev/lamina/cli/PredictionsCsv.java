@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.Tensor;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -48,7 +48,7 @@ final class PreprocessingExport {
       variance[k] = (float) (scale * scale);
     }
     Normalization normalization = new Normalization().name("preprocessing");
-    normalization.build(new int[] {n}, new dev.lamina.initializers.SeededRandom(0));
+    normalization.build(new int[] {n}, new dev.lamina.random.SeededRandom(0));
     normalization.nonTrainableWeights().get(0).assign(mean);
     normalization.nonTrainableWeights().get(1).assign(variance);
     normalization.nonTrainableWeights().get(2).assign(new float[] {0});

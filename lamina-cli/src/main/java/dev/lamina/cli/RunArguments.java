@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.io.Json;
 import dev.lamina.io.JsonException;
 import java.io.IOException;

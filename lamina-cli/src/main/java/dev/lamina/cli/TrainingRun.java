@@ -11,7 +11,7 @@ import dev.lamina.callbacks.ModelCheckpoint;
 import dev.lamina.callbacks.TerminateOnNaN;
 import dev.lamina.data.Table;
 import dev.lamina.data.TableSplit;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
 import dev.lamina.report.TrainingReport;

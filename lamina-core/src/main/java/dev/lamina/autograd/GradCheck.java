@@ -1,6 +1,8 @@
 package dev.lamina.autograd;
 
 import dev.lamina.DType;
+import dev.lamina.Gradients;
+import dev.lamina.NoGrad;
 import dev.lamina.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

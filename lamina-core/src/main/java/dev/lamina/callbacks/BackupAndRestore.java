@@ -1,6 +1,6 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

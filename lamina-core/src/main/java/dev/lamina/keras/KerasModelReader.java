@@ -1,7 +1,7 @@
 package dev.lamina.keras;
 
 import dev.lamina.Parameter;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.io.ModelFileException;
 import dev.lamina.io.ModelFormat;
 import dev.lamina.layers.Layer;

@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.io.ModelFileException;
 import dev.lamina.layers.Layer;
 import java.io.IOException;

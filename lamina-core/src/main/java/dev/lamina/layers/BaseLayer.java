@@ -5,7 +5,7 @@ import dev.lamina.Parameter;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializer;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.lamina.Tensor;
 import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.kernels.Window2d;
 import java.util.Arrays;
 import java.util.List;

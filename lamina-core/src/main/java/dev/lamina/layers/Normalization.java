@@ -4,7 +4,7 @@ import dev.lamina.Parameter;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 

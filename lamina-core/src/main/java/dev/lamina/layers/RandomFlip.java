@@ -1,7 +1,7 @@
 package dev.lamina.layers;
 
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.kernels.SplitMix;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 
 /**
  * A layer that draws from its own random stream while training (Dropout's masks, RandomFlip's

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.DType;
+import dev.lamina.Gradients;
 import dev.lamina.Tensor;
 import java.util.List;
 import java.util.function.Function;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

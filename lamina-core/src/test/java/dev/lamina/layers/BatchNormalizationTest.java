@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.Gradients;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

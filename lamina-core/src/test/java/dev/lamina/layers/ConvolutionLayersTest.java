@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.lamina.Sequential;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import org.junit.jupiter.api.Test;
 
 /** Keras's shapes, parameter counts, summary and errors for the convolution and pooling layers. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.example.Residual;
 import dev.lamina.layers.example.ScaledTanh;
 import java.util.Arrays;

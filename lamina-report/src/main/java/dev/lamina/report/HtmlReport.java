@@ -1,6 +1,6 @@
 package dev.lamina.report;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.lamina.report;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.History;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,6 +1,6 @@
 package dev.lamina.spark;
 
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.kernels.SplitMix;
 import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;

@@ -3,7 +3,7 @@ package dev.lamina.bench.workloads;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Phase;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.lamina.layers.example;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Layers;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.Tensor;
 import dev.lamina.autograd.GradientCheckException;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.Gradients;
+import dev.lamina.random.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerGradCheck;

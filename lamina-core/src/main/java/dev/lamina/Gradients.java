@@ -1,7 +1,5 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
-import dev.lamina.Parameter;
-import dev.lamina.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

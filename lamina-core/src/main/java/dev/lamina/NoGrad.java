@@ -1,4 +1,4 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
 /**
  * A scope in which operations record nothing for automatic differentiation, for inference and for

@@ -1,4 +1,4 @@
-package dev.lamina.initializers;
+package dev.lamina.random;
 
 import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.SplitMix;

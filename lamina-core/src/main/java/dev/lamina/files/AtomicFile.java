@@ -1,4 +1,4 @@
-package dev.lamina.io;
+package dev.lamina.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
-import dev.lamina.Tensor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
