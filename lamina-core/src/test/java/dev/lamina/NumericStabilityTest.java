@@ -58,7 +58,7 @@ class NumericStabilityTest {
 
   /**
    * Keras' binary cross-entropy clips probabilities to [1e-7, 1 − 1e-7] before the log; in
-   * float32 this gives the reference values of semantics.md §3.4.
+   * float32 this gives the reference values of docs/keras-behaviour.md §2.2.
    */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Stops training when the monitored value has stopped improving, with Keras 3's exact rules
- * (semantics.md §8.1). With {@code restoreBestWeights}, the weights of the best epoch are restored
+ * (docs/keras-behaviour.md §5). With {@code restoreBestWeights}, the weights of the best epoch are restored
  * at the end of training whenever a best snapshot exists, also when training ran out of epochs.
  */
 public final class EarlyStopping implements Callback {

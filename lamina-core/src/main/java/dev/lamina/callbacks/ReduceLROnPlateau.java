@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Multiplies the learning rate by {@code factor} when the monitored value has not improved for
- * {@code patience} epochs, then waits {@code cooldown} epochs (Keras 3, semantics.md §8.3). Adds
+ * {@code patience} epochs, then waits {@code cooldown} epochs (Keras 3, docs/keras-behaviour.md §6). Adds
  * {@code learning_rate} to each epoch's logs.
  */
 public final class ReduceLROnPlateau implements Callback {

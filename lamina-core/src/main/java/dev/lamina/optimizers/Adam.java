@@ -4,7 +4,7 @@ import dev.lamina.kernels.Kernels;
 import java.util.Map;
 
 /**
- * Adam as Keras computes it (semantics.md §4.3): ε is added to the uncorrected √v, with the bias
+ * Adam as Keras computes it (docs/keras-behaviour.md §3.2): ε is added to the uncorrected √v, with the bias
  * correction folded into the step size {@code α = η·√(1−β₂ᵗ)/(1−β₁ᵗ)}.
  */
 public class Adam extends GradientOptimizer<Adam> {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What every optimizer shares, in Keras's order per step (semantics.md §4.2): clip the gradients,
+ * What every optimizer shares, in Keras's order per step (docs/keras-behaviour.md §3.1): clip the gradients,
  * apply decoupled weight decay, run the optimizer's own update on each variable, count the step.
  * Slots (momentum, velocity, …) are created on the first step, one set per variable.
  *

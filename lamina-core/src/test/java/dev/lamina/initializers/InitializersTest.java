@@ -15,7 +15,7 @@ class InitializersTest {
 
   @Test
   void glorotUniformStaysWithinKerasLimitAndFillsIt() {
-    // semantics.md §1.2: Dense 11→512 has limit sqrt(6 / 523) = 0.1071087.
+    // docs/keras-behaviour.md §1: Dense 11→512 has limit sqrt(6 / 523) = 0.1071087.
     float[] values = Initializers.get("glorot_uniform").sample(new int[] {11, 512}, new SeededRandom(1));
     double max = 0;
     for (float v : values) {

@@ -21,7 +21,7 @@ class BatchNormalizationTest {
     return layer;
   }
 
-  /** semantics.md §6.3, worked by hand from Keras's formulas. */
+  /** docs/keras-behaviour.md §4, worked by hand from Keras's formulas. */
   @Test
   void kerasTestVector() {
     BatchNormalization layer = built(1);

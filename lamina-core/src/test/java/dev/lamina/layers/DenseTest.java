@@ -35,7 +35,7 @@ class DenseTest {
   @Test
   void glorotUniformStaysWithinKerasLimit() {
     float[] kernel = built(new Dense(512), 11, 1).getWeights().get(0).toFloatArray();
-    double limit = 0.1071087; // semantics.md §1.2 for Dense 11 → 512
+    double limit = 0.1071087; // docs/keras-behaviour.md §1 for Dense 11 → 512
     double largest = 0;
     for (float w : kernel) {
       largest = Math.max(largest, Math.abs(w));

@@ -8,7 +8,7 @@ import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** Keras's documented loss examples (keras.io API pages; semantics.md §3) as reference values. */
+/** Keras's documented loss examples (keras.io API pages; docs/keras-behaviour.md §2.1) as reference values. */
 class LossesTest {
 
   private static Tensor t(float[][] rows) {
