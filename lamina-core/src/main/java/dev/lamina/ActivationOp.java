@@ -22,9 +22,9 @@ final class ActivationOp implements BackwardRule {
     this.x = x;
     this.activation = activation;
     this.inWorkspace = Workspace.current() != null;
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(values);
-    this.out = values.recorded(activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
+    this.out = GradFn.record(values, activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
   }
 
   static Tensor apply(Tensor x, Pointwise activation) {
@@ -50,7 +50,7 @@ final class ActivationOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
+    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
       Kernels.get().pointwiseBackward(

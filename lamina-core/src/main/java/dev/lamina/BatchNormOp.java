@@ -46,12 +46,12 @@ final class BatchNormOp implements SelectiveRule {
     this.rows = x.shape[0];
     this.cols = x.shape[1];
     int[] columns = {cols};
-    this.mean = Tensor.empty(x.dtype, columns);
-    this.variance = Tensor.empty(x.dtype, columns);
-    this.normalized = Tensor.emptyLike(x);
+    this.mean = Storage.empty(x.dtype, columns);
+    this.variance = Storage.empty(x.dtype, columns);
+    this.normalized = Storage.emptyLike(x);
     this.inverseStd = new double[cols];
-    this.sumGrad = Tensor.empty(x.dtype, columns);
-    this.sumGradNormalized = Tensor.empty(x.dtype, columns);
+    this.sumGrad = Storage.empty(x.dtype, columns);
+    this.sumGradNormalized = Storage.empty(x.dtype, columns);
     this.inverseStd32 = new float[cols];
     this.factor32 = new float[cols];
     this.gamma32 = gamma != null && gamma.floats != null ? gamma.floats : ones(cols);
@@ -65,9 +65,9 @@ final class BatchNormOp implements SelectiveRule {
     }
     this.grads = new Tensor[inputs.size()];
     this.gradList = Arrays.asList(grads);
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(values);
-    this.out = values.recorded("batch_normalization", this, inputs.toArray(new Tensor[0]));
+    this.out = GradFn.record(values, "batch_normalization", this, inputs.toArray(new Tensor[0]));
   }
 
   /**
@@ -213,6 +213,6 @@ final class BatchNormOp implements SelectiveRule {
   }
 
   private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Tensor.emptyLike(like);
+    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

@@ -58,14 +58,14 @@ public final class Convolutions {
       if (b != null) {
         Kernels.get().addRow(out, 0, b.floats, 0, out, 0, rows, filters);
       }
-      y = Tensor.raw(shape, out);
+      y = Storage.raw(shape, out);
     } else {
       double[] out = new double[rows * filters];
       PlainConvolution.forward(window, batch, channels, filters, x.doubles, k.doubles, out);
       for (int i = 0; b != null && i < out.length; i++) {
         out[i] += b.doubles[i % filters];
       }
-      y = Tensor.raw(shape, out);
+      y = Storage.raw(shape, out);
     }
     BackwardRule rule =
         outputGradient -> {
@@ -82,9 +82,9 @@ public final class Convolutions {
             if (b != null) {
               float[] sums = new float[filters];
               Kernels.get().sumColumns(g.floats, 0, rows, filters, sums, 0);
-              db = Tensor.raw(b.shape, sums);
+              db = Storage.raw(b.shape, sums);
             }
-            return gradients(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk), db);
+            return gradients(Storage.raw(x.shape, dx), Storage.raw(k.shape, dk), db);
           }
           double[] dx = new double[x.doubles.length];
           double[] dk = new double[k.doubles.length];
@@ -96,11 +96,11 @@ public final class Convolutions {
             for (int i = 0; i < g.doubles.length; i++) {
               sums[i % filters] += g.doubles[i];
             }
-            db = Tensor.raw(b.shape, sums);
+            db = Storage.raw(b.shape, sums);
           }
-          return gradients(Tensor.raw(x.shape, dx), Tensor.raw(k.shape, dk), db);
+          return gradients(Storage.raw(x.shape, dx), Storage.raw(k.shape, dk), db);
         };
-    return b == null ? y.recorded("conv2d", rule, x, k) : y.recorded("conv2d", rule, x, k, b);
+    return b == null ? GradFn.record(y, "conv2d", rule, x, k) : GradFn.record(y, "conv2d", rule, x, k, b);
   }
 
   private static List<Tensor> gradients(Tensor dx, Tensor dk, Tensor db) {
@@ -131,14 +131,14 @@ public final class Convolutions {
       } else {
         Pooling2d.averageForward(window, batch, channels, x.floats, out);
       }
-      y = Tensor.raw(shape, out);
+      y = Storage.raw(shape, out);
     } else {
       double[] out = new double[outSize];
       PlainConvolution.pool(max, window, batch, channels, x.doubles, out, null, null);
-      y = Tensor.raw(shape, out);
+      y = Storage.raw(shape, out);
     }
     Tensor pooled = y;
-    return y.recorded(
+    return GradFn.record(y,
         op,
         outputGradient -> {
           Tensor g = outputGradient.to(x.dtype);
@@ -150,12 +150,12 @@ public final class Convolutions {
             } else {
               Pooling2d.averageBackward(window, batch, channels, g.floats, dx);
             }
-            return List.of(Tensor.raw(x.shape, dx));
+            return List.of(Storage.raw(x.shape, dx));
           }
           double[] dx = new double[x.doubles.length];
           PlainConvolution.pool(max, window, batch, channels, x.doubles, pooled.doubles,
               g.doubles, dx);
-          return List.of(Tensor.raw(x.shape, dx));
+          return List.of(Storage.raw(x.shape, dx));
         },
         x);
   }

@@ -35,13 +35,13 @@ final class DenseOp implements SelectiveRule {
     this.activation = activation;
     this.inWorkspace = Workspace.current() != null;
     int[] shape = {x.shape[0], kernel.shape[1]};
-    this.preActivation = activation.needsInput() ? Tensor.empty(x.dtype, shape) : null;
-    Tensor values = Tensor.empty(x.dtype, shape);
+    this.preActivation = activation.needsInput() ? Storage.empty(x.dtype, shape) : null;
+    Tensor values = Storage.empty(x.dtype, shape);
     forward(values);
     this.out =
         bias == null
-            ? values.recorded("dense", this, x, kernel)
-            : values.recorded("dense", this, x, kernel, bias);
+            ? GradFn.record(values, "dense", this, x, kernel)
+            : GradFn.record(values, "dense", this, x, kernel, bias);
   }
 
   /** The operation on rank-2 x of x's type, kernel (features × units) and bias (units) or null. */
@@ -117,6 +117,6 @@ final class DenseOp implements SelectiveRule {
 
   /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
   private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Tensor.emptyLike(like);
+    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

@@ -23,9 +23,9 @@ final class DropoutOp implements BackwardRule {
     this.keep = keep;
     this.inWorkspace = Workspace.current() != null;
     this.mask = new float[(int) x.size()];
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(stream, values);
-    this.out = values.recorded("dropout", this, x);
+    this.out = GradFn.record(values, "dropout", this, x);
   }
 
   /**
@@ -59,7 +59,7 @@ final class DropoutOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
+    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
     Tensor go = g.to(x.dtype);
     int n = mask.length;
     if (x.floats != null) {

@@ -30,8 +30,8 @@ final class MatMul {
       return hit;
     }
     int[] shape = {m, n};
-    Tensor c = a.floats != null ? Tensor.raw(shape, new float[m * n])
-        : Tensor.raw(shape, new double[m * n]);
+    Tensor c = a.floats != null ? Storage.raw(shape, new float[m * n])
+        : Storage.raw(shape, new double[m * n]);
     multiply(transA, transB, m, n, k, a, b, c);
     return Workspace.remember(recorded(a, b, transA, transB, c));
   }
@@ -47,7 +47,7 @@ final class MatMul {
   }
 
   private static Tensor recorded(Tensor a, Tensor b, boolean transA, boolean transB, Tensor c) {
-    return c.recorded(
+    return GradFn.record(c,
         "matmul",
         g -> {
           // C = op(A)·op(B): dop(A) = G·op(B)ᵀ and dop(B) = op(A)ᵀ·G, transposed back where needed.

@@ -4,9 +4,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Operations that move elements without changing them: reshape, permute, concat, slice. */
+/**
+ * Operations that move elements without changing them: reshape, permute, concat, slice, and
+ * detach (the same elements, cut off from the graph).
+ */
 final class Reshaping {
   private Reshaping() {}
+
+  static Tensor detach(Tensor x) {
+    if (!x.mutable && x.gradFn() == null) {
+      return x;
+    }
+    Tensor hit = Workspace.reuse("detach", x, null, null, 0, null);
+    if (hit != null) {
+      if (x.mutable) {
+        System.arraycopy(x.floats != null ? x.floats : x.doubles, 0,
+            hit.floats != null ? hit.floats : hit.doubles, 0, (int) x.size());
+      }
+      return hit;
+    }
+    return Workspace.remember(x.floats != null
+        ? Storage.raw(x.shape, x.mutable ? x.floats.clone() : x.floats)
+        : Storage.raw(x.shape, x.mutable ? x.doubles.clone() : x.doubles));
+  }
 
   static Tensor reshape(Tensor x, int[] requested) {
     if (!x.mutable) {
@@ -30,10 +50,10 @@ final class Reshaping {
     Tensor source = x.mutable ? x.detach() : x;
     Tensor y =
         source.floats != null
-            ? Tensor.raw(shape, source.floats)
-            : Tensor.raw(shape, source.doubles);
+            ? Storage.raw(shape, source.floats)
+            : Storage.raw(shape, source.doubles);
     int[] original = x.shape;
-    return y.recorded("reshape", g -> List.of(g.reshape(original)), x);
+    return GradFn.record(y, "reshape", g -> List.of(g.reshape(original)), x);
   }
 
   private static int[] resolve(Tensor x, int[] requested) {
@@ -91,7 +111,7 @@ final class Reshaping {
       sourceStrides[i] = Axis.inner(x.shape, axes[i]);
     }
     Tensor y = RowMajor.gather(x, RowMajor.offsets(shape, sourceStrides), shape);
-    return y.recorded("permute", g -> List.of(g.permute(inverse)), x);
+    return GradFn.record(y, "permute", g -> List.of(g.permute(inverse)), x);
   }
 
   private static IllegalArgumentException badPermutation(Tensor x, int[] axes) {
@@ -130,8 +150,8 @@ final class Reshaping {
       }
       offsets[p + 1] = offsets[p] + row;
     }
-    Tensor y = anyDouble ? Tensor.raw(shape, (double[]) out) : Tensor.raw(shape, (float[]) out);
-    return y.recorded(
+    Tensor y = anyDouble ? Storage.raw(shape, (double[]) out) : Storage.raw(shape, (float[]) out);
+    return GradFn.record(y,
         "concat",
         g -> {
           List<Tensor> grads = new ArrayList<>();
@@ -175,8 +195,8 @@ final class Reshaping {
       System.arraycopy(source, o * inRow + start * inner, out, o * outRow, outRow);
     }
     Tensor y =
-        x.floats != null ? Tensor.raw(shape, (float[]) out) : Tensor.raw(shape, (double[]) out);
-    return y.recorded("slice", g -> List.of(padAlong(g, x, ax, start, end)), x);
+        x.floats != null ? Storage.raw(shape, (float[]) out) : Storage.raw(shape, (double[]) out);
+    return GradFn.record(y, "slice", g -> List.of(padAlong(g, x, ax, start, end)), x);
   }
 
   /** The gradient of a slice: {@code g} placed at [start, end) with zeros around it. */

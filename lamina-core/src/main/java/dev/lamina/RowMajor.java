@@ -84,8 +84,8 @@ final class RowMajor {
 
   /** A new tensor of {@code shape} whose element i is {@code x}'s element {@code sources[i]}. */
   static Tensor gather(Tensor x, int[] sources, int[] shape) {
-    Tensor out = x.floats != null ? Tensor.raw(shape, new float[sources.length])
-        : Tensor.raw(shape, new double[sources.length]);
+    Tensor out = x.floats != null ? Storage.raw(shape, new float[sources.length])
+        : Storage.raw(shape, new double[sources.length]);
     gather(x, sources, out);
     return out;
   }

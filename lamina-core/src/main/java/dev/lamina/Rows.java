@@ -16,13 +16,13 @@ final class Rows {
       for (int r = from; r < to; r++) {
         System.arraycopy(t.floats, order[r] * width, out, (r - from) * width, width);
       }
-      return Tensor.raw(shape, out);
+      return Storage.raw(shape, out);
     }
     double[] out = new double[(to - from) * width];
     for (int r = from; r < to; r++) {
       System.arraycopy(t.doubles, order[r] * width, out, (r - from) * width, width);
     }
-    return Tensor.raw(shape, out);
+    return Storage.raw(shape, out);
   }
 
   /** The first {@code rows} rows ({@code from = 0}) or the rows from {@code from} to the end. */

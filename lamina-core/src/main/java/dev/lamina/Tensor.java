@@ -21,7 +21,6 @@ public final class Tensor {
   /** True for the one tensor a {@link Parameter} writes in place; outputs never alias it. */
   final boolean mutable;
   private final GradFn gradFn;
-  private static final int[] NO_DIMS = {};
 
   Tensor(int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
     this.dtype = floats != null ? DType.FLOAT32 : DType.FLOAT64;
@@ -40,12 +39,12 @@ public final class Tensor {
 
   /** A rank-2 float32 tensor from rows of equal length. */
   public static Tensor of(float[][] rows) {
-    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
+    return Storage.raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A rank-2 float32 tensor from rows of equal length, rounded to float32. */
   public static Tensor of(double[][] rows) {
-    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
+    return Storage.raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A float64 tensor over a copy of {@code data} with the given shape. */
@@ -56,11 +55,11 @@ public final class Tensor {
 
   /** A rank-0 float32 tensor. */
   public static Tensor scalar(double value) {
-    return full(DType.FLOAT32, value, NO_DIMS);
+    return full(DType.FLOAT32, value);
   }
 
   public static Tensor scalar(DType dtype, double value) {
-    return full(dtype, value, NO_DIMS);
+    return full(dtype, value);
   }
 
   public static Tensor zeros(int... shape) {
@@ -70,8 +69,8 @@ public final class Tensor {
   public static Tensor zeros(DType dtype, int... shape) {
     int size = RowMajor.size("Tensor.zeros", shape);
     return dtype == DType.FLOAT32
-        ? raw(shape.clone(), new float[size])
-        : raw(shape.clone(), new double[size]);
+        ? Storage.raw(shape.clone(), new float[size])
+        : Storage.raw(shape.clone(), new double[size]);
   }
 
   public static Tensor ones(int... shape) {
@@ -107,7 +106,7 @@ public final class Tensor {
    * check the rule with {@link dev.lamina.autograd.GradCheck}.
    */
   public static Tensor fromOp(String op, Tensor value, List<Tensor> inputs, BackwardRule rule) {
-    return value.detach().recorded(op, rule, inputs.toArray(new Tensor[0]));
+    return GradFn.record(value.detach(), op, rule, inputs.toArray(new Tensor[0]));
   }
 
   public int[] shape() {
@@ -476,47 +475,7 @@ public final class Tensor {
 
   /** The same values, cut off from the graph: no gradient flows through the result. */
   public Tensor detach() {
-    if (!mutable && gradFn == null) {
-      return this;
-    }
-    Tensor hit = Workspace.reuse("detach", this, null, null, 0, null);
-    if (hit != null) {
-      if (mutable) {
-        System.arraycopy(floats != null ? floats : doubles, 0,
-            hit.floats != null ? hit.floats : hit.doubles, 0, (int) size());
-      }
-      return hit;
-    }
-    return Workspace.remember(floats != null
-        ? raw(shape, mutable ? floats.clone() : floats)
-        : raw(shape, mutable ? doubles.clone() : doubles));
-  }
-
-  /** A zero tensor of {@code shape} (kept, not copied) to compute into. */
-  static Tensor empty(DType dtype, int[] shape) {
-    int size = Axis.product(shape);
-    return dtype == DType.FLOAT32 ? raw(shape, new float[size]) : raw(shape, new double[size]);
-  }
-
-  /** A zero tensor shaped like {@code like}, to compute into. */
-  static Tensor emptyLike(Tensor like) {
-    return empty(like.dtype, like.shape);
-  }
-
-  static Tensor raw(int[] shape, float[] values) {
-    return new Tensor(shape, values, null, false, null);
-  }
-
-  static Tensor raw(int[] shape, double[] values) {
-    return new Tensor(shape, null, values, false, null);
-  }
-
-  /** This freshly computed tensor, recorded as the output of {@code op} unless in NoGrad. */
-  Tensor recorded(String op, BackwardRule rule, Tensor... inputs) {
-    if (NoGrad.isActive()) {
-      return this;
-    }
-    return new Tensor(shape, floats, doubles, false, new GradFn(op, List.of(inputs), rule));
+    return Reshaping.detach(this);
   }
 
   double at(int flat) {
