@@ -1,13 +1,13 @@
 package dev.lamina;
 
 import dev.lamina.callbacks.Callback;
-import dev.lamina.kernels.SplitMix;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
 import dev.lamina.layers.RandomStreamLayer;
 import dev.lamina.losses.Loss;
 import dev.lamina.metrics.Metric;
 import dev.lamina.optimizers.Optimizer;
+import dev.lamina.random.SeededRandom;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ public final class DistributedTraining {
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i) instanceof RandomStreamLayer drawing) {
-        drawing.restartDraws(SplitMix.mix(key + (i + 1) * SplitMix.GAMMA));
+        drawing.restartDraws(SeededRandom.wordAt(key, i));
       }
     }
   }

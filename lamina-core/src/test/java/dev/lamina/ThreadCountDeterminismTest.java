@@ -2,7 +2,7 @@ package dev.lamina;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;

@@ -29,6 +29,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noClassCycleSpansTwoPackages = classes().should(new CrossPackageCycles());
 
+  /** What a module keeps in an {@code internal} package (unexported) no other module uses. */
+  @ArchTest
+  static final ArchRule nothingReachesIntoAnotherModulesInternals =
+      classes().should(Modules.notReachIntoAnotherModulesInternals());
+
   /**
    * kernels ← tensor and tape ← building blocks ← training ← Sequential inside lamina-core, then
    * core ← data ← report ← cli, and spark on top. Every class belongs to one layer, so a new

@@ -1,6 +1,6 @@
 package dev.lamina.bench;
 
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import dev.lamina.kernels.Kernels;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.lamina.bench;
 
 import dev.lamina.kernels.KernelSelection;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
 import java.util.Locale;

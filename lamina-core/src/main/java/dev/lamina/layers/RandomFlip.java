@@ -2,7 +2,6 @@ package dev.lamina.layers;
 
 import dev.lamina.Tensor;
 import dev.lamina.random.SeededRandom;
-import dev.lamina.kernels.SplitMix;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomStr
 
   @Override
   public void restartDraws(long key) {
-    draws = new SeededRandom(seed == null ? key : SplitMix.mix(key ^ seed));
+    draws = new SeededRandom(seed == null ? key : SeededRandom.mix(key ^ seed));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.SplitMix;
+
 /** Plain-Java reference kernels: the definition every fast kernel is tested against. */
 final class PlainKernels implements Kernels {
   static final PlainKernels INSTANCE = new PlainKernels();

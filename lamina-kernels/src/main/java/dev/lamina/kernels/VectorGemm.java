@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Arrays;
 
 /**

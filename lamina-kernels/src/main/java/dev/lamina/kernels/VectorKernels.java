@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;

@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.SplitMix;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;

@@ -1,7 +1,6 @@
 package dev.lamina.spark;
 
 import dev.lamina.random.SeededRandom;
-import dev.lamina.kernels.SplitMix;
 import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -47,9 +46,9 @@ record FitPlan(
    * the same masks.
    */
   long drawKey(int partition, int epoch, int index) {
-    long key = SplitMix.mix(seed + SplitMix.GAMMA * (partition + 1L));
-    key = SplitMix.mix(key + SplitMix.GAMMA * (epoch + 1L));
-    return SplitMix.mix(key + SplitMix.GAMMA * (index + 1L));
+    long key = SeededRandom.wordAt(seed, partition);
+    key = SeededRandom.wordAt(key, epoch);
+    return SeededRandom.wordAt(key, index);
   }
 
   /** A partition's rows in the epoch's order: stored order, or a seeded shuffle of it. */

@@ -5,7 +5,7 @@ import bench.harness.CpuWatch;
 import bench.harness.Report;
 import bench.harness.Repeats;
 import bench.harness.Workloads;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import dev.lamina.kernels.Kernels;
 
 /** W5: GFLOP/s of C = A·B with Lamina's kernels, at each thread count of the workload. */

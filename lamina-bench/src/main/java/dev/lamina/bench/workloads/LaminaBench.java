@@ -2,7 +2,7 @@ package dev.lamina.bench.workloads;
 
 import bench.harness.Report;
 import bench.harness.Workloads;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

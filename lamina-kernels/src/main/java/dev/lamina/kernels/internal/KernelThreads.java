@@ -1,4 +1,4 @@
-package dev.lamina.kernels;
+package dev.lamina.kernels.internal;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +23,7 @@ public final class KernelThreads {
 
   /** Work that splits into parts that write disjoint outputs, so they may run in any order. */
   @FunctionalInterface
-  interface PartedTask {
+  public interface PartedTask {
     void runPart(int part, int parts);
   }
 
@@ -45,7 +45,7 @@ public final class KernelThreads {
    * workers. While another caller holds the workers (or a worker itself calls a kernel), this
    * caller runs every part itself; the parts own disjoint outputs, so the result is the same.
    */
-  static void runParts(PartedTask task, int parts) {
+  public static void runParts(PartedTask task, int parts) {
     if (parts == 1 || !BUSY.compareAndSet(false, true)) {
       for (int part = 0; part < parts; part++) {
         task.runPart(part, parts);

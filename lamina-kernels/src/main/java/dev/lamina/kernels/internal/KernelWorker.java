@@ -1,4 +1,4 @@
-package dev.lamina.kernels;
+package dev.lamina.kernels.internal;
 
 import java.util.concurrent.locks.LockSupport;
 
