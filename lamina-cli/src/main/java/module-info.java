@@ -3,8 +3,10 @@
  * command line's model files (preprocessing included) on a cluster; picocli reads the commands'
  * annotated fields by reflection.
  */
+// lamina-data is an automatic module until it has a module-info of its own
+@SuppressWarnings("requires-automatic")
 module dev.lamina.cli {
-  requires dev.lamina.core;
+  requires transitive dev.lamina.core; // Fitter and CliModel take and give Sequential, Tensor
   requires dev.lamina.data;
   requires dev.lamina.report;
   requires info.picocli;

@@ -3,6 +3,8 @@
  * Every package here carries API that users or Lamina's other modules call; see
  * docs/architecture.md for what each holds and the order they depend on each other in.
  */
+// jHDF 0.10.0 is an automatic module (io.jhdf)
+@SuppressWarnings("requires-automatic")
 module dev.lamina.core {
   requires transitive dev.lamina.kernels; // the random stream is in the layer API
   requires com.fasterxml.jackson.databind;

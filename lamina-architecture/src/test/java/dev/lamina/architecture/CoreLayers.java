@@ -15,8 +15,9 @@ import java.util.Set;
  * tape ({@code Tensor}, its operations, {@code Parameter}, {@code Gradients}, {@code NoGrad} ...)
  * use nothing of the library outside the package but the kernels and the foundations (random
  * stream, constraints, file writer); every class of the package that reaches, directly or through
- * other classes of the package, anything else (layers, losses, optimizers, callbacks, model files) belongs to the
- * training loop and the model face ({@code Sequential}, {@code FitOptions}, {@code Trainer} ...).
+ * other classes of the package, anything else (layers, losses, optimizers, callbacks, model
+ * files) belongs to the training loop and the model face ({@code Sequential}, {@code FitOptions},
+ * {@code Trainer} ...).
  */
 final class CoreLayers {
   static final String FACE = "dev.lamina";

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 final class CrossPackageCycles extends ArchCondition<JavaClass> {
   private final Map<JavaClass, Set<JavaClass>> arrows = new LinkedHashMap<>();
   private final Map<JavaClass, Integer> component = new HashMap<>();
-  /** For each component that spans two packages, its first class by name, where its cycle starts. */
+  /** Per component that spans two packages: its first class by name, where its cycle starts. */
   private final Map<Integer, JavaClass> crossPackage = new HashMap<>();
   private final Set<Integer> reported = new HashSet<>();
 
