@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
@@ -24,9 +22,9 @@ final class ActivationOp implements BackwardRule {
     this.x = x;
     this.activation = activation;
     this.inWorkspace = Workspace.current() != null;
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(values);
-    this.out = values.recorded(activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
+    this.out = GradFn.record(values, activation.name().toLowerCase(java.util.Locale.ROOT), this, x);
   }
 
   @SuppressWarnings("EnumOrdinal") // the ordinal is the workspace's int key, stable in one run
@@ -53,11 +51,12 @@ final class ActivationOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
+    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
-      Kernels.get().pointwiseBackward(
-          activation, x.floats, out.floats, go.floats, gx.floats, x.floats.length);
+      Kernels.get()
+          .pointwiseBackward(
+              activation, x.floats, out.floats, go.floats, gx.floats, x.floats.length);
     } else {
       activation.backward(x.doubles, out.doubles, go.doubles, gx.doubles, x.doubles.length);
     }

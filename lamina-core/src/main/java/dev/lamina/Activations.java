@@ -1,8 +1,8 @@
 package dev.lamina;
 
 /**
- * Activations composed from primitives, so they need no gradient code of their own. Stability
- * comes from the composition: softmax shifts by the (detached) maximum first.
+ * Activations composed from primitives, so they need no gradient code of their own. Stability comes
+ * from the composition: softmax shifts by the (detached) maximum first.
  */
 final class Activations {
   private static final double SQRT_HALF = Math.sqrt(0.5);

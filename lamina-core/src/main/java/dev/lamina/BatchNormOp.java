@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.SelectiveRule;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,12 +46,12 @@ final class BatchNormOp implements SelectiveRule {
     this.rows = x.shape[0];
     this.cols = x.shape[1];
     int[] columns = {cols};
-    this.mean = Tensor.empty(x.dtype, columns);
-    this.variance = Tensor.empty(x.dtype, columns);
-    this.normalized = Tensor.emptyLike(x);
+    this.mean = Storage.empty(x.dtype, columns);
+    this.variance = Storage.empty(x.dtype, columns);
+    this.normalized = Storage.emptyLike(x);
     this.inverseStd = new double[cols];
-    this.sumGrad = Tensor.empty(x.dtype, columns);
-    this.sumGradNormalized = Tensor.empty(x.dtype, columns);
+    this.sumGrad = Storage.empty(x.dtype, columns);
+    this.sumGradNormalized = Storage.empty(x.dtype, columns);
     this.inverseStd32 = new float[cols];
     this.factor32 = new float[cols];
     this.gamma32 = gamma != null && gamma.floats != null ? gamma.floats : ones(cols);
@@ -67,9 +65,9 @@ final class BatchNormOp implements SelectiveRule {
     }
     this.grads = new Tensor[inputs.size()];
     this.gradList = Arrays.asList(grads);
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(values);
-    this.out = values.recorded("batch_normalization", this, inputs.toArray(new Tensor[0]));
+    this.out = GradFn.record(values, "batch_normalization", this, inputs.toArray(new Tensor[0]));
   }
 
   /**
@@ -78,7 +76,8 @@ final class BatchNormOp implements SelectiveRule {
    */
   static Tensor apply(Tensor x, Tensor gamma, Tensor beta, double epsilon, Tensor[] statistics) {
     Tensor hit =
-        Workspace.reuse("batch_normalization", x, gamma, beta, Double.doubleToLongBits(epsilon), null);
+        Workspace.reuse(
+            "batch_normalization", x, gamma, beta, Double.doubleToLongBits(epsilon), null);
     BatchNormOp op;
     if (hit != null) {
       op = (BatchNormOp) Workspace.state();
@@ -172,7 +171,8 @@ final class BatchNormOp implements SelectiveRule {
   private void columnSums(Tensor dy) {
     if (dy.floats != null) {
       Kernels.get().sumColumns(dy.floats, 0, rows, cols, sumGrad.floats, 0);
-      Kernels.get().sumColumnProducts(dy.floats, normalized.floats, rows, cols, sumGradNormalized.floats);
+      Kernels.get()
+          .sumColumnProducts(dy.floats, normalized.floats, rows, cols, sumGradNormalized.floats);
       return;
     }
     Arrays.fill(sumGrad.doubles, 0);
@@ -188,24 +188,36 @@ final class BatchNormOp implements SelectiveRule {
       for (int j = 0; j < cols; j++) {
         factor32[j] = gamma32[j] * inverseStd32[j] / rows;
       }
-      Kernels.get().batchNormBackward(
-          dy.floats, normalized.floats, rows, cols, factor32, sumGrad.floats,
-          sumGradNormalized.floats, dx.floats);
+      Kernels.get()
+          .batchNormBackward(
+              dy.floats,
+              normalized.floats,
+              rows,
+              cols,
+              factor32,
+              sumGrad.floats,
+              sumGradNormalized.floats,
+              dx.floats);
       return;
     }
     for (int i = 0; i < rows * cols; i++) {
       int j = i % cols;
       double factor = (gamma == null ? 1 : gamma.doubles[j]) * inverseStd[j] / rows;
       dx.doubles[i] =
-          factor * (rows * dy.doubles[i] - sumGrad.doubles[j]
-              - normalized.doubles[i] * sumGradNormalized.doubles[j]);
+          factor
+              * (rows * dy.doubles[i]
+                  - sumGrad.doubles[j]
+                  - normalized.doubles[i] * sumGradNormalized.doubles[j]);
     }
   }
 
   private static void copy(Tensor from, Tensor to) {
     System.arraycopy(
-        from.floats != null ? from.floats : from.doubles, 0,
-        to.floats != null ? to.floats : to.doubles, 0, (int) to.size());
+        from.floats != null ? from.floats : from.doubles,
+        0,
+        to.floats != null ? to.floats : to.doubles,
+        0,
+        (int) to.size());
   }
 
   private static float[] ones(int n) {
@@ -215,6 +227,6 @@ final class BatchNormOp implements SelectiveRule {
   }
 
   private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Tensor.emptyLike(like);
+    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

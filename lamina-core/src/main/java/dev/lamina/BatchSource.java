@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 /**
  * Training data that {@code fit} reads batch by batch instead of from two in-memory tensors.
  *
- * <p>It lives in core so that core never depends on the data module: lamina-data implements it
- * (for example with a CSV file streamed in chunks), and any other source of (x, y) pairs can too.
- * Each call to {@link #open(long)} starts one pass over the data (one epoch); the seed decides the
- * order of the rows in that pass, so the same seed gives the same batches.
+ * <p>It lives in core so that core never depends on the data module: lamina-data implements it (for
+ * example with a CSV file streamed in chunks), and any other source of (x, y) pairs can too. Each
+ * call to {@link #open(long)} starts one pass over the data (one epoch); the seed decides the order
+ * of the rows in that pass, so the same seed gives the same batches.
  */
 public interface BatchSource {
 
@@ -32,8 +32,8 @@ public interface BatchSource {
   }
 
   /**
-   * Features and targets of the same rows: {@code x} has shape (rows, features) and {@code y}
-   * has shape (rows, targets).
+   * Features and targets of the same rows: {@code x} has shape (rows, features) and {@code y} has
+   * shape (rows, targets).
    */
   record Batch(Tensor x, Tensor y) {
     public Batch {

@@ -5,70 +5,84 @@ import java.util.Arrays;
 
 /**
  * The elementwise primitives of two arguments. {@link #gradients} returns both input gradients in
- * the broadcast output shape; the caller sums them back to each input's shape. Comparisons return
- * 1 or 0 and carry no gradient.
+ * the broadcast output shape; the caller sums them back to each input's shape. Comparisons return 1
+ * or 0 and carry no gradient.
  */
 enum BinaryOp {
   ADD("add") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a + b;
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {g, g};
     }
 
-    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().add(a, ao, b, bo, out, oo, n);
     }
   },
   SUB("sub") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a - b;
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {g, wantB ? g.neg() : null};
     }
 
-    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().sub(a, ao, b, bo, out, oo, n);
     }
   },
   MUL("mul") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a * b;
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return new Tensor[] {wantA ? g.mul(b) : null, wantB ? g.mul(a) : null};
     }
 
-    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().mul(a, ao, b, bo, out, oo, n);
     }
   },
   DIV("div") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a / b;
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor ga = g.div(b);
       return new Tensor[] {ga, wantB ? ga.mul(out).neg() : null};
     }
 
-    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       Kernels.get().div(a, ao, b, bo, out, oo, n);
     }
   },
   POW("pow") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return Math.pow(a, b);
     }
 
     /** As PyTorch: no base gradient where the exponent is 0, no exponent gradient at a ≤ 0. */
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       Tensor zero = Tensor.scalar(g.dtype, 0);
       Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));
       Tensor gb = Tensor.where(a.greater(0), g.mul(out).mul(a.log()), zero);
@@ -76,61 +90,73 @@ enum BinaryOp {
     }
   },
   MAXIMUM("maximum") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return Math.max(a, b);
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.greater(b), a.equal(b));
     }
   },
   MINIMUM("minimum") {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return Math.min(a, b);
     }
 
-    @Override Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    @Override
+    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
       return splitByWinner(g, a.less(b), a.equal(b));
     }
   },
   GREATER("greater", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a > b ? 1 : 0;
     }
 
-    @Override void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    @Override
+    void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
       for (int j = 0; j < n; j++) {
         out[oo + j] = a[ao + j] > b[bo + j] ? 1 : 0;
       }
     }
   },
   GREATER_EQUAL("greaterEqual", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a >= b ? 1 : 0;
     }
   },
   LESS("less", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a < b ? 1 : 0;
     }
   },
   LESS_EQUAL("lessEqual", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a <= b ? 1 : 0;
     }
   },
   EQUAL("equal", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a == b ? 1 : 0;
     }
   },
   NOT_EQUAL("notEqual", false) {
-    @Override double apply(double a, double b) {
+    @Override
+    double apply(double a, double b) {
       return a != b ? 1 : 0;
     }
   };
 
   private static final int SPREAD_CHUNK = 1024;
+
   /** Per thread, so that a broadcast operation allocates nothing. */
   private static final ThreadLocal<float[]> SPREAD =
       ThreadLocal.withInitial(() -> new float[SPREAD_CHUNK]);
@@ -150,8 +176,8 @@ enum BinaryOp {
   abstract double apply(double a, double b);
 
   /**
-   * The input gradients in the output's shape, each null or computed as its want flag asks (a
-   * flag only permits skipping); only called when {@link #differentiable}.
+   * The input gradients in the output's shape, each null or computed as its want flag asks (a flag
+   * only permits skipping); only called when {@link #differentiable}.
    */
   Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
     throw new UnsupportedOperationException(label + " has no gradient");
@@ -167,8 +193,8 @@ enum BinaryOp {
   /**
    * out[oo + j] = a[ao + j] op b[bo + j] for j in [0, n), in float32. The hot operations override
    * it with a kernel call or a plain float loop, which measured about ten times faster than this
-   * generic loop through {@link #apply}: one call site shared by every operation cannot be
-   * inlined, and the round trip through double blocks vectorization.
+   * generic loop through {@link #apply}: one call site shared by every operation cannot be inlined,
+   * and the round trip through double blocks vectorization.
    */
   void row(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     for (int j = 0; j < n; j++) {
@@ -177,8 +203,8 @@ enum BinaryOp {
   }
 
   /**
-   * Row by row over the broadcast result. An operand that is one value along the row (stride 0)
-   * is spread into a small buffer, chunk by chunk, so that every row call sees contiguous data.
+   * Row by row over the broadcast result. An operand that is one value along the row (stride 0) is
+   * spread into a small buffer, chunk by chunk, so that every row call sees contiguous data.
    */
   void forward(Broadcast plan, float[] a, float[] b, float[] out) {
     int n = plan.rowLength;

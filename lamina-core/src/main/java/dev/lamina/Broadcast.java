@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 
 /**
@@ -38,7 +37,11 @@ final class Broadcast {
     int[] stridesB = strides(b, out);
     int last = out.length - 1;
     return new Broadcast(
-        out, out[last], rowStarts(stridesA, out), rowStarts(stridesB, out), stridesA[last],
+        out,
+        out[last],
+        rowStarts(stridesA, out),
+        rowStarts(stridesB, out),
+        stridesA[last],
         stridesB[last]);
   }
 

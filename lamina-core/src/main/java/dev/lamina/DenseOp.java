@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.SelectiveRule;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
@@ -10,9 +8,9 @@ import java.util.List;
 /**
  * activation(x·kernel + bias) for rows x as one recorded operation. Forward is one GEMM, the bias
  * added to each row and the activation applied in place; backward turns the output gradient into
- * the pre-activation gradient, then column sums give the bias gradient and two transposed GEMMs
- * the kernel and input gradients, each only when asked for. Checked against its composition
- * {@code act(x.matmul(kernel).add(bias))} by DenseOpTest.
+ * the pre-activation gradient, then column sums give the bias gradient and two transposed GEMMs the
+ * kernel and input gradients, each only when asked for. Checked against its composition {@code
+ * act(x.matmul(kernel).add(bias))} by DenseOpTest.
  */
 final class DenseOp implements SelectiveRule {
   private final Tensor x;
@@ -37,13 +35,13 @@ final class DenseOp implements SelectiveRule {
     this.activation = activation;
     this.inWorkspace = Workspace.current() != null;
     int[] shape = {x.shape[0], kernel.shape[1]};
-    this.preActivation = activation.needsInput() ? Tensor.empty(x.dtype, shape) : null;
-    Tensor values = Tensor.empty(x.dtype, shape);
+    this.preActivation = activation.needsInput() ? Storage.empty(x.dtype, shape) : null;
+    Tensor values = Storage.empty(x.dtype, shape);
     forward(values);
     this.out =
         bias == null
-            ? values.recorded("dense", this, x, kernel)
-            : values.recorded("dense", this, x, kernel, bias);
+            ? GradFn.record(values, "dense", this, x, kernel)
+            : GradFn.record(values, "dense", this, x, kernel, bias);
   }
 
   /** The operation on rank-2 x of x's type, kernel (features × units) and bias (units) or null. */
@@ -88,13 +86,21 @@ final class DenseOp implements SelectiveRule {
     Tensor gz = preActivationGrad;
     Tensor go = g.to(x.dtype);
     if (x.floats != null) {
-      Kernels.get().pointwiseBackward(activation,
-          preActivation == null ? null : preActivation.floats, out.floats, go.floats, gz.floats,
-          rows * units);
+      Kernels.get()
+          .pointwiseBackward(
+              activation,
+              preActivation == null ? null : preActivation.floats,
+              out.floats,
+              go.floats,
+              gz.floats,
+              rows * units);
     } else {
       activation.backward(
-          preActivation == null ? null : preActivation.doubles, out.doubles, go.doubles,
-          gz.doubles, rows * units);
+          preActivation == null ? null : preActivation.doubles,
+          out.doubles,
+          go.doubles,
+          gz.doubles,
+          rows * units);
     }
     Arrays.fill(grads, null);
     if ((wanted & 1) != 0) {
@@ -121,6 +127,6 @@ final class DenseOp implements SelectiveRule {
 
   /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
   private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Tensor.emptyLike(like);
+    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

@@ -1,23 +1,22 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Gradients;
 import dev.lamina.callbacks.Callback;
-import dev.lamina.kernels.SplitMix;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
 import dev.lamina.layers.RandomStreamLayer;
 import dev.lamina.losses.Loss;
 import dev.lamina.metrics.Metric;
 import dev.lamina.optimizers.Optimizer;
+import dev.lamina.random.SeededRandom;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a trainer running outside this package (on a cluster) needs of a compiled model: its
- * compile settings and fit options, its trainable weights as the arrays the optimizer updates, and
- * the gradients of one batch computed without applying them. {@code Sequential.fit} never calls
- * this; it keeps the single-machine loop free of distribution concerns.
+ * What a trainer running outside this package (on a cluster) needs of a compiled model: its compile
+ * settings and fit options, its trainable weights as the arrays the optimizer updates, and the
+ * gradients of one batch computed without applying them. {@code Sequential.fit} never calls this;
+ * it keeps the single-machine loop free of distribution concerns.
  */
 public final class DistributedTraining {
   private DistributedTraining() {}
@@ -38,15 +37,23 @@ public final class DistributedTraining {
   public record BatchGradients(List<float[]> gradients, double loss, float[] predictions) {}
 
   public static Settings settings(FitOptions options) {
-    if (options.validationSplit() > 0 || options.sampleWeights() != null
+    if (options.validationSplit() > 0
+        || options.sampleWeights() != null
         || options.classWeights() != null) {
       throw new IllegalArgumentException(
           "distributed fit: validationSplit, sampleWeight and classWeight are not supported;"
               + " give validationData and unweighted rows");
     }
-    return new Settings(options.batchSize(), options.epochs(), options.initialEpoch(),
-        options.shuffle(), options.validationX(), options.validationY(),
-        options.callbackList(), options.verbose(), options.out());
+    return new Settings(
+        options.batchSize(),
+        options.epochs(),
+        options.initialEpoch(),
+        options.shuffle(),
+        options.validationX(),
+        options.validationY(),
+        options.callbackList(),
+        options.verbose(),
+        options.out());
   }
 
   /** The model's seed, from which a distributed fit derives its row orders. */
@@ -79,26 +86,28 @@ public final class DistributedTraining {
   }
 
   /**
-   * The arrays behind the weights the layers update themselves while training
-   * (BatchNormalization's moving statistics of trainable layers), in layer order; writes change
-   * the model.
+   * The arrays behind the weights the layers update themselves while training (BatchNormalization's
+   * moving statistics of trainable layers), in layer order; writes change the model.
    */
   public static List<float[]> stateArrays(Sequential model) {
     model.requireBuiltFor("stateArrays");
-    return model.layers().stream().filter(Layer::isTrainable)
-        .flatMap(l -> l.nonTrainableWeights().stream()).map(p -> Rows.backing(p.value())).toList();
+    return model.layers().stream()
+        .filter(Layer::isTrainable)
+        .flatMap(l -> l.nonTrainableWeights().stream())
+        .map(p -> Rows.backing(p.value()))
+        .toList();
   }
 
   /**
-   * Restarts the random stream of every layer that draws (Dropout, RandomFlip) from {@code key}
-   * and the layer's position, so the draws of a distributed step depend on which step it is, not
-   * on which replica ran what before.
+   * Restarts the random stream of every layer that draws (Dropout, RandomFlip) from {@code key} and
+   * the layer's position, so the draws of a distributed step depend on which step it is, not on
+   * which replica ran what before.
    */
   public static void restartDraws(Sequential model, long key) {
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i) instanceof RandomStreamLayer drawing) {
-        drawing.restartDraws(SplitMix.mix(key + (i + 1) * SplitMix.GAMMA));
+        drawing.restartDraws(SeededRandom.wordAt(key, i));
       }
     }
   }

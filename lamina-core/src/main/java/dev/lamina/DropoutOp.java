@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +23,9 @@ final class DropoutOp implements BackwardRule {
     this.keep = keep;
     this.inWorkspace = Workspace.current() != null;
     this.mask = new float[(int) x.size()];
-    Tensor values = Tensor.emptyLike(x);
+    Tensor values = Storage.emptyLike(x);
     forward(stream, values);
-    this.out = values.recorded("dropout", this, x);
+    this.out = GradFn.record(values, "dropout", this, x);
   }
 
   /**
@@ -61,7 +59,7 @@ final class DropoutOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Tensor.emptyLike(x);
+    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
     Tensor go = g.to(x.dtype);
     int n = mask.length;
     if (x.floats != null) {

@@ -1,7 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.SelectiveRule;
-import dev.lamina.autograd.Workspace;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,13 +13,15 @@ final class Elementwise {
       op.forward(x, hit);
       return hit;
     }
-    Tensor y = x.floats != null ? Tensor.raw(x.shape, new float[x.floats.length])
-        : Tensor.raw(x.shape, new double[x.doubles.length]);
+    Tensor y =
+        x.floats != null
+            ? Storage.raw(x.shape, new float[x.floats.length])
+            : Storage.raw(x.shape, new double[x.doubles.length]);
     op.forward(x, y);
     if (!op.differentiable) {
       return Workspace.remember(y);
     }
-    return Workspace.remember(y.recorded(op.label, g -> List.of(op.backward(g, x, y)), x));
+    return Workspace.remember(GradFn.record(y, op.label, g -> List.of(op.backward(g, x, y)), x));
   }
 
   static Tensor binary(BinaryOp op, Tensor first, Tensor second) {
@@ -34,8 +34,10 @@ final class Elementwise {
     }
     Broadcast plan = Broadcast.of(op.label, a.shape, b.shape);
     int size = Axis.product(plan.shape);
-    Tensor out = a.floats != null ? Tensor.raw(plan.shape, new float[size])
-        : Tensor.raw(plan.shape, new double[size]);
+    Tensor out =
+        a.floats != null
+            ? Storage.raw(plan.shape, new float[size])
+            : Storage.raw(plan.shape, new double[size]);
     forward(op, plan, a, b, out);
     if (!op.differentiable) {
       return Workspace.remember(out, plan);
@@ -59,7 +61,7 @@ final class Elementwise {
           grads[1] = grads[1] == null ? null : Broadcast.sumTo(grads[1], b.shape);
           return Arrays.asList(grads);
         };
-    return out.recorded(op.label, rule, a, b);
+    return GradFn.record(out, op.label, rule, a, b);
   }
 
   static Tensor where(Tensor condition, Tensor first, Tensor second) {
@@ -75,17 +77,21 @@ final class Elementwise {
       select(mask, ea, eb, hit);
       return hit;
     }
-    Tensor out = a.floats != null ? Tensor.raw(shape, new float[Axis.product(shape)])
-        : Tensor.raw(shape, new double[Axis.product(shape)]);
+    Tensor out =
+        a.floats != null
+            ? Storage.raw(shape, new float[Axis.product(shape)])
+            : Storage.raw(shape, new double[Axis.product(shape)]);
     select(mask, ea, eb, out);
-    return Workspace.remember(out.recorded(
-        "where",
-        g -> {
-          Tensor ga = g.mul(mask);
-          return List.of(Broadcast.sumTo(ga, a.shape), Broadcast.sumTo(g.sub(ga), b.shape));
-        },
-        a,
-        b));
+    return Workspace.remember(
+        GradFn.record(
+            out,
+            "where",
+            g -> {
+              Tensor ga = g.mul(mask);
+              return List.of(Broadcast.sumTo(ga, a.shape), Broadcast.sumTo(g.sub(ga), b.shape));
+            },
+            a,
+            b));
   }
 
   private static void select(Tensor mask, Tensor a, Tensor b, Tensor out) {
@@ -111,10 +117,12 @@ final class Elementwise {
       clamp(x, low, high, hit);
       return hit;
     }
-    Tensor y = x.floats != null ? Tensor.raw(x.shape, new float[x.floats.length])
-        : Tensor.raw(x.shape, new double[x.doubles.length]);
+    Tensor y =
+        x.floats != null
+            ? Storage.raw(x.shape, new float[x.floats.length])
+            : Storage.raw(x.shape, new double[x.doubles.length]);
     clamp(x, low, high, y);
-    return Workspace.remember(y.recorded("clip", g -> List.of(g.mul(inside)), x));
+    return Workspace.remember(GradFn.record(y, "clip", g -> List.of(g.mul(inside)), x));
   }
 
   private static void clamp(Tensor x, double low, double high, Tensor out) {
@@ -138,11 +146,13 @@ final class Elementwise {
       convert(x, hit);
       return hit;
     }
-    Tensor y = target == DType.FLOAT64 ? Tensor.raw(x.shape, new double[x.floats.length])
-        : Tensor.raw(x.shape, new float[x.doubles.length]);
+    Tensor y =
+        target == DType.FLOAT64
+            ? Storage.raw(x.shape, new double[x.floats.length])
+            : Storage.raw(x.shape, new float[x.doubles.length]);
     convert(x, y);
     DType source = x.dtype;
-    return Workspace.remember(y.recorded("to" + target, g -> List.of(g.to(source)), x));
+    return Workspace.remember(GradFn.record(y, "to" + target, g -> List.of(g.to(source)), x));
   }
 
   private static void convert(Tensor x, Tensor out) {

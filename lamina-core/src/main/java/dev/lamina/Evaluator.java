@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.NoGrad;
 import dev.lamina.layers.Phase;
 import dev.lamina.metrics.Metric;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.SplittableRandom;
 
 /** Tensors filled by rule: a constant, a range, or seeded random values (no global generator). */
@@ -28,7 +27,7 @@ final class GeneratedValues {
     for (int i = 0; i < n; i++) {
       values[i] = i;
     }
-    return Tensor.raw(new int[] {n}, values);
+    return Storage.raw(new int[] {n}, values);
   }
 
   static Tensor uniform(long seed, double low, double high, int[] shape) {
@@ -37,7 +36,7 @@ final class GeneratedValues {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (low + (high - low) * random.nextDouble());
     }
-    return Tensor.raw(shape.clone(), values);
+    return Storage.raw(shape.clone(), values);
   }
 
   /** Box–Muller: a radius from one uniform draw and an angle from the next. */
@@ -48,6 +47,6 @@ final class GeneratedValues {
       double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
       values[i] = (float) (mean + stddev * radius * Math.cos(2 * Math.PI * random.nextDouble()));
     }
-    return Tensor.raw(shape.clone(), values);
+    return Storage.raw(shape.clone(), values);
   }
 }

@@ -1,7 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.callbacks.LogValues;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every value logged per epoch by {@code fit}: {@code loss}, each metric, their {@code val_}
- * twins, and what callbacks add. Keys are kept sorted, as Keras 3 sorts them.
+ * Every value logged per epoch by {@code fit}: {@code loss}, each metric, their {@code val_} twins,
+ * and what callbacks add. Keys are kept sorted, as Keras 3 sorts them.
  */
 public final class History {
   private final Map<String, List<Double>> values = new TreeMap<>();
@@ -89,7 +89,8 @@ public final class History {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("History(" + epochs + " epochs)");
-    values.forEach((k, v) -> s.append("\n  ").append(k).append(": ").append(Arrays.toString(get(k))));
+    values.forEach(
+        (k, v) -> s.append("\n  ").append(k).append(": ").append(Arrays.toString(get(k))));
     return s.toString();
   }
 }

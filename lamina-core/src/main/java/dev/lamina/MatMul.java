@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,7 @@ final class MatMul {
     int n = b.shape[transB ? 0 : 1];
     if (b.shape[transB ? 1 : 0] != k) {
       throw ShapeMismatchException.of(
-          "matmul" + flags(transA, transB), "inner dimensions differ for shapes", a.shape,
-          b.shape);
+          "matmul" + flags(transA, transB), "inner dimensions differ for shapes", a.shape, b.shape);
     }
     long flags = (long) (transA ? 2 : 0) + (transB ? 1 : 0);
     Tensor hit = Workspace.reuse("matmul", a, b, null, flags, null);
@@ -31,8 +29,10 @@ final class MatMul {
       return hit;
     }
     int[] shape = {m, n};
-    Tensor c = a.floats != null ? Tensor.raw(shape, new float[m * n])
-        : Tensor.raw(shape, new double[m * n]);
+    Tensor c =
+        a.floats != null
+            ? Storage.raw(shape, new float[m * n])
+            : Storage.raw(shape, new double[m * n]);
     multiply(transA, transB, m, n, k, a, b, c);
     return Workspace.remember(recorded(a, b, transA, transB, c));
   }
@@ -48,7 +48,8 @@ final class MatMul {
   }
 
   private static Tensor recorded(Tensor a, Tensor b, boolean transA, boolean transB, Tensor c) {
-    return c.recorded(
+    return GradFn.record(
+        c,
         "matmul",
         g -> {
           // C = op(A)·op(B): dop(A) = G·op(B)ᵀ and dop(B) = op(A)ᵀ·G, transposed back where needed.

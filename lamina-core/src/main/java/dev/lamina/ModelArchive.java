@@ -4,10 +4,10 @@ import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
 import dev.lamina.io.ModelFileException;
 import dev.lamina.io.ModelFormat;
+import dev.lamina.io.NamedArray;
 import dev.lamina.keras.KerasModel;
 import dev.lamina.keras.KerasModelReader;
 import dev.lamina.keras.KerasModelWriter;
-import dev.lamina.io.NamedArray;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Layers;
 import dev.lamina.losses.Losses;
@@ -68,7 +68,9 @@ final class ModelArchive {
   static KerasModel toKeras(Sequential model) {
     Compiled compiled = model.compiledOrNull();
     return new KerasModel(
-        model.name(), model.inputShape(), model.layers(),
+        model.name(),
+        model.inputShape(),
+        model.layers(),
         compiled == null ? null : compiled.optimizer(),
         compiled == null ? null : compiled.loss(),
         compiled == null ? null : compiled.metricNames());
@@ -103,7 +105,8 @@ final class ModelArchive {
   private static Sequential rebuild(ModelContents contents) {
     Map<String, Object> config = contents.config();
     if (!"Sequential".equals(config.get("class_name"))) {
-      throw new IllegalArgumentException("model class " + config.get("class_name") + " is not Sequential");
+      throw new IllegalArgumentException(
+          "model class " + config.get("class_name") + " is not Sequential");
     }
     Sequential model = new Sequential();
     model.name(String.valueOf(config.get("name")));
@@ -130,7 +133,8 @@ final class ModelArchive {
       Map<String, Object> loss = (Map<String, Object>) training.get("loss");
       List<Object> metrics = (List<Object>) training.get("metrics");
       model.compile(
-          Optimizers.fromConfig((String) optimizer.get("name"), (Map<String, Object>) optimizer.get("config")),
+          Optimizers.fromConfig(
+              (String) optimizer.get("name"), (Map<String, Object>) optimizer.get("config")),
           Losses.fromConfig((String) loss.get("name"), (Map<String, Object>) loss.get("config")),
           metrics.stream().map(String::valueOf).toArray(String[]::new));
     }

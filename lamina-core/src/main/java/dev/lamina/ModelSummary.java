@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keras 3's summary table: a box of three columns (layer name and type, output shape with None
- * for the batch axis, parameter count), then the totals with their memory in float32 bytes.
+ * Keras 3's summary table: a box of three columns (layer name and type, output shape with None for
+ * the batch axis, parameter count), then the totals with their memory in float32 bytes.
  */
 final class ModelSummary {
   private static final int[] WIDTHS = {31, 22, 13};
@@ -63,7 +63,8 @@ final class ModelSummary {
   private static String border(char left, char fill, char cross, char right) {
     StringBuilder s = new StringBuilder().append(left);
     for (int c = 0; c < WIDTHS.length; c++) {
-      s.append(String.valueOf(fill).repeat(WIDTHS[c] + 2)).append(c < WIDTHS.length - 1 ? cross : right);
+      s.append(String.valueOf(fill).repeat(WIDTHS[c] + 2))
+          .append(c < WIDTHS.length - 1 ? cross : right);
     }
     return s.append('\n').toString();
   }

@@ -1,6 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.kernels.Pointwise;
+
 /**
  * The fused operations built-in layers are made of: each one recorded operation with its forward
  * and backward side by side, checked against the composition of Tensor operations it replaces.
@@ -44,7 +45,10 @@ public final class NeuralOps {
     Tensor in = Elementwise.promoted(rows, kernel);
     boolean sameTypes = in.dtype == kernel.dtype && (bias == null || bias.dtype == kernel.dtype);
     Tensor linear;
-    if (pointwise != null && sameTypes && x.rank() == 2 && kernel.rank() == 2
+    if (pointwise != null
+        && sameTypes
+        && x.rank() == 2
+        && kernel.rank() == 2
         && in.shape[1] == kernel.shape[0]
         && (bias == null || (bias.rank() == 1 && bias.shape[0] == kernel.shape[1]))) {
       return DenseOp.apply(in, kernel, bias, pointwise);
@@ -62,18 +66,17 @@ public final class NeuralOps {
   }
 
   /**
-   * Inverted dropout while training: each element kept with probability {@code keep} and divided
-   * by it, the mask drawn from the SplitMix64 stream at {@code stream} (the kernels' Bernoulli
-   * mask, two draws per word); the caller moves its stream past {@code Kernels.maskWords(size)}
-   * words.
+   * Inverted dropout while training: each element kept with probability {@code keep} and divided by
+   * it, the mask drawn from the SplitMix64 stream at {@code stream} (the kernels' Bernoulli mask,
+   * two draws per word); the caller moves its stream past {@code Kernels.maskWords(size)} words.
    */
   public static Tensor dropout(Tensor x, double keep, long stream) {
     return DropoutOp.apply(x, keep, stream);
   }
 
   /**
-   * Batch normalization in training mode over rows x: each column normalized with the batch's
-   * mean and biased variance, scaled by gamma and shifted by beta (either may be null), as one
+   * Batch normalization in training mode over rows x: each column normalized with the batch's mean
+   * and biased variance, scaled by gamma and shifted by beta (either may be null), as one
    * operation; {@code statistics[0]} and {@code [1]} receive the batch mean and variance.
    */
   public static Tensor batchNormalization(

@@ -45,7 +45,9 @@ public final class Parameter {
   public void assign(Tensor newValues) {
     if (!Arrays.equals(newValues.shape, value.shape)) {
       throw ShapeMismatchException.of(
-          "assign to parameter '" + name + "'", "expected shape, got", value.shape,
+          "assign to parameter '" + name + "'",
+          "expected shape, got",
+          value.shape,
           newValues.shape);
     }
     Tensor converted = newValues.to(value.dtype);
@@ -59,8 +61,14 @@ public final class Parameter {
   public void assign(float[] newValues) {
     if (newValues.length != value.size()) {
       throw new IllegalArgumentException(
-          "assign to parameter '" + name + "': expected " + value.size() + " values for shape "
-              + Arrays.toString(value.shape) + ", got " + newValues.length);
+          "assign to parameter '"
+              + name
+              + "': expected "
+              + value.size()
+              + " values for shape "
+              + Arrays.toString(value.shape)
+              + ", got "
+              + newValues.length);
     }
     if (value.floats != null) {
       System.arraycopy(newValues, 0, value.floats, 0, newValues.length);

@@ -6,19 +6,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keras 3's training output. verbose 1: {@code Epoch i/E}, then a 20-cell bar redrawn at most
- * every 0.05 s on an interactive console and a final line per epoch; verbose 2: one line per
- * epoch; verbose 0: nothing.
+ * Keras 3's training output. verbose 1: {@code Epoch i/E}, then a 20-cell bar redrawn at most every
+ * 0.05 s on an interactive console and a final line per epoch; verbose 2: one line per epoch;
+ * verbose 0: nothing.
  */
 final class ProgressBar {
   private static final int CELLS = 20;
   private final PrintStream out;
   private final int verbose;
   private final int epochs;
+
   // Console.isTerminal() (JDK 22), the check for JDK 22+ where console() is never null, is not
   // in the Java 17 baseline.
   @SuppressWarnings("SystemConsoleNull")
   private final boolean interactive = System.console() != null;
+
   private long epochStart;
   private long lastDraw;
 
@@ -40,8 +42,14 @@ final class ProgressBar {
     long now = System.nanoTime();
     if (verbose == 1 && interactive && step < steps && now - lastDraw > 50_000_000L) {
       double perStep = (now - epochStart) / 1e9 / step;
-      out.print("\r" + bar(step, steps) + " " + formatEta(perStep * (steps - step)) + " "
-          + perStep(perStep) + values(logs));
+      out.print(
+          "\r"
+              + bar(step, steps)
+              + " "
+              + formatEta(perStep * (steps - step))
+              + " "
+              + perStep(perStep)
+              + values(logs));
       out.flush();
       lastDraw = now;
     }
@@ -52,8 +60,14 @@ final class ProgressBar {
     double perStep = steps == 0 ? 0 : seconds / steps;
     String elapsed = String.format(Locale.ROOT, "%.0fs", seconds);
     if (verbose == 1) {
-      out.println((interactive ? "\r" : "") + bar(steps, steps) + " " + elapsed + " "
-          + perStep(perStep) + values(logs));
+      out.println(
+          (interactive ? "\r" : "")
+              + bar(steps, steps)
+              + " "
+              + elapsed
+              + " "
+              + perStep(perStep)
+              + values(logs));
     } else if (verbose == 2) {
       out.println(steps + "/" + steps + " - " + elapsed + " - " + perStep(perStep) + values(logs));
     }

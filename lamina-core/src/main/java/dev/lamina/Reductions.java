@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.List;
 
@@ -14,11 +13,13 @@ final class Reductions {
       sumAll(x, hit);
       return hit;
     }
-    Tensor y = x.floats != null ? Tensor.raw(new int[0], new float[1])
-        : Tensor.raw(new int[0], new double[1]);
+    Tensor y =
+        x.floats != null
+            ? Storage.raw(new int[0], new float[1])
+            : Storage.raw(new int[0], new double[1]);
     sumAll(x, y);
     return Workspace.remember(
-        y.recorded("sum", g -> List.of(Broadcast.expand(g, x.shape)), x));
+        GradFn.record(y, "sum", g -> List.of(Broadcast.expand(g, x.shape)), x));
   }
 
   private static void sumAll(Tensor x, Tensor out) {
@@ -43,11 +44,13 @@ final class Reductions {
     int[] kept = Axis.reduced(x.shape, ax, true);
     int[] shape = Axis.reduced(x.shape, ax, keepDims);
     int size = Axis.product(shape);
-    Tensor y = x.floats != null ? Tensor.raw(shape, new float[size])
-        : Tensor.raw(shape, new double[size]);
+    Tensor y =
+        x.floats != null
+            ? Storage.raw(shape, new float[size])
+            : Storage.raw(shape, new double[size]);
     sumAxis(x, ax, y);
     return Workspace.remember(
-        y.recorded("sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x));
+        GradFn.record(y, "sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x));
   }
 
   /** Along the middle of an (outer, n, inner) view; float32 rows on the kernels. */
@@ -102,7 +105,8 @@ final class Reductions {
     int[] winners = argmaxIndices(x, ax);
     int[] shape = Axis.reduced(x.shape, ax, keepDims);
     Tensor y = RowMajor.gather(x, winners, shape);
-    return Workspace.remember(y.recorded("max", g -> List.of(scatter(g, winners, x)), x), winners);
+    return Workspace.remember(
+        GradFn.record(y, "max", g -> List.of(scatter(g, winners, x)), x), winners);
   }
 
   static Tensor argmax(Tensor x, int axis) {
@@ -114,7 +118,7 @@ final class Reductions {
     for (int p = 0; p < out.length; p++) {
       out[p] = (winners[p] / inner) % n;
     }
-    return Tensor.raw(Axis.reduced(x.shape, ax, false), out);
+    return Storage.raw(Axis.reduced(x.shape, ax, false), out);
   }
 
   /** Per output position, the flat input index of the first maximum; NaN wins, as in NumPy. */

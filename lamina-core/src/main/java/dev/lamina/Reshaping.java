@@ -1,13 +1,37 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Operations that move elements without changing them: reshape, permute, concat, slice. */
+/**
+ * Operations that move elements without changing them: reshape, permute, concat, slice, and detach
+ * (the same elements, cut off from the graph).
+ */
 final class Reshaping {
   private Reshaping() {}
+
+  static Tensor detach(Tensor x) {
+    if (!x.mutable && x.gradFn() == null) {
+      return x;
+    }
+    Tensor hit = Workspace.reuse("detach", x, null, null, 0, null);
+    if (hit != null) {
+      if (x.mutable) {
+        System.arraycopy(
+            x.floats != null ? x.floats : x.doubles,
+            0,
+            hit.floats != null ? hit.floats : hit.doubles,
+            0,
+            (int) x.size());
+      }
+      return hit;
+    }
+    return Workspace.remember(
+        x.floats != null
+            ? Storage.raw(x.shape, x.mutable ? x.floats.clone() : x.floats)
+            : Storage.raw(x.shape, x.mutable ? x.doubles.clone() : x.doubles));
+  }
 
   static Tensor reshape(Tensor x, int[] requested) {
     if (!x.mutable) {
@@ -31,10 +55,10 @@ final class Reshaping {
     Tensor source = x.mutable ? x.detach() : x;
     Tensor y =
         source.floats != null
-            ? Tensor.raw(shape, source.floats)
-            : Tensor.raw(shape, source.doubles);
+            ? Storage.raw(shape, source.floats)
+            : Storage.raw(shape, source.doubles);
     int[] original = x.shape;
-    return y.recorded("reshape", g -> List.of(g.reshape(original)), x);
+    return GradFn.record(y, "reshape", g -> List.of(g.reshape(original)), x);
   }
 
   private static int[] resolve(Tensor x, int[] requested) {
@@ -46,7 +70,8 @@ final class Reshaping {
         inferred = i;
       } else if (shape[i] < 0) {
         throw new IllegalArgumentException(
-            "reshape: invalid shape " + Arrays.toString(requested)
+            "reshape: invalid shape "
+                + Arrays.toString(requested)
                 + " (at most one -1, no other negative dimension)");
       } else {
         known *= shape[i];
@@ -58,8 +83,12 @@ final class Reshaping {
     }
     if (known != x.size() || (inferred >= 0 && shape[inferred] < 0)) {
       throw new ShapeMismatchException(
-          "reshape: cannot reshape shape " + Arrays.toString(x.shape) + " (" + x.size()
-              + " elements) into " + Arrays.toString(requested));
+          "reshape: cannot reshape shape "
+              + Arrays.toString(x.shape)
+              + " ("
+              + x.size()
+              + " elements) into "
+              + Arrays.toString(requested));
     }
     return shape;
   }
@@ -92,12 +121,14 @@ final class Reshaping {
       sourceStrides[i] = Axis.inner(x.shape, axes[i]);
     }
     Tensor y = RowMajor.gather(x, RowMajor.offsets(shape, sourceStrides), shape);
-    return y.recorded("permute", g -> List.of(g.permute(inverse)), x);
+    return GradFn.record(y, "permute", g -> List.of(g.permute(inverse)), x);
   }
 
   private static IllegalArgumentException badPermutation(Tensor x, int[] axes) {
     return new IllegalArgumentException(
-        "permute: " + Arrays.toString(axes) + " is not a permutation of the axes of shape "
+        "permute: "
+            + Arrays.toString(axes)
+            + " is not a permutation of the axes of shape "
             + Arrays.toString(x.shape));
   }
 
@@ -131,8 +162,9 @@ final class Reshaping {
       }
       offsets[p + 1] = offsets[p] + row;
     }
-    Tensor y = anyDouble ? Tensor.raw(shape, (double[]) out) : Tensor.raw(shape, (float[]) out);
-    return y.recorded(
+    Tensor y = anyDouble ? Storage.raw(shape, (double[]) out) : Storage.raw(shape, (float[]) out);
+    return GradFn.record(
+        y,
         "concat",
         g -> {
           List<Tensor> grads = new ArrayList<>();
@@ -161,7 +193,13 @@ final class Reshaping {
     int ax = Axis.normalize("slice", axis, x.shape);
     if (start < 0 || start > end || end > x.shape[ax]) {
       throw new IllegalArgumentException(
-          "slice: range [" + start + ", " + end + ") does not fit axis " + axis + " of shape "
+          "slice: range ["
+              + start
+              + ", "
+              + end
+              + ") does not fit axis "
+              + axis
+              + " of shape "
               + Arrays.toString(x.shape));
     }
     int[] shape = x.shape.clone();
@@ -176,8 +214,8 @@ final class Reshaping {
       System.arraycopy(source, o * inRow + start * inner, out, o * outRow, outRow);
     }
     Tensor y =
-        x.floats != null ? Tensor.raw(shape, (float[]) out) : Tensor.raw(shape, (double[]) out);
-    return y.recorded("slice", g -> List.of(padAlong(g, x, ax, start, end)), x);
+        x.floats != null ? Storage.raw(shape, (float[]) out) : Storage.raw(shape, (double[]) out);
+    return GradFn.record(y, "slice", g -> List.of(padAlong(g, x, ax, start, end)), x);
   }
 
   /** The gradient of a slice: {@code g} placed at [start, end) with zeros around it. */

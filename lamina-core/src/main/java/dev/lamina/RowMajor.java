@@ -28,7 +28,12 @@ final class RowMajor {
     int size = size(op, shape);
     if (size != length) {
       throw new IllegalArgumentException(
-          op + ": shape " + Arrays.toString(shape) + " holds " + size + " elements but data has "
+          op
+              + ": shape "
+              + Arrays.toString(shape)
+              + " holds "
+              + size
+              + " elements but data has "
               + length);
     }
   }
@@ -36,14 +41,24 @@ final class RowMajor {
   static int flatIndex(String op, int[] index, int[] shape) {
     if (index.length != shape.length) {
       throw new IllegalArgumentException(
-          op + ": index has " + index.length + " axes, tensor of shape " + Arrays.toString(shape)
-              + " has " + shape.length);
+          op
+              + ": index has "
+              + index.length
+              + " axes, tensor of shape "
+              + Arrays.toString(shape)
+              + " has "
+              + shape.length);
     }
     int flat = 0;
     for (int axis = 0; axis < shape.length; axis++) {
       if (index[axis] < 0 || index[axis] >= shape[axis]) {
         throw new IndexOutOfBoundsException(
-            op + ": index " + index[axis] + " on axis " + axis + " of shape "
+            op
+                + ": index "
+                + index[axis]
+                + " on axis "
+                + axis
+                + " of shape "
                 + Arrays.toString(shape));
       }
       flat = flat * shape[axis] + index[axis];
@@ -84,8 +99,10 @@ final class RowMajor {
 
   /** A new tensor of {@code shape} whose element i is {@code x}'s element {@code sources[i]}. */
   static Tensor gather(Tensor x, int[] sources, int[] shape) {
-    Tensor out = x.floats != null ? Tensor.raw(shape, new float[sources.length])
-        : Tensor.raw(shape, new double[sources.length]);
+    Tensor out =
+        x.floats != null
+            ? Storage.raw(shape, new float[sources.length])
+            : Storage.raw(shape, new double[sources.length]);
     gather(x, sources, out);
     return out;
   }

@@ -16,13 +16,13 @@ final class Rows {
       for (int r = from; r < to; r++) {
         System.arraycopy(t.floats, order[r] * width, out, (r - from) * width, width);
       }
-      return Tensor.raw(shape, out);
+      return Storage.raw(shape, out);
     }
     double[] out = new double[(to - from) * width];
     for (int r = from; r < to; r++) {
       System.arraycopy(t.doubles, order[r] * width, out, (r - from) * width, width);
     }
-    return Tensor.raw(shape, out);
+    return Storage.raw(shape, out);
   }
 
   /** The first {@code rows} rows ({@code from = 0}) or the rows from {@code from} to the end. */
@@ -37,7 +37,13 @@ final class Rows {
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
         throw new IllegalArgumentException(
-            operation + ": " + what + " holds " + values[i] + " at row " + (i / width)
+            operation
+                + ": "
+                + what
+                + " holds "
+                + values[i]
+                + " at row "
+                + (i / width)
                 + (width > 1 ? ", column " + (i % width) : "")
                 + "; impute or drop missing values before training");
       }
@@ -47,8 +53,14 @@ final class Rows {
   static void requireSameRows(String operation, Tensor x, Tensor y, String yName) {
     if (x.rank() == 0 || y.rank() == 0 || x.shape()[0] != y.shape()[0]) {
       throw new ShapeMismatchException(
-          operation + ": x has shape " + Arrays.toString(x.shape()) + " but " + yName
-              + " has shape " + Arrays.toString(y.shape()) + "; they need the same number of rows");
+          operation
+              + ": x has shape "
+              + Arrays.toString(x.shape())
+              + " but "
+              + yName
+              + " has shape "
+              + Arrays.toString(y.shape())
+              + "; they need the same number of rows");
     }
   }
 

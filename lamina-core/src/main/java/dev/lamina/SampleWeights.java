@@ -12,8 +12,7 @@ final class SampleWeights {
     Map<Integer, Double> classWeight = options.classWeights();
     int rows = y.shape()[0];
     if (given != null && classWeight != null) {
-      throw new IllegalArgumentException(
-          "fit: give sampleWeight or classWeight, not both");
+      throw new IllegalArgumentException("fit: give sampleWeight or classWeight, not both");
     }
     if (given != null) {
       if (given.size() != rows) {

@@ -1,13 +1,12 @@
 package dev.lamina;
 
-import dev.lamina.autograd.NoGrad;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Phase;
 import dev.lamina.losses.Loss;
 import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
+import dev.lamina.random.SeededRandom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>Threads: {@link #predict} and {@link #evaluate} may run on one model from many threads at
  * once, each giving the same bits as it would alone. {@link #fit} and {@link #setWeights} change
- * the weights: called while another thread predicts, evaluates or trains, they fail at once with
- * an {@link IllegalStateException}, and so do predict and evaluate while another thread trains.
+ * the weights: called while another thread predicts, evaluates or trains, they fail at once with an
+ * {@link IllegalStateException}, and so do predict and evaluate while another thread trains.
  */
 public final class Sequential {
   private static final Pattern CAMEL_WORD = Pattern.compile("(.)([A-Z][a-z]+)");
@@ -118,8 +117,12 @@ public final class Sequential {
     if (outputShapes != null) {
       if (!Arrays.equals(perSampleShape, inputShape)) {
         throw new ShapeMismatchException(
-            "Sequential " + name + ": built for inputs " + ModelSummary.shape(inputShape)
-                + ", got " + ModelSummary.shape(perSampleShape));
+            "Sequential "
+                + name
+                + ": built for inputs "
+                + ModelSummary.shape(inputShape)
+                + ", got "
+                + ModelSummary.shape(perSampleShape));
       }
       return this;
     }
@@ -152,7 +155,9 @@ public final class Sequential {
   private void requireBuilt(String operation) {
     if (!buildIfShapeKnown()) {
       throw new IllegalStateException(
-          "Sequential." + operation + ": the model has no input shape yet; declare one with"
+          "Sequential."
+              + operation
+              + ": the model has no input shape yet; declare one with"
               + " inputShape(...) on the first layer or an Input, or call fit or predict first");
     }
   }
@@ -194,10 +199,12 @@ public final class Sequential {
 
   /** Sets every weight, in {@link #getWeights()} order; counts and shapes must match. */
   public void setWeights(List<Tensor> weights) {
-    guard.changing("setWeights", () -> {
-      assignWeights(weights);
-      return null;
-    });
+    guard.changing(
+        "setWeights",
+        () -> {
+          assignWeights(weights);
+          return null;
+        });
   }
 
   private void assignWeights(List<Tensor> weights) {
@@ -213,8 +220,13 @@ public final class Sequential {
         Tensor w = weights.get(i++);
         if (!Arrays.equals(w.shape(), p.shape())) {
           throw new IllegalArgumentException(
-              "Sequential.setWeights: layer '" + layer.name() + "' weight '" + p.name()
-                  + "' has shape " + Arrays.toString(p.shape()) + ", got "
+              "Sequential.setWeights: layer '"
+                  + layer.name()
+                  + "' weight '"
+                  + p.name()
+                  + "' has shape "
+                  + Arrays.toString(p.shape())
+                  + ", got "
                   + Arrays.toString(w.shape()));
         }
       }
@@ -318,8 +330,8 @@ public final class Sequential {
   /** The loss and every compiled metric on (x, y), in inference mode, batches of 32. */
   public Map<String, Double> evaluate(Tensor x, Tensor y) {
     buildFor("evaluate", x);
-    return guard.reading("evaluate",
-        () -> new Evaluator(this, compiled("evaluate")).evaluate(x, y, null, 32));
+    return guard.reading(
+        "evaluate", () -> new Evaluator(this, compiled("evaluate")).evaluate(x, y, null, 32));
   }
 
   /** Outputs for x in inference mode (no dropout, batch-norm moving statistics), batches of 32. */
@@ -329,24 +341,27 @@ public final class Sequential {
 
   public Tensor predict(Tensor x, int batchSize) {
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("Sequential.predict: batchSize must be > 0, got " + batchSize);
+      throw new IllegalArgumentException(
+          "Sequential.predict: batchSize must be > 0, got " + batchSize);
     }
     buildFor("predict", x);
     return guard.reading("predict", () -> predictBuilt(x, batchSize));
   }
 
   /**
-   * The first predict or evaluate of an unbuilt model builds it, alone; threads that come at
-   * the same time wait for that build, then read.
+   * The first predict or evaluate of an unbuilt model builds it, alone; threads that come at the
+   * same time wait for that build, then read.
    */
   private void buildFor(String operation, Tensor x) {
     if (outputShapes == null) {
       synchronized (guard) {
         if (outputShapes == null) {
-          guard.changing(operation, () -> {
-            checkInput(operation, x);
-            return null;
-          });
+          guard.changing(
+              operation,
+              () -> {
+                checkInput(operation, x);
+                return null;
+              });
         }
       }
     }
@@ -375,7 +390,9 @@ public final class Sequential {
     int[] shape = x.shape();
     if (shape.length < 2) {
       throw new ShapeMismatchException(
-          "Sequential." + operation + ": expects a batch of rows (rank ≥ 2), got shape "
+          "Sequential."
+              + operation
+              + ": expects a batch of rows (rank ≥ 2), got shape "
               + Arrays.toString(shape));
     }
     int[] perSample = Arrays.copyOfRange(shape, 1, shape.length);
@@ -386,8 +403,14 @@ public final class Sequential {
     buildIfShapeKnown();
     if (!Arrays.equals(perSample, inputShape)) {
       throw new ShapeMismatchException(
-          "Sequential." + operation + ": model " + name + " expects input of shape "
-              + ModelSummary.shape(inputShape) + ", got " + Arrays.toString(shape));
+          "Sequential."
+              + operation
+              + ": model "
+              + name
+              + " expects input of shape "
+              + ModelSummary.shape(inputShape)
+              + ", got "
+              + Arrays.toString(shape));
     }
   }
 

@@ -13,9 +13,10 @@ final class StepInputs {
 
   StepInputs(Tensor x, Tensor y, Tensor weights, int rows) {
     this.rows = rows;
-    this.x = Tensor.empty(x.dtype, withRows(x.shape, rows));
-    this.y = Tensor.empty(y.dtype, withRows(y.shape, rows));
-    this.weights = weights == null ? null : Tensor.empty(weights.dtype, withRows(weights.shape, rows));
+    this.x = Storage.empty(x.dtype, withRows(x.shape, rows));
+    this.y = Storage.empty(y.dtype, withRows(y.shape, rows));
+    this.weights =
+        weights == null ? null : Storage.empty(weights.dtype, withRows(weights.shape, rows));
   }
 
   /** Whether these tensors take a batch shaped and typed like {@code b}. */

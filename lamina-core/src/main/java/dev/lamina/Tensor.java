@@ -1,9 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.autograd.BackwardRule;
-import dev.lamina.autograd.GradFn;
-import dev.lamina.autograd.NoGrad;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
@@ -13,19 +9,20 @@ import java.util.List;
  * checks. Rank 2 for tabular data: rows are samples.
  *
  * <p>Tensors are immutable values. Every operation returns a new tensor and, outside a {@link
- * NoGrad} scope, records how it was computed so that {@link dev.lamina.autograd.Gradients} can
- * differentiate it. Elementwise operations broadcast as NumPy does; shapes they cannot combine
- * raise a {@link ShapeMismatchException} naming the operation and both shapes.
+ * NoGrad} scope, records how it was computed so that {@link dev.lamina.Gradients} can differentiate
+ * it. Elementwise operations broadcast as NumPy does; shapes they cannot combine raise a {@link
+ * ShapeMismatchException} naming the operation and both shapes.
  */
 public final class Tensor {
   final DType dtype;
   final int[] shape;
   final float[] floats; // the values when FLOAT32, else null
   final double[] doubles; // the values when FLOAT64, else null
+
   /** True for the one tensor a {@link Parameter} writes in place; outputs never alias it. */
   final boolean mutable;
+
   private final GradFn gradFn;
-  private static final int[] NO_DIMS = {};
 
   Tensor(int[] shape, float[] floats, double[] doubles, boolean mutable, GradFn gradFn) {
     this.dtype = floats != null ? DType.FLOAT32 : DType.FLOAT64;
@@ -44,12 +41,12 @@ public final class Tensor {
 
   /** A rank-2 float32 tensor from rows of equal length. */
   public static Tensor of(float[][] rows) {
-    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
+    return Storage.raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A rank-2 float32 tensor from rows of equal length, rounded to float32. */
   public static Tensor of(double[][] rows) {
-    return raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
+    return Storage.raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
   /** A float64 tensor over a copy of {@code data} with the given shape. */
@@ -60,11 +57,11 @@ public final class Tensor {
 
   /** A rank-0 float32 tensor. */
   public static Tensor scalar(double value) {
-    return full(DType.FLOAT32, value, NO_DIMS);
+    return full(DType.FLOAT32, value);
   }
 
   public static Tensor scalar(DType dtype, double value) {
-    return full(dtype, value, NO_DIMS);
+    return full(dtype, value);
   }
 
   public static Tensor zeros(int... shape) {
@@ -74,8 +71,8 @@ public final class Tensor {
   public static Tensor zeros(DType dtype, int... shape) {
     int size = RowMajor.size("Tensor.zeros", shape);
     return dtype == DType.FLOAT32
-        ? raw(shape.clone(), new float[size])
-        : raw(shape.clone(), new double[size]);
+        ? Storage.raw(shape.clone(), new float[size])
+        : Storage.raw(shape.clone(), new double[size]);
   }
 
   public static Tensor ones(int... shape) {
@@ -106,12 +103,12 @@ public final class Tensor {
   }
 
   /**
-   * A custom differentiable operation: the result has {@code value}'s elements, and gradients
-   * flow to {@code inputs} through {@code rule}. For fused kernels and user-defined primitives;
-   * check the rule with {@link dev.lamina.autograd.GradCheck}.
+   * A custom differentiable operation: the result has {@code value}'s elements, and gradients flow
+   * to {@code inputs} through {@code rule}. For fused kernels and user-defined primitives; check
+   * the rule with {@link dev.lamina.autograd.GradCheck}.
    */
   public static Tensor fromOp(String op, Tensor value, List<Tensor> inputs, BackwardRule rule) {
-    return value.detach().recorded(op, rule, inputs.toArray(new Tensor[0]));
+    return GradFn.record(value.detach(), op, rule, inputs.toArray(new Tensor[0]));
   }
 
   public int[] shape() {
@@ -480,47 +477,7 @@ public final class Tensor {
 
   /** The same values, cut off from the graph: no gradient flows through the result. */
   public Tensor detach() {
-    if (!mutable && gradFn == null) {
-      return this;
-    }
-    Tensor hit = Workspace.reuse("detach", this, null, null, 0, null);
-    if (hit != null) {
-      if (mutable) {
-        System.arraycopy(floats != null ? floats : doubles, 0,
-            hit.floats != null ? hit.floats : hit.doubles, 0, (int) size());
-      }
-      return hit;
-    }
-    return Workspace.remember(floats != null
-        ? raw(shape, mutable ? floats.clone() : floats)
-        : raw(shape, mutable ? doubles.clone() : doubles));
-  }
-
-  /** A zero tensor of {@code shape} (kept, not copied) to compute into. */
-  static Tensor empty(DType dtype, int[] shape) {
-    int size = Axis.product(shape);
-    return dtype == DType.FLOAT32 ? raw(shape, new float[size]) : raw(shape, new double[size]);
-  }
-
-  /** A zero tensor shaped like {@code like}, to compute into. */
-  static Tensor emptyLike(Tensor like) {
-    return empty(like.dtype, like.shape);
-  }
-
-  static Tensor raw(int[] shape, float[] values) {
-    return new Tensor(shape, values, null, false, null);
-  }
-
-  static Tensor raw(int[] shape, double[] values) {
-    return new Tensor(shape, null, values, false, null);
-  }
-
-  /** This freshly computed tensor, recorded as the output of {@code op} unless in NoGrad. */
-  Tensor recorded(String op, BackwardRule rule, Tensor... inputs) {
-    if (NoGrad.isActive()) {
-      return this;
-    }
-    return new Tensor(shape, floats, doubles, false, new GradFn(op, List.of(inputs), rule));
+    return Reshaping.detach(this);
   }
 
   double at(int flat) {

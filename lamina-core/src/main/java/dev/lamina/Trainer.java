@@ -1,12 +1,10 @@
 package dev.lamina;
 
-import dev.lamina.autograd.Gradients;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.TrainingControl;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.Phase;
 import dev.lamina.metrics.Metric;
+import dev.lamina.random.SeededRandom;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training loop of {@code fit}, modelled on Keras's: per batch, forward in training mode →
- * loss (+ regularization) → gradients → optimizer step → metrics on the batch's predictions; per
- * epoch, validation in inference mode → callbacks → History.
+ * The training loop of {@code fit}, modelled on Keras's: per batch, forward in training mode → loss
+ * (+ regularization) → gradients → optimizer step → metrics on the batch's predictions; per epoch,
+ * validation in inference mode → callbacks → History.
  */
 final class Trainer implements TrainingControl {
   private final Sequential model;
@@ -26,12 +24,17 @@ final class Trainer implements TrainingControl {
   private List<Metric> metrics = List.of();
   private boolean stopRequested;
   private final Workspace workspace = new Workspace();
+
   /** The step's inputs: [0] for full batches, [1] for a shorter one (the last of an epoch). */
   private final StepInputs[] inputs = new StepInputs[2];
+
   private final List<float[]> gradArrays = new ArrayList<>();
+
   /** What fit records and calls, for a training state taken between epochs. */
   private History history;
+
   private List<Callback> callbacks;
+
   /** A state a callback asked to resume from, put back once every callback has begun. */
   private TrainingState resumeFrom;
 
@@ -63,7 +66,10 @@ final class Trainer implements TrainingControl {
       int splitAt = (int) Math.floor(n * (1 - options.validationSplit()));
       if (splitAt == 0 || splitAt == n) {
         throw new IllegalArgumentException(
-            "fit: validationSplit " + options.validationSplit() + " of " + n
+            "fit: validationSplit "
+                + options.validationSplit()
+                + " of "
+                + n
                 + " rows leaves an empty training or validation set");
       }
       xValid = x.slice(0, splitAt, n);
@@ -144,7 +150,9 @@ final class Trainer implements TrainingControl {
     Iterator<Batch> open(int epoch);
   }
 
-  /** @param order where a shuffled epoch's row order goes, or null for rows in stored order */
+  /**
+   * @param order where a shuffled epoch's row order goes, or null for rows in stored order
+   */
   private Iterator<Batch> tensorBatches(
       Tensor x, Tensor y, Tensor w, int[] order, int rows, int epoch) {
     if (order != null) {
@@ -194,8 +202,10 @@ final class Trainer implements TrainingControl {
     int predCols = Evaluator.product(model.outputShape());
     metrics = trueColsIfKnown < 0 ? null : compiled.newMetrics(trueColsIfKnown, predCols);
     callbacks.forEach(c -> c.onTrainBegin(this));
-    int firstEpoch = resumeFrom == null ? options.initialEpoch()
-        : resumeFrom.applyTo(model, compiled.optimizer(), history, callbacks);
+    int firstEpoch =
+        resumeFrom == null
+            ? options.initialEpoch()
+            : resumeFrom.applyTo(model, compiled.optimizer(), history, callbacks);
     Map<String, Double> logs = new HashMap<>();
     for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
       int e = epoch;
@@ -263,8 +273,7 @@ final class Trainer implements TrainingControl {
   private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
     int rows = b.rows();
     int variant = rows == options.batchSize() ? 0 : 1;
-    if (inputs[variant] == null
-        || !inputs[variant].fits(b.x(), b.y(), b.weights(), rows)) {
+    if (inputs[variant] == null || !inputs[variant].fits(b.x(), b.y(), b.weights(), rows)) {
       inputs[variant] = new StepInputs(b.x(), b.y(), b.weights(), rows);
     }
     StepInputs in = inputs[variant];

@@ -37,8 +37,13 @@ public final class TrainingState {
   private record OptimizerState(
       String name, long iterations, Double learningRate, List<float[][]> slots) {}
 
-  private TrainingState(int nextEpoch, List<Tensor> weights, OptimizerState optimizer,
-      List<Long> randomStreams, List<Map<String, Double>> history, List<String> callbackClasses,
+  private TrainingState(
+      int nextEpoch,
+      List<Tensor> weights,
+      OptimizerState optimizer,
+      List<Long> randomStreams,
+      List<Map<String, Double>> history,
+      List<String> callbackClasses,
       List<CallbackState> callbacks) {
     this.nextEpoch = nextEpoch;
     this.weights = weights;
@@ -54,12 +59,20 @@ public final class TrainingState {
     return nextEpoch;
   }
 
-  static TrainingState capture(int nextEpoch, Sequential model, Optimizer optimizer,
-      History history, List<Callback> callbacks) {
+  static TrainingState capture(
+      int nextEpoch,
+      Sequential model,
+      Optimizer optimizer,
+      History history,
+      List<Callback> callbacks) {
     GradientOptimizer<?> gradients = stateful(optimizer);
     Object rate = gradients.config().get("learning_rate");
-    OptimizerState optimizerState = new OptimizerState(gradients.name(), gradients.iterations(),
-        rate == null ? null : gradients.learningRate(), gradients.slotValues());
+    OptimizerState optimizerState =
+        new OptimizerState(
+            gradients.name(),
+            gradients.iterations(),
+            rate == null ? null : gradients.learningRate(),
+            gradients.slotValues());
     List<Long> streams = new ArrayList<>();
     for (Layer layer : model.layers()) {
       if (layer instanceof RandomStreamLayer random && random.randomStream() != null) {
@@ -90,15 +103,19 @@ public final class TrainingState {
     if (optimizer instanceof GradientOptimizer<?> g) {
       return g;
     }
-    throw new IllegalStateException("BackupAndRestore: the optimizer " + optimizer.name() + " ("
-        + optimizer.getClass().getName() + ") keeps no state that can be saved; use one of "
-        + "Lamina's optimizers");
+    throw new IllegalStateException(
+        "BackupAndRestore: the optimizer "
+            + optimizer.name()
+            + " ("
+            + optimizer.getClass().getName()
+            + ") keeps no state that can be saved; use one of "
+            + "Lamina's optimizers");
   }
 
   /**
    * Puts this state into the model, its optimizer, a History and the callbacks of a fit that was
-   * set up as the one that saved it; returns the epoch to continue with. A state that does not
-   * fit (another network, optimizer or callback list) fails naming the difference.
+   * set up as the one that saved it; returns the epoch to continue with. A state that does not fit
+   * (another network, optimizer or callback list) fails naming the difference.
    */
   int applyTo(Sequential model, Optimizer optimizer, History into, List<Callback> callbackList) {
     GradientOptimizer<?> gradients = stateful(optimizer);
@@ -116,8 +133,8 @@ public final class TrainingState {
       }
     }
     if (randomLayers.size() != randomStreams.size()) {
-      throw mismatch(randomStreams.size() + " layers with a random stream, now "
-          + randomLayers.size());
+      throw mismatch(
+          randomStreams.size() + " layers with a random stream, now " + randomLayers.size());
     }
     try {
       model.setWeights(weights);
@@ -182,7 +199,8 @@ public final class TrainingState {
     Map<String, Object> optimizerConfig = new LinkedHashMap<>();
     optimizerConfig.put("name", optimizer.name());
     optimizerConfig.put("iterations", optimizer.iterations());
-    optimizerConfig.put("learning_rate",
+    optimizerConfig.put(
+        "learning_rate",
         optimizer.learningRate() == null ? null : Double.toString(optimizer.learningRate()));
     optimizerConfig.put("slots", slots.stream().map(s -> (long) s.length).toList());
     List<Object> rows = new ArrayList<>();
@@ -208,16 +226,16 @@ public final class TrainingState {
   }
 
   /**
-   * Reads a state {@link #write} wrote; a file that is damaged, truncated or not a training
-   * state fails with a {@link ModelFileException} naming it.
+   * Reads a state {@link #write} wrote; a file that is damaged, truncated or not a training state
+   * fails with a {@link ModelFileException} naming it.
    */
   public static TrainingState read(Path file) {
     ModelContents contents = ModelFile.read(file);
     try {
       return TrainingStateReader.decode(contents);
     } catch (RuntimeException e) {
-      throw new ModelFileException(file, "not a readable training state (" + e.getMessage() + ")",
-          e);
+      throw new ModelFileException(
+          file, "not a readable training state (" + e.getMessage() + ")", e);
     }
   }
 
@@ -253,8 +271,12 @@ public final class TrainingState {
         slots.add(variableSlots);
       }
       Object rate = opt.get("learning_rate");
-      OptimizerState optimizer = new OptimizerState((String) opt.get("name"),
-          count(opt, "iterations"), rate == null ? null : Double.parseDouble((String) rate), slots);
+      OptimizerState optimizer =
+          new OptimizerState(
+              (String) opt.get("name"),
+              count(opt, "iterations"),
+              rate == null ? null : Double.parseDouble((String) rate),
+              slots);
       List<Long> streams = new ArrayList<>();
       for (Object position : (List<Object>) config.get("random_streams")) {
         streams.add(Long.parseLong((String) position));
@@ -262,7 +284,8 @@ public final class TrainingState {
       List<Map<String, Double>> history = new ArrayList<>();
       for (Object row : (List<Object>) config.get("history")) {
         Map<String, Double> values = new LinkedHashMap<>();
-        ((Map<String, Object>) row).forEach((k, v) -> values.put(k, Double.parseDouble((String) v)));
+        ((Map<String, Object>) row)
+            .forEach((k, v) -> values.put(k, Double.parseDouble((String) v)));
         history.add(values);
       }
       List<String> classes = new ArrayList<>();
@@ -274,7 +297,8 @@ public final class TrainingState {
         CallbackState state = new CallbackState();
         ((Map<String, Object>) entry.get("numbers"))
             .forEach((k, v) -> state.put(k, Double.parseDouble((String) v)));
-        for (Map.Entry<String, Object> w : ((Map<String, Object>) entry.get("weights")).entrySet()) {
+        for (Map.Entry<String, Object> w :
+            ((Map<String, Object>) entry.get("weights")).entrySet()) {
           List<Tensor> list = new ArrayList<>();
           for (long i = 0, n = (Long) w.getValue(); i < n; i++) {
             list.add(reader.tensor("callback/" + c + "/" + w.getKey() + "/" + i));
@@ -283,8 +307,7 @@ public final class TrainingState {
         }
         callbacks.add(state);
       }
-      return new TrainingState(
-          nextEpoch, weights, optimizer, streams, history, classes, callbacks);
+      return new TrainingState(nextEpoch, weights, optimizer, streams, history, classes, callbacks);
     }
 
     private static long count(Map<String, Object> config, String key) {

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.constraints.MaxNorm;
 import dev.lamina.constraints.NonNeg;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.L1;
 import dev.lamina.layers.L2;
 import dev.lamina.layers.Layers;
 import dev.lamina.optimizers.SGD;
+import dev.lamina.random.SeededRandom;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,9 @@ class BatchNormRegularizersAndConstraintsTest {
     for (float g : expected) {
       min = Math.min(min, g);
     }
-    assertTrue(min < 0, "the unconstrained step must leave a negative gamma for the test to mean anything");
+    assertTrue(
+        min < 0,
+        "the unconstrained step must leave a negative gamma for the test to mean anything");
     new NonNeg().project(expected, new int[] {4});
     float[] actual = gamma(constrained);
     for (float g : actual) {
@@ -94,7 +96,8 @@ class BatchNormRegularizersAndConstraintsTest {
             .betaConstraint(new MaxNorm(2))
             .gammaConstraint(new NonNeg());
     Map<String, Object> config = norm.config();
-    assertEquals(Map.of("class_name", "NonNeg", "config", Map.of()), config.get("gamma_constraint"));
+    assertEquals(
+        Map.of("class_name", "NonNeg", "config", Map.of()), config.get("gamma_constraint"));
     assertEquals(config, Layers.fromConfig("BatchNormalization", config).config());
     Sequential model = model(norm);
     model.build(3);
@@ -102,7 +105,10 @@ class BatchNormRegularizersAndConstraintsTest {
     model.save(file);
     Map<String, Object> loaded = Sequential.load(file).layers().get(1).config();
     assertEquals(model.layers().get(1).config(), loaded);
-    for (String key : new String[] {"beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"}) {
+    for (String key :
+        new String[] {
+          "beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint"
+        }) {
       assertTrue(loaded.get(key) != null, key);
     }
   }

@@ -50,10 +50,15 @@ class BatchSourceFitTest {
    * What fit(x, y) gives with the same batches in the same order: the same loss per epoch and the
    * same final weights (to float rounding, as the in-memory path may fuse its steps).
    */
-  private static void assertSameAsInMemoryFit(Sequential viaSource, History fromSource,
-      Sequential inMemory, Tensor x, Tensor y, int batch) {
-    History expected = inMemory.fit(x, y,
-        new FitOptions().epochs(5).batchSize(batch).shuffle(false).verbose(0));
+  private static void assertSameAsInMemoryFit(
+      Sequential viaSource,
+      History fromSource,
+      Sequential inMemory,
+      Tensor x,
+      Tensor y,
+      int batch) {
+    History expected =
+        inMemory.fit(x, y, new FitOptions().epochs(5).batchSize(batch).shuffle(false).verbose(0));
     assertArrayEquals(expected.get("loss"), fromSource.get("loss"), 1e-6);
     List<Tensor> want = inMemory.getWeights();
     List<Tensor> got = viaSource.getWeights();

@@ -2,7 +2,6 @@ package dev.lamina;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.lamina.autograd.Gradients;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,10 +11,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Broadcasting against a reference written from the NumPy rule itself (per output index, the
- * input index with broadcast axes pinned to 0), on random shapes that include 0 and 1 sizes, for
- * both the float32 kernel path and the float64 path; and its gradient, the sum over broadcast
- * axes.
+ * Broadcasting against a reference written from the NumPy rule itself (per output index, the input
+ * index with broadcast axes pinned to 0), on random shapes that include 0 and 1 sizes, for both the
+ * float32 kernel path and the float64 path; and its gradient, the sum over broadcast axes.
  */
 class BroadcastPropertyTest {
 
@@ -24,13 +22,14 @@ class BroadcastPropertyTest {
 
   @Provide
   Arbitrary<ShapePair> broadcastable() {
-    Arbitrary<int[]> common = Arbitraries.integers().between(0, 5).array(int[].class).ofMinSize(0)
-        .ofMaxSize(4);
+    Arbitrary<int[]> common =
+        Arbitraries.integers().between(0, 5).array(int[].class).ofMinSize(0).ofMaxSize(4);
     return Combinators.combine(common, Arbitraries.longs())
-        .as((shape, seed) -> {
-          java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-          return new ShapePair(variant(shape, random), variant(shape, random));
-        });
+        .as(
+            (shape, seed) -> {
+              java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+              return new ShapePair(variant(shape, random), variant(shape, random));
+            });
   }
 
   private static int[] variant(int[] shape, java.util.SplittableRandom random) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * predict and evaluate on one model from many threads give the bits one thread gets; fit while
- * another thread predicts fails at once instead of changing the weights under it. The thread
- * and prediction counts are {@code lamina.stress.threads} and {@code lamina.stress.predictions}
+ * another thread predicts fails at once instead of changing the weights under it. The thread and
+ * prediction counts are {@code lamina.stress.threads} and {@code lamina.stress.predictions}
  * (tools/stress-predict runs 16 × 10,000).
  */
 class ConcurrentPredictionTest {
@@ -38,8 +38,14 @@ class ConcurrentPredictionTest {
   private static final int MAX_BATCH = 96;
 
   private static Sequential model() {
-    Sequential model = new Sequential(new Dense(48, "relu"), new BatchNormalization(),
-        new Dropout(0.3), new Dense(32, "tanh"), new Dense(3, "softmax")).seed(7);
+    Sequential model =
+        new Sequential(
+                new Dense(48, "relu"),
+                new BatchNormalization(),
+                new Dropout(0.3),
+                new Dense(32, "tanh"),
+                new Dense(3, "softmax"))
+            .seed(7);
     model.build(12);
     model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
     return model;
@@ -57,8 +63,8 @@ class ConcurrentPredictionTest {
     List<float[]> expected = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
       int rows = 1 + random.nextInt(MAX_BATCH);
-      Request request = new Request(random.nextInt(ROWS - rows + 1), rows,
-          1 + random.nextInt(rows));
+      Request request =
+          new Request(random.nextInt(ROWS - rows + 1), rows, 1 + random.nextInt(rows));
       requests.add(request);
       expected.add(predict(model, x, request));
     }
@@ -68,25 +74,27 @@ class ConcurrentPredictionTest {
       List<Future<Integer>> mismatches = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         long seed = t;
-        mismatches.add(pool.submit(() -> {
-          SplittableRandom own = new SplittableRandom(seed);
-          start.await();
-          int wrong = 0;
-          for (int i = 0; i < PREDICTIONS; i++) {
-            int pick = own.nextInt(REQUESTS);
-            float[] got = predict(model, x, requests.get(pick));
-            wrong += Arrays.equals(got, expected.get(pick)) ? 0 : 1;
-          }
-          return wrong;
-        }));
+        mismatches.add(
+            pool.submit(
+                () -> {
+                  SplittableRandom own = new SplittableRandom(seed);
+                  start.await();
+                  int wrong = 0;
+                  for (int i = 0; i < PREDICTIONS; i++) {
+                    int pick = own.nextInt(REQUESTS);
+                    float[] got = predict(model, x, requests.get(pick));
+                    wrong += Arrays.equals(got, expected.get(pick)) ? 0 : 1;
+                  }
+                  return wrong;
+                }));
       }
       start.countDown();
       int total = 0;
       for (Future<Integer> result : mismatches) {
         total += result.get(10, TimeUnit.MINUTES);
       }
-      assertEquals(0, total, "predictions differing from one thread's, of "
-          + THREADS * PREDICTIONS);
+      assertEquals(
+          0, total, "predictions differing from one thread's, of " + THREADS * PREDICTIONS);
     } finally {
       pool.shutdownNow();
     }
@@ -128,12 +136,16 @@ class ConcurrentPredictionTest {
     Thread reader = new Thread(() -> model.evaluate(x, y));
     reader.start();
     loss.entered.await();
-    IllegalStateException busy = assertThrows(IllegalStateException.class,
-        () -> model.fit(x, y, new FitOptions().epochs(1).verbose(0)));
+    IllegalStateException busy =
+        assertThrows(
+            IllegalStateException.class,
+            () -> model.fit(x, y, new FitOptions().epochs(1).verbose(0)));
     loss.release.countDown();
     reader.join();
-    assertTrue(busy.getMessage().contains("Sequential.fit") && busy.getMessage()
-        .contains("in use by another thread"), busy.getMessage());
+    assertTrue(
+        busy.getMessage().contains("Sequential.fit")
+            && busy.getMessage().contains("in use by another thread"),
+        busy.getMessage());
     List<Tensor> after = model.getWeights();
     for (int i = 0; i < before.size(); i++) {
       assertArrayEquals(before.get(i).toFloatArray(), after.get(i).toFloatArray());
@@ -179,33 +191,39 @@ class ConcurrentPredictionTest {
     Tensor y = Tensor.of(new float[64], 64, 1);
     AtomicReference<Throwable> otherThread = new AtomicReference<>();
     AtomicReference<Tensor> ownThread = new AtomicReference<>();
-    Callback probe = new Callback() {
-      @Override
-      public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        ownThread.set(model.predict(x));
-        Thread other = new Thread(() -> {
-          try {
-            model.predict(x);
-          } catch (Throwable e) {
-            otherThread.set(e);
+    Callback probe =
+        new Callback() {
+          @Override
+          public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            ownThread.set(model.predict(x));
+            Thread other =
+                new Thread(
+                    () -> {
+                      try {
+                        model.predict(x);
+                      } catch (Throwable e) {
+                        otherThread.set(e);
+                      }
+                    });
+            other.start();
+            try {
+              other.join();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
-        });
-        other.start();
-        try {
-          other.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
+        };
     model.fit(x, y, new FitOptions().epochs(1).verbose(0).callbacks(probe));
     assertTrue(ownThread.get() != null);
-    assertTrue(otherThread.get() instanceof IllegalStateException
-        && otherThread.get().getMessage().contains("being trained"), String.valueOf(otherThread));
+    assertTrue(
+        otherThread.get() instanceof IllegalStateException
+            && otherThread.get().getMessage().contains("being trained"),
+        String.valueOf(otherThread));
   }
 
   private static float[] predict(Sequential model, Tensor x, Request request) {
-    return model.predict(x.slice(0, request.start(), request.start() + request.rows()),
-        request.batch()).toFloatArray();
+    return model
+        .predict(x.slice(0, request.start(), request.start() + request.rows()), request.batch())
+        .toFloatArray();
   }
 }

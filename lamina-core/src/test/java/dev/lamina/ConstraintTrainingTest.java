@@ -51,23 +51,31 @@ class ConstraintTrainingTest {
     constrained.fit(x(), y(), oneStep);
     float[] kernel = free.getWeights().get(0).toFloatArray();
     float[] bias = free.getWeights().get(1).toFloatArray();
-    assertTrue(min(bias) < 0, "the unconstrained step must leave a negative bias for the test to mean anything");
+    assertTrue(
+        min(bias) < 0,
+        "the unconstrained step must leave a negative bias for the test to mean anything");
     new MaxNorm(0.5).project(kernel, new int[] {3, 4});
     new NonNeg().project(bias, new int[] {4});
     assertArrayEquals(kernel, constrained.getWeights().get(0).toFloatArray());
     assertArrayEquals(bias, constrained.getWeights().get(1).toFloatArray());
-    // the unconstrained layer after it trained identically: one projection never leaks across layers
-    assertArrayEquals(free.getWeights().get(2).toFloatArray(), constrained.getWeights().get(2).toFloatArray());
+    // the unconstrained layer after it trained identically: one projection never leaks across
+    // layers
+    assertArrayEquals(
+        free.getWeights().get(2).toFloatArray(), constrained.getWeights().get(2).toFloatArray());
   }
 
   @Test
   void everyStepEndsWithTheConstraintHolding() {
-    Sequential model = model(new Dense(4, "relu").kernelConstraint(new UnitNorm()).biasConstraint(new NonNeg()));
+    Sequential model =
+        model(new Dense(4, "relu").kernelConstraint(new UnitNorm()).biasConstraint(new NonNeg()));
     model.fit(x(), y(), new FitOptions().batchSize(2).epochs(5).verbose(0));
     float[] kernel = model.getWeights().get(0).toFloatArray();
     for (int unit = 0; unit < 4; unit++) {
-      double norm = Math.sqrt(kernel[unit] * kernel[unit] + kernel[4 + unit] * kernel[4 + unit]
-          + kernel[8 + unit] * kernel[8 + unit]);
+      double norm =
+          Math.sqrt(
+              kernel[unit] * kernel[unit]
+                  + kernel[4 + unit] * kernel[4 + unit]
+                  + kernel[8 + unit] * kernel[8 + unit]);
       assertEquals(1, norm, 1e-6, "unit " + unit);
     }
     assertTrue(min(model.getWeights().get(1).toFloatArray()) >= 0);
@@ -76,13 +84,17 @@ class ConstraintTrainingTest {
   @Test
   void constraintsSurviveTheLaminaFile() {
     Sequential model =
-        model(new Dense(4).kernelConstraint(new MaxNorm(1.5, List.of(0, 1))).biasConstraint(new NonNeg()));
+        model(
+            new Dense(4)
+                .kernelConstraint(new MaxNorm(1.5, List.of(0, 1)))
+                .biasConstraint(new NonNeg()));
     model.fit(x(), y(), new FitOptions().batchSize(4).epochs(1).verbose(0));
     Path file = dir.resolve("m.lamina");
     model.save(file);
     Sequential loaded = Sequential.load(file);
     Map<String, Object> config = loaded.layers().get(0).config();
-    assertEquals(Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 1.5, "axis", List.of(0, 1))),
+    assertEquals(
+        Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 1.5, "axis", List.of(0, 1))),
         config.get("kernel_constraint"));
     assertEquals(Map.of("class_name", "NonNeg", "config", Map.of()), config.get("bias_constraint"));
     assertEquals(model.layers().get(0).config(), config);
@@ -94,25 +106,37 @@ class ConstraintTrainingTest {
     Layer copy = Layers.fromConfig("Conv2D", conv.config());
     assertEquals(conv.config(), copy.config());
     assertEquals(
-        Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 1.0, "axis", List.of(0, 1, 2))),
+        Map.of(
+            "class_name", "MaxNorm", "config", Map.of("max_value", 1.0, "axis", List.of(0, 1, 2))),
         copy.config().get("kernel_constraint"));
   }
 
   @Test
   void badConstraintsNameTheLayerAndOption() {
     Map<String, Object> negative =
-        Map.of("units", 2, "kernel_constraint", Map.of("class_name", "MaxNorm", "config", Map.of("max_value", -1)));
+        Map.of(
+            "units",
+            2,
+            "kernel_constraint",
+            Map.of("class_name", "MaxNorm", "config", Map.of("max_value", -1)));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Dense", negative));
-    assertTrue(e.getMessage().contains("Dense") && e.getMessage().contains("kernel_constraint")
-        && e.getMessage().contains("max_value"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("Dense")
+            && e.getMessage().contains("kernel_constraint")
+            && e.getMessage().contains("max_value"),
+        e.getMessage());
     Map<String, Object> unknown =
         Map.of("units", 2, "bias_constraint", Map.of("class_name", "Radial", "config", Map.of()));
     e = assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Dense", unknown));
-    assertTrue(e.getMessage().contains("bias_constraint") && e.getMessage().contains("Radial"), e.getMessage());
-    Sequential axisTooHigh = new Sequential(new Dense(2).kernelConstraint(new MaxNorm(1, List.of(2))).name("d"));
+    assertTrue(
+        e.getMessage().contains("bias_constraint") && e.getMessage().contains("Radial"),
+        e.getMessage());
+    Sequential axisTooHigh =
+        new Sequential(new Dense(2).kernelConstraint(new MaxNorm(1, List.of(2))).name("d"));
     e = assertThrows(IllegalArgumentException.class, () -> axisTooHigh.build(3));
-    assertTrue(e.getMessage().contains("d/kernel") && e.getMessage().contains("axis 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("d/kernel") && e.getMessage().contains("axis 2"), e.getMessage());
   }
 
   private static float min(float[] values) {

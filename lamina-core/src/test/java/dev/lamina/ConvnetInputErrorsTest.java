@@ -33,7 +33,8 @@ class ConvnetInputErrorsTest {
   @Test
   void imagesOfAnotherSizeNameTheModelAndBothShapes() {
     ShapeMismatchException e =
-        assertThrows(ShapeMismatchException.class, () -> convnet().predict(Tensor.zeros(2, 14, 12, 1)));
+        assertThrows(
+            ShapeMismatchException.class, () -> convnet().predict(Tensor.zeros(2, 14, 12, 1)));
     assertEquals(
         "Sequential.predict: model digits expects input of shape (None, 12, 12, 1), got [2, 14, 12, 1]",
         e.getMessage());
@@ -42,9 +43,14 @@ class ConvnetInputErrorsTest {
   @Test
   void imagesWithAnotherChannelCountNameTheModelAndBothShapes() {
     ShapeMismatchException e =
-        assertThrows(ShapeMismatchException.class,
-            () -> convnet().fit(Tensor.zeros(4, 12, 12, 3), Tensor.zeros(4),
-                new FitOptions().epochs(1).verbose(0)));
+        assertThrows(
+            ShapeMismatchException.class,
+            () ->
+                convnet()
+                    .fit(
+                        Tensor.zeros(4, 12, 12, 3),
+                        Tensor.zeros(4),
+                        new FitOptions().epochs(1).verbose(0)));
     assertEquals(
         "Sequential.fit: model digits expects input of shape (None, 12, 12, 1), got [4, 12, 12, 3]",
         e.getMessage());
@@ -53,11 +59,9 @@ class ConvnetInputErrorsTest {
   @Test
   void aKernelLargerThanThePooledImageNamesTheLayerAndShapes() {
     Sequential model =
-        new Sequential(
-            new Conv2D(4, 3),
-            new MaxPooling2D(2),
-            new Conv2D(2, 5).name("late"));
-    ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> model.build(8, 8, 1));
+        new Sequential(new Conv2D(4, 3), new MaxPooling2D(2), new Conv2D(2, 5).name("late"));
+    ShapeMismatchException e =
+        assertThrows(ShapeMismatchException.class, () -> model.build(8, 8, 1));
     assertEquals(
         "Conv2D 'late': kernel [5, 5] (dilation [1, 1]) is larger than its input of shape "
             + "[3, 3, 4] with valid padding; use padding 'same' or a smaller kernel",

@@ -1,7 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.kernels.KernelSelection;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
@@ -14,10 +14,10 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /**
- * The SHA-256 of what one seeded fit ends with — every weight's bits and the History's losses —
- * for {@link JdkDeterminismTest}. Run as a program it prints the kernels this JVM uses and the
- * fingerprint, which is how the test's committed values were made:
- * {@code java -Dlamina.kernels=plain -cp <lamina-core test class path> dev.lamina.DeterminismFingerprint}.
+ * The SHA-256 of what one seeded fit ends with — every weight's bits and the History's losses — for
+ * {@link JdkDeterminismTest}. Run as a program it prints the kernels this JVM uses and the
+ * fingerprint, which is how the test's committed values were made: {@code java
+ * -Dlamina.kernels=plain -cp <lamina-core test class path> dev.lamina.DeterminismFingerprint}.
  */
 final class DeterminismFingerprint {
   private DeterminismFingerprint() {}
@@ -43,12 +43,20 @@ final class DeterminismFingerprint {
 
   static String of() {
     Tensor[] data = data(512, 16);
-    Sequential model = new Sequential(new Dense(64, "relu").inputShape(16),
-        new BatchNormalization(), new Dropout(0.2), new Dense(64, "tanh"), new Dense(1))
-        .seed(11);
+    Sequential model =
+        new Sequential(
+                new Dense(64, "relu").inputShape(16),
+                new BatchNormalization(),
+                new Dropout(0.2),
+                new Dense(64, "tanh"),
+                new Dense(1))
+            .seed(11);
     model.compile(new Adam(0.001), new MeanSquaredError());
-    History history = model.fit(data[0], data[1],
-        new FitOptions().epochs(3).batchSize(64).validationSplit(0.25).verbose(0));
+    History history =
+        model.fit(
+            data[0],
+            data[1],
+            new FitOptions().epochs(3).batchSize(64).validationSplit(0.25).verbose(0));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Tensor weight : model.getWeights()) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.autograd.GradCheck;
 import dev.lamina.autograd.GradCheckReport;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.autograd.Workspace;
 import dev.lamina.kernels.Kernels;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each fused operation in float64 against central differences and against the composition of
- * Tensor operations it replaces (values and gradients), on inputs away from kinks.
+ * Each fused operation in float64 against central differences and against the composition of Tensor
+ * operations it replaces (values and gradients), on inputs away from kinks.
  */
 class FusedOpGradientTest {
   private static final GradCheck CHECK = new GradCheck();

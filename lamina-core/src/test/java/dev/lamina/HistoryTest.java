@@ -38,7 +38,8 @@ class HistoryTest {
   void unknownKeyNamesTheKnownOnes() {
     History h = new History();
     h.record(Map.of("loss", 1.0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.get("val_loss"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> h.get("val_loss"));
     assertEquals("History has no key 'val_loss'; keys: [loss]", e.getMessage());
   }
 
@@ -49,6 +50,7 @@ class HistoryTest {
     h.record(Map.of("loss", 0.5, "val_loss", 1.5));
     Path file = dir.resolve("sub/history.csv");
     h.writeCsv(file);
-    assertEquals(List.of("epoch,loss,val_loss", "0,1.0,2.0", "1,0.5,1.5"), Files.readAllLines(file));
+    assertEquals(
+        List.of("epoch,loss,val_loss", "0,1.0,2.0", "1,0.5,1.5"), Files.readAllLines(file));
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.kernels.KernelSelection;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,28 +15,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One seed gives the same bits on JDK 17 and JDK 25: a seeded fit (Dense, BatchNormalization,
- * Dropout, tanh, Adam, validation split) must end with the fingerprint committed here, made on
- * JDK 17 with {@link DeterminismFingerprint}'s main. {@code .ci/run} runs {@code mvn verify} on
- * both JDKs, so both must give it. The plain kernels are CPU-independent (Java's float arithmetic
- * is exact IEEE 754) and are checked with 1 and 2 kernel threads in JVMs of their own; the Vector
- * API kernels' sums depend on the vector width, so their fingerprint is committed per kernel
+ * Dropout, tanh, Adam, validation split) must end with the fingerprint committed here, made on JDK
+ * 17 with {@link DeterminismFingerprint}'s main. {@code .ci/run} runs {@code mvn verify} on both
+ * JDKs, so both must give it. The plain kernels are CPU-independent (Java's float arithmetic is
+ * exact IEEE 754) and are checked with 1 and 2 kernel threads in JVMs of their own; the Vector API
+ * kernels' sums depend on the vector width, so their fingerprint is committed per kernel
  * configuration, and a configuration without one is checked for equal bits with 1 and 2 threads.
  */
 class JdkDeterminismTest {
   static final String PLAIN = "ec6f5c1e8bc689f05d534edf75d47e8ad359a82e47015f99a315695a00cb3370";
 
   /** By {@link KernelSelection#describe()}: AVX-512 (the development and CI machines). */
-  static final Map<String, String> VECTOR = Map.of(
-      "kernels=vector width=512 registers=32 micro=8x32 mc=96 kc=1024 nc=1024",
-      "169cbee2c9b889f621ea44bcc1a82732e9db3c22df397ba0b018e8d48043b4f2");
+  static final Map<String, String> VECTOR =
+      Map.of(
+          "kernels=vector width=512 registers=32 micro=8x32 mc=96 kc=1024 nc=1024",
+          "169cbee2c9b889f621ea44bcc1a82732e9db3c22df397ba0b018e8d48043b4f2");
 
   @Test
   void thePlainKernelsGiveTheCommittedBitsWithOneAndTwoThreads() throws Exception {
     for (int threads : new int[] {1, 2}) {
       List<String> lines = fingerprintInOwnJvm("plain", threads);
       assertEquals("kernels=plain threads=" + threads, lines.get(0));
-      assertEquals(PLAIN, lines.get(1), "plain kernels, " + threads + " threads, JDK "
-          + Runtime.version().feature());
+      assertEquals(
+          PLAIN,
+          lines.get(1),
+          "plain kernels, " + threads + " threads, JDK " + Runtime.version().feature());
     }
   }
 
@@ -51,8 +54,8 @@ class JdkDeterminismTest {
       assertEquals(one, two, "1 and 2 kernel threads");
       String committed = VECTOR.get(KernelSelection.describe());
       if (committed != null) {
-        assertEquals(committed, one, KernelSelection.describe() + ", JDK "
-            + Runtime.version().feature());
+        assertEquals(
+            committed, one, KernelSelection.describe() + ", JDK " + Runtime.version().feature());
       }
     } finally {
       KernelThreads.setCount(before);
@@ -61,11 +64,16 @@ class JdkDeterminismTest {
 
   private static List<String> fingerprintInOwnJvm(String kernels, int threads)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dlamina.kernels=" + kernels, "-Dlamina.threads=" + threads,
-        "-cp", System.getProperty("java.class.path"), DeterminismFingerprint.class.getName())
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlamina.kernels=" + kernels,
+                "-Dlamina.threads=" + threads,
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeterminismFingerprint.class.getName())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "ran past 120 s");
     assertEquals(0, process.exitValue(), output);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads test fixtures written by Python: objects become maps, arrays lists, every number a
- * double (Python's NaN and Infinity included, which strict JSON and the model-file reader refuse).
+ * Reads test fixtures written by Python: objects become maps, arrays lists, every number a double
+ * (Python's NaN and Infinity included, which strict JSON and the model-file reader refuse).
  */
 public final class Json {
   private static final JsonMapper MAPPER =

@@ -53,7 +53,9 @@ class ModelFileTest {
     Tensor x = TrainingTest.linearData(40)[0];
     assertArrayEquals(model.predict(x).toFloatArray(), loaded.predict(x).toFloatArray());
     assertEquals(model.getWeights().size(), loaded.getWeights().size());
-    assertEquals(model.evaluate(x, TrainingTest.linearData(40)[1]), loaded.evaluate(x, TrainingTest.linearData(40)[1]));
+    assertEquals(
+        model.evaluate(x, TrainingTest.linearData(40)[1]),
+        loaded.evaluate(x, TrainingTest.linearData(40)[1]));
     assertEquals("{\"steps\":[]}", ModelFile.read(file).extras().get("preprocessing.json"));
     try (var listing = Files.list(dir)) {
       assertEquals(List.of(file), listing.toList(), "no temporary files are left behind");
@@ -103,7 +105,10 @@ class ModelFileTest {
     byte[] weights =
         ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(Long.MAX_VALUE / 2).array();
     Path file = dir.resolve("evil.lamina");
-    writeZip(file, Map.of("weights.bin", weights, "config.json", "{}".getBytes(StandardCharsets.UTF_8)), weights);
+    writeZip(
+        file,
+        Map.of("weights.bin", weights, "config.json", "{}".getBytes(StandardCharsets.UTF_8)),
+        weights);
     ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(file));
     assertTrue(e.getMessage().contains("header length"), e.getMessage());
   }
@@ -114,9 +119,16 @@ class ModelFileTest {
         "{\"tensors\":[{\"name\":\"w\",\"dtype\":\"F32\",\"shape\":[100000,100000],\"offsets\":[0,40000000000]}]}";
     byte[] h = header.getBytes(StandardCharsets.UTF_8);
     byte[] weights =
-        ByteBuffer.allocate(8 + h.length).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h).array();
+        ByteBuffer.allocate(8 + h.length)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(h.length)
+            .put(h)
+            .array();
     Path file = dir.resolve("huge.lamina");
-    writeZip(file, Map.of("weights.bin", weights, "config.json", "{}".getBytes(StandardCharsets.UTF_8)), weights);
+    writeZip(
+        file,
+        Map.of("weights.bin", weights, "config.json", "{}".getBytes(StandardCharsets.UTF_8)),
+        weights);
     ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(file));
     assertTrue(e.getMessage().contains("too large"), e.getMessage());
   }
@@ -130,7 +142,8 @@ class ModelFileTest {
   }
 
   /** A zip whose manifest carries correct checksums, so that only the payload is hostile. */
-  private static void writeZip(Path file, Map<String, byte[]> entries, byte[] unused) throws IOException {
+  private static void writeZip(Path file, Map<String, byte[]> entries, byte[] unused)
+      throws IOException {
     StringBuilder sums = new StringBuilder();
     for (Map.Entry<String, byte[]> e : entries.entrySet()) {
       if (sums.length() > 0) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.autograd.Gradients;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,8 @@ class NumericStabilityTest {
   }
 
   /**
-   * Keras' binary cross-entropy clips probabilities to [1e-7, 1 − 1e-7] before the log; in
-   * float32 this gives the reference values of semantics.md §3.4.
+   * Keras' binary cross-entropy clips probabilities to [1e-7, 1 − 1e-7] before the log; in float32
+   * this gives the reference values of docs/keras-behaviour.md §2.2.
    */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Step-by-step parity with PyTorch (tools/fixtures/make_optimizer_fixtures.py): from the same
- * weights, with shuffling off, three epochs on a small MLP give the same weights after every
- * step, to 1e-5 relative error.
+ * weights, with shuffling off, three epochs on a small MLP give the same weights after every step,
+ * to 1e-5 relative error.
  */
 class OptimizerParityTest {
   private static final Map<String, Object> FIXTURE = load();
@@ -55,8 +55,10 @@ class OptimizerParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void weightsAfterEveryStepMatchPyTorch(String name) {
-    Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) FIXTURE.get("cases")).get(name);
-    Map<String, Object> optimizer = new java.util.HashMap<>((Map<String, Object>) c.get("optimizer"));
+    Map<String, Object> c =
+        (Map<String, Object>) ((Map<String, Object>) FIXTURE.get("cases")).get(name);
+    Map<String, Object> optimizer =
+        new java.util.HashMap<>((Map<String, Object>) c.get("optimizer"));
     String optimizerName = (String) optimizer.remove("name");
     int rows = ((Number) FIXTURE.get("rows")).intValue();
     Tensor x = Tensor.of(floats(FIXTURE.get("x")), rows, 3);
@@ -112,7 +114,17 @@ class OptimizerParityTest {
           worst = Math.max(worst, error);
           assertTrue(
               error <= 1e-5,
-              name + " step " + (s + 1) + " weight " + w + "[" + i + "]: " + got[i] + " vs " + want[i]);
+              name
+                  + " step "
+                  + (s + 1)
+                  + " weight "
+                  + w
+                  + "["
+                  + i
+                  + "]: "
+                  + got[i]
+                  + " vs "
+                  + want[i]);
         }
       }
     }
@@ -121,13 +133,13 @@ class OptimizerParityTest {
   }
 
   /**
-   * The loss PyTorch computed for each batch before its step equals Lamina's: the logged "loss"
-   * is the epoch's running mean weighted by batch size (Keras), so each batch's own loss is the
-   * growth of the running sum divided by the batch's rows.
+   * The loss PyTorch computed for each batch before its step equals Lamina's: the logged "loss" is
+   * the epoch's running mean weighted by batch size (Keras), so each batch's own loss is the growth
+   * of the running sum divided by the batch's rows.
    */
   @SuppressWarnings("unchecked")
-  private static void assertBatchLossesMatch(String name, List<Object> steps, List<Double> means,
-      int rows, int batch) {
+  private static void assertBatchLossesMatch(
+      String name, List<Object> steps, List<Double> means, int rows, int batch) {
     int batchesPerEpoch = (rows + batch - 1) / batch;
     double sum = 0;
     int seen = 0;
@@ -143,7 +155,10 @@ class OptimizerParityTest {
       sum = total;
       seen += size;
       double want = ((Number) ((Map<String, Object>) steps.get(s)).get("loss")).doubleValue();
-      assertEquals(want, own, 1e-5 * Math.max(1, Math.abs(want)),
+      assertEquals(
+          want,
+          own,
+          1e-5 * Math.max(1, Math.abs(want)),
           name + " step " + (s + 1) + ": the batch's loss");
     }
   }

@@ -89,7 +89,10 @@ class SequentialSummaryTest {
   void unbuiltModelShowsUnbuiltLayers() {
     Sequential model = new Sequential(new Dense(4), new Dropout(0.5));
     String summary = model.summary();
-    assertTrue(summary.contains("│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"), summary);
+    assertTrue(
+        summary.contains(
+            "│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"),
+        summary);
   }
 
   @Test
@@ -97,7 +100,8 @@ class SequentialSummaryTest {
     Sequential model = new Sequential(new Dense(1).inputShape(3)).seed(1);
     model.compile("adam", "mse");
     model.fit(
-        Tensor.of(new float[][] {{1, 2, 3}}), Tensor.of(new float[][] {{1}}),
+        Tensor.of(new float[][] {{1, 2, 3}}),
+        Tensor.of(new float[][] {{1}}),
         new FitOptions().verbose(0));
     String summary = model.summary();
     // Adam: step counter + learning rate + 2 slots per trainable value
@@ -110,7 +114,8 @@ class SequentialSummaryTest {
     Sequential model = new Sequential(new Dense(4).inputShape(3));
     ShapeMismatchException e =
         assertThrows(ShapeMismatchException.class, () -> model.predict(Tensor.zeros(2, 5)));
-    assertTrue(e.getMessage().contains("(None, 3)") && e.getMessage().contains("[2, 5]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(None, 3)") && e.getMessage().contains("[2, 5]"), e.getMessage());
   }
 
   @Test

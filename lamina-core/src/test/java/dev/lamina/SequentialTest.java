@@ -19,7 +19,10 @@ class SequentialTest {
 
   private static Sequential model(long seed) {
     return new Sequential(
-            new Dense(6, "relu").inputShape(3), new Dropout(0.5), new BatchNormalization(), new Dense(2))
+            new Dense(6, "relu").inputShape(3),
+            new Dropout(0.5),
+            new BatchNormalization(),
+            new Dense(2))
         .seed(seed);
   }
 
@@ -41,8 +44,15 @@ class SequentialTest {
   void weightsComeInKerasOrderAndShapes() {
     List<int[]> shapes = model(1).getWeights().stream().map(Tensor::shape).toList();
     List<int[]> expected =
-        List.of(new int[] {3, 6}, new int[] {6}, new int[] {6}, new int[] {6}, new int[] {6},
-            new int[] {6}, new int[] {6, 2}, new int[] {2});
+        List.of(
+            new int[] {3, 6},
+            new int[] {6},
+            new int[] {6},
+            new int[] {6},
+            new int[] {6},
+            new int[] {6},
+            new int[] {6, 2},
+            new int[] {2});
     assertEquals(expected.size(), shapes.size());
     for (int i = 0; i < expected.size(); i++) {
       assertArrayEquals(expected.get(i), shapes.get(i), "weight " + i);
@@ -56,7 +66,8 @@ class SequentialTest {
     b.setWeights(a.getWeights());
     assertArrayEquals(a.predict(X).toFloatArray(), b.predict(X).toFloatArray());
     IllegalArgumentException count =
-        assertThrows(IllegalArgumentException.class, () -> b.setWeights(a.getWeights().subList(0, 3)));
+        assertThrows(
+            IllegalArgumentException.class, () -> b.setWeights(a.getWeights().subList(0, 3)));
     assertEquals("Sequential.setWeights: the model has 8 weights, got 3", count.getMessage());
     List<Tensor> wrong = new ArrayList<>(a.getWeights());
     wrong.set(6, Tensor.zeros(6, 3));

@@ -3,7 +3,6 @@ package dev.lamina;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lamina.autograd.Gradients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +26,7 @@ class ShapeErrorTest {
     assertMessage("maximum: cannot broadcast shapes [3, 4] and [2, 4]", () -> m34.maximum(other));
     assertMessage("greater: cannot broadcast shapes [3, 4] and [2, 4]", () -> m34.greater(other));
     assertMessage(
-        "where: cannot broadcast shapes [3, 4] and [2, 4]",
-        () -> Tensor.where(m34, m34, other));
+        "where: cannot broadcast shapes [3, 4] and [2, 4]", () -> Tensor.where(m34, m34, other));
   }
 
   @Test
@@ -38,8 +36,9 @@ class ShapeErrorTest {
     assertMessage(
         "matmul: needs two rank-2 tensors, got shapes [3, 4] and [4]",
         () -> m34.matmul(Tensor.zeros(4)));
-    assertEquals(List.of(4, 4), List.of(m34.matmul(m34, true, false).shape()[0],
-        m34.matmul(m34, true, false).shape()[1]));
+    assertEquals(
+        List.of(4, 4),
+        List.of(m34.matmul(m34, true, false).shape()[0], m34.matmul(m34, true, false).shape()[1]));
   }
 
   @Test
@@ -76,8 +75,7 @@ class ShapeErrorTest {
         "Tensor.of: shape [2, 2] holds 4 elements but data has 3",
         () -> Tensor.of(new float[3], 2, 2));
     assertIllegal(
-        "Tensor.of: row 1 has 1 values, row 0 has 2",
-        () -> Tensor.of(new float[][] {{1, 2}, {3}}));
+        "Tensor.of: row 1 has 1 values, row 0 has 2", () -> Tensor.of(new float[][] {{1, 2}, {3}}));
     assertIllegal("Tensor.zeros: negative dimension in shape [2, -1]", () -> Tensor.zeros(2, -1));
   }
 

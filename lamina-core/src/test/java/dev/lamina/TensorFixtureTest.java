@@ -36,8 +36,12 @@ class TensorFixtureTest {
 
   @Test
   void fixtureCoversEveryOperation() throws IOException {
-    List<Object> ops = cases().map(a -> ((Map<?, ?>) a.get()[1]).get("op")).distinct()
-        .map(Object.class::cast).toList();
+    List<Object> ops =
+        cases()
+            .map(a -> ((Map<?, ?>) a.get()[1]).get("op"))
+            .distinct()
+            .map(Object.class::cast)
+            .toList();
     assertEquals(OPERATIONS.size(), ops.size(), "ops in the fixture: " + ops);
   }
 
@@ -140,20 +144,34 @@ class TensorFixtureTest {
           Map.entry("swish", (in, a) -> in.get(0).swish()),
           Map.entry("softmax", (in, a) -> in.get(0).softmax(a.integer("axis"))),
           Map.entry("logSoftmax", (in, a) -> in.get(0).logSoftmax(a.integer("axis"))),
-          Map.entry("sum", (in, a) -> a.has("axis")
-              ? in.get(0).sum(a.integer("axis"), a.flag("keepDims")) : in.get(0).sum()),
-          Map.entry("mean", (in, a) -> a.has("axis")
-              ? in.get(0).mean(a.integer("axis"), a.flag("keepDims")) : in.get(0).mean()),
-          Map.entry("max", (in, a) -> a.has("axis")
-              ? in.get(0).max(a.integer("axis"), a.flag("keepDims")) : in.get(0).max()),
+          Map.entry(
+              "sum",
+              (in, a) ->
+                  a.has("axis")
+                      ? in.get(0).sum(a.integer("axis"), a.flag("keepDims"))
+                      : in.get(0).sum()),
+          Map.entry(
+              "mean",
+              (in, a) ->
+                  a.has("axis")
+                      ? in.get(0).mean(a.integer("axis"), a.flag("keepDims"))
+                      : in.get(0).mean()),
+          Map.entry(
+              "max",
+              (in, a) ->
+                  a.has("axis")
+                      ? in.get(0).max(a.integer("axis"), a.flag("keepDims"))
+                      : in.get(0).max()),
           Map.entry("min", (in, a) -> in.get(0).min(a.integer("axis"), a.flag("keepDims"))),
           Map.entry("argmax", (in, a) -> in.get(0).argmax(a.integer("axis")).to(in.get(0).dtype())),
           Map.entry("reshape", (in, a) -> in.get(0).reshape(a.integers("shape"))),
           Map.entry("transpose", (in, a) -> in.get(0).transpose()),
           Map.entry("permute", (in, a) -> in.get(0).permute(a.integers("axes"))),
           Map.entry("concat", (in, a) -> Tensor.concat(in, a.integer("axis"))),
-          Map.entry("slice", (in, a) ->
-              in.get(0).slice(a.integer("axis"), a.integer("start"), a.integer("end"))),
-          Map.entry("matmul", (in, a) ->
-              in.get(0).matmul(in.get(1), a.flag("transA"), a.flag("transB"))));
+          Map.entry(
+              "slice",
+              (in, a) -> in.get(0).slice(a.integer("axis"), a.integer("start"), a.integer("end"))),
+          Map.entry(
+              "matmul",
+              (in, a) -> in.get(0).matmul(in.get(1), a.flag("transA"), a.flag("transB"))));
 }

@@ -103,7 +103,9 @@ class TensorTest {
     Tensor product = Tensor.zeros(2, 0).matmul(Tensor.zeros(0, 3));
     assertArrayEquals(new float[6], product.toFloatArray(), "an empty inner dimension sums to 0");
     assertEquals(
-        List.of(4, 0), List.of(Tensor.zeros(4, 2).slice(1, 1, 1).shape()[0],
+        List.of(4, 0),
+        List.of(
+            Tensor.zeros(4, 2).slice(1, 1, 1).shape()[0],
             Tensor.zeros(4, 2).slice(1, 1, 1).shape()[1]));
   }
 

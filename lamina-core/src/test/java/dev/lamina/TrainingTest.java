@@ -65,7 +65,8 @@ class TrainingTest {
             .seed(seed);
     model.compile(new Adam(0.01), new dev.lamina.losses.MeanAbsoluteError(), "mse");
     History h =
-        model.fit(d[0], d[1], new FitOptions().epochs(4).batchSize(16).validationSplit(0.25).verbose(0));
+        model.fit(
+            d[0], d[1], new FitOptions().epochs(4).batchSize(16).validationSplit(0.25).verbose(0));
     out[0] = model;
     return h;
   }
@@ -112,8 +113,7 @@ class TrainingTest {
   @Test
   void earlyStoppingRestoresTheBestEpochsWeightsBitForBit() {
     Tensor[] d = linearData(80);
-    Sequential model =
-        new Sequential(new Dense(16, "relu").inputShape(2), new Dense(1)).seed(9);
+    Sequential model = new Sequential(new Dense(16, "relu").inputShape(2), new Dense(1)).seed(9);
     model.compile(new SGD(0.3), new dev.lamina.losses.MeanSquaredError());
     List<List<Tensor>> perEpoch = new ArrayList<>();
     Callback recorder =
@@ -176,11 +176,21 @@ class TrainingTest {
     model.fit(d[0], d[1], new FitOptions().epochs(2).batchSize(8).out(out));
     String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals("Epoch 1/2", lines[0]);
-    assertTrue(lines[1].matches("3/3 ━{20} \\d+s \\d+(us|ms|s)/step - loss: \\d+\\.\\d{4}"), lines[1]);
+    assertTrue(
+        lines[1].matches("3/3 ━{20} \\d+s \\d+(us|ms|s)/step - loss: \\d+\\.\\d{4}"), lines[1]);
     assertEquals("Epoch 2/2", lines[2]);
     ByteArrayOutputStream two = new ByteArrayOutputStream();
-    model.fit(d[0], d[1], new FitOptions().epochs(1).batchSize(8).verbose(2).out(new PrintStream(two, true, StandardCharsets.UTF_8)));
-    assertTrue(two.toString(StandardCharsets.UTF_8).matches("3/3 - \\d+s - \\d+(us|ms|s)/step - loss: \\d+\\.\\d{4}\\n"));
+    model.fit(
+        d[0],
+        d[1],
+        new FitOptions()
+            .epochs(1)
+            .batchSize(8)
+            .verbose(2)
+            .out(new PrintStream(two, true, StandardCharsets.UTF_8)));
+    assertTrue(
+        two.toString(StandardCharsets.UTF_8)
+            .matches("3/3 - \\d+s - \\d+(us|ms|s)/step - loss: \\d+\\.\\d{4}\\n"));
   }
 
   @Test
@@ -215,7 +225,8 @@ class TrainingTest {
   }
 
   @Test
-  void checkpointWritesALoadableModelDuringTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void checkpointWritesALoadableModelDuringTraining(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Tensor[] d = linearData(40);
     Sequential model = new Sequential(new Dense(4, "relu").inputShape(2), new Dense(1)).seed(8);
     model.compile("adam", "mse");
@@ -236,9 +247,11 @@ class TrainingTest {
   void sampleWeightsScaleTheLossButNotTheMetrics() {
     Tensor x = Tensor.of(new float[][] {{1}, {1}});
     Tensor y = Tensor.of(new float[][] {{0}, {2}});
-    Sequential model = new Sequential(new Dense(1).inputShape(1).kernelInitializer("zeros")).seed(1);
+    Sequential model =
+        new Sequential(new Dense(1).inputShape(1).kernelInitializer("zeros")).seed(1);
     model.compile(new SGD(0.0), new dev.lamina.losses.MeanAbsoluteError(), "mae");
-    History h = model.fit(x, y, new FitOptions().verbose(0).sampleWeight(Tensor.of(new float[] {1, 0}, 2)));
+    History h =
+        model.fit(x, y, new FitOptions().verbose(0).sampleWeight(Tensor.of(new float[] {1, 0}, 2)));
     // prediction 0: losses 0 and 2; weighted (1·0 + 0·2) / 2 = 0, unweighted metric (0 + 2) / 2 = 1
     assertEquals(0.0, h.get("loss")[0], 1e-7);
     assertEquals(1.0, h.get("mae")[0], 1e-7);
@@ -248,7 +261,8 @@ class TrainingTest {
   void classWeightsScaleTheLoss() {
     Tensor x = Tensor.of(new float[][] {{1}, {1}});
     Tensor y = Tensor.of(new float[][] {{0}, {1}});
-    Sequential model = new Sequential(new Dense(1, "sigmoid").inputShape(1).kernelInitializer("zeros")).seed(1);
+    Sequential model =
+        new Sequential(new Dense(1, "sigmoid").inputShape(1).kernelInitializer("zeros")).seed(1);
     model.compile(new SGD(0.0), new BinaryCrossentropy());
     double plain = model.fit(x, y, new FitOptions().verbose(0)).get("loss")[0];
     double weighted =

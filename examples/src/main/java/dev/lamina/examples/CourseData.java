@@ -15,14 +15,30 @@ import dev.lamina.data.TableSplit;
 final class CourseData {
   static final String CONCRETE_TARGET = "CompressiveStrength";
   static final String[] HOTEL_NUMERIC = {
-    "lead_time", "arrival_date_week_number", "arrival_date_day_of_month",
-    "stays_in_weekend_nights", "stays_in_week_nights", "adults", "children", "babies",
-    "is_repeated_guest", "previous_cancellations", "previous_bookings_not_canceled",
-    "required_car_parking_spaces", "total_of_special_requests", "adr"
+    "lead_time",
+    "arrival_date_week_number",
+    "arrival_date_day_of_month",
+    "stays_in_weekend_nights",
+    "stays_in_week_nights",
+    "adults",
+    "children",
+    "babies",
+    "is_repeated_guest",
+    "previous_cancellations",
+    "previous_bookings_not_canceled",
+    "required_car_parking_spaces",
+    "total_of_special_requests",
+    "adr"
   };
   static final String[] HOTEL_CATEGORICAL = {
-    "hotel", "arrival_date_month", "meal", "market_segment", "distribution_channel",
-    "reserved_room_type", "deposit_type", "customer_type"
+    "hotel",
+    "arrival_date_month",
+    "meal",
+    "market_segment",
+    "distribution_channel",
+    "reserved_room_type",
+    "deposit_type",
+    "customer_type"
   };
 
   private CourseData() {}
@@ -75,10 +91,12 @@ final class CourseData {
     TableSplit split = Datasets.hotel().stratifiedSplit("is_canceled", 0.75, seed);
     ColumnTransformer features =
         new ColumnTransformer()
-            .add("num", new Pipeline(SimpleImputer.constant(0), new StandardScaler()),
-                HOTEL_NUMERIC)
-            .add("cat",
-                new Pipeline(SimpleImputer.constant("NA"),
+            .add(
+                "num", new Pipeline(SimpleImputer.constant(0), new StandardScaler()), HOTEL_NUMERIC)
+            .add(
+                "cat",
+                new Pipeline(
+                    SimpleImputer.constant("NA"),
                     new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)),
                 HOTEL_CATEGORICAL);
     Table xTrain = features.fitTransform(split.train());

@@ -32,9 +32,13 @@ public final class Lesson1SingleNeuron {
     }
 
     String formula() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "calories = %.3f * sugars + %.3f * fiber + %.3f * protein + %.3f",
-          kernel[0], kernel[1], kernel[2], bias);
+          kernel[0],
+          kernel[1],
+          kernel[2],
+          bias);
     }
   }
 
@@ -70,8 +74,12 @@ public final class Lesson1SingleNeuron {
     Result r = run(args.length > 0 ? Integer.parseInt(args[0]) : 3000, true);
     System.out.println("Weights before training (random): " + r.before().formula());
     System.out.println("Weights after training:           " + r.after().formula());
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%d cereals, final training MSE %.2f (RMSE %.2f calories); learning curves in %s%n",
-        r.rows(), r.finalLoss(), Math.sqrt(r.finalLoss()), Curves.ROOT.resolve(LESSON));
+        r.rows(),
+        r.finalLoss(),
+        Math.sqrt(r.finalLoss()),
+        Curves.ROOT.resolve(LESSON));
   }
 }

@@ -8,9 +8,9 @@ import dev.lamina.optimizers.Adam;
 import java.util.Locale;
 
 /**
- * Lesson 2, deep neural networks: the concrete mix (8 standardized inputs) → compressive
- * strength in MPa with Dense(512, relu) three times and a linear Dense(1), trained with Adam on
- * the mean absolute error, batch 256, on a random 70/30 split.
+ * Lesson 2, deep neural networks: the concrete mix (8 standardized inputs) → compressive strength
+ * in MPa with Dense(512, relu) three times and a linear Dense(1), trained with Adam on the mean
+ * absolute error, batch 256, on a random 70/30 split.
  */
 public final class Lesson2DeepNetwork {
   private static final String LESSON = "lesson2";
@@ -28,20 +28,29 @@ public final class Lesson2DeepNetwork {
       System.out.print(model.summary());
     }
     History history =
-        model.fit(data.xTrain(), data.yTrain(),
-            new FitOptions().batchSize(256).epochs(epochs)
-                .validationData(data.xValid(), data.yValid()).verbose(verbose));
+        model.fit(
+            data.xTrain(),
+            data.yTrain(),
+            new FitOptions()
+                .batchSize(256)
+                .epochs(epochs)
+                .validationData(data.xValid(), data.yValid())
+                .verbose(verbose));
     Curves.save(LESSON, "concrete", history);
     int best = history.bestEpoch("val_loss", false);
-    return new Result(history.epochs(), best + 1, history.get("val_loss")[best],
-        Baselines.meanGuessMae(data));
+    return new Result(
+        history.epochs(), best + 1, history.get("val_loss")[best], Baselines.meanGuessMae(data));
   }
 
   public static void main(String[] args) {
     Result r = run(args.length > 0 ? Integer.parseInt(args[0]) : 200, 2);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Concrete: best validation MAE %.2f MPa at epoch %d of %d (course: a few MPa, about 4-6;"
             + " guessing the training mean: %.2f MPa)%n",
-        r.bestValMae(), r.bestEpoch(), r.epochs(), r.meanGuessMae());
+        r.bestValMae(),
+        r.bestEpoch(),
+        r.epochs(),
+        r.meanGuessMae());
   }
 }

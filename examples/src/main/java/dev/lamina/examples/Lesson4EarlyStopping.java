@@ -21,8 +21,8 @@ import java.util.Map;
 public final class Lesson4EarlyStopping {
   /**
    * The split decides much of the result: over split seeds 0–5 the minimum validation MAE ranges
-   * from 0.096 to 0.108, and PyTorch trained the same way on split 0 reaches 0.101–0.102, as
-   * Lamina does (0.101). Seed 4 gives a split like the course's, whose result is ≈ 0.09.
+   * from 0.096 to 0.108, and PyTorch trained the same way on split 0 reaches 0.101–0.102, as Lamina
+   * does (0.101). Seed 4 gives a split like the course's, whose result is ≈ 0.09.
    */
   static final long SPLIT_SEED = 4;
 
@@ -69,24 +69,28 @@ public final class Lesson4EarlyStopping {
     int inputs = data.features();
     Map<String, Sequential> models = new LinkedHashMap<>();
     models.put("linear", new Sequential(new Dense(1).inputShape(inputs)));
-    models.put("narrow-16", new Sequential(new Dense(16, "relu").inputShape(inputs),
-        new Dense(1)));
-    models.put("wide-512", new Sequential(new Dense(512, "relu").inputShape(inputs),
-        new Dense(1)));
+    models.put("narrow-16", new Sequential(new Dense(16, "relu").inputShape(inputs), new Dense(1)));
+    models.put("wide-512", new Sequential(new Dense(512, "relu").inputShape(inputs), new Dense(1)));
     models.put("deep-3x512", CourseModels.threeBy512(inputs, SPLIT_SEED));
     List<Capacity> rows = new ArrayList<>();
     for (Map.Entry<String, Sequential> entry : models.entrySet()) {
       Sequential model = entry.getValue().seed(SPLIT_SEED);
       model.compile(new Adam(), new MeanAbsoluteError());
       History history =
-          model.fit(data.xTrain(), data.yTrain(),
-              new FitOptions().batchSize(256).epochs(epochs)
-                  .validationData(data.xValid(), data.yValid()).verbose(0));
+          model.fit(
+              data.xTrain(),
+              data.yTrain(),
+              new FitOptions()
+                  .batchSize(256)
+                  .epochs(epochs)
+                  .validationData(data.xValid(), data.yValid())
+                  .verbose(0));
       Curves.save(LESSON, "capacity-" + entry.getKey(), history);
       int best = history.bestEpoch("val_loss", false);
       double[] loss = history.get("loss");
-      rows.add(new Capacity(entry.getKey(), loss[loss.length - 1],
-          history.get("val_loss")[best], best + 1));
+      rows.add(
+          new Capacity(
+              entry.getKey(), loss[loss.length - 1], history.get("val_loss")[best], best + 1));
     }
     return rows;
   }
@@ -96,14 +100,21 @@ public final class Lesson4EarlyStopping {
     System.out.printf(
         Locale.ROOT,
         "Epochs run: %d, best epoch: %d, minimum validation MAE: %.4f (course: about 0.09)%n",
-        r.epochsRun(), r.bestEpoch(), r.bestValMae());
+        r.epochsRun(),
+        r.bestEpoch(),
+        r.bestValMae());
     int capacityEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     System.out.printf(Locale.ROOT, "Capacity, %d epochs without early stopping:%n", capacityEpochs);
-    System.out.printf(Locale.ROOT, "%-12s %11s %13s %9s%n",
-        "model", "final loss", "min val MAE", "at epoch");
+    System.out.printf(
+        Locale.ROOT, "%-12s %11s %13s %9s%n", "model", "final loss", "min val MAE", "at epoch");
     for (Capacity c : capacityExperiments(capacityEpochs)) {
-      System.out.printf(Locale.ROOT, "%-12s %11.4f %13.4f %9d%n",
-          c.model(), c.finalLoss(), c.bestValMae(), c.bestEpoch());
+      System.out.printf(
+          Locale.ROOT,
+          "%-12s %11.4f %13.4f %9d%n",
+          c.model(),
+          c.finalLoss(),
+          c.bestValMae(),
+          c.bestEpoch());
     }
     System.out.println("Learning curves in " + Curves.ROOT.resolve(LESSON));
   }

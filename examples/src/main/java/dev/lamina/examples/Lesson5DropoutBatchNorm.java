@@ -39,14 +39,20 @@ public final class Lesson5DropoutBatchNorm {
       layers.add(new BatchNormalization());
     }
     layers.add(new Dense(1));
-    return train("red-wine-dropout-batchnorm", CourseData.redWineUnscaled(0),
-        new Sequential(layers.toArray(Layer[]::new)), new Adam(), 256, epochs, verbose);
+    return train(
+        "red-wine-dropout-batchnorm",
+        CourseData.redWineUnscaled(0),
+        new Sequential(layers.toArray(Layer[]::new)),
+        new Adam(),
+        256,
+        epochs,
+        verbose);
   }
 
   /**
-   * Concrete, unscaled, trained with SGD (learning rate 0.01), batch 64: the 3 × 512 network with
-   * a BatchNormalization layer first and after every hidden layer when {@code batchNorm}, else
-   * the bare network, whose first steps are thrown far off by inputs in the hundreds.
+   * Concrete, unscaled, trained with SGD (learning rate 0.01), batch 64: the 3 × 512 network with a
+   * BatchNormalization layer first and after every hidden layer when {@code batchNorm}, else the
+   * bare network, whose first steps are thrown far off by inputs in the hundreds.
    */
   public static Result concrete(boolean batchNorm, int epochs, int verbose) {
     List<Layer> layers = new ArrayList<>();
@@ -61,21 +67,37 @@ public final class Lesson5DropoutBatchNorm {
       }
     }
     layers.add(new Dense(1));
-    return train(batchNorm ? "concrete-batchnorm-first" : "concrete-no-batchnorm",
-        CourseData.concrete(0, false), new Sequential(layers.toArray(Layer[]::new)),
-        new SGD(), 64, epochs, verbose);
+    return train(
+        batchNorm ? "concrete-batchnorm-first" : "concrete-no-batchnorm",
+        CourseData.concrete(0, false),
+        new Sequential(layers.toArray(Layer[]::new)),
+        new SGD(),
+        64,
+        epochs,
+        verbose);
   }
 
-  private static Result train(String run, CourseData.Prepared data, Sequential model,
-      Optimizer optimizer, int batchSize, int epochs, int verbose) {
+  private static Result train(
+      String run,
+      CourseData.Prepared data,
+      Sequential model,
+      Optimizer optimizer,
+      int batchSize,
+      int epochs,
+      int verbose) {
     model.seed(0).compile(optimizer, new MeanAbsoluteError());
     if (verbose > 0) {
       System.out.print(model.summary());
     }
     History history =
-        model.fit(data.xTrain(), data.yTrain(),
-            new FitOptions().batchSize(batchSize).epochs(epochs)
-                .validationData(data.xValid(), data.yValid()).verbose(verbose));
+        model.fit(
+            data.xTrain(),
+            data.yTrain(),
+            new FitOptions()
+                .batchSize(batchSize)
+                .epochs(epochs)
+                .validationData(data.xValid(), data.yValid())
+                .verbose(verbose));
     Curves.save(LESSON, run, history);
     int best = history.bestEpoch("val_loss", false);
     double bestValue = best < 0 ? Double.NaN : history.get("val_loss")[best];
@@ -84,19 +106,20 @@ public final class Lesson5DropoutBatchNorm {
 
   public static void main(String[] args) {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    List<Result> results = List.of(
-        redWine(epochs, 0),
-        concrete(true, epochs, 0),
-        concrete(false, epochs, 0));
-    System.out.printf(Locale.ROOT, "%-28s %13s %9s %15s%n",
-        "run", "min val MAE", "at epoch", "mean-guess MAE");
+    List<Result> results =
+        List.of(redWine(epochs, 0), concrete(true, epochs, 0), concrete(false, epochs, 0));
+    System.out.printf(
+        Locale.ROOT, "%-28s %13s %9s %15s%n", "run", "min val MAE", "at epoch", "mean-guess MAE");
     for (Result r : results) {
-      String best = Double.isNaN(r.bestValMae())
-          ? String.format(Locale.ROOT, "%13s %9s", "diverged", "-")
-          : String.format(Locale.ROOT, "%13.4f %9d", r.bestValMae(), r.bestEpoch());
+      String best =
+          Double.isNaN(r.bestValMae())
+              ? String.format(Locale.ROOT, "%13s %9s", "diverged", "-")
+              : String.format(Locale.ROOT, "%13.4f %9d", r.bestValMae(), r.bestEpoch());
       System.out.printf(Locale.ROOT, "%-28s %s %15.4f%n", r.run(), best, r.meanGuessMae());
     }
-    System.out.println("MAE in the data's own units (red wine: quality points; concrete: MPa)."
-        + " Learning curves in " + Curves.ROOT.resolve(LESSON));
+    System.out.println(
+        "MAE in the data's own units (red wine: quality points; concrete: MPa)."
+            + " Learning curves in "
+            + Curves.ROOT.resolve(LESSON));
   }
 }

@@ -16,12 +16,12 @@ import dev.lamina.optimizers.Adam;
 import java.util.Locale;
 
 /**
- * Lesson 6, binary classification. Ionosphere: drop the constant column V2, map good → 0 and
- * bad → 1, a 70/30 split; Dense(4, relu) → Dense(4, relu) → Dense(1, sigmoid) with Adam, binary
- * cross-entropy and binary accuracy, batch 512, early stopping (patience 10, min_delta 0.001,
- * best weights restored). Hotel cancellations: the preparation of {@link CourseData#hotel};
- * Dense(256, relu) → BatchNormalization → Dropout(0.3) twice, then Dense(1, sigmoid), batch 512,
- * early stopping (patience 5, min_delta 0.001, best weights restored).
+ * Lesson 6, binary classification. Ionosphere: drop the constant column V2, map good → 0 and bad →
+ * 1, a 70/30 split; Dense(4, relu) → Dense(4, relu) → Dense(1, sigmoid) with Adam, binary
+ * cross-entropy and binary accuracy, batch 512, early stopping (patience 10, min_delta 0.001, best
+ * weights restored). Hotel cancellations: the preparation of {@link CourseData#hotel}; Dense(256,
+ * relu) → BatchNormalization → Dropout(0.3) twice, then Dense(1, sigmoid), batch 512, early
+ * stopping (patience 5, min_delta 0.001, best weights restored).
  */
 public final class Lesson6BinaryClassification {
   private Lesson6BinaryClassification() {}
@@ -43,9 +43,10 @@ public final class Lesson6BinaryClassification {
     CourseData.Prepared data = CourseData.separate(split.train(), split.valid(), "Class");
     Sequential model =
         new Sequential(
-            new Dense(4, "relu").inputShape(data.features()),
-            new Dense(4, "relu"),
-            new Dense(1, "sigmoid")).seed(0);
+                new Dense(4, "relu").inputShape(data.features()),
+                new Dense(4, "relu"),
+                new Dense(1, "sigmoid"))
+            .seed(0);
     return train("ionosphere", data, model, maxEpochs, 10, verbose);
   }
 
@@ -54,13 +55,14 @@ public final class Lesson6BinaryClassification {
     CourseData.Prepared data = CourseData.hotel(0);
     Sequential model =
         new Sequential(
-            new Dense(256, "relu").inputShape(data.features()),
-            new BatchNormalization(),
-            new Dropout(0.3),
-            new Dense(256, "relu"),
-            new BatchNormalization(),
-            new Dropout(0.3),
-            new Dense(1, "sigmoid")).seed(0);
+                new Dense(256, "relu").inputShape(data.features()),
+                new BatchNormalization(),
+                new Dropout(0.3),
+                new Dense(256, "relu"),
+                new BatchNormalization(),
+                new Dropout(0.3),
+                new Dense(1, "sigmoid"))
+            .seed(0);
     if (verbose > 0) {
       System.out.print(model.summary());
     }
@@ -71,8 +73,13 @@ public final class Lesson6BinaryClassification {
   /** The hotel run's result beside the accuracy of always guessing the more frequent class. */
   public record HotelResult(Result result, double majorityClassAccuracy) {}
 
-  private static Result train(String run, CourseData.Prepared data, Sequential model,
-      int maxEpochs, int patience, int verbose) {
+  private static Result train(
+      String run,
+      CourseData.Prepared data,
+      Sequential model,
+      int maxEpochs,
+      int patience,
+      int verbose) {
     model.compile(new Adam(), new BinaryCrossentropy(), "binary_accuracy");
     History history =
         model.fit(
@@ -84,10 +91,14 @@ public final class Lesson6BinaryClassification {
                 .validationData(data.xValid(), data.yValid())
                 .verbose(verbose)
                 .callbacks(
-                    new EarlyStopping().patience(patience).minDelta(0.001)
+                    new EarlyStopping()
+                        .patience(patience)
+                        .minDelta(0.001)
                         .restoreBestWeights(true)));
     Curves.save(LESSON, run, history);
-    return new Result(history.epochs(), Curves.lowest(history, "val_loss"),
+    return new Result(
+        history.epochs(),
+        Curves.lowest(history, "val_loss"),
         Curves.highest(history, "val_binary_accuracy"));
   }
 
@@ -100,14 +111,18 @@ public final class Lesson6BinaryClassification {
         Locale.ROOT,
         "Ionosphere: %d epochs, best validation loss %.4f, best validation accuracy %.4f"
             + " (course: ≈0.3 or lower, ≈0.90 or better)%n",
-        r.epochsRun(), r.bestValLoss(), r.bestValAccuracy());
+        r.epochsRun(),
+        r.bestValLoss(),
+        r.bestValAccuracy());
     HotelResult hotel = hotel(hotelEpochs, 2);
     System.out.printf(
         Locale.ROOT,
         "Hotel: %d epochs, best validation loss %.4f, best validation accuracy %.4f"
             + " (course: ≈0.80-0.85; always guessing the majority class: %.4f)%n",
-        hotel.result().epochsRun(), hotel.result().bestValLoss(),
-        hotel.result().bestValAccuracy(), hotel.majorityClassAccuracy());
+        hotel.result().epochsRun(),
+        hotel.result().bestValLoss(),
+        hotel.result().bestValAccuracy(),
+        hotel.majorityClassAccuracy());
     System.out.println("Learning curves in " + Curves.ROOT.resolve(LESSON));
   }
 }

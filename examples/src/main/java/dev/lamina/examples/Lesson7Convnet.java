@@ -22,10 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lesson 7, a convolutional network (keras.io's "Simple MNIST convnet") on Fashion-MNIST: Conv2D
- * 32 3×3 relu → MaxPooling 2 → Conv2D 64 3×3 relu → MaxPooling 2 → Flatten → Dropout 0.5 →
- * Dense 10 softmax, Adam, sparse categorical cross-entropy, batch 128, 10% of the training images
- * held out for validation. Writes the learning curves and a grid of misclassified test images.
+ * Lesson 7, a convolutional network (keras.io's "Simple MNIST convnet") on Fashion-MNIST: Conv2D 32
+ * 3×3 relu → MaxPooling 2 → Conv2D 64 3×3 relu → MaxPooling 2 → Flatten → Dropout 0.5 → Dense 10
+ * softmax, Adam, sparse categorical cross-entropy, batch 128, 10% of the training images held out
+ * for validation. Writes the learning curves and a grid of misclassified test images.
  */
 public final class Lesson7Convnet {
   private static final String LESSON = "lesson7";
@@ -58,26 +58,29 @@ public final class Lesson7Convnet {
     model.compile(new Adam(), new SparseCategoricalCrossentropy(), "accuracy");
     long start = System.nanoTime();
     History history =
-        model.fit(xTrain, yTrain,
+        model.fit(
+            xTrain,
+            yTrain,
             new FitOptions().batchSize(128).epochs(epochs).validationSplit(0.1).verbose(verbose));
     double seconds = (System.nanoTime() - start) / 1e9;
     Curves.save(LESSON, "fashion-mnist", history);
     Map<String, Double> scores = model.evaluate(xTest, yTest);
     writeMisclassified(model, xTest, yTest, train.classNames());
-    return new Result(history.epochs(), seconds / history.epochs(), scores.get("accuracy"),
-        scores.get("loss"));
+    return new Result(
+        history.epochs(), seconds / history.epochs(), scores.get("accuracy"), scores.get("loss"));
   }
 
   /** The convnet, seeded. */
   static Sequential model() {
     return new Sequential(
-        new Conv2D(32, 3, "relu").inputShape(28, 28, 1),
-        new MaxPooling2D(2),
-        new Conv2D(64, 3, "relu"),
-        new MaxPooling2D(2),
-        new Flatten(),
-        new Dropout(0.5),
-        new Dense(10, "softmax")).seed(0);
+            new Conv2D(32, 3, "relu").inputShape(28, 28, 1),
+            new MaxPooling2D(2),
+            new Conv2D(64, 3, "relu"),
+            new MaxPooling2D(2),
+            new Flatten(),
+            new Dropout(0.5),
+            new Dense(10, "softmax"))
+        .seed(0);
   }
 
   /** The first test images the model gets wrong, captioned with true and predicted class. */
@@ -92,8 +95,11 @@ public final class Lesson7Convnet {
     for (int i = 0; i < truth.length && captions.size() < GRID_IMAGES; i++) {
       if (predicted[i] != truth[i]) {
         System.arraycopy(pixels, i * size, grid, captions.size() * size, size);
-        captions.add("true: " + classNames.get((int) truth[i]) + "\nsaid: "
-            + classNames.get((int) predicted[i]));
+        captions.add(
+            "true: "
+                + classNames.get((int) truth[i])
+                + "\nsaid: "
+                + classNames.get((int) predicted[i]));
       }
     }
     if (captions.isEmpty()) {
@@ -109,11 +115,15 @@ public final class Lesson7Convnet {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int trainImages = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
     Result r = run(epochs, trainImages, 10_000, 2);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Fashion-MNIST convnet: %d epochs, %.1f s per epoch, test accuracy %.4f, test loss %.4f "
-            + "(target ≥ 0.90)%n", r.epochs(), r.secondsPerEpoch(), r.testAccuracy(),
+            + "(target ≥ 0.90)%n",
+        r.epochs(),
+        r.secondsPerEpoch(),
+        r.testAccuracy(),
         r.testLoss());
-    System.out.println("Learning curves and misclassified images in "
-        + Curves.ROOT.resolve(LESSON));
+    System.out.println(
+        "Learning curves and misclassified images in " + Curves.ROOT.resolve(LESSON));
   }
 }

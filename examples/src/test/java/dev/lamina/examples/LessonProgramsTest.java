@@ -62,7 +62,8 @@ class LessonProgramsTest {
   @Test
   void batchNormalizationFirstLetsSgdTrainOnUnscaledConcrete() {
     Lesson5DropoutBatchNorm.Result r = Lesson5DropoutBatchNorm.concrete(true, 40, 0);
-    assertTrue(r.bestValMae() < r.meanGuessMae() / 2,
+    assertTrue(
+        r.bestValMae() < r.meanGuessMae() / 2,
         "best validation MAE " + r.bestValMae() + " against mean guess " + r.meanGuessMae());
   }
 
@@ -71,7 +72,8 @@ class LessonProgramsTest {
     // Quality averages 5.6, so an output near 0 has an MAE near 5.6; the mean guess has 0.66,
     // which this network passes after about 35 epochs (0.59 after 100): it must pass it.
     Lesson5DropoutBatchNorm.Result r = Lesson5DropoutBatchNorm.redWine(50, 0);
-    assertTrue(r.bestValMae() < r.meanGuessMae(),
+    assertTrue(
+        r.bestValMae() < r.meanGuessMae(),
         "best validation MAE " + r.bestValMae() + " against mean guess " + r.meanGuessMae());
   }
 
@@ -79,8 +81,11 @@ class LessonProgramsTest {
   void hotelClassifierBeatsTheMajorityClassAfterTwoEpochs() {
     Lesson6BinaryClassification.HotelResult r = Lesson6BinaryClassification.hotel(2, 0);
     assertEquals(2, r.result().epochsRun());
-    assertTrue(r.result().bestValAccuracy() > r.majorityClassAccuracy() + 0.05,
-        "best validation accuracy " + r.result().bestValAccuracy()
-            + " against the majority class " + r.majorityClassAccuracy());
+    assertTrue(
+        r.result().bestValAccuracy() > r.majorityClassAccuracy() + 0.05,
+        "best validation accuracy "
+            + r.result().bestValAccuracy()
+            + " against the majority class "
+            + r.majorityClassAccuracy());
   }
 }

@@ -16,13 +16,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Elementwise and reduction kernels, Vector API against the plain reference, on a 256×512 batch. */
+/**
+ * Elementwise and reduction kernels, Vector API against the plain reference, on a 256×512 batch.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ElementwiseBenchmark {
   private static final int ROWS = 256;
   private static final int COLS = 512;

@@ -1,7 +1,7 @@
 package dev.lamina.bench;
 
-import dev.lamina.kernels.KernelThreads;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,15 +18,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * GEMM at the ceiling shape and at the shapes of a dense network's forward and backward pass.
- * Shape is {@code order:m:n:k}; T in the order means that operand is stored transposed.
+ * GEMM at the ceiling shape and at the shapes of a dense network's forward and backward pass. Shape
+ * is {@code order:m:n:k}; T in the order means that operand is stored transposed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class GemmBenchmark {
   @Param({
     "NN:2048:2048:2048", // ceiling

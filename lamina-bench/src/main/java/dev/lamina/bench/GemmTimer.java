@@ -1,8 +1,8 @@
 package dev.lamina.bench;
 
 import dev.lamina.kernels.KernelSelection;
-import dev.lamina.kernels.KernelThreads;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -11,7 +11,9 @@ import java.util.Random;
  * Times C = op(A)·op(B) with the active kernels outside JMH, for bench/gemm: warm-up calls, then
  * repeats, reporting the best and the median. One line per case on standard output:
  *
- * <pre>lamina case=NAME order=NN m=.. n=.. k=.. threads=T kernels=vector first_s=.. best_s=.. median_s=.. gflops=..</pre>
+ * <pre>
+ * lamina case=NAME order=NN m=.. n=.. k=.. threads=T kernels=vector first_s=.. best_s=.. median_s=.. gflops=..
+ * </pre>
  *
  * <p>first_s is the first, cold call (a fresh JVM: JIT and caches not warm yet).
  *
@@ -39,7 +41,8 @@ public final class GemmTimer {
   private static String time(String spec, int repeats) {
     String[] f = spec.split(":");
     if (f.length != 5 || !f[1].matches("[NT][NT]")) {
-      throw new IllegalArgumentException("case must be name:order:m:n:k with order NN|TN|NT|TT, got " + spec);
+      throw new IllegalArgumentException(
+          "case must be name:order:m:n:k with order NN|TN|NT|TT, got " + spec);
     }
     boolean transA = f[1].charAt(0) == 'T';
     boolean transB = f[1].charAt(1) == 'T';
@@ -71,10 +74,20 @@ public final class GemmTimer {
     Arrays.sort(seconds);
     double best = seconds[0];
     double median = seconds[repeats / 2];
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "lamina case=%s order=%s m=%d n=%d k=%d threads=%d kernels=%s first_s=%.9f best_s=%.9f"
             + " median_s=%.9f gflops=%.2f",
-        f[0], f[1], m, n, k, KernelThreads.count(), kernels.name(), first, best, median,
+        f[0],
+        f[1],
+        m,
+        n,
+        k,
+        KernelThreads.count(),
+        kernels.name(),
+        first,
+        best,
+        median,
         flops / best / 1e9);
   }
 

@@ -25,16 +25,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * Training steps through {@code Sequential.fit} on W1's model (11→512→512→512→1 relu, Adam, MAE,
  * batch 256), the same with {@code L2(1e-4)} on every kernel ({@code W1-l2}) and W4's (11→16→1,
  * batch 32): one fit call of {@code steps} full batches per operation. Run with {@code -prof gc}
- * (bench/alloc does): the difference in allocated bytes per operation between 20 and 60 steps,
- * over 40, is what one steady-state step allocates; the rest is fit's own setup and its first
- * step, which makes the step's buffers.
+ * (bench/alloc does): the difference in allocated bytes per operation between 20 and 60 steps, over
+ * 40, is what one steady-state step allocates; the rest is fit's own setup and its first step,
+ * which makes the step's buffers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class TrainingStepBenchmark {
 
   @Param({"W1", "W1-l2", "W4"})
@@ -53,8 +55,15 @@ public class TrainingStepBenchmark {
     boolean w1 = Variant.base(workload).equals("W1");
     int batch = w1 ? 256 : 32;
     int[] hidden = w1 ? new int[] {512, 512, 512} : new int[] {16};
-    model = Models.mlp(11, hidden, 1, 11, Variant.of(workload), new Adam(1e-3).epsilon(1e-7),
-        new MeanAbsoluteError());
+    model =
+        Models.mlp(
+            11,
+            hidden,
+            1,
+            11,
+            Variant.of(workload),
+            new Adam(1e-3).epsilon(1e-7),
+            new MeanAbsoluteError());
     Random random = new Random(1001);
     int rows = batch * steps;
     float[] features = new float[rows * 11];

@@ -15,11 +15,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
-    description = "Converts a model file (Lamina, Keras .keras or legacy .h5) to .keras or .lamina.")
+    description =
+        "Converts a model file (Lamina, Keras .keras or legacy .h5) to .keras or .lamina.")
 final class ConvertCommand implements Callable<Integer> {
   @Mixin ModelFileOption modelFile;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT.keras|OUT.lamina",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "OUT.keras|OUT.lamina",
       description = "Where to write; the name's ending chooses the format.")
   Path out;
 
@@ -38,12 +42,17 @@ final class ConvertCommand implements Callable<Integer> {
       Sequential withScaling = PreprocessingExport.asNormalization(saved);
       if (withScaling != null) {
         network = withScaling;
-        note = "the network with its numeric preprocessing as a leading Normalization layer"
-            + " (inputs: " + String.join(", ", saved.preprocessing().columnTypes().keySet())
-            + "; missing values are no longer imputed)";
+        note =
+            "the network with its numeric preprocessing as a leading Normalization layer"
+                + " (inputs: "
+                + String.join(", ", saved.preprocessing().columnTypes().keySet())
+                + "; missing values are no longer imputed)";
       } else {
-        note = "the network only: its preprocessing (categorical columns) has no Keras layer;"
-            + " feed it the " + saved.preprocessing().inputWidth() + " preprocessed features";
+        note =
+            "the network only: its preprocessing (categorical columns) has no Keras layer;"
+                + " feed it the "
+                + saved.preprocessing().inputWidth()
+                + " preprocessed features";
       }
       if (saved.preprocessing().task().isClassification()) {
         note += "; outputs are the network's scores, not class labels";

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the CSV files the commands are given. Empty cells, {@code NA} and {@code NULL} are
- * missing. Reading errors become {@link BadInputException}s naming the file, line and column.
+ * Reads the CSV files the commands are given. Empty cells, {@code NA} and {@code NULL} are missing.
+ * Reading errors become {@link BadInputException}s naming the file, line and column.
  */
 final class DataFiles {
   /** The data set {@code train} uses without {@code --data}. */
@@ -42,9 +42,15 @@ final class DataFiles {
    * Reads {@code file} in tables of at most {@code rows} rows, handed to {@code chunks} in file
    * order (bounded memory whatever the file's size).
    */
-  static void readChunks(Path file, Map<String, ColumnType> types, DataOptions format, int rows,
+  static void readChunks(
+      Path file,
+      Map<String, ColumnType> types,
+      DataOptions format,
+      int rows,
       Consumer<Table> chunks) {
-    read(file, format,
+    read(
+        file,
+        format,
         options -> Table.readCsvChunks(file, options.withColumnTypes(types), rows, chunks));
   }
 
@@ -53,8 +59,8 @@ final class DataFiles {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("--data " + file + ": no such file");
     }
-    CsvOptions options = format.csvOptions(format.delimiterGiven() ? null
-        : headerLine(file, format.charset()));
+    CsvOptions options =
+        format.csvOptions(format.delimiterGiven() ? null : headerLine(file, format.charset()));
     try {
       reading.accept(options);
     } catch (CsvFormatException e) {

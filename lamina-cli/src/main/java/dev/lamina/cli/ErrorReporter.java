@@ -12,8 +12,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures into exit codes and one-line messages on standard error: 2 for bad arguments or
- * bad input (files, columns, model files), 1 for anything else. Stack traces only with
- * {@code --verbose}.
+ * bad input (files, columns, model files), 1 for anything else. Stack traces only with {@code
+ * --verbose}.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
   static final int BAD_INPUT = 2;
@@ -28,8 +28,15 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    report(command, e, qualifiedName(command) + ": " + oneLine(e.getMessage())
-        + " (see '" + qualifiedName(command) + " --help')");
+    report(
+        command,
+        e,
+        qualifiedName(command)
+            + ": "
+            + oneLine(e.getMessage())
+            + " (see '"
+            + qualifiedName(command)
+            + " --help')");
     return BAD_INPUT;
   }
 
@@ -39,8 +46,14 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       report(command, e, qualifiedName(command) + ": " + oneLine(e.getMessage()));
       return BAD_INPUT;
     }
-    report(command, e, command.getCommandName() + ": failed: " + e.getClass().getSimpleName()
-        + ": " + oneLine(String.valueOf(e.getMessage())));
+    report(
+        command,
+        e,
+        command.getCommandName()
+            + ": failed: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + oneLine(String.valueOf(e.getMessage())));
     return FAILURE;
   }
 
@@ -62,7 +75,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
   private static String qualifiedName(CommandLine command) {
     CommandLine parent = command.getParent();
-    return parent == null ? command.getCommandName()
+    return parent == null
+        ? command.getCommandName()
         : parent.getCommandName() + " " + command.getCommandName();
   }
 

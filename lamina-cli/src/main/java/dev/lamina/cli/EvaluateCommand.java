@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin ModelFileOption modelFile;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE.csv",
       description = "Rows with the input columns and the target column.")
   Path data;
 
@@ -36,16 +39,29 @@ final class EvaluateCommand implements Callable<Integer> {
     if (table.rowCount() == 0) {
       throw new BadInputException("--data " + data + ": no rows to evaluate on");
     }
-    Map<String, Double> metrics = saved.network().evaluate(
-        saved.preprocessing().inputs(table), saved.preprocessing().targets(table));
-    metrics.forEach((name, value) -> {
-      if (value == null || !Double.isFinite(value)) {
-        throw new BadInputException("--model " + modelFile.model + ": the " + name + " on "
-            + data + " is " + value + "; the model's weights are not usable");
-      }
-    });
-    System.out.print(json ? RunJson.metricsJson(metrics, table.rowCount()) + "\n"
-        : table.rowCount() + " rows\n" + ConsoleTable.metrics(metrics));
+    Map<String, Double> metrics =
+        saved
+            .network()
+            .evaluate(saved.preprocessing().inputs(table), saved.preprocessing().targets(table));
+    metrics.forEach(
+        (name, value) -> {
+          if (value == null || !Double.isFinite(value)) {
+            throw new BadInputException(
+                "--model "
+                    + modelFile.model
+                    + ": the "
+                    + name
+                    + " on "
+                    + data
+                    + " is "
+                    + value
+                    + "; the model's weights are not usable");
+          }
+        });
+    System.out.print(
+        json
+            ? RunJson.metricsJson(metrics, table.rowCount()) + "\n"
+            : table.rowCount() + " rows\n" + ConsoleTable.metrics(metrics));
     return 0;
   }
 }

@@ -16,13 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which raw columns become inputs and how: numbers are imputed with the mean and standardized;
- * text is imputed with the constant {@value #MISSING_TEXT} and one-hot encoded (unknown categories
+ * Which raw columns become inputs and how: numbers are imputed with the mean and standardized; text
+ * is imputed with the constant {@value #MISSING_TEXT} and one-hot encoded (unknown categories
  * ignored). Columns with no value, and text columns with more than {@value #MAX_CATEGORIES}
  * categories (identifiers, dates), are skipped, as are the columns the user drops.
  */
-record FeaturePlan(
-    List<String> numeric, List<String> text, Map<String, String> skipped) {
+record FeaturePlan(List<String> numeric, List<String> text, Map<String, String> skipped) {
 
   static final int MAX_CATEGORIES = 200;
   static final String MISSING_TEXT = "NA";
@@ -49,8 +48,13 @@ record FeaturePlan(
       }
     }
     if (numeric.isEmpty() && text.isEmpty()) {
-      throw new BadInputException(train.source() + ": no usable input column besides the target '"
-          + target + "' (skipped: " + skipped + ")");
+      throw new BadInputException(
+          train.source()
+              + ": no usable input column besides the target '"
+              + target
+              + "' (skipped: "
+              + skipped
+              + ")");
     }
     return new FeaturePlan(numeric, text, skipped);
   }
@@ -59,12 +63,18 @@ record FeaturePlan(
   static ColumnTransformer transformer(List<String> numeric, List<String> text) {
     ColumnTransformer transformer = new ColumnTransformer();
     if (!numeric.isEmpty()) {
-      transformer.add("num", new Pipeline(new SimpleImputer(SimpleImputer.Strategy.MEAN),
-          new StandardScaler()), numeric);
+      transformer.add(
+          "num",
+          new Pipeline(new SimpleImputer(SimpleImputer.Strategy.MEAN), new StandardScaler()),
+          numeric);
     }
     if (!text.isEmpty()) {
-      transformer.add("cat", new Pipeline(SimpleImputer.constant(MISSING_TEXT),
-          new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)), text);
+      transformer.add(
+          "cat",
+          new Pipeline(
+              SimpleImputer.constant(MISSING_TEXT),
+              new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)),
+          text);
     }
     return transformer;
   }

@@ -33,13 +33,15 @@ public final class Lamina implements Callable<Integer> {
   public static int run(TrainingData data, String... args) {
     ErrorReporter errors = new ErrorReporter(Arrays.asList(args).contains("--verbose"));
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == TrainCommand.class ? type.cast(new TrainCommand(data))
-            : defaults.create(type);
-      }
-    };
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == TrainCommand.class
+                ? type.cast(new TrainCommand(data))
+                : defaults.create(type);
+          }
+        };
     try {
       return new CommandLine(new Lamina(), factory)
           .setParameterExceptionHandler(errors)
@@ -47,8 +49,11 @@ public final class Lamina implements Callable<Integer> {
           .execute(args);
     } catch (OutOfMemoryError e) {
       // the estimate before training missed: one line instead of a stack trace
-      System.err.println("lamina: out of memory (" + e.getMessage() + "); use smaller --layers"
-          + " or --batch-size, or a larger heap (LAMINA_JAVA_OPTS=-Xmx...)");
+      System.err.println(
+          "lamina: out of memory ("
+              + e.getMessage()
+              + "); use smaller --layers"
+              + " or --batch-size, or a larger heap (LAMINA_JAVA_OPTS=-Xmx...)");
       return ErrorReporter.FAILURE;
     }
   }

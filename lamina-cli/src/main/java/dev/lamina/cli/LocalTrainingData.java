@@ -15,8 +15,10 @@ import java.util.Map;
 final class LocalTrainingData implements TrainingData {
   @Override
   public Prepared prepare(TrainSettings settings) {
-    Table table = settings.data() == null ? DataFiles.redWine()
-        : DataFiles.read(settings.data(), Map.of(), settings.dataFormat());
+    Table table =
+        settings.data() == null
+            ? DataFiles.redWine()
+            : DataFiles.read(settings.data(), Map.of(), settings.dataFormat());
     DataFiles.requireColumn(table, settings.target(), "--target");
     for (String column : settings.drop()) {
       DataFiles.requireColumn(table, column, "--drop");
@@ -32,13 +34,22 @@ final class LocalTrainingData implements TrainingData {
     List<String> warnings = strayTextWarnings(table, preprocessing, settings);
     Tensor x = preprocessing.inputs(split.train());
     Tensor y = preprocessing.targets(split.train());
-    Counts counts = new Counts(settings.data() == null ? DataFiles.DEFAULT_NAME
-        : settings.data().toString(), table.rowCount(), table.rowCount() - labelled.rowCount(),
-        table.columnCount(), split.train().rowCount(), split.valid().rowCount());
-    Tensor[] validation = split.valid().rowCount() == 0 ? null : new Tensor[] {
-        preprocessing.inputs(split.valid()), preprocessing.targets(split.valid())};
-    return new Prepared(preprocessing, counts, warnings, validation,
-        (model, options) -> model.fit(x, y, options));
+    Counts counts =
+        new Counts(
+            settings.data() == null ? DataFiles.DEFAULT_NAME : settings.data().toString(),
+            table.rowCount(),
+            table.rowCount() - labelled.rowCount(),
+            table.columnCount(),
+            split.train().rowCount(),
+            split.valid().rowCount());
+    Tensor[] validation =
+        split.valid().rowCount() == 0
+            ? null
+            : new Tensor[] {
+              preprocessing.inputs(split.valid()), preprocessing.targets(split.valid())
+            };
+    return new Prepared(
+        preprocessing, counts, warnings, validation, (model, options) -> model.fit(x, y, options));
   }
 
   /** Rows without a target value cannot teach anything; they are left out. */
@@ -46,8 +57,13 @@ final class LocalTrainingData implements TrainingData {
     var target = table.column(targetName);
     Table labelled = table.filter(row -> !target.isMissing(row));
     if (labelled.rowCount() < 2) {
-      throw new BadInputException(table.source() + ": the target column '" + targetName
-          + "' has values in " + labelled.rowCount() + " rows; training needs at least 2");
+      throw new BadInputException(
+          table.source()
+              + ": the target column '"
+              + targetName
+              + "' has values in "
+              + labelled.rowCount()
+              + " rows; training needs at least 2");
     }
     return labelled;
   }
@@ -63,8 +79,8 @@ final class LocalTrainingData implements TrainingData {
   }
 
   /**
-   * A warning for each column read as text only because of a few cells that are not numbers,
-   * naming the first such cell as {@code predict} would.
+   * A warning for each column read as text only because of a few cells that are not numbers, naming
+   * the first such cell as {@code predict} would.
    */
   private static List<String> strayTextWarnings(
       Table table, Preprocessing preprocessing, TrainSettings settings) {
@@ -78,9 +94,13 @@ final class LocalTrainingData implements TrainingData {
       }
       String where = DataFiles.firstNonNumber(settings.data(), column, settings.dataFormat());
       String skipped = preprocessing.skippedColumns().get(column);
-      warnings.add(where + "; so '" + column + "' is read as text"
-          + (skipped == null ? " (one-hot encoded)" : " and skipped (" + skipped + ")")
-          + ": fix or empty the cell, or --drop the column");
+      warnings.add(
+          where
+              + "; so '"
+              + column
+              + "' is read as text"
+              + (skipped == null ? " (one-hot encoded)" : " and skipped (" + skipped + ")")
+              + ": fix or empty the cell, or --drop the column");
     }
     return warnings;
   }

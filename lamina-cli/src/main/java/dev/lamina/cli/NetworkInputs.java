@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Predictions of a network without preprocessing (a Keras file): the CSV's numeric columns, in
- * file order or as {@code --columns} names them, are the network's inputs as they stand.
+ * Predictions of a network without preprocessing (a Keras file): the CSV's numeric columns, in file
+ * order or as {@code --columns} names them, are the network's inputs as they stand.
  */
 final class NetworkInputs {
   private NetworkInputs() {}
@@ -23,7 +23,8 @@ final class NetworkInputs {
     for (String name : chosen) {
       DataFiles.requireColumn(table, name, "--columns");
       if (table.column(name).type() != ColumnType.NUMERIC) {
-        throw new BadInputException("--columns: column '" + name + "' of " + data + " is not numeric");
+        throw new BadInputException(
+            "--columns: column '" + name + "' of " + data + " is not numeric");
       }
     }
     int[] shape = network.inputShape();
@@ -33,8 +34,15 @@ final class NetworkInputs {
     }
     if (chosen.size() != width) {
       throw new BadInputException(
-          "--data " + data + ": the network takes " + width + " inputs per row, got " + chosen.size()
-              + " columns " + chosen + (columns == null ? " (every numeric column; choose with --columns a,b,c)" : ""));
+          "--data "
+              + data
+              + ": the network takes "
+              + width
+              + " inputs per row, got "
+              + chosen.size()
+              + " columns "
+              + chosen
+              + (columns == null ? " (every numeric column; choose with --columns a,b,c)" : ""));
     }
     Tensor x = table.select(chosen.toArray(String[]::new)).toTensor();
     int[] batch = new int[shape.length + 1];

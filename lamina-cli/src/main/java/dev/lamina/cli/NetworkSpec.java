@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The network {@code train} builds: per hidden size a Dense layer with the activation, then
- * BatchNormalization and Dropout when asked; then the task's output layer, compiled with the
- * loss (the task's default unless given), the optimizer and the task's metric.
+ * BatchNormalization and Dropout when asked; then the task's output layer, compiled with the loss
+ * (the task's default unless given), the optimizer and the task's metric.
  */
 record NetworkSpec(TrainSettings settings, Task task, int inputs, int outputs, String loss) {
   /** The largest hidden layer {@code --layers} accepts. */
@@ -27,15 +27,15 @@ record NetworkSpec(TrainSettings settings, Task task, int inputs, int outputs, S
   private static final int COPIES_PER_WEIGHT = 4;
 
   /**
-   * Float arrays per hidden unit and batch row in one step: the layer's output, its gradient
-   * and room for an activation's or normalization's intermediate and a dropout mask.
+   * Float arrays per hidden unit and batch row in one step: the layer's output, its gradient and
+   * room for an activation's or normalization's intermediate and a dropout mask.
    */
   private static final int ARRAYS_PER_UNIT = 4;
 
   static NetworkSpec of(TrainSettings settings, Task task, Preprocessing preprocessing) {
     String loss = settings.loss() == null ? task.defaultLoss() : settings.loss();
-    return new NetworkSpec(settings, task, preprocessing.inputWidth(),
-        preprocessing.outputWidth(), loss);
+    return new NetworkSpec(
+        settings, task, preprocessing.inputWidth(), preprocessing.outputWidth(), loss);
   }
 
   /** Builds and compiles the network, refusing first one that cannot fit in the heap. */
@@ -51,8 +51,10 @@ record NetworkSpec(TrainSettings settings, Task task, int inputs, int outputs, S
         model.add(new Dropout(settings.dropout()));
       }
     }
-    model.add(task.outputActivation() == null ? new Dense(outputs)
-        : new Dense(outputs, task.outputActivation()));
+    model.add(
+        task.outputActivation() == null
+            ? new Dense(outputs)
+            : new Dense(outputs, task.outputActivation()));
     model.build(inputs);
     model.compile(optimizer(), resolvedLoss(), task.metric());
     return model;
@@ -76,24 +78,29 @@ record NetworkSpec(TrainSettings settings, Task task, int inputs, int outputs, S
       activations += units;
     }
     activations += outputs;
-    return Float.BYTES * (COPIES_PER_WEIGHT * weights()
-        + ARRAYS_PER_UNIT * activations * settings.batchSize());
+    return Float.BYTES
+        * (COPIES_PER_WEIGHT * weights() + ARRAYS_PER_UNIT * activations * settings.batchSize());
   }
 
   /**
-   * Fails with the options to change when training would need more than {@code available}
-   * bytes, instead of an OutOfMemoryError deep inside the first step (or while building).
+   * Fails with the options to change when training would need more than {@code available} bytes,
+   * instead of an OutOfMemoryError deep inside the first step (or while building).
    */
   void requireMemory(long available) {
     long needed = trainingBytes();
     if (needed > available) {
-      throw new BadInputException(String.format(Locale.ROOT,
-          "--layers %s with --batch-size %d: training needs about %s (%,d weights, with their "
-              + "gradients and optimizer state, and the activations of a batch), but the JVM "
-              + "has %s free; use smaller layers or batches, or a larger heap "
-              + "(LAMINA_JAVA_OPTS=-Xmx...)",
-          settings.layers().stream().map(String::valueOf).collect(Collectors.joining(",")),
-          settings.batchSize(), gigabytes(needed), weights(), gigabytes(available)));
+      throw new BadInputException(
+          String.format(
+              Locale.ROOT,
+              "--layers %s with --batch-size %d: training needs about %s (%,d weights, with their "
+                  + "gradients and optimizer state, and the activations of a batch), but the JVM "
+                  + "has %s free; use smaller layers or batches, or a larger heap "
+                  + "(LAMINA_JAVA_OPTS=-Xmx...)",
+              settings.layers().stream().map(String::valueOf).collect(Collectors.joining(",")),
+              settings.batchSize(),
+              gigabytes(needed),
+              weights(),
+              gigabytes(available)));
     }
   }
 

@@ -3,11 +3,11 @@ package dev.lamina.cli;
 import dev.lamina.Tensor;
 import dev.lamina.data.Table;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import java.util.List;
 
 /** {@code lamina predict}: predictions for raw CSV rows, with or without the target column. */
 @Command(
@@ -25,19 +25,29 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin ModelFileOption modelFile;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE.csv",
       description = "Rows with the input columns; a target column is ignored.")
   Path data;
 
-  @Option(names = "--out", defaultValue = "predictions.csv", paramLabel = "predictions.csv",
+  @Option(
+      names = "--out",
+      defaultValue = "predictions.csv",
+      paramLabel = "predictions.csv",
       description = "Where to write the predictions (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
-      description = "For a model without preprocessing (a Keras file): the input columns, in the"
-          + " network's input order (default: every numeric column, in file order).")
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "a,b,c",
+      description =
+          "For a model without preprocessing (a Keras file): the input columns, in the"
+              + " network's input order (default: every numeric column, in file order).")
   List<String> columns;
 
   @Mixin VerboseOption verboseOption;
@@ -53,15 +63,26 @@ final class PredictCommand implements Callable<Integer> {
       return 0;
     }
     if (columns != null) {
-      throw new BadInputException("--columns: only for a model without preprocessing; "
-          + saved.file() + " chooses its own input columns");
+      throw new BadInputException(
+          "--columns: only for a model without preprocessing; "
+              + saved.file()
+              + " chooses its own input columns");
     }
     long[] rowsBefore = {0};
-    long rows = PredictionsCsv.write(saved.preprocessing(), out,
-        sink -> saved.readData(data, false, dataOptions, CHUNK_ROWS, chunk -> {
-          sink.accept(saved.predict(chunk, rowsBefore[0]));
-          rowsBefore[0] += chunk.rowCount();
-        }));
+    long rows =
+        PredictionsCsv.write(
+            saved.preprocessing(),
+            out,
+            sink ->
+                saved.readData(
+                    data,
+                    false,
+                    dataOptions,
+                    CHUNK_ROWS,
+                    chunk -> {
+                      sink.accept(saved.predict(chunk, rowsBefore[0]));
+                      rowsBefore[0] += chunk.rowCount();
+                    }));
     System.out.println("Wrote " + rows + " predictions to " + out);
     return 0;
   }

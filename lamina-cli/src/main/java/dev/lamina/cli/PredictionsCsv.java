@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.Tensor;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Network outputs as a CSV file: {@code prediction} for a regression; {@code prediction} (the
- * label) and {@code probability} (of that label) for classification. Numbers are written in
- * Java's shortest round-trip form, so a reader gets the exact float32 back.
+ * label) and {@code probability} (of that label) for classification. Numbers are written in Java's
+ * shortest round-trip form, so a reader gets the exact float32 back.
  */
 final class PredictionsCsv {
   private PredictionsCsv() {}
@@ -30,39 +30,43 @@ final class PredictionsCsv {
   }
 
   /**
-   * Writes the predictions of every batch of {@code outputs} as it comes, so that memory does
-   * not grow with the rows; the file appears, atomically, once the last batch is written.
-   * Returns the number of rows.
+   * Writes the predictions of every batch of {@code outputs} as it comes, so that memory does not
+   * grow with the rows; the file appears, atomically, once the last batch is written. Returns the
+   * number of rows.
    */
   static long write(Preprocessing preprocessing, Path file, Outputs outputs) {
     Task task = preprocessing.task();
     long[] rows = {0};
     try {
       AtomicFile.deleteLeftovers(file);
-      AtomicFile.write(file, stream -> {
-        Writer csv = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-            1 << 16);
-        csv.write(task.isClassification() ? "prediction,probability\n" : "prediction\n");
-        outputs.each(batch -> {
-          float[] values = batch.toFloatArray();
-          int width = batch.shape()[1];
-          try {
-            for (int row = 0; row < batch.shape()[0]; row++) {
-              Prediction p = Prediction.of(values, width, row, task, preprocessing.classes());
-              if (p.label() != null) {
-                csv.write(quoted(p.label()));
-                csv.write(',');
-              }
-              csv.write(String.valueOf(p.value()));
-              csv.write('\n');
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          rows[0] += batch.shape()[0];
-        });
-        csv.flush();
-      });
+      AtomicFile.write(
+          file,
+          stream -> {
+            Writer csv =
+                new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            csv.write(task.isClassification() ? "prediction,probability\n" : "prediction\n");
+            outputs.each(
+                batch -> {
+                  float[] values = batch.toFloatArray();
+                  int width = batch.shape()[1];
+                  try {
+                    for (int row = 0; row < batch.shape()[0]; row++) {
+                      Prediction p =
+                          Prediction.of(values, width, row, task, preprocessing.classes());
+                      if (p.label() != null) {
+                        csv.write(quoted(p.label()));
+                        csv.write(',');
+                      }
+                      csv.write(String.valueOf(p.value()));
+                      csv.write('\n');
+                    }
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                  rows[0] += batch.shape()[0];
+                });
+            csv.flush();
+          });
     } catch (UncheckedIOException e) {
       throw new BadInputException("--out " + file + ": " + e.getMessage(), e);
     }

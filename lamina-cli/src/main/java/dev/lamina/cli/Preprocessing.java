@@ -35,9 +35,10 @@ public record Preprocessing(
     Map<String, String> skippedColumns) {
 
   static final String EXTRA_NAME = "preprocessing.json";
+
   /**
-   * How many distinct values of a text column a summary for {@link #fit(Table, String, List,
-   * Task, FeatureFitter)} needs at most: one more than a one-hot encoded column may have.
+   * How many distinct values of a text column a summary for {@link #fit(Table, String, List, Task,
+   * FeatureFitter)} needs at most: one more than a one-hot encoded column may have.
    */
   public static final int SUMMARY_VALUES = FeaturePlan.MAX_CATEGORIES + 1;
 
@@ -51,11 +52,16 @@ public record Preprocessing(
 
   /** Fits the preprocessing on the training rows (the validation rows never inform it). */
   static Preprocessing fit(Table train, String target, List<String> drop, Task task) {
-    return fit(train, target, drop, task, (numeric, text) -> {
-      ColumnTransformer features = FeaturePlan.transformer(numeric, text);
-      features.fit(train);
-      return features;
-    });
+    return fit(
+        train,
+        target,
+        drop,
+        task,
+        (numeric, text) -> {
+          ColumnTransformer features = FeaturePlan.transformer(numeric, text);
+          features.fit(train);
+          return features;
+        });
   }
 
   /** Fits the feature transformer of the numeric and text input columns chosen. */
@@ -65,25 +71,31 @@ public record Preprocessing(
   }
 
   /**
-   * The preprocessing of training rows held elsewhere (a Spark cluster): {@code summary} holds,
-   * for each column of the training rows, enough of its distinct values to make the choices
-   * {@link #fit} makes (every column's type; text columns' and the target's distinct values, or
-   * more than {@value FeaturePlan#MAX_CATEGORIES} of them), and {@code features} fits the
-   * transformer over all the rows.
+   * The preprocessing of training rows held elsewhere (a Spark cluster): {@code summary} holds, for
+   * each column of the training rows, enough of its distinct values to make the choices {@link
+   * #fit} makes (every column's type; text columns' and the target's distinct values, or more than
+   * {@value FeaturePlan#MAX_CATEGORIES} of them), and {@code features} fits the transformer over
+   * all the rows.
    */
   public static Preprocessing fit(
       Table summary, String target, List<String> drop, Task task, FeatureFitter features) {
     FeaturePlan plan = FeaturePlan.of(summary, target, drop);
     List<String> classes =
         task.isClassification() ? TargetCodes.learn(summary.column(target)) : List.of();
-    return new Preprocessing(features.fit(plan.numeric(), plan.text()), plan.columnTypes(),
-        target, summary.column(target).type(), task, classes, plan.skipped());
+    return new Preprocessing(
+        features.fit(plan.numeric(), plan.text()),
+        plan.columnTypes(),
+        target,
+        summary.column(target).type(),
+        task,
+        classes,
+        plan.skipped());
   }
 
   /**
-   * The network's inputs for the rows of {@code table} (extra columns are ignored). A value so
-   * far outside the training range that it is not a float32 after scaling fails here, naming
-   * its row and column, rather than turning into NaN predictions.
+   * The network's inputs for the rows of {@code table} (extra columns are ignored). A value so far
+   * outside the training range that it is not a float32 after scaling fails here, naming its row
+   * and column, rather than turning into NaN predictions.
    */
   public Tensor inputs(Table table) {
     return inputs(table, 0);
@@ -97,9 +109,16 @@ public record Preprocessing(
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
         String feature = features.featureNames().get(i % width);
-        throw new BadInputException(table.source() + ", data row " + (rowsBefore + i / width + 1)
-            + ": input '" + feature + "' is " + values[i] + " after preprocessing; the cell is "
-            + "too far outside the range seen in training");
+        throw new BadInputException(
+            table.source()
+                + ", data row "
+                + (rowsBefore + i / width + 1)
+                + ": input '"
+                + feature
+                + "' is "
+                + values[i]
+                + " after preprocessing; the cell is "
+                + "too far outside the range seen in training");
       }
     }
     return inputs;
@@ -148,15 +167,20 @@ public record Preprocessing(
   }
 
   /**
-   * Reads {@link #toJson()} with the model files' bounded JSON reader (the text comes from a
-   * model file, untrusted input); anything malformed is a {@link BadInputException}.
+   * Reads {@link #toJson()} with the model files' bounded JSON reader (the text comes from a model
+   * file, untrusted input); anything malformed is a {@link BadInputException}.
    */
   public static Preprocessing fromJson(String text, String where) {
     try {
       Map<String, Object> json = Json.parseObject(text);
       if (!Long.valueOf(FORMAT).equals(json.get("format"))) {
-        throw new BadInputException(where + ": preprocessing format "
-            + json.get("format") + " is not supported (expected " + FORMAT + ")");
+        throw new BadInputException(
+            where
+                + ": preprocessing format "
+                + json.get("format")
+                + " is not supported (expected "
+                + FORMAT
+                + ")");
       }
       Map<String, ColumnType> types = new LinkedHashMap<>();
       strings(json, "column_types")
@@ -168,9 +192,14 @@ public record Preprocessing(
       Map<String, String> skipped = strings(json, "skipped_columns");
       ColumnTransformer features =
           (ColumnTransformer) TransformerJson.fromJson((Map<?, ?>) required(json, "transformer"));
-      return new Preprocessing(features, types, (String) required(json, "target"),
+      return new Preprocessing(
+          features,
+          types,
+          (String) required(json, "target"),
           columnType((String) required(json, "target_type"), where),
-          Task.parse((String) required(json, "task")), classes, skipped);
+          Task.parse((String) required(json, "task")),
+          classes,
+          skipped);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new BadInputException(where + ": damaged preprocessing: " + e.getMessage(), e);
     }

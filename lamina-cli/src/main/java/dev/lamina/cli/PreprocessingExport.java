@@ -1,7 +1,6 @@
 package dev.lamina.cli;
 
 import dev.lamina.Sequential;
-import dev.lamina.Tensor;
 import dev.lamina.data.ColumnType;
 import dev.lamina.data.NumericColumn;
 import dev.lamina.data.Table;
@@ -18,12 +17,16 @@ import java.util.List;
 final class PreprocessingExport {
   private PreprocessingExport() {}
 
-  /** The network behind a Normalization layer, or null when the preprocessing is not numeric only. */
+  /**
+   * The network behind a Normalization layer, or null when the preprocessing is not numeric only.
+   */
   static Sequential asNormalization(SavedModel saved) {
     Preprocessing p = saved.preprocessing();
     List<String> names = new ArrayList<>(p.columnTypes().keySet());
     int n = names.size();
-    if (n == 0 || p.inputWidth() != n || p.columnTypes().values().stream().anyMatch(t -> t != ColumnType.NUMERIC)) {
+    if (n == 0
+        || p.inputWidth() != n
+        || p.columnTypes().values().stream().anyMatch(t -> t != ColumnType.NUMERIC)) {
       return null;
     }
     List<NumericColumn> columns = new ArrayList<>();
@@ -48,7 +51,7 @@ final class PreprocessingExport {
       variance[k] = (float) (scale * scale);
     }
     Normalization normalization = new Normalization().name("preprocessing");
-    normalization.build(new int[] {n}, new dev.lamina.initializers.SeededRandom(0));
+    normalization.build(new int[] {n}, new dev.lamina.random.SeededRandom(0));
     normalization.nonTrainableWeights().get(0).assign(mean);
     normalization.nonTrainableWeights().get(1).assign(variance);
     normalization.nonTrainableWeights().get(2).assign(new float[] {0});

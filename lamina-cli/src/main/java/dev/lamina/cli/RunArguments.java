@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.io.Json;
 import dev.lamina.io.JsonException;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments a {@code lamina train} run was started with, kept in its folder as {@value
- * #FILE} so that {@code lamina train --resume DIR} trains with exactly the same settings. The
- * folder is not among them: it is wherever the run is resumed.
+ * The arguments a {@code lamina train} run was started with, kept in its folder as {@value #FILE}
+ * so that {@code lamina train --resume DIR} trains with exactly the same settings. The folder is
+ * not among them: it is wherever the run is resumed.
  */
 final class RunArguments {
   static final String FILE = "train-args.json";
@@ -42,11 +42,16 @@ final class RunArguments {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new BadInputException("--resume " + runDir + ": no " + FILE + " there; it is not the"
-          + " folder of a lamina train run (or the run was killed before it began)");
+      throw new BadInputException(
+          "--resume "
+              + runDir
+              + ": no "
+              + FILE
+              + " there; it is not the"
+              + " folder of a lamina train run (or the run was killed before it began)");
     } catch (IOException e) {
-      throw new BadInputException("--resume " + runDir + ": cannot read " + file + " ("
-          + e.getMessage() + ")", e);
+      throw new BadInputException(
+          "--resume " + runDir + ": cannot read " + file + " (" + e.getMessage() + ")", e);
     }
     try {
       if (Json.parse(text) instanceof List<?> list

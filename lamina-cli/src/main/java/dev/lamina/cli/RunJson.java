@@ -34,9 +34,16 @@ final class RunJson {
   }
 
   static String text(TrainingRun.Result result) {
-    return "\nBest epoch " + (result.bestEpoch() + 1) + " of " + result.epochsRun() + ":\n"
+    return "\nBest epoch "
+        + (result.bestEpoch() + 1)
+        + " of "
+        + result.epochsRun()
+        + ":\n"
         + ConsoleTable.metrics(result.bestLogs())
-        + "Wrote " + result.out() + "/{" + TrainingRun.MODEL_FILE
+        + "Wrote "
+        + result.out()
+        + "/{"
+        + TrainingRun.MODEL_FILE
         + ", history.csv, learning-curves.png, report.html}\n";
   }
 

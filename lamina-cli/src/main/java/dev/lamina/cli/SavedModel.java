@@ -29,8 +29,12 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
     ModelContents contents = ModelFile.read(file);
     String json = contents.extras().get(Preprocessing.EXTRA_NAME);
     if (json == null) {
-      throw new BadInputException("--model " + file + ": holds a network but no "
-          + Preprocessing.EXTRA_NAME + " (a checkpoint of an unfinished lamina train?)");
+      throw new BadInputException(
+          "--model "
+              + file
+              + ": holds a network but no "
+              + Preprocessing.EXTRA_NAME
+              + " (a checkpoint of an unfinished lamina train?)");
     }
     Preprocessing preprocessing = Preprocessing.fromJson(json, file.toString());
     Sequential network = Sequential.load(file);
@@ -43,17 +47,31 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
     int[] in = network.inputShape();
     int[] out = network.outputShape();
     int classes = p.classes().size();
-    boolean classesFit = switch (p.task()) {
-      case REGRESSION -> classes == 0;
-      case BINARY -> classes == 2;
-      case MULTICLASS -> classes >= 2;
-    };
-    if (in.length != 1 || in[0] != p.inputWidth() || out.length != 1
-        || out[0] != p.outputWidth() || !classesFit) {
-      throw new BadInputException("--model " + file + ": the network (inputs "
-          + Arrays.toString(in) + ", outputs " + Arrays.toString(out)
-          + ") does not match its preprocessing (" + p.inputWidth() + " inputs, task "
-          + p.task().cliName() + ", " + classes + " classes)");
+    boolean classesFit =
+        switch (p.task()) {
+          case REGRESSION -> classes == 0;
+          case BINARY -> classes == 2;
+          case MULTICLASS -> classes >= 2;
+        };
+    if (in.length != 1
+        || in[0] != p.inputWidth()
+        || out.length != 1
+        || out[0] != p.outputWidth()
+        || !classesFit) {
+      throw new BadInputException(
+          "--model "
+              + file
+              + ": the network (inputs "
+              + Arrays.toString(in)
+              + ", outputs "
+              + Arrays.toString(out)
+              + ") does not match its preprocessing ("
+              + p.inputWidth()
+              + " inputs, task "
+              + p.task().cliName()
+              + ", "
+              + classes
+              + " classes)");
     }
   }
 
@@ -62,19 +80,19 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
   }
 
   /**
-   * Reads a CSV with the column types seen at training (so a column of numbers stays text if it
-   * was text); every input column, and the target if asked, must be present.
+   * Reads a CSV with the column types seen at training (so a column of numbers stays text if it was
+   * text); every input column, and the target if asked, must be present.
    */
   Table readData(Path csv, boolean withTarget, DataOptions format) {
     return DataFiles.read(csv, preprocessing.readTypes(withTarget), format);
   }
 
   /**
-   * Reads a CSV as {@link #readData} does, in tables of at most {@code rows} rows handed to
-   * {@code chunks} in file order.
+   * Reads a CSV as {@link #readData} does, in tables of at most {@code rows} rows handed to {@code
+   * chunks} in file order.
    */
-  void readData(Path csv, boolean withTarget, DataOptions format, int rows,
-      Consumer<Table> chunks) {
+  void readData(
+      Path csv, boolean withTarget, DataOptions format, int rows, Consumer<Table> chunks) {
     DataFiles.readChunks(csv, preprocessing.readTypes(withTarget), format, rows, chunks);
   }
 
@@ -90,9 +108,16 @@ record SavedModel(Path file, Sequential network, Preprocessing preprocessing) {
     int width = outputs.shape()[1];
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        throw new BadInputException("--model " + file + ": the network gives " + values[i]
-            + " for data row " + (rowsBefore + i / width + 1) + " of " + table.source()
-            + "; its weights are not usable");
+        throw new BadInputException(
+            "--model "
+                + file
+                + ": the network gives "
+                + values[i]
+                + " for data row "
+                + (rowsBefore + i / width + 1)
+                + " of "
+                + table.source()
+                + "; its weights are not usable");
       }
     }
     return outputs;

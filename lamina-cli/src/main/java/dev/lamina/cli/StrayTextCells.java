@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds columns read as text only because a few cells are not numbers (a stray {@code x} in a
- * column of prices), so {@code train} can say so instead of silently one-hot encoding or
- * skipping a numeric column.
+ * column of prices), so {@code train} can say so instead of silently one-hot encoding or skipping a
+ * numeric column.
  */
 final class StrayTextCells {
   /** A column with more distinct non-numbers than this is text. */
@@ -56,7 +56,8 @@ final class StrayTextCells {
         }
       }
     }
-    return strayCells > 0 && strayCells < present / 2
+    return strayCells > 0
+        && strayCells < present / 2
         && (strayCells <= MAX_STRAY_CELLS || strayCells <= present * MAX_STRAY_SHARE);
   }
 }

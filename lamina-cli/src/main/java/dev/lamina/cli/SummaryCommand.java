@@ -18,20 +18,34 @@ final class SummaryCommand implements Callable<Integer> {
   public Integer call() {
     SavedModel saved = modelFile.load();
     if (!saved.hasPreprocessing()) {
-      System.out.print(saved.network().summary() + "\nNetwork only (no preprocessing): inputs of shape "
-          + java.util.Arrays.toString(saved.network().inputShape()) + "\n");
+      System.out.print(
+          saved.network().summary()
+              + "\nNetwork only (no preprocessing): inputs of shape "
+              + java.util.Arrays.toString(saved.network().inputShape())
+              + "\n");
       return 0;
     }
     Preprocessing p = saved.preprocessing();
-    StringBuilder text = new StringBuilder(saved.network().summary()).append('\n')
-        .append("Task: ").append(p.task().cliName()).append('\n')
-        .append("Target: ").append(p.target()).append('\n');
+    StringBuilder text =
+        new StringBuilder(saved.network().summary())
+            .append('\n')
+            .append("Task: ")
+            .append(p.task().cliName())
+            .append('\n')
+            .append("Target: ")
+            .append(p.target())
+            .append('\n');
     if (p.task().isClassification()) {
       text.append("Classes: ").append(p.classes()).append('\n');
     }
-    text.append("Input columns (").append(p.columnTypes().size()).append("): ")
-        .append(String.join(", ", p.columnTypes().keySet())).append('\n')
-        .append("Network inputs after preprocessing: ").append(p.inputWidth()).append('\n');
+    text.append("Input columns (")
+        .append(p.columnTypes().size())
+        .append("): ")
+        .append(String.join(", ", p.columnTypes().keySet()))
+        .append('\n')
+        .append("Network inputs after preprocessing: ")
+        .append(p.inputWidth())
+        .append('\n');
     if (!p.skippedColumns().isEmpty()) {
       text.append("Skipped columns: ").append(p.skippedColumns()).append('\n');
     }

@@ -12,15 +12,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Target columns as network targets: regression values as they are; class labels as codes in
- * sorted label order (numbers sorted as numbers), as scikit-learn's LabelEncoder assigns them.
+ * Target columns as network targets: regression values as they are; class labels as codes in sorted
+ * label order (numbers sorted as numbers), as scikit-learn's LabelEncoder assigns them.
  */
 final class TargetCodes {
   private TargetCodes() {}
 
   static List<String> learn(Column labels) {
-    Comparator<String> order = labels.type() == ColumnType.NUMERIC
-        ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+    Comparator<String> order =
+        labels.type() == ColumnType.NUMERIC
+            ? Comparator.comparingDouble(Double::parseDouble)
+            : Comparator.naturalOrder();
     TreeSet<String> distinct = new TreeSet<>(order);
     for (int row = 0; row < labels.size(); row++) {
       if (!labels.isMissing(row)) {
@@ -37,19 +39,30 @@ final class TargetCodes {
   static void requireClasses(Column labels, Task task, String source) {
     List<String> classes = learn(labels);
     if (classes.size() < 2) {
-      throw new BadInputException(source + ": the target column '" + labels.name()
-          + "' holds one class only (" + classes + "); a classifier needs at least two");
+      throw new BadInputException(
+          source
+              + ": the target column '"
+              + labels.name()
+              + "' holds one class only ("
+              + classes
+              + "); a classifier needs at least two");
     }
     if (task == Task.BINARY && classes.size() != 2) {
-      throw new BadInputException("--task binary needs a target with exactly 2 classes; '"
-          + labels.name() + "' has " + classes.size() + ": " + shortList(classes)
-          + " (use --task multiclass)");
+      throw new BadInputException(
+          "--task binary needs a target with exactly 2 classes; '"
+              + labels.name()
+              + "' has "
+              + classes.size()
+              + ": "
+              + shortList(classes)
+              + " (use --task multiclass)");
     }
   }
 
   private static String shortList(List<String> classes) {
     int shown = 10;
-    return classes.size() <= shown ? classes.toString()
+    return classes.size() <= shown
+        ? classes.toString()
         : classes.subList(0, shown).toString().replace("]", ", ...]");
   }
 
@@ -62,9 +75,15 @@ final class TargetCodes {
     for (int row = 0; row < out.length; row++) {
       Integer code = labels.isMissing(row) ? null : codes.get(labels.format(row));
       if (code == null) {
-        throw new BadInputException("target column '" + labels.name() + "' row " + (row + 1)
-            + " holds " + (labels.isMissing(row) ? "no label" : "the label \""
-            + labels.format(row) + "\"") + "; the model knows " + classes);
+        throw new BadInputException(
+            "target column '"
+                + labels.name()
+                + "' row "
+                + (row + 1)
+                + " holds "
+                + (labels.isMissing(row) ? "no label" : "the label \"" + labels.format(row) + "\"")
+                + "; the model knows "
+                + classes);
       }
       out[row] = code;
     }
@@ -73,14 +92,16 @@ final class TargetCodes {
 
   static Tensor values(Column target) {
     if (!(target instanceof NumericColumn numbers)) {
-      throw new BadInputException("target column '" + target.name()
-          + "' holds text; a regression needs numbers (use --task binary or multiclass)");
+      throw new BadInputException(
+          "target column '"
+              + target.name()
+              + "' holds text; a regression needs numbers (use --task binary or multiclass)");
     }
     float[] out = new float[numbers.size()];
     for (int row = 0; row < out.length; row++) {
       if (numbers.isMissing(row)) {
-        throw new BadInputException("target column '" + target.name() + "' row " + (row + 1)
-            + " has no value");
+        throw new BadInputException(
+            "target column '" + target.name() + "' row " + (row + 1) + " has no value");
       }
       out[row] = (float) numbers.get(row);
     }

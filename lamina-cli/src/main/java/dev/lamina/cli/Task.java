@@ -57,9 +57,9 @@ public enum Task {
   }
 
   /**
-   * The task to train for: {@code requested} (null: inferred from {@code labels}), checked
-   * against the labels before any training (a classifier needs at least two classes; binary,
-   * exactly two). {@code labels} may hold every target value or only the distinct ones.
+   * The task to train for: {@code requested} (null: inferred from {@code labels}), checked against
+   * the labels before any training (a classifier needs at least two classes; binary, exactly two).
+   * {@code labels} may hold every target value or only the distinct ones.
    */
   public static Task resolve(Task requested, Column labels, String source) {
     Task task = requested != null ? requested : infer(labels);
@@ -70,9 +70,9 @@ public enum Task {
   }
 
   /**
-   * The task a target column implies: text with two values or any two values → binary; other
-   * text, or integers that are exactly the codes 0…k-1 (k ≤ {@value #MAX_CLASS_CODES}) →
-   * multiclass; any other numbers → regression (so red-wine's quality 3…8 is a regression).
+   * The task a target column implies: text with two values or any two values → binary; other text,
+   * or integers that are exactly the codes 0…k-1 (k ≤ {@value #MAX_CLASS_CODES}) → multiclass; any
+   * other numbers → regression (so red-wine's quality 3…8 is a regression).
    */
   static Task infer(Column target) {
     TreeSet<String> distinct = new TreeSet<>();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The validated options of {@code lamina train}; {@code data} null means the bundled red-wine,
- * read as {@code dataFormat} says.
+ * The validated options of {@code lamina train}; {@code data} null means the bundled red-wine, read
+ * as {@code dataFormat} says.
  */
 public record TrainSettings(
     Path data,

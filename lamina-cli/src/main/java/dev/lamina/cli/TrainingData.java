@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Where {@code lamina train} reads its rows, splits them, fits the preprocessing and trains the
- * network: on this machine ({@link #LOCAL}), or on a Spark cluster when
- * {@link Lamina#run(TrainingData, String...)} is given another.
+ * network: on this machine ({@link #LOCAL}), or on a Spark cluster when {@link
+ * Lamina#run(TrainingData, String...)} is given another.
  */
 public interface TrainingData {
   TrainingData LOCAL = new LocalTrainingData();
@@ -26,14 +26,18 @@ public interface TrainingData {
   Prepared prepare(TrainSettings settings);
 
   /**
-   * The rows, split and preprocessed; the training part stays where it was prepared and
-   * {@code training} fits a network to it.
+   * The rows, split and preprocessed; the training part stays where it was prepared and {@code
+   * training} fits a network to it.
    *
    * @param warnings about the data, for the user (a column read as text because of a stray cell)
    * @param validation the validation rows' inputs and targets, or null when there are none
    */
-  record Prepared(Preprocessing preprocessing, Counts counts, List<String> warnings,
-      Tensor[] validation, Training training) {}
+  record Prepared(
+      Preprocessing preprocessing,
+      Counts counts,
+      List<String> warnings,
+      Tensor[] validation,
+      Training training) {}
 
   /** Trains a network on the prepared training rows. */
   @FunctionalInterface
@@ -42,9 +46,14 @@ public interface TrainingData {
   }
 
   /**
-   * Sizes for the report: {@code source} names the data, {@code rows} were read of which
-   * {@code unlabelled} had no target, with {@code columns} columns.
+   * Sizes for the report: {@code source} names the data, {@code rows} were read of which {@code
+   * unlabelled} had no target, with {@code columns} columns.
    */
-  record Counts(String source, long rows, long unlabelled, int columns, long trainingRows,
+  record Counts(
+      String source,
+      long rows,
+      long unlabelled,
+      int columns,
+      long trainingRows,
       long validationRows) {}
 }

@@ -9,7 +9,7 @@ import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.EarlyStopping;
 import dev.lamina.callbacks.ModelCheckpoint;
 import dev.lamina.callbacks.TerminateOnNaN;
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.report.HtmlReport;
 import dev.lamina.report.LearningCurves;
 import dev.lamina.report.TrainingReport;
@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,9 @@ final class TrainingRun {
   private final TrainingData data;
   private final boolean resuming;
 
-  /** @param resuming whether to continue from the backup an interrupted run left in the folder */
+  /**
+   * @param resuming whether to continue from the backup an interrupted run left in the folder
+   */
   TrainingRun(TrainSettings settings, TrainingData data, boolean resuming) {
     this.settings = settings;
     this.data = data;
@@ -78,16 +79,26 @@ final class TrainingRun {
     Tensor[] validation = prepared.validation();
     boolean validated = validation != null;
     String monitor = validated ? "val_loss" : "loss";
-    EarlyStopping stopping = new EarlyStopping().monitor(monitor).patience(settings.patience())
-        .minDelta(settings.minDelta()).restoreBestWeights(true);
+    EarlyStopping stopping =
+        new EarlyStopping()
+            .monitor(monitor)
+            .patience(settings.patience())
+            .minDelta(settings.minDelta())
+            .restoreBestWeights(true);
     ModelCheckpoint checkpoint = new ModelCheckpoint(modelFile).monitor(monitor).saveBestOnly(true);
     TerminateOnNaN nanGuard = new TerminateOnNaN();
     BackupAndRestore backup = backup(out);
-    Callback[] callbacks = backup == null ? new Callback[] {nanGuard, stopping, checkpoint}
-        : new Callback[] {nanGuard, stopping, checkpoint, backup};
-    FitOptions options = new FitOptions().batchSize(settings.batchSize()).epochs(settings.epochs())
-        .callbacks(callbacks).verbose(1)
-        .out(settings.json() ? System.err : System.out);
+    Callback[] callbacks =
+        backup == null
+            ? new Callback[] {nanGuard, stopping, checkpoint}
+            : new Callback[] {nanGuard, stopping, checkpoint, backup};
+    FitOptions options =
+        new FitOptions()
+            .batchSize(settings.batchSize())
+            .epochs(settings.epochs())
+            .callbacks(callbacks)
+            .verbose(1)
+            .out(settings.json() ? System.err : System.out);
     if (validated) {
       options.validationData(validation[0], validation[1]);
     }
@@ -106,29 +117,47 @@ final class TrainingRun {
     byte[] png = LearningCurves.png(history, best);
     LearningCurves.write(png, out.resolve(CURVES_FILE));
     Map<String, Double> bestLogs = logsAt(history, best);
-    HtmlReport.write(new TrainingReport(
-        "Lamina training run: " + sourceName(), model.summary(),
-        dataFacts(prepared.counts(), preprocessing, prepared.warnings()),
-        settings.describe(task, network.loss()), best, history.epochs(), bestLogs,
-        logsAt(history, history.epochs() - 1), seconds, png), out.resolve(REPORT_FILE));
+    HtmlReport.write(
+        new TrainingReport(
+            "Lamina training run: " + sourceName(),
+            model.summary(),
+            dataFacts(prepared.counts(), preprocessing, prepared.warnings()),
+            settings.describe(task, network.loss()),
+            best,
+            history.epochs(),
+            bestLogs,
+            logsAt(history, history.epochs() - 1),
+            seconds,
+            png),
+        out.resolve(REPORT_FILE));
     if (nanGuard.terminatedAt() != null) {
-      throw new BadInputException("the loss became NaN or infinite at "
-          + nanGuard.terminatedAt() + " and training stopped (TerminateOnNaN); " + out
-          + " holds the run up to then, and its model.lamina the weights of the last good "
-          + "checkpoint (a lower --lr may help)");
+      throw new BadInputException(
+          "the loss became NaN or infinite at "
+              + nanGuard.terminatedAt()
+              + " and training stopped (TerminateOnNaN); "
+              + out
+              + " holds the run up to then, and its model.lamina the weights of the last good "
+              + "checkpoint (a lower --lr may help)");
     }
     if (backup != null) {
       delete(backup.file());
     }
-    return new Result(out, settings.target(), task, best, history.epochs(), bestLogs,
-        model.countParams(), seconds);
+    return new Result(
+        out,
+        settings.target(),
+        task,
+        best,
+        history.epochs(),
+        bestLogs,
+        model.countParams(),
+        seconds);
   }
 
   /**
-   * The backup that {@code --resume} continues from, kept until the run folder is complete (so
-   * that a kill while the report is written resumes after the last epoch, not from scratch). A
-   * new run into a folder drops the backup of an earlier one there. Null for training data
-   * other than the local (a Spark cluster's loop keeps no such state).
+   * The backup that {@code --resume} continues from, kept until the run folder is complete (so that
+   * a kill while the report is written resumes after the last epoch, not from scratch). A new run
+   * into a folder drops the backup of an earlier one there. Null for training data other than the
+   * local (a Spark cluster's loop keeps no such state).
    */
   private BackupAndRestore backup(Path out) {
     if (data != TrainingData.LOCAL) {
@@ -137,13 +166,16 @@ final class TrainingRun {
       }
       return null;
     }
-    BackupAndRestore backup =
-        new BackupAndRestore(out.resolve(BACKUP_DIR)).deleteCheckpoint(false);
+    BackupAndRestore backup = new BackupAndRestore(out.resolve(BACKUP_DIR)).deleteCheckpoint(false);
     if (!resuming) {
       delete(backup.file());
     } else if (!Files.exists(backup.file()) && Files.exists(out.resolve(REPORT_FILE))) {
-      throw new BadInputException("--resume " + out + ": the run there has finished (its "
-          + REPORT_FILE + " is written); nothing to resume");
+      throw new BadInputException(
+          "--resume "
+              + out
+              + ": the run there has finished (its "
+              + REPORT_FILE
+              + " is written); nothing to resume");
     }
     return backup;
   }
@@ -157,16 +189,18 @@ final class TrainingRun {
   }
 
   /**
-   * After a non-finite loss the weights are damaged: the best checkpoint written before it
-   * takes their place, or, when none was written yet, the run fails.
+   * After a non-finite loss the weights are damaged: the best checkpoint written before it takes
+   * their place, or, when none was written yet, the run fails.
    */
   private static void restoreCheckpoint(
       Sequential model, Path modelFile, FileTime earlierModel, String where) {
     // a model file left by an earlier run in the same folder is no checkpoint of this one
     if (!Files.isRegularFile(modelFile) || lastModified(modelFile).equals(earlierModel)) {
-      throw new BadInputException("the loss became NaN or infinite at " + where
-          + ", before any checkpoint was written, and training stopped (TerminateOnNaN); no "
-          + "model was saved (a lower --lr may help)");
+      throw new BadInputException(
+          "the loss became NaN or infinite at "
+              + where
+              + ", before any checkpoint was written, and training stopped (TerminateOnNaN); no "
+              + "model was saved (a lower --lr may help)");
     }
     model.setWeights(Sequential.load(modelFile).getWeights());
   }
@@ -180,7 +214,8 @@ final class TrainingRun {
   }
 
   private String sourceName() {
-    return settings.data() == null ? DataFiles.DEFAULT_NAME
+    return settings.data() == null
+        ? DataFiles.DEFAULT_NAME
         : String.valueOf(settings.data().getFileName());
   }
 
@@ -198,14 +233,16 @@ final class TrainingRun {
     facts.put("training rows", Long.toString(counts.trainingRows()));
     facts.put("validation rows", Long.toString(counts.validationRows()));
     facts.put("network inputs", Integer.toString(preprocessing.inputWidth()));
-    facts.put("skipped columns", preprocessing.skippedColumns().isEmpty() ? "none"
-        : preprocessing.skippedColumns().toString());
+    facts.put(
+        "skipped columns",
+        preprocessing.skippedColumns().isEmpty()
+            ? "none"
+            : preprocessing.skippedColumns().toString());
     if (!warnings.isEmpty()) {
       facts.put("warnings", String.join("\n", warnings));
     }
     return facts;
   }
-
 
   private static Map<String, Double> logsAt(History history, int epoch) {
     Map<String, Double> logs = new LinkedHashMap<>();

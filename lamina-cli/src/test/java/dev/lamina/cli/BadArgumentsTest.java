@@ -14,8 +14,7 @@ class BadArgumentsTest {
 
   @Test
   void unknownOption() {
-    CliProcess.run(dir, "train", "--epoch", "3")
-        .assertOneLineError(2, "lamina train", "--epoch");
+    CliProcess.run(dir, "train", "--epoch", "3").assertOneLineError(2, "lamina train", "--epoch");
   }
 
   @Test
@@ -31,8 +30,8 @@ class BadArgumentsTest {
 
   @Test
   void otherRangesAndNames() {
-    CliProcess.run(dir, "train", "--validation-split", "1").assertOneLineError(2,
-        "--validation-split must be in [0, 1), got 1");
+    CliProcess.run(dir, "train", "--validation-split", "1")
+        .assertOneLineError(2, "--validation-split must be in [0, 1), got 1");
     CliProcess.run(dir, "train", "--layers", "64,,8").assertOneLineError(2, "--layers");
     CliProcess.run(dir, "train", "--task", "ranking").assertOneLineError(2, "--task");
     CliProcess.run(dir, "train", "--epochs", "1", "--activation", "relux")
@@ -49,8 +48,20 @@ class BadArgumentsTest {
   @Test
   void missingInputColumnAtPredictNamesIt() {
     Path csv = CliProcess.dataset("concrete.csv", dir);
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
-        "--layers", "4", "--epochs", "1", "--out", "run").assertSuccess();
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "CompressiveStrength",
+            "--layers",
+            "4",
+            "--epochs",
+            "1",
+            "--out",
+            "run")
+        .assertSuccess();
     Path partial = CliProcess.withoutColumn(csv, "Age", dir.resolve("partial.csv"));
     CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", partial.toString())
         .assertOneLineError(2, "partial.csv", "'Age'");
@@ -59,20 +70,58 @@ class BadArgumentsTest {
   @Test
   void droppedColumnsNeedNotBeThereAtPredict() {
     Path csv = CliProcess.dataset("concrete.csv", dir);
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
-        "--drop", "Age", "--layers", "4", "--epochs", "1", "--out", "run").assertSuccess();
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "CompressiveStrength",
+            "--drop",
+            "Age",
+            "--layers",
+            "4",
+            "--epochs",
+            "1",
+            "--out",
+            "run")
+        .assertSuccess();
     Path partial = CliProcess.withoutColumn(csv, "Age", dir.resolve("partial.csv"));
-    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", partial.toString(),
-        "--out", "p.csv").assertSuccess();
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            "run/model.lamina",
+            "--data",
+            partial.toString(),
+            "--out",
+            "p.csv")
+        .assertSuccess();
   }
 
   @Test
   void dropNamesAnUnknownColumnOrTheTarget() {
     Path csv = CliProcess.dataset("concrete.csv", dir);
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
-        "--drop", "age").assertOneLineError(2, "--drop", "'age'", "Age");
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
-        "--drop", "CompressiveStrength").assertOneLineError(2, "--drop", "target");
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "CompressiveStrength",
+            "--drop",
+            "age")
+        .assertOneLineError(2, "--drop", "'age'", "Age");
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "CompressiveStrength",
+            "--drop",
+            "CompressiveStrength")
+        .assertOneLineError(2, "--drop", "target");
   }
 
   @Test
@@ -99,8 +148,8 @@ class BadArgumentsTest {
 
   @Test
   void stackTraceOnlyWithVerbose() {
-    CliProcess.Outcome outcome = CliProcess.run(dir, "train", "--data", "nope.csv", "--target",
-        "y", "--verbose");
+    CliProcess.Outcome outcome =
+        CliProcess.run(dir, "train", "--data", "nope.csv", "--target", "y", "--verbose");
     assertTrue(outcome.exitCode() == 2 && outcome.stderr().contains("\tat "), outcome.stderr());
   }
 }

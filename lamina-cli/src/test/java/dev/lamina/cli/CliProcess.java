@@ -26,12 +26,13 @@ final class CliProcess {
     /** A one-line message on stderr, no stack trace, and the expected code. */
     void assertOneLineError(int code, String... mentions) {
       assertEquals(code, exitCode, () -> "exit code; stderr: " + stderr);
-      List<String> lines = stderr.lines().filter(l -> !l.startsWith("WARNING: Using incubator"))
-          .toList();
+      List<String> lines =
+          stderr.lines().filter(l -> !l.startsWith("WARNING: Using incubator")).toList();
       assertEquals(1, lines.size(), () -> "one line expected on stderr, got:\n" + stderr);
       assertFalse(stderr.contains("\tat "), () -> "stack trace on stderr:\n" + stderr);
       for (String mention : mentions) {
-        assertTrue(lines.get(0).contains(mention),
+        assertTrue(
+            lines.get(0).contains(mention),
             () -> "'" + mention + "' missing from: " + lines.get(0));
       }
     }
@@ -50,10 +51,17 @@ final class CliProcess {
 
   /** A {@code lamina} JVM whose heap is at most {@code heap} (such as {@code 64m}). */
   static ProcessBuilder builderWithHeap(Path workDir, String heap, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", "-Xmx" + heap,
-        "-cp", System.getProperty("java.class.path"), Lamina.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Djava.awt.headless=true",
+                "-Xmx" + heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Lamina.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).directory(workDir.toFile());
   }
@@ -66,15 +74,21 @@ final class CliProcess {
     try {
       Path out = Files.createTempFile(workDir, "stdout", ".txt");
       Path err = Files.createTempFile(workDir, "stderr", ".txt");
-      Process process = builderWithHeap(workDir, heap, args)
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          builderWithHeap(workDir, heap, args)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new AssertionError("lamina " + String.join(" ", args) + " ran past "
-            + TIMEOUT_SECONDS + " s");
+        throw new AssertionError(
+            "lamina " + String.join(" ", args) + " ran past " + TIMEOUT_SECONDS + " s");
       }
-      Outcome outcome = new Outcome(process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+      Outcome outcome =
+          new Outcome(
+              process.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);
       return outcome;

@@ -33,39 +33,65 @@ class DatasetCommandsTest {
   void trainPredictEvaluate(String file, String target, String task, String units)
       throws IOException {
     Path csv = CliProcess.dataset(file, dir);
-    int rows ;
-try (Stream<String> stream = Files.lines(csv)) {
-rows =(int) stream.count() - 1;}
-    CliProcess.Outcome trained = CliProcess.run(dir, "train", "--data", csv.toString(),
-        "--target", target, "--layers", units, "--epochs", "2", "--batch-size", "512",
-        "--out", "run", "--json").assertSuccess();
+    int rows;
+    try (Stream<String> stream = Files.lines(csv)) {
+      rows = (int) stream.count() - 1;
+    }
+    CliProcess.Outcome trained =
+        CliProcess.run(
+                dir,
+                "train",
+                "--data",
+                csv.toString(),
+                "--target",
+                target,
+                "--layers",
+                units,
+                "--epochs",
+                "2",
+                "--batch-size",
+                "512",
+                "--out",
+                "run",
+                "--json")
+            .assertSuccess();
 
     assertEquals(1, trained.stdout().lines().count(), "--json: one line on stdout");
     assertTrue(trained.stderr().contains("Epoch 2/2"), "--json: progress on stderr");
     JsonNode result = JSON.readTree(trained.stdout());
-    for (String key : List.of("best_epoch", "epochs_run", "val_loss", "metrics", "params",
-        "seconds")) {
+    for (String key :
+        List.of("best_epoch", "epochs_run", "val_loss", "metrics", "params", "seconds")) {
       assertTrue(result.has(key), () -> key + " missing from " + trained.stdout());
     }
     assertEquals(task, result.get("task").asText());
     assertEquals(2, result.get("epochs_run").asInt());
     assertTrue(result.get("val_loss").isNumber());
     assertTrue(result.get("metrics").has("val_" + (task.equals("binary") ? "accuracy" : "mae")));
-    for (String output : List.of("model.lamina", "history.csv", "learning-curves.png",
-        "report.html")) {
+    for (String output :
+        List.of("model.lamina", "history.csv", "learning-curves.png", "report.html")) {
       assertTrue(Files.size(dir.resolve("run").resolve(output)) > 0, output);
     }
 
     Path features = CliProcess.withoutColumn(csv, target, dir.resolve("features.csv"));
-    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data",
-        features.toString(), "--out", "predictions.csv").assertSuccess();
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            "run/model.lamina",
+            "--data",
+            features.toString(),
+            "--out",
+            "predictions.csv")
+        .assertSuccess();
     List<String> predictions = Files.readAllLines(dir.resolve("predictions.csv"));
     assertEquals(rows + 1, predictions.size());
-    assertEquals(task.equals("binary") ? "prediction,probability" : "prediction",
-        predictions.get(0));
+    assertEquals(
+        task.equals("binary") ? "prediction,probability" : "prediction", predictions.get(0));
 
-    CliProcess.Outcome evaluated = CliProcess.run(dir, "evaluate", "--model",
-        "run/model.lamina", "--data", csv.toString(), "--json").assertSuccess();
+    CliProcess.Outcome evaluated =
+        CliProcess.run(
+                dir, "evaluate", "--model", "run/model.lamina", "--data", csv.toString(), "--json")
+            .assertSuccess();
     JsonNode metrics = JSON.readTree(evaluated.stdout());
     assertEquals(rows, metrics.get("rows").asInt());
     assertTrue(metrics.get("loss").isNumber());
@@ -73,8 +99,9 @@ rows =(int) stream.count() - 1;}
 
   @Test
   void defaultRunTrainsRedWineAndDrawsBothCurves() throws IOException {
-    CliProcess.Outcome trained = CliProcess.run(dir, "train", "--layers", "8", "--epochs", "3",
-        "--out", "run").assertSuccess();
+    CliProcess.Outcome trained =
+        CliProcess.run(dir, "train", "--layers", "8", "--epochs", "3", "--out", "run")
+            .assertSuccess();
     assertTrue(trained.stdout().contains("Epoch 3/3"), trained.stdout());
     assertTrue(trained.stdout().contains("Best epoch"), trained.stdout());
 
@@ -97,8 +124,20 @@ rows =(int) stream.count() - 1;}
   @Test
   void multiclassOnRequestPredictsLabels() throws IOException {
     Path csv = CliProcess.dataset("red-wine.csv", dir);
-    CliProcess.Outcome trained = CliProcess.run(dir, "train", "--task", "multiclass",
-        "--layers", "8", "--epochs", "2", "--out", "run", "--json").assertSuccess();
+    CliProcess.Outcome trained =
+        CliProcess.run(
+                dir,
+                "train",
+                "--task",
+                "multiclass",
+                "--layers",
+                "8",
+                "--epochs",
+                "2",
+                "--out",
+                "run",
+                "--json")
+            .assertSuccess();
     JsonNode result = JSON.readTree(trained.stdout());
     assertEquals("multiclass", result.get("task").asText());
     assertEquals(8 * 11 + 8 + 6 * 8 + 6, result.get("params").asInt(), "6 classes: 3 to 8");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The defects found by using the command line as a hostile user would: each ends in exit code 2
- * and one line naming the file, line and column or the option, before any training starts.
+ * The defects found by using the command line as a hostile user would: each ends in exit code 2 and
+ * one line naming the file, line and column or the option, before any training starts.
  */
 class HostileInputTest {
   @TempDir Path dir;
@@ -45,8 +45,18 @@ class HostileInputTest {
 
   /** Trains a tiny network into run/; {@code more} options may replace its layers. */
   private CliProcess.Outcome train(Path csv, String... more) {
-    List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString(), "--target",
-        "y", "--epochs", "1", "--out", "run"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                csv.toString(),
+                "--target",
+                "y",
+                "--epochs",
+                "1",
+                "--out",
+                "run"));
     args.addAll(List.of(more));
     if (!args.contains("--layers")) {
       args.addAll(List.of("--layers", "4"));
@@ -75,8 +85,16 @@ class HostileInputTest {
   void aFiniteCellTooLargeForTheNetworkIsRefusedAtPredictNotWrittenAsNaN() throws IOException {
     train(rows).assertSuccess();
     Path huge = withLine("huge.csv", 5, "1e300,1,2");
-    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", huge.toString(),
-        "--out", "p.csv").assertOneLineError(2, "huge.csv, data row 4", "'num__a'");
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            "run/model.lamina",
+            "--data",
+            huge.toString(),
+            "--out",
+            "p.csv")
+        .assertOneLineError(2, "huge.csv, data row 4", "'num__a'");
     assertFalse(Files.exists(dir.resolve("p.csv")));
     CliProcess.run(dir, "evaluate", "--model", "run/model.lamina", "--data", huge.toString())
         .assertOneLineError(2, "huge.csv, data row 4");
@@ -105,17 +123,17 @@ class HostileInputTest {
     Path six = dir.resolve("six.csv");
     Files.write(six, lines);
     CliProcess.Outcome outcome = train(six, "--task", "binary");
-    outcome.assertOneLineError(2, "--task binary", "exactly 2", "6: [0, 1, 2, 3, 4, 5]",
-        "--task multiclass");
+    outcome.assertOneLineError(
+        2, "--task binary", "exactly 2", "6: [0, 1, 2, 3, 4, 5]", "--task multiclass");
     assertFalse(outcome.stdout().contains("Epoch"), outcome.stdout());
   }
 
   @Test
   void layersTooLargeForMemoryOrOutOfRangeNameTheOption() {
-    train(rows, "--layers", "30000,30000").assertOneLineError(2, "--layers 30000,30000",
-        "900,", "GB", "-Xmx");
-    train(rows, "--layers", "2000000000").assertOneLineError(2, "--layers",
-        "[1, 1000000]", "2000000000");
+    train(rows, "--layers", "30000,30000")
+        .assertOneLineError(2, "--layers 30000,30000", "900,", "GB", "-Xmx");
+    train(rows, "--layers", "2000000000")
+        .assertOneLineError(2, "--layers", "[1, 1000000]", "2000000000");
     train(rows, "--layers", "99999999999").assertOneLineError(2, "--layers", "[1, 1000000]");
   }
 
@@ -123,26 +141,30 @@ class HostileInputTest {
   void aStrayTextCellInANumericColumnIsReportedAtTrain() throws IOException {
     Path stray = withLine("stray.csv", 31, "1,oops,2");
     CliProcess.Outcome outcome = train(stray).assertSuccess();
-    assertTrue(outcome.stderr().contains("lamina train: warning: stray.csv, line 31, column 2: "
-        + "column 'b' is numeric but the cell holds \"oops\"; so 'b' is read as text"),
+    assertTrue(
+        outcome
+            .stderr()
+            .contains(
+                "lamina train: warning: stray.csv, line 31, column 2: "
+                    + "column 'b' is numeric but the cell holds \"oops\"; so 'b' is read as text"),
         outcome.stderr());
   }
 
   @Test
   void semicolonFilesAreReadAndOtherDelimitersCanBeGiven() throws IOException {
     Path semicolons = dir.resolve("semi.csv");
-    Files.write(semicolons, Files.readAllLines(rows).stream()
-        .map(line -> line.replace(',', ';')).toList());
+    Files.write(
+        semicolons, Files.readAllLines(rows).stream().map(line -> line.replace(',', ';')).toList());
     train(semicolons).assertSuccess();
     Path bars = dir.resolve("bars.csv");
-    Files.write(bars, Files.readAllLines(rows).stream()
-        .map(line -> line.replace(',', '#')).toList());
+    Files.write(
+        bars, Files.readAllLines(rows).stream().map(line -> line.replace(',', '#')).toList());
     train(bars).assertOneLineError(2, "--target", "'y'");
     train(bars, "--delimiter", "#").assertSuccess();
     train(rows, "--delimiter", ";;").assertOneLineError(2, "--delimiter", "';;'");
     Path ragged = withLine("ragged.csv", 9, "1;2;3");
-    train(ragged, "--delimiter", ",").assertOneLineError(2, "ragged.csv, line 9",
-        "delimiter used is ','");
+    train(ragged, "--delimiter", ",")
+        .assertOneLineError(2, "ragged.csv, line 9", "delimiter used is ','");
   }
 
   @Test
@@ -175,19 +197,29 @@ class HostileInputTest {
     assertFalse(Files.exists(leftoverReport));
     assertTrue(Files.exists(someoneElses), "a file not named as AtomicFile names its own");
     try (var files = Files.list(run)) {
-      assertEquals(List.of(".model.lamina.notes.tmp", "history.csv", "learning-curves.png",
-          "model.lamina", "report.html", RunArguments.FILE), files.map(f -> f.getFileName().toString())
-          .sorted().toList());
+      assertEquals(
+          List.of(
+              ".model.lamina.notes.tmp",
+              "history.csv",
+              "learning-curves.png",
+              "model.lamina",
+              "report.html",
+              RunArguments.FILE),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
     }
   }
 
   @Test
   void aLossThatBecomesNaNInTheFirstEpochStopsTrainingAndSavesNoModel() throws IOException {
-    CliProcess.Outcome first = train(rows, "--optimizer", "sgd", "--lr", "1e30", "--loss",
-        "mse", "--batch-size", "4");
+    CliProcess.Outcome first =
+        train(rows, "--optimizer", "sgd", "--lr", "1e30", "--loss", "mse", "--batch-size", "4");
     assertEquals(2, first.exitCode(), first.stderr());
-    assertTrue(first.stderr().contains("lamina train: the loss became NaN or infinite at epoch 1,"
-        + " batch ") && first.stderr().contains("no model was saved"), first.stderr());
+    assertTrue(
+        first
+                .stderr()
+                .contains("lamina train: the loss became NaN or infinite at epoch 1," + " batch ")
+            && first.stderr().contains("no model was saved"),
+        first.stderr());
     assertFalse(Files.exists(dir.resolve("run/model.lamina")));
   }
 
@@ -202,25 +234,59 @@ class HostileInputTest {
     StringBuilder csv = new StringBuilder("x,y\n");
     for (int i = 0; i < 200; i++) {
       double x = random.nextGaussian();
-      csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f%n", x,
-          3 * x + 0.1 * random.nextGaussian()));
+      csv.append(
+          String.format(
+              java.util.Locale.ROOT, "%.4f,%.4f%n", x, 3 * x + 0.1 * random.nextGaussian()));
     }
     Path data = dir.resolve("linear.csv");
     Files.writeString(data, csv);
-    CliProcess.Outcome run = CliProcess.run(dir, "train", "--data", data.toString(), "--target",
-        "y", "--optimizer", "sgd", "--loss", "mse", "--lr", "0.28", "--layers", "4",
-        "--activation", "linear", "--batch-size", "16", "--epochs", "60", "--patience", "100",
-        "--out", "run");
+    CliProcess.Outcome run =
+        CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            data.toString(),
+            "--target",
+            "y",
+            "--optimizer",
+            "sgd",
+            "--loss",
+            "mse",
+            "--lr",
+            "0.28",
+            "--layers",
+            "4",
+            "--activation",
+            "linear",
+            "--batch-size",
+            "16",
+            "--epochs",
+            "60",
+            "--patience",
+            "100",
+            "--out",
+            "run");
     assertEquals(2, run.exitCode(), run.stderr());
-    assertTrue(run.stderr().contains("the loss became NaN or infinite at epoch ")
-        && !run.stderr().contains("at epoch 1,")
-        && run.stderr().contains("its model.lamina the weights of the last good checkpoint"),
+    assertTrue(
+        run.stderr().contains("the loss became NaN or infinite at epoch ")
+            && !run.stderr().contains("at epoch 1,")
+            && run.stderr().contains("its model.lamina the weights of the last good checkpoint"),
         run.stderr());
     List<String> history = Files.readAllLines(dir.resolve("run/history.csv"));
-    assertTrue(history.get(history.size() - 1).contains("inf")
-        || history.get(history.size() - 1).contains("nan"), history.toString());
-    CliProcess.run(dir, "predict", "--model", "run/model.lamina", "--data", data.toString(),
-        "--out", "predictions.csv").assertSuccess();
+    assertTrue(
+        history.get(history.size() - 1).contains("inf")
+            || history.get(history.size() - 1).contains("nan"),
+        history.toString());
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            "run/model.lamina",
+            "--data",
+            data.toString(),
+            "--out",
+            "predictions.csv")
+        .assertSuccess();
     List<String> predictions = Files.readAllLines(dir.resolve("predictions.csv"));
     assertEquals(201, predictions.size());
     for (String value : predictions.subList(1, predictions.size())) {

@@ -27,11 +27,21 @@ class KilledTrainingTest {
     for (int trial = 0; trial < TRIALS; trial++) {
       Path out = dir.resolve("run" + trial);
       Path model = out.resolve("model.lamina");
-      Process process = CliProcess.builder(dir, "train", "--layers", "512,512,512",
-              "--epochs", "500", "--patience", "500", "--out", out.toString())
-          .redirectOutput(dir.resolve("stdout" + trial).toFile())
-          .redirectError(dir.resolve("stderr" + trial).toFile())
-          .start();
+      Process process =
+          CliProcess.builder(
+                  dir,
+                  "train",
+                  "--layers",
+                  "512,512,512",
+                  "--epochs",
+                  "500",
+                  "--patience",
+                  "500",
+                  "--out",
+                  out.toString())
+              .redirectOutput(dir.resolve("stdout" + trial).toFile())
+              .redirectError(dir.resolve("stderr" + trial).toFile())
+              .start();
       try {
         // once checkpoints are being written, kill at a random moment among them
         waitFor(model, process);
@@ -47,7 +57,8 @@ class KilledTrainingTest {
         assertDoesNotThrow(() -> Sequential.load(model), "trial " + trial);
       }
     }
-    assertTrue(killedWithFile >= TRIALS - 1,
+    assertTrue(
+        killedWithFile >= TRIALS - 1,
         "the kills came after checkpoints began in " + killedWithFile + " of " + TRIALS);
   }
 

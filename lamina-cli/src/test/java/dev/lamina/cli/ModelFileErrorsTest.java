@@ -33,8 +33,23 @@ class ModelFileErrorsTest {
   @BeforeAll
   static void train() {
     Path csv = CliProcess.dataset("ion.csv", dir);
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "Class", "--layers",
-        "8,8", "--batchnorm", "--dropout", "0.2", "--epochs", "3", "--out", "run", "--json")
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "Class",
+            "--layers",
+            "8,8",
+            "--batchnorm",
+            "--dropout",
+            "0.2",
+            "--epochs",
+            "3",
+            "--out",
+            "run",
+            "--json")
         .assertSuccess();
     model = dir.resolve("run/model.lamina");
     features = CliProcess.withoutColumn(csv, "Class", dir.resolve("features.csv"));
@@ -42,17 +57,34 @@ class ModelFileErrorsTest {
 
   @Test
   void savedLoadedAndResavedModelsPredictBitIdentically() throws IOException {
-    CliProcess.run(dir, "predict", "--model", model.toString(), "--data", features.toString(),
-        "--out", "first.csv").assertSuccess();
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            features.toString(),
+            "--out",
+            "first.csv")
+        .assertSuccess();
 
     SavedModel loaded = SavedModel.load(model);
     Path resaved = dir.resolve("resaved.lamina");
-    loaded.network().save(resaved,
-        Map.of(Preprocessing.EXTRA_NAME, loaded.preprocessing().toJson()));
-    CliProcess.run(dir, "predict", "--model", resaved.toString(), "--data",
-        features.toString(), "--out", "second.csv").assertSuccess();
-    assertEquals(Files.readString(dir.resolve("first.csv")),
-        Files.readString(dir.resolve("second.csv")));
+    loaded
+        .network()
+        .save(resaved, Map.of(Preprocessing.EXTRA_NAME, loaded.preprocessing().toJson()));
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            resaved.toString(),
+            "--data",
+            features.toString(),
+            "--out",
+            "second.csv")
+        .assertSuccess();
+    assertEquals(
+        Files.readString(dir.resolve("first.csv")), Files.readString(dir.resolve("second.csv")));
 
     Table table = loaded.readData(features, false, new DataOptions());
     Tensor inProcess = SavedModel.load(resaved).predict(table);
@@ -63,8 +95,10 @@ class ModelFileErrorsTest {
       // the file shows the probability of the predicted label: p or 1 - p of the float32 output
       float p = expected[row];
       float shown = p >= 0.5f ? p : 1 - p;
-      assertEquals(Float.floatToIntBits(shown), Float.floatToIntBits(
-          Float.parseFloat(lines.get(row + 1).split(",")[1])), "row " + row);
+      assertEquals(
+          Float.floatToIntBits(shown),
+          Float.floatToIntBits(Float.parseFloat(lines.get(row + 1).split(",")[1])),
+          "row " + row);
     }
   }
 
@@ -93,7 +127,8 @@ class ModelFileErrorsTest {
   @Test
   void oversizedWeightsHeaderExitsWithCode2WithoutAllocating() throws IOException {
     Map<String, byte[]> entries = entries(model);
-    ByteBuffer.wrap(entries.get("weights.bin")).order(ByteOrder.LITTLE_ENDIAN)
+    ByteBuffer.wrap(entries.get("weights.bin"))
+        .order(ByteOrder.LITTLE_ENDIAN)
         .putLong(0, Long.MAX_VALUE / 2);
     Path bad = dir.resolve("oversized.lamina");
     Files.write(bad, zip(entries, true));
@@ -104,8 +139,9 @@ class ModelFileErrorsTest {
   @Test
   void damagedPreprocessingExitsWithCode2() throws IOException {
     Map<String, byte[]> entries = entries(model);
-    entries.put(Preprocessing.EXTRA_NAME, "{\"format\": 1, \"task\": \"binary\"}"
-        .getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        Preprocessing.EXTRA_NAME,
+        "{\"format\": 1, \"task\": \"binary\"}".getBytes(StandardCharsets.UTF_8));
     Path bad = dir.resolve("preprocessing.lamina");
     Files.write(bad, zip(entries, true));
     CliProcess.run(dir, "predict", "--model", bad.toString(), "--data", features.toString())
@@ -134,12 +170,18 @@ class ModelFileErrorsTest {
       StringBuilder sums = new StringBuilder();
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
         if (!e.getKey().equals("manifest.json")) {
-          sums.append(sums.length() == 0 ? "" : ",").append('"').append(e.getKey())
-              .append("\":\"").append(sha256(e.getValue())).append('"');
+          sums.append(sums.length() == 0 ? "" : ",")
+              .append('"')
+              .append(e.getKey())
+              .append("\":\"")
+              .append(sha256(e.getValue()))
+              .append('"');
         }
       }
-      entries.put("manifest.json", ("{\"format\":\"lamina-model\",\"format_version\":1,"
-          + "\"sha256\":{" + sums + "}}").getBytes(StandardCharsets.UTF_8));
+      entries.put(
+          "manifest.json",
+          ("{\"format\":\"lamina-model\",\"format_version\":1," + "\"sha256\":{" + sums + "}}")
+              .getBytes(StandardCharsets.UTF_8));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {

@@ -9,15 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Random byte damage to a saved model, fed to {@code lamina predict}: the command either works
- * (the byte was zip padding) or exits 2 with one line, never 1, a stack trace or an
- * OutOfMemoryError. Each try starts a JVM, so the tries are few.
+ * Random byte damage to a saved model, fed to {@code lamina predict}: the command either works (the
+ * byte was zip padding) or exits 2 with one line, never 1, a stack trace or an OutOfMemoryError.
+ * Each try starts a JVM, so the tries are few.
  */
 class ModelFileMutationProperties {
   private static Path dir;
@@ -28,8 +28,20 @@ class ModelFileMutationProperties {
   static void train() throws IOException {
     dir = Files.createTempDirectory("lamina-mutation");
     Path csv = CliProcess.dataset("concrete.csv", dir);
-    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "CompressiveStrength",
-        "--layers", "4", "--epochs", "1", "--out", "run").assertSuccess();
+    CliProcess.run(
+            dir,
+            "train",
+            "--data",
+            csv.toString(),
+            "--target",
+            "CompressiveStrength",
+            "--layers",
+            "4",
+            "--epochs",
+            "1",
+            "--out",
+            "run")
+        .assertSuccess();
     model = Files.readAllBytes(dir.resolve("run/model.lamina"));
     features = CliProcess.withoutColumn(csv, "CompressiveStrength", dir.resolve("features.csv"));
   }
@@ -53,8 +65,16 @@ class ModelFileMutationProperties {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CliProcess.Outcome outcome = CliProcess.run(dir, "predict", "--model", file.toString(),
-        "--data", features.toString(), "--out", "p.csv");
+    CliProcess.Outcome outcome =
+        CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            file.toString(),
+            "--data",
+            features.toString(),
+            "--out",
+            "p.csv");
     if (outcome.exitCode() != 0) {
       outcome.assertOneLineError(2, file.toString());
     }

@@ -14,20 +14,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PreprocessingTest {
-  private static final Table TRAIN = Table.of(
-      NumericColumn.of("x", 1, 2, Double.NaN, 5),
-      StringColumn.of("colour", "red", null, "blue", "red"),
-      NumericColumn.of("empty", Double.NaN, Double.NaN, Double.NaN, Double.NaN),
-      StringColumn.of("label", "yes", "no", "no", "yes"));
+  private static final Table TRAIN =
+      Table.of(
+          NumericColumn.of("x", 1, 2, Double.NaN, 5),
+          StringColumn.of("colour", "red", null, "blue", "red"),
+          NumericColumn.of("empty", Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+          StringColumn.of("label", "yes", "no", "no", "yes"));
 
   @Test
   void numbersAreImputedAndStandardizedTextOneHotEncoded() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
     float[] inputs = p.inputs(TRAIN).toFloatArray();
     // x: mean 8/3 fills the gap; standardized with the population deviation
     double mean = 8.0 / 3;
-    double sd = Math.sqrt(((1 - mean) * (1 - mean) + (2 - mean) * (2 - mean)
-        + (5 - mean) * (5 - mean)) / 4);
+    double sd =
+        Math.sqrt(
+            ((1 - mean) * (1 - mean) + (2 - mean) * (2 - mean) + (5 - mean) * (5 - mean)) / 4);
     assertEquals((1 - mean) / sd, inputs[0], 1e-6);
     assertEquals(0, inputs[2 * p.inputWidth()], 1e-6, "the imputed mean scales to 0");
     assertEquals(List.of("no", "yes"), p.classes());
@@ -46,8 +49,9 @@ class PreprocessingTest {
       x[i] = i;
       labels[i] = i % 2 == 0 ? "even" : "odd";
     }
-    Table table = Table.of(StringColumn.of("id", ids), NumericColumn.of("x", x),
-        StringColumn.of("label", labels));
+    Table table =
+        Table.of(
+            StringColumn.of("id", ids), NumericColumn.of("x", x), StringColumn.of("label", labels));
     Preprocessing p = Preprocessing.fit(table, "label", List.of(), Task.BINARY);
     assertEquals(Map.of("id", "more than 200 categories"), p.skippedColumns());
     assertEquals(1, p.inputWidth());
@@ -56,7 +60,8 @@ class PreprocessingTest {
   @Test
   void droppedColumnsAreSkippedWithTheReason() {
     Preprocessing p =
-        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of("colour"), Task.BINARY);
+        Preprocessing.fit(
+            TRAIN.select("x", "colour", "label"), "label", List.of("colour"), Task.BINARY);
     assertEquals(Map.of("colour", "dropped with --drop"), p.skippedColumns());
     assertEquals(1, p.inputWidth());
   }
@@ -71,7 +76,8 @@ class PreprocessingTest {
 
   @Test
   void jsonRoundTripGivesTheSameInputsAndIgnoresUnknownCategories() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
     Preprocessing back = Preprocessing.fromJson(p.toJson(), "test");
     Table later = Table.of(NumericColumn.of("x", 3), StringColumn.of("colour", "green"));
     assertArrayEquals(p.inputs(TRAIN).toFloatArray(), back.inputs(TRAIN).toFloatArray());
@@ -84,7 +90,8 @@ class PreprocessingTest {
 
   @Test
   void unknownLabelsAndDamagedJsonAreBadInput() {
-    Preprocessing p = Preprocessing.fit(TRAIN.select("x", "label"), "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fit(TRAIN.select("x", "label"), "label", List.of(), Task.BINARY);
     Table other = Table.of(NumericColumn.of("x", 1), StringColumn.of("label", "maybe"));
     BadInputException e = assertThrows(BadInputException.class, () -> p.targets(other));
     assertTrue(e.getMessage().contains("\"maybe\""), e.getMessage());

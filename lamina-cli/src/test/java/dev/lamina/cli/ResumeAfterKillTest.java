@@ -17,13 +17,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lamina train} killed with SIGKILL in the middle of training, then {@code lamina train
- * --resume DIR}, ends with the model and History of a run that was never killed, bit for bit
- * (with dropout, so the random streams matter). {@code tools/kill-resume-check} does this many
- * times at random moments.
+ * --resume DIR}, ends with the model and History of a run that was never killed, bit for bit (with
+ * dropout, so the random streams matter). {@code tools/kill-resume-check} does this many times at
+ * random moments.
  */
 class ResumeAfterKillTest {
-  private static final String[] SETTINGS = {"--layers", "128,128", "--dropout", "0.2",
-      "--epochs", "12", "--patience", "3", "--batch-size", "64", "--json"};
+  private static final String[] SETTINGS = {
+    "--layers",
+    "128,128",
+    "--dropout",
+    "0.2",
+    "--epochs",
+    "12",
+    "--patience",
+    "3",
+    "--batch-size",
+    "64",
+    "--json"
+  };
 
   @TempDir Path dir;
 
@@ -43,9 +54,11 @@ class ResumeAfterKillTest {
 
     Path killed = dir.resolve("killed");
     Path backup = killed.resolve(TrainingRun.BACKUP_DIR).resolve(BackupAndRestore.FILE_NAME);
-    Process process = CliProcess.builder(dir, train(killed))
-        .redirectOutput(dir.resolve("killed.out").toFile())
-        .redirectError(dir.resolve("killed.err").toFile()).start();
+    Process process =
+        CliProcess.builder(dir, train(killed))
+            .redirectOutput(dir.resolve("killed.out").toFile())
+            .redirectError(dir.resolve("killed.err").toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (!Files.exists(backup) && process.isAlive() && System.nanoTime() < deadline) {
@@ -59,14 +72,15 @@ class ResumeAfterKillTest {
     assertFalse(Files.exists(killed.resolve(TrainingRun.REPORT_FILE)), "killed mid-training");
 
     CliProcess.run(dir, "train", "--resume", killed.toString()).assertSuccess();
-    assertEquals(Files.readString(undisturbed.resolve(TrainingRun.HISTORY_FILE)),
+    assertEquals(
+        Files.readString(undisturbed.resolve(TrainingRun.HISTORY_FILE)),
         Files.readString(killed.resolve(TrainingRun.HISTORY_FILE)));
     List<Tensor> expected =
         Sequential.load(undisturbed.resolve(TrainingRun.MODEL_FILE)).getWeights();
     List<Tensor> actual = Sequential.load(killed.resolve(TrainingRun.MODEL_FILE)).getWeights();
     for (int i = 0; i < expected.size(); i++) {
-      assertArrayEquals(expected.get(i).toFloatArray(), actual.get(i).toFloatArray(),
-          "weight " + i);
+      assertArrayEquals(
+          expected.get(i).toFloatArray(), actual.get(i).toFloatArray(), "weight " + i);
     }
     assertFalse(Files.exists(backup), "the backup is deleted once the run is complete");
 

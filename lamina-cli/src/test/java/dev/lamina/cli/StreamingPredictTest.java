@@ -28,8 +28,17 @@ class StreamingPredictTest {
     int rows = 1_500_000;
     Path csv = rows(dir.resolve("big.csv"), rows, -1);
     Path out = dir.resolve("predictions.csv");
-    CliProcess.runWithHeap(dir, "48m", "predict", "--model", model.toString(), "--data",
-        csv.toString(), "--out", out.toString()).assertSuccess();
+    CliProcess.runWithHeap(
+            dir,
+            "48m",
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            csv.toString(),
+            "--out",
+            out.toString())
+        .assertSuccess();
     long lines;
     try (var all = Files.lines(out)) {
       lines = all.count();
@@ -38,8 +47,16 @@ class StreamingPredictTest {
     // the first rows' predictions equal those of a file holding only them
     Path small = rows(dir.resolve("small.csv"), 1000, -1);
     Path smallOut = dir.resolve("small-predictions.csv");
-    CliProcess.run(dir, "predict", "--model", model.toString(), "--data", small.toString(),
-        "--out", smallOut.toString()).assertSuccess();
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            small.toString(),
+            "--out",
+            smallOut.toString())
+        .assertSuccess();
     try (var all = Files.lines(out)) {
       assertEquals(Files.readAllLines(smallOut), all.limit(1001).toList());
     }
@@ -50,8 +67,15 @@ class StreamingPredictTest {
     Path model = trainedModel();
     int bad = PredictCommand.CHUNK_ROWS + 1234;
     Path csv = rows(dir.resolve("bad.csv"), PredictCommand.CHUNK_ROWS * 2, bad);
-    CliProcess.run(dir, "predict", "--model", model.toString(), "--data", csv.toString(),
-        "--out", dir.resolve("p.csv").toString())
+    CliProcess.run(
+            dir,
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            csv.toString(),
+            "--out",
+            dir.resolve("p.csv").toString())
         .assertOneLineError(ErrorReporter.BAD_INPUT, "data row " + bad + ":");
   }
 
@@ -64,8 +88,23 @@ class StreamingPredictTest {
     }
     Files.writeString(train, labelled);
     Path run = dir.resolve("run");
-    assertEquals(0, Lamina.run("train", "--data", train.toString(), "--target", "y", "--task",
-        "regression", "--layers", "4", "--epochs", "1", "--out", run.toString(), "--json"));
+    assertEquals(
+        0,
+        Lamina.run(
+            "train",
+            "--data",
+            train.toString(),
+            "--target",
+            "y",
+            "--task",
+            "regression",
+            "--layers",
+            "4",
+            "--epochs",
+            "1",
+            "--out",
+            run.toString(),
+            "--json"));
     return run.resolve("model.lamina");
   }
 
@@ -75,8 +114,13 @@ class StreamingPredictTest {
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
       out.write("a,b,c\n");
       for (int r = 1; r <= rows; r++) {
-        out.write(String.format(Locale.ROOT, "%.3f,%.3f,%d%n", random.nextDouble() * 10,
-            r == bad ? 1e300 : random.nextDouble() - 0.5, random.nextInt(100)));
+        out.write(
+            String.format(
+                Locale.ROOT,
+                "%.3f,%.3f,%d%n",
+                random.nextDouble() * 10,
+                r == bad ? 1e300 : random.nextDouble() - 0.5,
+                random.nextInt(100)));
       }
     }
     return file;

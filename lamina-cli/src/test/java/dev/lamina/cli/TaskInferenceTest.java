@@ -24,7 +24,9 @@ class TaskInferenceTest {
 
   @Test
   void otherNumbersAreRegression() {
-    assertEquals(Task.REGRESSION, Task.infer(NumericColumn.of("quality", 3, 5, 6, 8, 7, 4)),
+    assertEquals(
+        Task.REGRESSION,
+        Task.infer(NumericColumn.of("quality", 3, 5, 6, 8, 7, 4)),
         "integers that are not the codes 0…k-1, like red-wine's quality");
     assertEquals(Task.REGRESSION, Task.infer(NumericColumn.of("y", 0.5, 1.5, 2.5)));
     assertEquals(Task.REGRESSION, Task.infer(NumericColumn.of("y", 0, 1, 2, 4)), "a gap");
@@ -39,7 +41,7 @@ class TaskInferenceTest {
   void namesParseAndUnknownNamesAreBadInput() {
     assertEquals(Task.MULTICLASS, Task.parse("multiclass"));
     BadInputException e = assertThrows(BadInputException.class, () -> Task.parse("Binary"));
-    assertEquals("--task must be one of regression, binary, multiclass, got 'Binary'",
-        e.getMessage());
+    assertEquals(
+        "--task must be one of regression, binary, multiclass, got 'Binary'", e.getMessage());
   }
 }

@@ -1,6 +1,8 @@
 package dev.lamina.autograd;
 
 import dev.lamina.DType;
+import dev.lamina.Gradients;
+import dev.lamina.NoGrad;
 import dev.lamina.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +11,10 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * Compares automatic gradients with central differences in float64, for checking custom
- * operations and layers. The function maps the inputs to a scalar; inputs are converted to
- * float64 first. An element passes when |analytic − numeric| ≤ atol + rtol·|numeric| (defaults as
- * PyTorch's gradcheck: epsilon 1e-6, atol 1e-5, rtol 1e-3).
+ * Compares automatic gradients with central differences in float64, for checking custom operations
+ * and layers. The function maps the inputs to a scalar; inputs are converted to float64 first. An
+ * element passes when |analytic − numeric| ≤ atol + rtol·|numeric| (defaults as PyTorch's
+ * gradcheck: epsilon 1e-6, atol 1e-5, rtol 1e-3).
  *
  * <pre>{@code
  * new GradCheck().check(in -> in.get(0).matmul(in.get(1)).tanh().sum(), List.of(x, w));
@@ -144,7 +146,8 @@ public final class GradCheck {
     }
     if (output.dtype() != DType.FLOAT64) {
       throw new IllegalArgumentException(
-          "GradCheck: the function computed in " + output.dtype()
+          "GradCheck: the function computed in "
+              + output.dtype()
               + "; keep it in float64 (mix no float32 constants or parameters into it)");
     }
     return output.item();

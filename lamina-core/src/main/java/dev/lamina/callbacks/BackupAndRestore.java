@@ -1,6 +1,6 @@
 package dev.lamina.callbacks;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,17 +9,16 @@ import java.util.Map;
 
 /**
  * Keras's {@code BackupAndRestore}: a fit that is interrupted (killed, crashed, out of power) and
- * started again with the same model, data, options and this callback continues where it stopped
- * and ends with exactly the weights and History of a fit that never stopped.
+ * started again with the same model, data, options and this callback continues where it stopped and
+ * ends with exactly the weights and History of a fit that never stopped.
  *
  * <p>Between epochs the whole training state ({@code TrainingState}: weights, optimizer slots and
  * step count, random streams, History, every callback's state) is written to {@code
  * backupDir/training-state.lamina}, atomically and checksummed, so a kill at any moment leaves the
  * previous backup or the new one. When a fit begins and a backup is there, training resumes from
- * it; the epoch that was running when the fit stopped runs again from its start. As in Keras,
- * the backup is deleted when training ends normally, unless {@link #deleteCheckpoint(boolean)}
- * says to keep it. Unlike Keras, the History that fit returns holds the epochs before the
- * interruption too.
+ * it; the epoch that was running when the fit stopped runs again from its start. As in Keras, the
+ * backup is deleted when training ends normally, unless {@link #deleteCheckpoint(boolean)} says to
+ * keep it. Unlike Keras, the History that fit returns holds the epochs before the interruption too.
  */
 public final class BackupAndRestore implements Callback {
   /** The backup's name inside the backup folder. */

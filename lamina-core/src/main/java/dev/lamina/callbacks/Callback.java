@@ -3,9 +3,9 @@ package dev.lamina.callbacks;
 import java.util.Map;
 
 /**
- * Hooks into {@code fit}, as Keras callbacks are. Epochs are 0-based. {@code logs} holds the
- * values of the epoch so far (after the epoch: the training metrics, then the {@code val_} ones)
- * and may be added to (ReduceLROnPlateau adds {@code learning_rate}).
+ * Hooks into {@code fit}, as Keras callbacks are. Epochs are 0-based. {@code logs} holds the values
+ * of the epoch so far (after the epoch: the training metrics, then the {@code val_} ones) and may
+ * be added to (ReduceLROnPlateau adds {@code learning_rate}).
  *
  * <p>{@link #onTrainBegin(TrainingControl)} hands over the model's training controls: weights, the
  * learning rate, saving, and {@link TrainingControl#stopTraining()} to end training after the

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams each epoch's logs to a CSV file, flushed every epoch, as Keras's CSVLogger: an
- * {@code epoch} column (0-based) then the sorted keys of the first epoch, plus a {@code val_}
- * twin of every key when the first epoch had no validation values; absent values are {@code NA}.
+ * Streams each epoch's logs to a CSV file, flushed every epoch, as Keras's CSVLogger: an {@code
+ * epoch} column (0-based) then the sorted keys of the first epoch, plus a {@code val_} twin of
+ * every key when the first epoch had no validation values; absent values are {@code NA}.
  */
 public final class CsvLogger implements Callback {
   private final Path file;

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Stops training when the monitored value has stopped improving, with Keras 3's exact rules
- * (semantics.md §8.1). With {@code restoreBestWeights}, the weights of the best epoch are restored
- * at the end of training whenever a best snapshot exists, also when training ran out of epochs.
+ * (docs/keras-behaviour.md §5). With {@code restoreBestWeights}, the weights of the best epoch are
+ * restored at the end of training whenever a best snapshot exists, also when training ran out of
+ * epochs.
  */
 public final class EarlyStopping implements Callback {
   private static final System.Logger LOG = System.getLogger(EarlyStopping.class.getName());
@@ -130,8 +131,12 @@ public final class EarlyStopping implements Callback {
 
   @Override
   public void saveState(CallbackState state) {
-    state.put("wait", wait).put("stopped_epoch", stoppedEpoch).put("best_epoch", bestEpoch)
-        .putIfPresent("best", best).putWeights("best_weights", bestWeights);
+    state
+        .put("wait", wait)
+        .put("stopped_epoch", stoppedEpoch)
+        .put("best_epoch", bestEpoch)
+        .putIfPresent("best", best)
+        .putWeights("best_weights", bestWeights);
   }
 
   @Override

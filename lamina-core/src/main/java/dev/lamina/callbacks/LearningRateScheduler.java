@@ -28,7 +28,10 @@ public final class LearningRateScheduler implements Callback {
     double rate = schedule.rate(epoch, control.learningRate());
     if (!Double.isFinite(rate) || rate < 0) {
       throw new IllegalArgumentException(
-          "LearningRateScheduler: schedule returned " + rate + " for epoch " + epoch
+          "LearningRateScheduler: schedule returned "
+              + rate
+              + " for epoch "
+              + epoch
               + "; a learning rate must be finite and ≥ 0");
     }
     control.setLearningRate(rate);

@@ -93,7 +93,9 @@ public final class ModelCheckpoint implements Callback {
         value = logs.get(key);
       } else {
         throw new IllegalArgumentException(
-            "ModelCheckpoint: the path names '{" + key + "}' but the logs hold only "
+            "ModelCheckpoint: the path names '{"
+                + key
+                + "}' but the logs hold only "
                 + logs.keySet());
       }
       String text =

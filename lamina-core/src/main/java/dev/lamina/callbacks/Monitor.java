@@ -14,8 +14,7 @@ final class Monitor {
 
   Monitor(String key, String mode, double minDelta) {
     if (!mode.equals("auto") && !mode.equals("min") && !mode.equals("max")) {
-      throw new IllegalArgumentException(
-          "mode must be one of auto, min, max; got '" + mode + "'");
+      throw new IllegalArgumentException("mode must be one of auto, min, max; got '" + mode + "'");
     }
     this.key = key;
     this.mode = mode;

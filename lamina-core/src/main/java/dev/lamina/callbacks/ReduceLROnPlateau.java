@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Multiplies the learning rate by {@code factor} when the monitored value has not improved for
- * {@code patience} epochs, then waits {@code cooldown} epochs (Keras 3, semantics.md §8.3). Adds
- * {@code learning_rate} to each epoch's logs.
+ * {@code patience} epochs, then waits {@code cooldown} epochs (Keras 3, docs/keras-behaviour.md
+ * §6). Adds {@code learning_rate} to each epoch's logs.
  */
 public final class ReduceLROnPlateau implements Callback {
   private static final System.Logger LOG = System.getLogger(ReduceLROnPlateau.class.getName());
@@ -40,7 +40,8 @@ public final class ReduceLROnPlateau implements Callback {
 
   public ReduceLROnPlateau patience(int patience) {
     if (patience < 0) {
-      throw new IllegalArgumentException("ReduceLROnPlateau: patience must be ≥ 0, got " + patience);
+      throw new IllegalArgumentException(
+          "ReduceLROnPlateau: patience must be ≥ 0, got " + patience);
     }
     this.patience = patience;
     return this;
@@ -59,7 +60,8 @@ public final class ReduceLROnPlateau implements Callback {
 
   public ReduceLROnPlateau cooldown(int cooldown) {
     if (cooldown < 0) {
-      throw new IllegalArgumentException("ReduceLROnPlateau: cooldown must be ≥ 0, got " + cooldown);
+      throw new IllegalArgumentException(
+          "ReduceLROnPlateau: cooldown must be ≥ 0, got " + cooldown);
     }
     this.cooldown = cooldown;
     return this;

@@ -39,9 +39,9 @@ public interface TrainingControl {
 
   /**
    * Continues this fit from the state {@link #backUp} wrote to {@code file} (call it from {@link
-   * Callback#onTrainBegin}): once every callback has begun, the weights, optimizer, random
-   * streams, History and callbacks' states are put back and training goes on at the epoch the
-   * state was taken before.
+   * Callback#onTrainBegin}): once every callback has begun, the weights, optimizer, random streams,
+   * History and callbacks' states are put back and training goes on at the epoch the state was
+   * taken before.
    */
   default void resumeFrom(Path file) {
     throw new UnsupportedOperationException(

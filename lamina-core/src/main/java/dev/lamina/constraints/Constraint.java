@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A projection of a weight onto an allowed set, which training applies right after every optimizer
  * update, as Keras 3 does for a layer's {@code kernel_constraint} and {@code bias_constraint}.
- * Keras's MaxNorm, MinMaxNorm, NonNeg and UnitNorm implement it. It works on the weight's
- * row-major values, so it needs nothing from the tensor types.
+ * Keras's MaxNorm, MinMaxNorm, NonNeg and UnitNorm implement it. It works on the weight's row-major
+ * values, so it needs nothing from the tensor types.
  */
 public interface Constraint {
 

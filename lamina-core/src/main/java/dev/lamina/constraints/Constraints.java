@@ -13,7 +13,8 @@ final class Constraints {
   static Constraint fromConfig(String className, Map<String, Object> config) {
     Map<String, Object> options = config == null ? Map.of() : config;
     return switch (className) {
-      case "MaxNorm" -> new MaxNorm(number(className, options, "max_value", 2), axes(className, options));
+      case "MaxNorm" ->
+          new MaxNorm(number(className, options, "max_value", 2), axes(className, options));
       case "MinMaxNorm" ->
           new MinMaxNorm(
               number(className, options, "min_value", 0),
@@ -28,7 +29,8 @@ final class Constraints {
     };
   }
 
-  private static double number(String className, Map<String, Object> options, String key, double fallback) {
+  private static double number(
+      String className, Map<String, Object> options, String key, double fallback) {
     Object value = options.get(key);
     if (value == null) {
       return fallback;

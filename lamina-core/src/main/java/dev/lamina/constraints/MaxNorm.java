@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Keras's MaxNorm: every slice over {@code axis} (default 0: a Dense kernel's incoming weights of
- * each unit) rescaled to a norm of at most {@code maxValue} (default 2), as {@code w ·
- * min(‖w‖, maxValue) / (1e-7 + ‖w‖)}.
+ * each unit) rescaled to a norm of at most {@code maxValue} (default 2), as {@code w · min(‖w‖,
+ * maxValue) / (1e-7 + ‖w‖)}.
  */
 public record MaxNorm(double maxValue, List<Integer> axis) implements NormConstraint {
 
@@ -35,7 +35,8 @@ public record MaxNorm(double maxValue, List<Integer> axis) implements NormConstr
 
   @Override
   public Map<String, Object> config() {
-    Map<String, Object> config = new LinkedHashMap<>(); // Keras's order, so files repeat bit for bit
+    Map<String, Object> config =
+        new LinkedHashMap<>(); // Keras's order, so files repeat bit for bit
     config.put("max_value", maxValue);
     config.put("axis", NormScaling.axisConfig(axis));
     return config;

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keras's MinMaxNorm: every slice over {@code axis} (default 0) moved towards a norm between
- * {@code minValue} (default 0) and {@code maxValue} (default 1), as {@code w · (rate ·
- * clip(‖w‖, min, max) + (1 − rate) · ‖w‖) / (1e-7 + ‖w‖)}; {@code rate} 1 (the default) enforces
- * the bounds at once.
+ * Keras's MinMaxNorm: every slice over {@code axis} (default 0) moved towards a norm between {@code
+ * minValue} (default 0) and {@code maxValue} (default 1), as {@code w · (rate · clip(‖w‖, min, max)
+ * + (1 − rate) · ‖w‖) / (1e-7 + ‖w‖)}; {@code rate} 1 (the default) enforces the bounds at once.
  */
 public record MinMaxNorm(double minValue, double maxValue, double rate, List<Integer> axis)
     implements NormConstraint {
@@ -17,7 +16,10 @@ public record MinMaxNorm(double minValue, double maxValue, double rate, List<Int
     if (!(minValue >= 0) || !(maxValue >= minValue) || Double.isInfinite(maxValue)) {
       throw new IllegalArgumentException(
           "MinMaxNorm: options 'min_value' and 'max_value' must be finite with 0 ≤ min_value ≤"
-              + " max_value, got min_value " + minValue + " and max_value " + maxValue);
+              + " max_value, got min_value "
+              + minValue
+              + " and max_value "
+              + maxValue);
     }
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException(
@@ -32,7 +34,10 @@ public record MinMaxNorm(double minValue, double maxValue, double rate, List<Int
 
   @Override
   public void project(float[] values, int[] shape) {
-    NormScaling.rescale(values, shape, axis,
+    NormScaling.rescale(
+        values,
+        shape,
+        axis,
         norm -> rate * Math.min(Math.max(norm, minValue), maxValue) + (1 - rate) * norm);
   }
 
@@ -43,7 +48,8 @@ public record MinMaxNorm(double minValue, double maxValue, double rate, List<Int
 
   @Override
   public Map<String, Object> config() {
-    Map<String, Object> config = new LinkedHashMap<>(); // Keras's order, so files repeat bit for bit
+    Map<String, Object> config =
+        new LinkedHashMap<>(); // Keras's order, so files repeat bit for bit
     config.put("min_value", minValue);
     config.put("max_value", maxValue);
     config.put("rate", rate);

@@ -33,14 +33,24 @@ final class NormScaling {
     for (int axis : axes) {
       if (axis < -shape.length || axis >= shape.length) {
         throw new IllegalArgumentException(
-            className + ": axis " + axis + " is outside weight '" + weight + "' of shape "
-                + Arrays.toString(shape) + " (allowed " + -shape.length + " to " + (shape.length - 1)
+            className
+                + ": axis "
+                + axis
+                + " is outside weight '"
+                + weight
+                + "' of shape "
+                + Arrays.toString(shape)
+                + " (allowed "
+                + -shape.length
+                + " to "
+                + (shape.length - 1)
                 + ")");
       }
     }
   }
 
-  static void rescale(float[] values, int[] shape, List<Integer> axes, DoubleUnaryOperator desired) {
+  static void rescale(
+      float[] values, int[] shape, List<Integer> axes, DoubleUnaryOperator desired) {
     int[] slice = sliceOf(shape, axes);
     int slices = 0;
     for (int s : slice) {

@@ -9,12 +9,16 @@ public final class Initializers {
   private static final Map<String, Supplier<Initializer>> BY_NAME = new LinkedHashMap<>();
 
   static {
-    BY_NAME.put("glorot_uniform", () -> new VarianceScaling("glorot_uniform", 1, "fan_avg", "uniform"));
     BY_NAME.put(
-        "glorot_normal", () -> new VarianceScaling("glorot_normal", 1, "fan_avg", "truncated_normal"));
+        "glorot_uniform", () -> new VarianceScaling("glorot_uniform", 1, "fan_avg", "uniform"));
+    BY_NAME.put(
+        "glorot_normal",
+        () -> new VarianceScaling("glorot_normal", 1, "fan_avg", "truncated_normal"));
     BY_NAME.put("he_uniform", () -> new VarianceScaling("he_uniform", 2, "fan_in", "uniform"));
-    BY_NAME.put("he_normal", () -> new VarianceScaling("he_normal", 2, "fan_in", "truncated_normal"));
-    BY_NAME.put("lecun_uniform", () -> new VarianceScaling("lecun_uniform", 1, "fan_in", "uniform"));
+    BY_NAME.put(
+        "he_normal", () -> new VarianceScaling("he_normal", 2, "fan_in", "truncated_normal"));
+    BY_NAME.put(
+        "lecun_uniform", () -> new VarianceScaling("lecun_uniform", 1, "fan_in", "uniform"));
     BY_NAME.put(
         "lecun_normal", () -> new VarianceScaling("lecun_normal", 1, "fan_in", "truncated_normal"));
     BY_NAME.put("zeros", () -> new Constant("zeros", 0));
@@ -32,7 +36,10 @@ public final class Initializers {
     Supplier<Initializer> factory = BY_NAME.get(name);
     if (factory == null) {
       throw new IllegalArgumentException(
-          "unknown initializer '" + name + "'; valid names: " + String.join(", ", BY_NAME.keySet()));
+          "unknown initializer '"
+              + name
+              + "'; valid names: "
+              + String.join(", ", BY_NAME.keySet()));
     }
     return factory.get();
   }

@@ -1,5 +1,6 @@
 package dev.lamina.initializers;
 
+import dev.lamina.random.SeededRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -22,7 +22,8 @@ public final class BoundedInput {
     while ((n = in.read(buffer)) > 0) {
       total += n;
       if (total > limit) {
-        throw new ModelFileException(file, "entry '" + name + "' is larger than " + limit + " bytes");
+        throw new ModelFileException(
+            file, "entry '" + name + "' is larger than " + limit + " bytes");
       }
       out.write(buffer, 0, n);
     }

@@ -25,9 +25,9 @@ import java.util.SortedMap;
 /**
  * Every Lamina JSON file (model files, configs, fitted transformers) goes through here, read and
  * written with Jackson's streaming API: objects become insertion-ordered maps, arrays lists,
- * integers Long, other numbers Double. Model files are untrusted input, so reading is strict
- * (no duplicate keys, nothing after the value, no NaN) and bounded in nesting depth, string,
- * number and document length; every error names the line, column and offset.
+ * integers Long, other numbers Double. Model files are untrusted input, so reading is strict (no
+ * duplicate keys, nothing after the value, no NaN) and bounded in nesting depth, string, number and
+ * document length; every error names the line, column and offset.
  */
 public final class Json {
   private static final int MAX_DEPTH = 64;
@@ -135,8 +135,16 @@ public final class Json {
   }
 
   private static JsonException error(String message, JsonLocation where, Throwable cause) {
-    String place = where == null ? "" : " at line " + where.getLineNr() + ", column "
-        + where.getColumnNr() + " (offset " + where.getCharOffset() + ")";
+    String place =
+        where == null
+            ? ""
+            : " at line "
+                + where.getLineNr()
+                + ", column "
+                + where.getColumnNr()
+                + " (offset "
+                + where.getCharOffset()
+                + ")";
     JsonException e = new JsonException(message + place);
     if (cause != null) {
       e.initCause(cause);
@@ -196,9 +204,9 @@ public final class Json {
   }
 
   /**
-   * A map's entries in the order it keeps, or sorted by key for a map that keeps none (Map.of
-   * and HashMap iterate in an order that can change from one JVM to the next), so the same
-   * values always give the same bytes.
+   * A map's entries in the order it keeps, or sorted by key for a map that keeps none (Map.of and
+   * HashMap iterate in an order that can change from one JVM to the next), so the same values
+   * always give the same bytes.
    */
   private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
     if (map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?> || map.size() < 2) {
@@ -210,9 +218,9 @@ public final class Json {
   }
 
   /**
-   * The escapes Lamina's files have always used: {@code \"}, {@code \\}, {@code \n}, {@code \r}
-   * and {@code \t}, every other control character as a lower-case backslash-u escape, so files
-   * written before Jackson took over come out byte for byte the same.
+   * The escapes Lamina's files have always used: {@code \"}, {@code \\}, {@code \n}, {@code \r} and
+   * {@code \t}, every other control character as a lower-case backslash-u escape, so files written
+   * before Jackson took over come out byte for byte the same.
    */
   private static final class ShortEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;

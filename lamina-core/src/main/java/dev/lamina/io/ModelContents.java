@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a model file holds: the configuration (architecture and training settings) as a
- * JSON object, the weights in order, and extra JSON documents by name (such as the fitted
- * preprocessing the command line stores).
+ * Everything a model file holds: the configuration (architecture and training settings) as a JSON
+ * object, the weights in order, and extra JSON documents by name (such as the fitted preprocessing
+ * the command line stores).
  */
 public record ModelContents(
     Map<String, Object> config, List<NamedArray> weights, Map<String, String> extras) {

@@ -1,9 +1,9 @@
 package dev.lamina.io;
 
+import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,12 +18,12 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes model files (docs/model-format.md): a zip holding {@code manifest.json} (format
- * name and version, and the SHA-256 of every other entry), {@code config.json}, {@code
- * weights.bin} and any extra JSON documents.
+ * name and version, and the SHA-256 of every other entry), {@code config.json}, {@code weights.bin}
+ * and any extra JSON documents.
  *
- * <p>Writing goes through {@link AtomicFile}: a crash leaves either the old file or the new one. Reading treats the file
- * as untrusted: every entry's size is bounded before it is buffered, every checksum verified, and
- * any problem raised as a {@link ModelFileException}.
+ * <p>Writing goes through {@link AtomicFile}: a crash leaves either the old file or the new one.
+ * Reading treats the file as untrusted: every entry's size is bounded before it is buffered, every
+ * checksum verified, and any problem raised as a {@link ModelFileException}.
  */
 public final class ModelFile {
   static final String FORMAT = "lamina-model";
@@ -49,12 +49,19 @@ public final class ModelFile {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(CONFIG, Json.write(contents.config()).getBytes(StandardCharsets.UTF_8));
     entries.put(WEIGHTS, WeightsCodec.encode(contents.weights()));
-    contents.extras().forEach((name, json) -> {
-      if (name.equals(MANIFEST) || name.equals(CONFIG) || name.equals(WEIGHTS) || name.contains("/")) {
-        throw new IllegalArgumentException("model file extra entry name '" + name + "' is reserved or not plain");
-      }
-      entries.put(name, json.getBytes(StandardCharsets.UTF_8));
-    });
+    contents
+        .extras()
+        .forEach(
+            (name, json) -> {
+              if (name.equals(MANIFEST)
+                  || name.equals(CONFIG)
+                  || name.equals(WEIGHTS)
+                  || name.contains("/")) {
+                throw new IllegalArgumentException(
+                    "model file extra entry name '" + name + "' is reserved or not plain");
+              }
+              entries.put(name, json.getBytes(StandardCharsets.UTF_8));
+            });
     Map<String, Object> checksums = new LinkedHashMap<>();
     entries.forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -98,7 +105,8 @@ public final class ModelFile {
           throw new ModelFileException(file, "entry '" + name + "' appears twice");
         }
         long limit = name.equals(WEIGHTS) ? MAX_WEIGHT_BYTES : MAX_JSON_BYTES;
-        long inflated = INFLATION_ALLOWANCE + MAX_INFLATION * Math.max(0, entry.getCompressedSize());
+        long inflated =
+            INFLATION_ALLOWANCE + MAX_INFLATION * Math.max(0, entry.getCompressedSize());
         try (InputStream in = zip.getInputStream(entry)) {
           entries.put(name, BoundedInput.readAll(in, Math.min(limit, inflated), file, name));
         }
@@ -114,27 +122,39 @@ public final class ModelFile {
   private static ModelContents decode(Path file, Map<String, byte[]> entries) {
     byte[] manifestBytes = entries.remove(MANIFEST);
     if (manifestBytes == null) {
-      throw new ModelFileException(file, "no " + MANIFEST + "; it is not a Lamina model file or it is truncated");
+      throw new ModelFileException(
+          file, "no " + MANIFEST + "; it is not a Lamina model file or it is truncated");
     }
     try {
-      Map<String, Object> manifest = Json.parseObject(new String(manifestBytes, StandardCharsets.UTF_8));
+      Map<String, Object> manifest =
+          Json.parseObject(new String(manifestBytes, StandardCharsets.UTF_8));
       if (!FORMAT.equals(manifest.get("format"))) {
-        throw new ModelFileException(file, "format is " + manifest.get("format") + ", expected " + FORMAT);
-      }
-      if (!(manifest.get("format_version") instanceof Long version) || version > VERSION || version < 1) {
         throw new ModelFileException(
-            file, "format version " + manifest.get("format_version") + " is not supported (this Lamina reads 1.." + VERSION + ")");
+            file, "format is " + manifest.get("format") + ", expected " + FORMAT);
+      }
+      if (!(manifest.get("format_version") instanceof Long version)
+          || version > VERSION
+          || version < 1) {
+        throw new ModelFileException(
+            file,
+            "format version "
+                + manifest.get("format_version")
+                + " is not supported (this Lamina reads 1.."
+                + VERSION
+                + ")");
       }
       if (!(manifest.get("sha256") instanceof Map<?, ?> checksums)) {
         throw new ModelFileException(file, "the manifest lists no checksums");
       }
       if (!checksums.keySet().equals(entries.keySet())) {
         throw new ModelFileException(
-            file, "entries " + entries.keySet() + " do not match the manifest's " + checksums.keySet());
+            file,
+            "entries " + entries.keySet() + " do not match the manifest's " + checksums.keySet());
       }
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
         if (!sha256(e.getValue()).equals(checksums.get(e.getKey()))) {
-          throw new ModelFileException(file, "checksum mismatch in '" + e.getKey() + "': the file is corrupted");
+          throw new ModelFileException(
+              file, "checksum mismatch in '" + e.getKey() + "': the file is corrupted");
         }
       }
       byte[] configBytes = entries.remove(CONFIG);
@@ -142,7 +162,8 @@ public final class ModelFile {
       if (configBytes == null || weightBytes == null) {
         throw new ModelFileException(file, "missing " + (configBytes == null ? CONFIG : WEIGHTS));
       }
-      Map<String, Object> config = Json.parseObject(new String(configBytes, StandardCharsets.UTF_8));
+      Map<String, Object> config =
+          Json.parseObject(new String(configBytes, StandardCharsets.UTF_8));
       List<NamedArray> weights = WeightsCodec.decode(weightBytes, WEIGHTS);
       Map<String, String> extras = new LinkedHashMap<>();
       entries.forEach((name, bytes) -> extras.put(name, new String(bytes, StandardCharsets.UTF_8)));

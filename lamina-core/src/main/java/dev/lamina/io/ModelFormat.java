@@ -41,7 +41,8 @@ public enum ModelFormat {
     throw new ModelFileException(
         file,
         "not a model file: it starts neither as a zip (Lamina or Keras v3) nor as HDF5 (legacy"
-            + " Keras); first bytes " + hex(head, read));
+            + " Keras); first bytes "
+            + hex(head, read));
   }
 
   private static ModelFormat zipKind(Path file) {
@@ -53,7 +54,8 @@ public enum ModelFormat {
         return KERAS;
       }
       throw new ModelFileException(
-          file, "a zip that holds neither " + ModelFile.MANIFEST + " (Lamina) nor config.json (Keras)");
+          file,
+          "a zip that holds neither " + ModelFile.MANIFEST + " (Lamina) nor config.json (Keras)");
     } catch (ModelFileException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

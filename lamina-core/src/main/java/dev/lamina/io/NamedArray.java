@@ -11,8 +11,14 @@ public record NamedArray(String name, int[] shape, float[] values) {
     }
     if (size != values.length) {
       throw new IllegalArgumentException(
-          "NamedArray " + name + ": shape " + Arrays.toString(shape) + " holds " + size
-              + " values, got " + values.length);
+          "NamedArray "
+              + name
+              + ": shape "
+              + Arrays.toString(shape)
+              + " holds "
+              + size
+              + " values, got "
+              + values.length);
     }
   }
 }

@@ -33,7 +33,8 @@ final class WeightsCodec {
     }
     byte[] header = Json.write(Map.of("tensors", entries)).getBytes(StandardCharsets.UTF_8);
     if (8L + header.length + offset > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("model weights exceed 2 GiB, which model files do not support");
+      throw new IllegalArgumentException(
+          "model weights exceed 2 GiB, which model files do not support");
     }
     ByteBuffer out =
         ByteBuffer.allocate((int) (8 + header.length + offset)).order(ByteOrder.LITTLE_ENDIAN);
@@ -54,8 +55,12 @@ final class WeightsCodec {
     long headerLength = in.getLong();
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > bytes.length - 8) {
       throw new IllegalArgumentException(
-          where + ": header length " + headerLength + " is outside [2, "
-              + Math.min(MAX_HEADER_BYTES, bytes.length - 8) + "]");
+          where
+              + ": header length "
+              + headerLength
+              + " is outside [2, "
+              + Math.min(MAX_HEADER_BYTES, bytes.length - 8)
+              + "]");
     }
     String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
     Object tensors = Json.parseObject(header).get("tensors");
@@ -81,11 +86,20 @@ final class WeightsCodec {
         count *= d;
       }
       long[] offsets = offsets(entry.get("offsets"), where, name);
-      if (offsets[0] != expectedBegin || offsets[1] - offsets[0] != 4 * count
+      if (offsets[0] != expectedBegin
+          || offsets[1] - offsets[0] != 4 * count
           || offsets[1] > dataLength) {
         throw new IllegalArgumentException(
-            where + ": tensor '" + name + "' offsets [" + offsets[0] + ", " + offsets[1]
-                + ") do not fit its shape or the " + dataLength + " data bytes");
+            where
+                + ": tensor '"
+                + name
+                + "' offsets ["
+                + offsets[0]
+                + ", "
+                + offsets[1]
+                + ") do not fit its shape or the "
+                + dataLength
+                + " data bytes");
       }
       float[] values = new float[(int) count];
       in.position(dataStart + (int) offsets[0]);
@@ -95,7 +109,10 @@ final class WeightsCodec {
     }
     if (expectedBegin != dataLength) {
       throw new IllegalArgumentException(
-          where + ": " + (dataLength - expectedBegin) + " data bytes are not claimed by any tensor");
+          where
+              + ": "
+              + (dataLength - expectedBegin)
+              + " data bytes are not claimed by any tensor");
     }
     return weights;
   }
@@ -121,9 +138,12 @@ final class WeightsCodec {
   }
 
   private static long[] offsets(Object value, String where, String name) {
-    if (!(value instanceof List<?> pair) || pair.size() != 2
-        || !(pair.get(0) instanceof Long begin) || !(pair.get(1) instanceof Long end)
-        || begin < 0 || end < begin) {
+    if (!(value instanceof List<?> pair)
+        || pair.size() != 2
+        || !(pair.get(0) instanceof Long begin)
+        || !(pair.get(1) instanceof Long end)
+        || begin < 0
+        || end < begin) {
       throw new IllegalArgumentException(where + ": tensor '" + name + "' has bad offsets");
     }
     return new long[] {begin, end};

@@ -4,9 +4,9 @@ import io.jhdf.api.Dataset;
 import java.util.Arrays;
 
 /**
- * Reads one HDF5 dataset as float32 values after checking, from its header alone, that its shape
- * is the one the layer's config implies: a dataset that declares another shape is refused before
- * any of its data is read or allocated.
+ * Reads one HDF5 dataset as float32 values after checking, from its header alone, that its shape is
+ * the one the layer's config implies: a dataset that declares another shape is refused before any
+ * of its data is read or allocated.
  */
 final class H5Arrays {
   private H5Arrays() {}
@@ -15,8 +15,11 @@ final class H5Arrays {
     int[] declared = dataset.getDimensions();
     if (!Arrays.equals(declared, expectedShape)) {
       throw new IllegalArgumentException(
-          where + ": the file's dataset has shape " + Arrays.toString(declared)
-              + " but the layer's config implies " + Arrays.toString(expectedShape));
+          where
+              + ": the file's dataset has shape "
+              + Arrays.toString(declared)
+              + " but the layer's config implies "
+              + Arrays.toString(expectedShape));
     }
     if (dataset.isCompound() || dataset.isVariableLength()) {
       throw new IllegalArgumentException(where + ": the dataset does not hold numbers");
@@ -63,7 +66,9 @@ final class H5Arrays {
       }
     } else {
       throw new IllegalArgumentException(
-          where + ": unsupported element type " + (data == null ? "null" : data.getClass().getSimpleName()));
+          where
+              + ": unsupported element type "
+              + (data == null ? "null" : data.getClass().getSimpleName()));
     }
     return out;
   }

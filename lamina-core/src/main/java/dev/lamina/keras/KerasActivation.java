@@ -22,7 +22,8 @@ final class KerasActivation {
       return known(name);
     }
     Map<String, Object> object = resolve(value);
-    if ("function".equals(object.get("class_name")) && object.get("config") instanceof String name) {
+    if ("function".equals(object.get("class_name"))
+        && object.get("config") instanceof String name) {
       return known(name);
     }
     return null;
@@ -49,8 +50,11 @@ final class KerasActivation {
   private static String known(String name) {
     if (!ActivationFunctions.names().contains(name)) {
       throw new IllegalArgumentException(
-          "activation '" + name + "' is not one Lamina knows ("
-              + String.join(", ", ActivationFunctions.names()) + ")");
+          "activation '"
+              + name
+              + "' is not one Lamina knows ("
+              + String.join(", ", ActivationFunctions.names())
+              + ")");
     }
     return name;
   }

@@ -58,7 +58,9 @@ record KerasCompile(Optimizer optimizer, Loss loss, List<String> metrics) {
     }
     for (String key : UNSUPPORTED_OPTIONS) {
       Object v = options.get(key);
-      if (v != null && !Boolean.FALSE.equals(v) && !(v instanceof Number n && n.doubleValue() == 0)) {
+      if (v != null
+          && !Boolean.FALSE.equals(v)
+          && !(v instanceof Number n && n.doubleValue() == 0)) {
         return null;
       }
     }
@@ -71,13 +73,15 @@ record KerasCompile(Optimizer optimizer, Loss loss, List<String> metrics) {
       return Losses.get(name);
     }
     Map<String, Object> object = KerasValues.object(value);
-    if ("function".equals(object.get("class_name")) && object.get("config") instanceof String name) {
+    if ("function".equals(object.get("class_name"))
+        && object.get("config") instanceof String name) {
       return Losses.get(name);
     }
     if (!(object.get("class_name") instanceof String className)) {
       return null;
     }
-    return Losses.fromConfig(KerasObjects.snakeCase(className), KerasValues.object(object.get("config")));
+    return Losses.fromConfig(
+        KerasObjects.snakeCase(className), KerasValues.object(object.get("config")));
   }
 
   /** Metric names from a string, a list (possibly nested) or metric objects. */

@@ -8,7 +8,9 @@ import java.util.Map;
 /** The {@code compile_config} Keras 3 stores: the optimizer object, the loss and the metrics. */
 final class KerasCompileWriter {
   private static final Map<String, String> OPTIMIZER_CLASSES =
-      Map.of("sgd", "SGD", "adam", "Adam", "adamw", "AdamW", "rmsprop", "RMSprop", "adagrad", "Adagrad");
+      Map.of(
+          "sgd", "SGD", "adam", "Adam", "adamw", "AdamW", "rmsprop", "RMSprop", "adagrad",
+          "Adagrad");
 
   private KerasCompileWriter() {}
 
@@ -17,7 +19,11 @@ final class KerasCompileWriter {
     compile.put("optimizer", optimizer(model.optimizer()));
     compile.put("loss", loss(model.loss()));
     compile.put("loss_weights", null);
-    compile.put("metrics", model.metrics().isEmpty() ? null : model.metrics().stream().map(KerasCompileWriter::metric).toList());
+    compile.put(
+        "metrics",
+        model.metrics().isEmpty()
+            ? null
+            : model.metrics().stream().map(KerasCompileWriter::metric).toList());
     compile.put("weighted_metrics", null);
     compile.put("run_eagerly", false);
     compile.put("steps_per_execution", 1);
@@ -55,7 +61,8 @@ final class KerasCompileWriter {
     config.put("name", loss.name());
     config.put("reduction", "sum_over_batch_size");
     config.putAll(options);
-    String className = loss.name().equals("huber_loss") ? "Huber" : KerasObjects.camelCase(loss.name());
+    String className =
+        loss.name().equals("huber_loss") ? "Huber" : KerasObjects.camelCase(loss.name());
     return KerasObjects.module("keras.losses", className, config);
   }
 

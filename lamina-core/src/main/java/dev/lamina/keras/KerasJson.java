@@ -23,14 +23,15 @@ final class KerasJson {
     try {
       value = Json.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + " is not a valid JSON object: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          what + " is not a valid JSON object: " + e.getMessage(), e);
     }
     if (value == null) {
       throw new IllegalArgumentException(what + " is null, expected a JSON object");
     }
     if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException(what + " is not a valid JSON object: it is a "
-          + value.getClass().getSimpleName());
+      throw new IllegalArgumentException(
+          what + " is not a valid JSON object: it is a " + value.getClass().getSimpleName());
     }
     return (Map<String, Object>) value;
   }

@@ -1,6 +1,5 @@
 package dev.lamina.keras;
 
-import dev.lamina.layers.Activation;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Layers;
 import java.util.ArrayList;
@@ -18,14 +17,34 @@ import java.util.Set;
 final class KerasLayerReader {
   /** Options every class may carry that change nothing Lamina computes. */
   private static final Set<String> COMMON =
-      Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape", "input_shape",
-          "sparse", "ragged", "optional", "data_format", "autocast");
+      Set.of(
+          "name",
+          "trainable",
+          "dtype",
+          "batch_input_shape",
+          "batch_shape",
+          "input_shape",
+          "sparse",
+          "ragged",
+          "optional",
+          "data_format",
+          "autocast");
 
   /** The options Keras's Conv1D and Conv2D share. */
   private static final Set<String> CONVOLUTION =
-      Set.of("filters", "kernel_size", "strides", "padding", "dilation_rate", "groups",
-          "activation", "use_bias", "kernel_initializer", "bias_initializer",
-          "kernel_regularizer", "bias_regularizer");
+      Set.of(
+          "filters",
+          "kernel_size",
+          "strides",
+          "padding",
+          "dilation_rate",
+          "groups",
+          "activation",
+          "use_bias",
+          "kernel_initializer",
+          "bias_initializer",
+          "kernel_regularizer",
+          "bias_regularizer");
 
   /** The options Keras's RandomTranslation and RandomZoom share. */
   private static final Set<String> AUGMENTATION =
@@ -35,13 +54,36 @@ final class KerasLayerReader {
   static final Map<String, Set<String>> OPTIONS =
       Map.ofEntries(
           Map.entry("InputLayer", Set.of()),
-          Map.entry("Dense", Set.of("units", "activation", "use_bias", "kernel_initializer",
-              "bias_initializer", "kernel_regularizer", "bias_regularizer", "kernel_constraint",
-              "bias_constraint")),
-          Map.entry("BatchNormalization", Set.of("axis", "momentum", "epsilon", "center", "scale",
-              "beta_initializer", "gamma_initializer", "moving_mean_initializer",
-              "moving_variance_initializer", "renorm_momentum", "fused", "beta_regularizer",
-              "gamma_regularizer", "beta_constraint", "gamma_constraint")),
+          Map.entry(
+              "Dense",
+              Set.of(
+                  "units",
+                  "activation",
+                  "use_bias",
+                  "kernel_initializer",
+                  "bias_initializer",
+                  "kernel_regularizer",
+                  "bias_regularizer",
+                  "kernel_constraint",
+                  "bias_constraint")),
+          Map.entry(
+              "BatchNormalization",
+              Set.of(
+                  "axis",
+                  "momentum",
+                  "epsilon",
+                  "center",
+                  "scale",
+                  "beta_initializer",
+                  "gamma_initializer",
+                  "moving_mean_initializer",
+                  "moving_variance_initializer",
+                  "renorm_momentum",
+                  "fused",
+                  "beta_regularizer",
+                  "gamma_regularizer",
+                  "beta_constraint",
+                  "gamma_constraint")),
           Map.entry("Normalization", Set.of("axis", "invert", "mean", "variance")),
           Map.entry("Dropout", Set.of("rate", "seed")),
           Map.entry("Activation", Set.of("activation")),
@@ -80,8 +122,11 @@ final class KerasLayerReader {
     }
     if (!OPTIONS.containsKey(spec.className())) {
       throw new IllegalArgumentException(
-          "class '" + spec.className() + "' is not supported (a custom object, a Lambda or a layer"
-              + " Lamina lacks); Lamina reads " + String.join(", ", new java.util.TreeSet<>(OPTIONS.keySet())));
+          "class '"
+              + spec.className()
+              + "' is not supported (a custom object, a Lambda or a layer"
+              + " Lamina lacks); Lamina reads "
+              + String.join(", ", new java.util.TreeSet<>(OPTIONS.keySet())));
     }
     requireKnownOptions(spec, keras);
     List<Layer> extra = new ArrayList<>();
@@ -106,7 +151,8 @@ final class KerasLayerReader {
       case "Activation" -> lamina.put("activation", activationName(keras.get("activation")));
       case "LeakyReLU" -> {
         // Keras 2 calls the slope alpha; both default to 0.3 for the layer
-        Object slope = keras.containsKey("negative_slope") ? keras.get("negative_slope") : keras.get("alpha");
+        Object slope =
+            keras.containsKey("negative_slope") ? keras.get("negative_slope") : keras.get("alpha");
         lamina.put("negative_slope", slope == null ? 0.3 : slope);
       }
       case "ReLU" -> copy(keras, lamina, "max_value", "negative_slope", "threshold");
@@ -118,13 +164,24 @@ final class KerasLayerReader {
         requireChannelsLast(keras);
         // a convolution's activation, initializers and regularizers are read as Dense's
         dense(keras, lamina, extra);
-        copy(keras, lamina, "filters", "kernel_size", "strides", "padding", "dilation_rate", "groups");
+        copy(
+            keras,
+            lamina,
+            "filters",
+            "kernel_size",
+            "strides",
+            "padding",
+            "dilation_rate",
+            "groups");
       }
       case "MaxPooling2D", "AveragePooling2D" -> {
         requireChannelsLast(keras);
         copy(keras, lamina, "pool_size", "strides", "padding");
       }
-      case "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> {
+      case "GlobalAveragePooling1D",
+          "GlobalMaxPooling1D",
+          "GlobalAveragePooling2D",
+          "GlobalMaxPooling2D" -> {
         requireChannelsLast(keras);
         copy(keras, lamina, "keepdims");
       }
@@ -150,9 +207,11 @@ final class KerasLayerReader {
       lamina.put("activation", "linear");
       Map<String, Object> object = activations.layerObject(activation);
       String className = String.valueOf(object.get("class_name"));
-      KerasLayerSpec inner = new KerasLayerSpec(-1, className, KerasValues.object(object.get("config")));
+      KerasLayerSpec inner =
+          new KerasLayerSpec(-1, className, KerasValues.object(object.get("config")));
       if (!Set.of("LeakyReLU", "ReLU", "ELU", "Softmax", "Activation").contains(className)) {
-        throw new IllegalArgumentException("activation object of class '" + className + "' is not supported");
+        throw new IllegalArgumentException(
+            "activation object of class '" + className + "' is not supported");
       }
       Map<String, Object> unnamed = new LinkedHashMap<>(inner.config());
       unnamed.remove("name"); // the model names it, so it cannot clash with the Dense's name
@@ -175,7 +234,8 @@ final class KerasLayerReader {
   /** Keras's axis -1, or the last axis counted from the batch axis (tf.keras wrote [1]). */
   private static void requireLastAxis(Map<String, Object> keras, int[] inputShape) {
     Integer axis = KerasValues.axis(keras.getOrDefault("axis", -1));
-    boolean last = axis != null && (axis == -1 || (inputShape != null && axis == inputShape.length));
+    boolean last =
+        axis != null && (axis == -1 || (inputShape != null && axis == inputShape.length));
     if (!last) {
       throw new IllegalArgumentException(
           "option 'axis' is " + keras.get("axis") + "; only the last axis is supported");

@@ -12,16 +12,26 @@ import java.util.Map;
  */
 final class KerasLayerWriter {
   private static final List<String> CONVOLUTION =
-      List.of("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
-          "groups", "activation", "use_bias");
-  private static final List<String> POOLING = List.of("pool_size", "padding", "strides", "data_format");
+      List.of(
+          "filters",
+          "kernel_size",
+          "strides",
+          "padding",
+          "data_format",
+          "dilation_rate",
+          "groups",
+          "activation",
+          "use_bias");
+  private static final List<String> POOLING =
+      List.of("pool_size", "padding", "strides", "data_format");
   private static final List<String> GLOBAL_POOLING = List.of("data_format", "keepdims");
   private static final List<String> AUGMENTATION =
       List.of("height_factor", "width_factor", "fill_mode", "interpolation", "seed", "fill_value");
   private static final Map<String, List<String>> OPTIONS =
       Map.ofEntries(
           Map.entry("Dense", List.of("units", "activation", "use_bias")),
-          Map.entry("BatchNormalization", List.of("axis", "momentum", "epsilon", "center", "scale")),
+          Map.entry(
+              "BatchNormalization", List.of("axis", "momentum", "epsilon", "center", "scale")),
           Map.entry("Normalization", List.of("invert", "mean", "variance")),
           Map.entry("Dropout", List.of("rate", "seed")),
           Map.entry("Activation", List.of("activation")),
@@ -61,14 +71,26 @@ final class KerasLayerWriter {
     }
     switch (layer.className()) {
       case "Dense", "Conv1D", "Conv2D" -> {
-        config.put("kernel_initializer", KerasObjects.kerasInitializer(lamina.get("kernel_initializer")));
-        config.put("bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
+        config.put(
+            "kernel_initializer", KerasObjects.kerasInitializer(lamina.get("kernel_initializer")));
+        config.put(
+            "bias_initializer", KerasObjects.kerasInitializer(lamina.get("bias_initializer")));
         KerasObjects.convertRegularizersAndConstraints(
-            lamina, config, KerasObjects::kerasRegularizer, KerasObjects::kerasConstraint, "kernel", "bias");
+            lamina,
+            config,
+            KerasObjects::kerasRegularizer,
+            KerasObjects::kerasConstraint,
+            "kernel",
+            "bias");
       }
       case "BatchNormalization" ->
           KerasObjects.convertRegularizersAndConstraints(
-              lamina, config, KerasObjects::kerasRegularizer, KerasObjects::kerasConstraint, "beta", "gamma");
+              lamina,
+              config,
+              KerasObjects::kerasRegularizer,
+              KerasObjects::kerasConstraint,
+              "beta",
+              "gamma");
       case "Normalization" -> {
         config.put("axis", List.of(-1));
       }
@@ -90,7 +112,8 @@ final class KerasLayerWriter {
     return entry;
   }
 
-  private static Map<String, Object> entry(String className, Map<String, Object> config, int[] inputShape) {
+  private static Map<String, Object> entry(
+      String className, Map<String, Object> config, int[] inputShape) {
     Map<String, Object> entry = KerasObjects.module("keras.layers", className, config);
     entry.put("build_config", Map.of("input_shape", batchShape(inputShape)));
     return entry;

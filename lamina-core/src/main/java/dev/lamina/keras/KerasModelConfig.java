@@ -29,7 +29,8 @@ record KerasModelConfig(String name, List<KerasLayerSpec> layers, int[] inputSha
     }
     List<KerasLayerSpec> layers = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      if (!(entries.get(i) instanceof Map<?, ?> entry) || !(entry.get("class_name") instanceof String layerClass)) {
+      if (!(entries.get(i) instanceof Map<?, ?> entry)
+          || !(entry.get("class_name") instanceof String layerClass)) {
         throw new KerasModelException(file, "layer " + i + " has no class_name");
       }
       layers.add(new KerasLayerSpec(i, layerClass, KerasValues.object(entry.get("config"))));
@@ -39,7 +40,10 @@ record KerasModelConfig(String name, List<KerasLayerSpec> layers, int[] inputSha
       case "Functional", "Model" -> requireChain(file, entries, layers);
       default ->
           throw new KerasModelException(
-              file, "model class '" + className + "' is not supported (Sequential, or a Functional"
+              file,
+              "model class '"
+                  + className
+                  + "' is not supported (Sequential, or a Functional"
                   + " model that is a single chain)");
     }
     return new KerasModelConfig(name, layers, inputShape(model, inner, layers));
@@ -54,9 +58,14 @@ record KerasModelConfig(String name, List<KerasLayerSpec> layers, int[] inputSha
       String previous = layers.get(i - 1).name();
       if (!sources.equals(Set.of(previous == null ? "" : previous))) {
         throw new KerasModelException(
-            file, i, layers.get(i).className(),
-            "a branching Functional model: the layer takes inputs from " + sources
-                + ", not just the previous layer '" + previous + "'; only single chains are read");
+            file,
+            i,
+            layers.get(i).className(),
+            "a branching Functional model: the layer takes inputs from "
+                + sources
+                + ", not just the previous layer '"
+                + previous
+                + "'; only single chains are read");
       }
     }
     for (int i = 0; i + 1 < layers.size(); i++) {
@@ -69,7 +78,9 @@ record KerasModelConfig(String name, List<KerasLayerSpec> layers, int[] inputSha
       }
       if (consumers != 1) {
         throw new KerasModelException(
-            file, i, layers.get(i).className(),
+            file,
+            i,
+            layers.get(i).className(),
             "a branching Functional model: the layer feeds " + consumers + " layers");
       }
     }
@@ -103,7 +114,8 @@ record KerasModelConfig(String name, List<KerasLayerSpec> layers, int[] inputSha
   }
 
   /** The per-sample input shape from the first layer's batch shape or the build config. */
-  private static int[] inputShape(Map<String, Object> model, Object inner, List<KerasLayerSpec> layers) {
+  private static int[] inputShape(
+      Map<String, Object> model, Object inner, List<KerasLayerSpec> layers) {
     if (!layers.isEmpty()) {
       Map<String, Object> first = layers.get(0).config();
       for (String key : List.of("batch_shape", "batch_input_shape")) {

@@ -1,10 +1,10 @@
 package dev.lamina.keras;
 
 import dev.lamina.Parameter;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.io.ModelFileException;
 import dev.lamina.io.ModelFormat;
 import dev.lamina.layers.Layer;
+import dev.lamina.random.SeededRandom;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -21,8 +21,8 @@ import java.util.Map;
  * when the compile config is one Lamina knows, with the optimizer's saved state.
  *
  * <p>The file is untrusted: it is never executed, unknown classes are refused, and no array is
- * allocated before its size is checked — the config may not imply more weights than the file
- * could store, and each dataset must declare exactly the shape the config implies.
+ * allocated before its size is checked — the config may not imply more weights than the file could
+ * store, and each dataset must declare exactly the shape the config implies.
  */
 public final class KerasModelReader {
   /** The largest legacy HDF5 model read (a Java array's limit). */
@@ -49,15 +49,18 @@ public final class KerasModelReader {
     try (HdfFile h5 = HdfFile.fromBytes(archive.weights())) {
       KerasModelConfig model = KerasModelConfig.parse(file, archive.config());
       return assemble(
-          file, model, archive.weights().length, layers -> new V3Weights(h5, layers),
+          file,
+          model,
+          archive.weights().length,
+          layers -> new V3Weights(h5, layers),
           KerasValues.object(archive.config().get("compile_config")));
     }
   }
 
   /**
    * The file is read whole and handed to jHDF in memory: jHDF then slices every block a header
-   * declares out of the file's real bytes, where reading from the file it would first allocate
-   * a buffer of whatever size the (untrusted) header gives.
+   * declares out of the file's real bytes, where reading from the file it would first allocate a
+   * buffer of whatever size the (untrusted) header gives.
    */
   private static KerasModel readLegacy(Path file) throws IOException {
     long size = Files.size(file);
@@ -70,12 +73,17 @@ public final class KerasModelReader {
       String modelConfig = stringAttribute(h5.getAttribute("model_config"));
       if (modelConfig == null) {
         throw new KerasModelException(
-            file, "an HDF5 file without a 'model_config' attribute: weights only, not a whole model");
+            file,
+            "an HDF5 file without a 'model_config' attribute: weights only, not a whole model");
       }
       String training = stringAttribute(h5.getAttribute("training_config"));
-      KerasModelConfig model = KerasModelConfig.parse(file, KerasJson.parseObject(modelConfig, "model_config"));
+      KerasModelConfig model =
+          KerasModelConfig.parse(file, KerasJson.parseObject(modelConfig, "model_config"));
       return assemble(
-          file, model, bytes.length, layers -> new LegacyWeights(h5),
+          file,
+          model,
+          bytes.length,
+          layers -> new LegacyWeights(h5),
           training == null ? null : KerasJson.parseObject(training, "training_config"));
     }
   }
@@ -85,7 +93,9 @@ public final class KerasModelReader {
       return null;
     }
     Object data = attribute.getData();
-    return data instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(data);
+    return data instanceof byte[] bytes
+        ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        : String.valueOf(data);
   }
 
   private static KerasModel assemble(
@@ -147,21 +157,34 @@ public final class KerasModelReader {
     layers.stream().filter(Layer::isTrainable).forEach(l -> trainable.addAll(l.trainableWeights()));
     KerasOptimizerState.restore(compile.optimizer(), weights.optimizerVariables(), trainable);
     return new KerasModel(
-        model.name(), model.inputShape(), layers, compile.optimizer(), compile.loss(), compile.metrics());
+        model.name(),
+        model.inputShape(),
+        layers,
+        compile.optimizer(),
+        compile.loss(),
+        compile.metrics());
   }
 
   private static void load(Path file, KerasLayerSpec spec, Layer layer, List<Dataset> datasets) {
     List<Parameter> params = layer.weights();
     if (datasets.size() != params.size()) {
       throw new KerasModelException(
-          file, spec.position(), spec.className(),
-          "the file holds " + datasets.size() + " weights for layer '" + spec.name()
-              + "', its config implies " + params.size());
+          file,
+          spec.position(),
+          spec.className(),
+          "the file holds "
+              + datasets.size()
+              + " weights for layer '"
+              + spec.name()
+              + "', its config implies "
+              + params.size());
     }
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       try {
-        p.assign(H5Arrays.floats(datasets.get(i), p.shape(), "weight " + i + " of '" + spec.name() + "'"));
+        p.assign(
+            H5Arrays.floats(
+                datasets.get(i), p.shape(), "weight " + i + " of '" + spec.name() + "'"));
       } catch (IllegalArgumentException e) {
         throw new KerasModelException(file, spec.position(), spec.className(), e.getMessage());
       }

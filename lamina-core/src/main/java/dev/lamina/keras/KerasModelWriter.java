@@ -1,6 +1,6 @@
 package dev.lamina.keras;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import dev.lamina.io.ModelFileException;
 import dev.lamina.layers.Layer;
 import java.io.IOException;
@@ -19,8 +19,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a Keras v3 {@code .keras} file that Keras 3's {@code keras.models.load_model} reads: a zip
- * of stored (uncompressed) {@code metadata.json}, {@code config.json} and {@code
- * model.weights.h5}, in that order, written atomically.
+ * of stored (uncompressed) {@code metadata.json}, {@code config.json} and {@code model.weights.h5},
+ * in that order, written atomically.
  */
 public final class KerasModelWriter {
   /** The Keras version whose layout is written. */
@@ -39,7 +39,10 @@ public final class KerasModelWriter {
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("keras_version", KERAS_VERSION);
-    metadata.put("date_saved", LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
+    metadata.put(
+        "date_saved",
+        LocalDateTime.now(ZoneId.systemDefault())
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
     byte[] meta = KerasJson.write(metadata).getBytes(StandardCharsets.UTF_8);
     AtomicFile.write(
         file,

@@ -10,18 +10,26 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Initializers, regularizers and constraints inside layer configs, between Keras's form ({@code {"module":
- * "keras.initializers", "class_name": "GlorotUniform", "config": {...}}}) and Lamina's ({@code
- * {"class_name": "glorot_uniform", "config": {...}}}).
+ * Initializers, regularizers and constraints inside layer configs, between Keras's form ({@code
+ * {"module": "keras.initializers", "class_name": "GlorotUniform", "config": {...}}}) and Lamina's
+ * ({@code {"class_name": "glorot_uniform", "config": {...}}}).
  */
 final class KerasObjects {
   private static final Pattern CAMEL_WORD = Pattern.compile("(.)([A-Z][a-z]+)");
   private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
+
   /** Lamina's initializers whose only Keras option is the seed. */
   private static final Set<String> SEEDED_BY_NAME =
-      Set.of("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "lecun_uniform",
+      Set.of(
+          "glorot_uniform",
+          "glorot_normal",
+          "he_uniform",
+          "he_normal",
+          "lecun_uniform",
           "lecun_normal");
-  private static final List<String> CONSTRAINTS = List.of("MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm");
+
+  private static final List<String> CONSTRAINTS =
+      List.of("MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm");
 
   private KerasObjects() {}
 
@@ -70,7 +78,8 @@ final class KerasObjects {
       return null;
     }
     Map<String, Object> object = KerasValues.object(keras);
-    String name = keras instanceof String s ? s.toUpperCase(Locale.ROOT) : (String) object.get("class_name");
+    String name =
+        keras instanceof String s ? s.toUpperCase(Locale.ROOT) : (String) object.get("class_name");
     if (!Set.of("L1", "L2", "L1L2").contains(name)) {
       throw new IllegalArgumentException(
           "regularizer " + keras + " is not supported (L1, L2 or L1L2)");
@@ -100,9 +109,11 @@ final class KerasObjects {
    * <weight>_constraint} (Keras's order), from {@code from} into {@code to}.
    */
   static void convertRegularizersAndConstraints(
-      Map<String, Object> from, Map<String, Object> to,
+      Map<String, Object> from,
+      Map<String, Object> to,
       Function<Object, Map<String, Object>> regularizer,
-      Function<Object, Map<String, Object>> constraint, String... weights) {
+      Function<Object, Map<String, Object>> constraint,
+      String... weights) {
     for (String weight : weights) {
       to.put(weight + "_regularizer", regularizer.apply(from.get(weight + "_regularizer")));
     }
@@ -111,7 +122,9 @@ final class KerasObjects {
     }
   }
 
-  /** Keras's form of an initializer in Lamina's layer config ({@code class_name}, {@code config}). */
+  /**
+   * Keras's form of an initializer in Lamina's layer config ({@code class_name}, {@code config}).
+   */
   static Map<String, Object> kerasInitializer(Object lamina) {
     Map<String, Object> object = KerasValues.object(lamina);
     String name = (String) object.get("class_name");
@@ -140,7 +153,9 @@ final class KerasObjects {
       return null;
     }
     Map<String, Object> object = KerasValues.object(lamina);
-    return module(module, (String) object.get("class_name"),
+    return module(
+        module,
+        (String) object.get("class_name"),
         new LinkedHashMap<>(KerasValues.object(object.get("config"))));
   }
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * An optimizer's saved variables restored into a Lamina optimizer, so that fit continues where
- * Keras stopped. Keras writes the step count first (int32 or int64), Keras 3 then the learning rate,
- * then the slots per trainable variable: interleaved ({@code m₀ v₀ m₁ v₁ …}) since tf.keras 2.11,
- * grouped by kind ({@code m₀ m₁ … v₀ v₁ …}, names ending {@code /m:0}) in older legacy files.
+ * Keras stopped. Keras writes the step count first (int32 or int64), Keras 3 then the learning
+ * rate, then the slots per trainable variable: interleaved ({@code m₀ v₀ m₁ v₁ …}) since tf.keras
+ * 2.11, grouped by kind ({@code m₀ m₁ … v₀ v₁ …}, names ending {@code /m:0}) in older legacy files.
  */
 final class KerasOptimizerState {
   private KerasOptimizerState() {}
@@ -25,12 +25,14 @@ final class KerasOptimizerState {
    * Restores the state into {@code optimizer} when it fits {@code trainable} exactly; returns
    * whether it did (a state that does not fit is left out, as Keras skips it with a warning).
    */
-  static boolean restore(Optimizer optimizer, List<NamedDataset> variables, List<Parameter> trainable) {
+  static boolean restore(
+      Optimizer optimizer, List<NamedDataset> variables, List<Parameter> trainable) {
     if (!(optimizer instanceof GradientOptimizer<?> target) || variables.isEmpty()) {
       return false;
     }
     int headers = 0;
-    while (headers < variables.size() && variables.get(headers).dataset().getDimensions().length == 0) {
+    while (headers < variables.size()
+        && variables.get(headers).dataset().getDimensions().length == 0) {
       headers++;
     }
     int perVariable = target.slotsPerVariableCount();
@@ -44,10 +46,13 @@ final class KerasOptimizerState {
     for (int v = 0; v < trainable.size(); v++) {
       float[][] variableSlots = new float[perVariable][];
       for (int k = 0; k < perVariable; k++) {
-        int index = grouped ? k * trainable.size() + v : interleaved(v, k, perVariable, trainable.size());
+        int index =
+            grouped ? k * trainable.size() + v : interleaved(v, k, perVariable, trainable.size());
         NamedDataset slot = slotVariables.get(index);
         try {
-          variableSlots[k] = H5Arrays.floats(slot.dataset(), trainable.get(v).shape(), "optimizer variable " + slot.name());
+          variableSlots[k] =
+              H5Arrays.floats(
+                  slot.dataset(), trainable.get(v).shape(), "optimizer variable " + slot.name());
         } catch (IllegalArgumentException mismatch) {
           return false;
         }

@@ -41,7 +41,8 @@ final class KerasWeightsWriter {
           if (weights.isEmpty()) {
             continue; // Keras loads a layer without variables from no group at all
           }
-          WritableGroup vars = layers.putGroup(count == 1 ? base : base + "_" + (count - 1)).putGroup("vars");
+          WritableGroup vars =
+              layers.putGroup(count == 1 ? base : base + "_" + (count - 1)).putGroup("vars");
           vars.putAttribute("name", layer.name());
           for (int i = 0; i < weights.size(); i++) {
             vars.putDataset(String.valueOf(i), array(layer, weights.get(i)));
@@ -93,7 +94,8 @@ final class KerasWeightsWriter {
     return offset;
   }
 
-  private static void writeOptimizer(WritableGroup vars, Optimizer optimizer, List<Parameter> trainable) {
+  private static void writeOptimizer(
+      WritableGroup vars, Optimizer optimizer, List<Parameter> trainable) {
     vars.putAttribute("name", optimizer.name());
     vars.putDataset("0", optimizer.iterations());
     vars.putDataset("1", (float) optimizer.learningRate());
@@ -105,7 +107,10 @@ final class KerasWeightsWriter {
     for (int v = 0; v < trainable.size(); v++) {
       for (int k = 0; k < perVariable; k++) {
         int[] shape = trainable.get(v).shape();
-        float[] values = slots.isEmpty() ? new float[trainable.get(v).value().toFloatArray().length] : slots.get(v)[k];
+        float[] values =
+            slots.isEmpty()
+                ? new float[trainable.get(v).value().toFloatArray().length]
+                : slots.get(v)[k];
         int index = 2 + KerasOptimizerState.interleaved(v, k, perVariable, trainable.size());
         vars.putDataset(String.valueOf(index), shaped(values, shape));
       }

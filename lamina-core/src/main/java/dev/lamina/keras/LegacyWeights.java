@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The weights of a legacy Keras HDF5 model file: group {@code model_weights/<layer name>} whose
- * attribute {@code weight_names} lists the datasets in get_weights order ({@code dense/kernel:0}
- * in tf.keras, {@code model/dense/kernel} without {@code :0} from Keras 3), and {@code
+ * attribute {@code weight_names} lists the datasets in get_weights order ({@code dense/kernel:0} in
+ * tf.keras, {@code model/dense/kernel} without {@code :0} from Keras 3), and {@code
  * optimizer_weights} likewise.
  */
 final class LegacyWeights implements LayerWeights {
@@ -41,7 +41,11 @@ final class LegacyWeights implements LayerWeights {
     for (String name : weightNames(group)) {
       if (!(group.getByPath(name) instanceof Dataset dataset)) {
         throw new IllegalArgumentException(
-            "group '" + group.getPath() + "' lists weight '" + name + "' but holds no such dataset");
+            "group '"
+                + group.getPath()
+                + "' lists weight '"
+                + name
+                + "' but holds no such dataset");
       }
       out.add(new NamedDataset(name, dataset));
     }
@@ -55,7 +59,10 @@ final class LegacyWeights implements LayerWeights {
     List<String> names = new ArrayList<>();
     if (data instanceof Object[] values) {
       for (Object v : values) {
-        names.add(v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(v));
+        names.add(
+            v instanceof byte[] b
+                ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(v));
       }
     } else if (data instanceof String single) {
       names.add(single);

@@ -19,7 +19,8 @@ final class ParameterBudget {
 
   /** Whether the layer has weights the file must supply. */
   static boolean holdsWeights(Layer layer) {
-    return layer instanceof Dense || layer instanceof BatchNormalization
+    return layer instanceof Dense
+        || layer instanceof BatchNormalization
         || layer instanceof ConvolutionLayer<?>
         || (layer instanceof Normalization n && n.statisticsAreWeights());
   }
@@ -46,7 +47,11 @@ final class ParameterBudget {
   static void check(Path file, long elements, long fileBytes) {
     if (elements > fileBytes / Float.BYTES + SLACK) {
       throw new KerasModelException(
-          file, "the config implies " + elements + " weights but the file holds only " + fileBytes
+          file,
+          "the config implies "
+              + elements
+              + " weights but the file holds only "
+              + fileBytes
               + " bytes: refused before allocating");
     }
   }

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * The weights of a Keras v3 file ({@code model.weights.h5}): one group per layer under {@code
  * layers/} (tf.keras 2.13–2.14: {@code _layer_checkpoint_dependencies/}; Windows builds of tf.keras
  * write both as a literal {@code layers\dense} at the top), named by the layer's class with a
- * per-class counter in model order — not by the layer's name — and the variables as {@code
- * vars/0}, {@code vars/1}, … Since tf.keras 2.13 leaves gaps in the counter ({@code dense},
- * {@code dense_2}, {@code dense_4}), slots are matched to layers by their order within the class.
+ * per-class counter in model order — not by the layer's name — and the variables as {@code vars/0},
+ * {@code vars/1}, … Since tf.keras 2.13 leaves gaps in the counter ({@code dense}, {@code dense_2},
+ * {@code dense_4}), slots are matched to layers by their order within the class.
  */
 final class V3Weights implements LayerWeights {
-  private static final List<String> CONTAINERS = List.of("layers", "_layer_checkpoint_dependencies");
+  private static final List<String> CONTAINERS =
+      List.of("layers", "_layer_checkpoint_dependencies");
   private static final Pattern SLOT = Pattern.compile("(.+?)(?:_(\\d+))?");
 
   private final Map<String, Group> slots = new HashMap<>();
@@ -47,7 +48,11 @@ final class V3Weights implements LayerWeights {
       }
     }
     Map<String, List<KerasLayerSpec>> byClass = new HashMap<>();
-    weighted.forEach(s -> byClass.computeIfAbsent(KerasObjects.snakeCase(s.className()), k -> new ArrayList<>()).add(s));
+    weighted.forEach(
+        s ->
+            byClass
+                .computeIfAbsent(KerasObjects.snakeCase(s.className()), k -> new ArrayList<>())
+                .add(s));
     byClass.forEach(this::match);
   }
 
@@ -62,8 +67,13 @@ final class V3Weights implements LayerWeights {
         });
     if (numbered.size() != specs.size()) {
       throw new IllegalArgumentException(
-          "the weights file holds " + numbered.size() + " '" + base + "' slots with variables for "
-              + specs.size() + " such layers in the config");
+          "the weights file holds "
+              + numbered.size()
+              + " '"
+              + base
+              + "' slots with variables for "
+              + specs.size()
+              + " such layers in the config");
     }
     List<Group> ordered = new ArrayList<>(numbered.values());
     for (int i = 0; i < specs.size(); i++) {

@@ -11,9 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keras's activation functions by name, each one operation of {@link NeuralOps#activation} with its
- * derivative beside it (checked against the composed Tensor versions). Formulas and defaults are Keras 3's: leaky_relu
- * uses slope 0.2 (the function's default, not the layer's 0.3), gelu is the exact form,
- * hard_sigmoid is clip(x/6 + 0.5, 0, 1), softmax runs over the last axis.
+ * derivative beside it (checked against the composed Tensor versions). Formulas and defaults are
+ * Keras 3's: leaky_relu uses slope 0.2 (the function's default, not the layer's 0.3), gelu is the
+ * exact form, hard_sigmoid is clip(x/6 + 0.5, 0, 1), softmax runs over the last axis.
  */
 public final class ActivationFunctions {
   private static final Map<String, UnaryOperator<Tensor>> BY_NAME = new LinkedHashMap<>();
@@ -21,9 +21,26 @@ public final class ActivationFunctions {
   static {
     for (String name :
         List.of(
-            "linear", "relu", "sigmoid", "tanh", "leaky_relu", "softmax", "log_softmax", "elu",
-            "selu", "gelu", "swish", "silu", "softplus", "softsign", "hard_sigmoid", "hard_silu",
-            "hard_swish", "relu6", "exponential", "mish")) {
+            "linear",
+            "relu",
+            "sigmoid",
+            "tanh",
+            "leaky_relu",
+            "softmax",
+            "log_softmax",
+            "elu",
+            "selu",
+            "gelu",
+            "swish",
+            "silu",
+            "softplus",
+            "softsign",
+            "hard_sigmoid",
+            "hard_silu",
+            "hard_swish",
+            "relu6",
+            "exponential",
+            "mish")) {
       BY_NAME.put(name, x -> NeuralOps.activation(x, name));
     }
   }

@@ -4,7 +4,10 @@ import dev.lamina.Convolutions;
 import dev.lamina.Tensor;
 import dev.lamina.kernels.Window2d;
 
-/** Keras's AveragePooling2D: the mean of each window, per channel; with same padding, of its pixels inside the input. */
+/**
+ * Keras's AveragePooling2D: the mean of each window, per channel; with same padding, of its pixels
+ * inside the input.
+ */
 public final class AveragePooling2D extends Pooling2DLayer<AveragePooling2D> {
 
   /** A window of {@code poolSize} on both axes, or one size per axis. */

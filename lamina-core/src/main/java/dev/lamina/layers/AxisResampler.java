@@ -7,8 +7,8 @@ import java.util.Locale;
  * Resamples images of {@code (batch, height, width, channels)} through per-sample axis-aligned maps
  * from output to input coordinates ({@code inputRow = rowScale · row + rowOffset}, likewise for
  * columns), as Keras's {@code affine_transform} does for translations and zooms: bilinear or
- * nearest interpolation, points outside the image filled by {@code reflect} (d c b a | a b c d |
- * d c b a), {@code wrap} (a b c d | a b c d), {@code nearest} (a a | a b c d | d d) or {@code
+ * nearest interpolation, points outside the image filled by {@code reflect} (d c b a | a b c d | d
+ * c b a), {@code wrap} (a b c d | a b c d), {@code nearest} (a a | a b c d | d d) or {@code
  * constant} (the fill value). Because the maps are axis-aligned, each output value is a weighted
  * sum over at most two input rows and two input columns, and the gradient sends it back through the
  * same taps.
@@ -32,8 +32,13 @@ final class AxisResampler {
    * {@code rowMap} and {@code columnMap} hold {@code scale, offset} for each sample in turn; the
    * mode and interpolation are among {@link #FILL_MODES} and {@link #INTERPOLATIONS}.
    */
-  AxisResampler(int[] shape, double[] rowMap, double[] columnMap, String fillMode,
-      String interpolation, double fillValue) {
+  AxisResampler(
+      int[] shape,
+      double[] rowMap,
+      double[] columnMap,
+      String fillMode,
+      String interpolation,
+      double fillValue) {
     this.batch = shape[0];
     this.height = shape[1];
     this.width = shape[2];
@@ -84,7 +89,8 @@ final class AxisResampler {
               for (int j = 0; j < columns.count; j++) {
                 int k = (b * width + x) * columns.count + j;
                 if (rows.inside[r] && columns.inside[k]) {
-                  int from = ((b * height + rows.index[r]) * width + columns.index[k]) * channels + c;
+                  int from =
+                      ((b * height + rows.index[r]) * width + columns.index[k]) * channels + c;
                   in[from] += rows.weight[r] * columns.weight[k] * g;
                 }
               }
@@ -102,9 +108,10 @@ final class AxisResampler {
       int r = (b * height + y) * rows.count + i;
       for (int j = 0; j < columns.count; j++) {
         int k = (b * width + x) * columns.count + j;
-        double value = rows.inside[r] && columns.inside[k]
-            ? images[((b * height + rows.index[r]) * width + columns.index[k]) * channels + c]
-            : fillValue;
+        double value =
+            rows.inside[r] && columns.inside[k]
+                ? images[((b * height + rows.index[r]) * width + columns.index[k]) * channels + c]
+                : fillValue;
         sum += rows.weight[r] * columns.weight[k] * value;
       }
     }

@@ -5,7 +5,7 @@ import dev.lamina.Parameter;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializer;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,10 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
   private int[] declaredInputShape;
   private DType dtype = DType.FLOAT32;
   private int[] builtInputShape;
+
   /** The last batch shape call() validated; predict may race on it, so it is volatile. */
   private volatile int[] checkedShape;
+
   private boolean trainable = true;
 
   /** Names the layer (Keras's {@code name=}); the model keeps a name chosen here. */
@@ -99,7 +101,9 @@ public abstract class BaseLayer<SELF extends BaseLayer<SELF>> implements Layer {
     return builtInputShape != null;
   }
 
-  /** Checks the batch against the built shape (once per batch shape), then runs {@link #forward}. */
+  /**
+   * Checks the batch against the built shape (once per batch shape), then runs {@link #forward}.
+   */
   @Override
   public final Tensor call(Tensor inputs, Phase phase) {
     if (builtInputShape == null) {

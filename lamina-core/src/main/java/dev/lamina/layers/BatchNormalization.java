@@ -1,12 +1,12 @@
 package dev.lamina.layers;
 
 import dev.lamina.NeuralOps;
+import dev.lamina.NoGrad;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.autograd.NoGrad;
 import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,7 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
   private Parameter beta;
   private Parameter movingMean;
   private Parameter movingVariance;
+
   /** Where the training operation leaves the batch mean and variance. */
   private final Tensor[] statistics = new Tensor[2];
 
@@ -125,8 +126,11 @@ public final class BatchNormalization extends BaseLayer<BatchNormalization> {
     if (phase == Phase.TRAINING && isTrainable() && inputs.rank() == 2 && sameTypes(inputs)) {
       Tensor out =
           NeuralOps.batchNormalization(
-              inputs, gamma == null ? null : gamma.value(), beta == null ? null : beta.value(),
-              epsilon, statistics);
+              inputs,
+              gamma == null ? null : gamma.value(),
+              beta == null ? null : beta.value(),
+              epsilon,
+              statistics);
       updateMovingStatistics(statistics[0], statistics[1]);
       return out;
     }

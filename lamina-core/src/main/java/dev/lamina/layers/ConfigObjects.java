@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Initializers, regularizers and constraints inside a layer config, in Keras's nested form {@code {"class_name":
- * ..., "config": {...}}}; an absent one is null, as in Keras.
+ * Initializers, regularizers and constraints inside a layer config, in Keras's nested form {@code
+ * {"class_name": ..., "config": {...}}}; an absent one is null, as in Keras.
  */
 final class ConfigObjects {
   private static final String CLASS_NAME = "class_name";
@@ -42,7 +42,9 @@ final class ConfigObjects {
         : Regularizer.fromConfig(className(config, key, nested), inner(nested));
   }
 
-  /** The constraint under {@code key}, or null; a bad one is refused naming the layer and option. */
+  /**
+   * The constraint under {@code key}, or null; a bad one is refused naming the layer and option.
+   */
   static Constraint constraint(LayerConfig config, String key) {
     Map<String, Object> nested = config.objectOrNull(key);
     if (nested == null) {

@@ -1,9 +1,8 @@
 package dev.lamina.layers;
 
 /**
- * Keras's one-dimensional convolution over {@code (batch, steps, channels)}: kernel {@code
- * (k, channels, filters)}, output {@code (batch, outSteps, filters)}. Causal padding is not
- * offered.
+ * Keras's one-dimensional convolution over {@code (batch, steps, channels)}: kernel {@code (k,
+ * channels, filters)}, output {@code (batch, outSteps, filters)}. Causal padding is not offered.
  */
 public final class Conv1D extends ConvolutionLayer<Conv1D> {
 

@@ -1,8 +1,8 @@
 package dev.lamina.layers;
 
 /**
- * Keras's two-dimensional convolution over {@code (batch, height, width, channels)}: kernel
- * {@code (kh, kw, channels, filters)}, output {@code (batch, outHeight, outWidth, filters)}.
+ * Keras's two-dimensional convolution over {@code (batch, height, width, channels)}: kernel {@code
+ * (kh, kw, channels, filters)}, output {@code (batch, outHeight, outWidth, filters)}.
  */
 public final class Conv2D extends ConvolutionLayer<Conv2D> {
 

@@ -7,8 +7,8 @@ import dev.lamina.Tensor;
 import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.kernels.Window2d;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +168,9 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     int[] shape = inputs.shape();
     Window2d window = window(Arrays.copyOfRange(shape, 1, shape.length));
     Tensor images = rank == 2 ? inputs : inputs.reshape(shape[0], 1, shape[1], shape[2]);
-    Tensor y = Convolutions.conv2d(images, kernel.value(), bias == null ? null : bias.value(),
-        window, filters);
+    Tensor y =
+        Convolutions.conv2d(
+            images, kernel.value(), bias == null ? null : bias.value(), window, filters);
     if (rank == 1) {
       y = y.reshape(shape[0], window.outWidth(), filters);
     }
@@ -243,14 +244,23 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
   private Window2d window(int[] inputShape) {
     if (inputShape.length != rank + 1) {
       throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank " + (rank + 2) + " (batch, "
-              + (rank == 2 ? "height, width" : "steps") + ", channels), got input shape "
-              + Arrays.toString(inputShape) + " without the batch axis");
+          describe()
+              + ": expected inputs of rank "
+              + (rank + 2)
+              + " (batch, "
+              + (rank == 2 ? "height, width" : "steps")
+              + ", channels), got input shape "
+              + Arrays.toString(inputShape)
+              + " without the batch axis");
     }
     if (kernel != null && inputShape[rank] != kernel.shape()[rank]) {
       throw new ShapeMismatchException(
-          describe() + ": expected " + kernel.shape()[rank] + " input channels (as built), got "
-              + "input shape " + Arrays.toString(inputShape));
+          describe()
+              + ": expected "
+              + kernel.shape()[rank]
+              + " input channels (as built), got "
+              + "input shape "
+              + Arrays.toString(inputShape));
     }
     int height = rank == 2 ? inputShape[0] : 1;
     int width = inputShape[rank - 1];
@@ -262,13 +272,26 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     int spanWidth = Window2d.span(kernelSize[last], dilationRate[last]);
     if (!samePadding && (spanHeight > height || spanWidth > width)) {
       throw new ShapeMismatchException(
-          describe() + ": kernel " + Arrays.toString(kernelSize) + " (dilation "
-              + Arrays.toString(dilationRate) + ") is larger than its input of shape "
-              + Arrays.toString(inputShape) + " with valid padding; use padding 'same' or a "
+          describe()
+              + ": kernel "
+              + Arrays.toString(kernelSize)
+              + " (dilation "
+              + Arrays.toString(dilationRate)
+              + ") is larger than its input of shape "
+              + Arrays.toString(inputShape)
+              + " with valid padding; use padding 'same' or a "
               + "smaller kernel");
     }
-    return Window2d.of(height, width, kernelHeight, kernelSize[last], strideHeight,
-        strides[last], dilationHeight, dilationRate[last], samePadding);
+    return Window2d.of(
+        height,
+        width,
+        kernelHeight,
+        kernelSize[last],
+        strideHeight,
+        strides[last],
+        dilationHeight,
+        dilationRate[last],
+        samePadding);
   }
 
   private void checkStridesWithDilation() {
@@ -276,8 +299,11 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     boolean dilated = Arrays.stream(dilationRate).anyMatch(d -> d > 1);
     if (strided && dilated) {
       throw new IllegalArgumentException(
-          className() + ": strides above 1 cannot be combined with a dilation rate above 1 (as in "
-              + "Keras), got strides " + Arrays.toString(strides) + " and dilation rate "
+          className()
+              + ": strides above 1 cannot be combined with a dilation rate above 1 (as in "
+              + "Keras), got strides "
+              + Arrays.toString(strides)
+              + " and dilation rate "
               + Arrays.toString(dilationRate));
     }
   }

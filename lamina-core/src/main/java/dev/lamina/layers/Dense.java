@@ -6,7 +6,7 @@ import dev.lamina.Tensor;
 import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 

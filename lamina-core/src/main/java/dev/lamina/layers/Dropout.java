@@ -2,8 +2,7 @@ package dev.lamina.layers;
 
 import dev.lamina.NeuralOps;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
-import dev.lamina.kernels.SplitMix;
+import dev.lamina.random.SeededRandom;
 import java.util.Map;
 
 /**
@@ -53,7 +52,7 @@ public final class Dropout extends BaseLayer<Dropout> implements RandomStreamLay
 
   @Override
   public void restartDraws(long key) {
-    masks = new SeededRandom(seed == null ? key : SplitMix.mix(key ^ seed));
+    masks = new SeededRandom(seed == null ? key : SeededRandom.mix(key ^ seed));
   }
 
   @Override

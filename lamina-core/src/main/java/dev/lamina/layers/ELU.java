@@ -3,7 +3,9 @@ package dev.lamina.layers;
 import dev.lamina.Tensor;
 import java.util.Map;
 
-/** Keras's ELU layer: {@code x} where positive, else {@code alpha · (eˣ − 1)}; alpha 1 by default. */
+/**
+ * Keras's ELU layer: {@code x} where positive, else {@code alpha · (eˣ − 1)}; alpha 1 by default.
+ */
 public final class ELU extends BaseLayer<ELU> {
   private final double alpha;
 

@@ -14,18 +14,26 @@ record Factor(double lower, double upper, double[] given) {
    * aboveMinusOne}), naming the layer and option otherwise.
    */
   static Factor of(String layer, String option, boolean aboveMinusOne, double... values) {
-    boolean inRange = values != null && (values.length == 1 || values.length == 2)
-        && Arrays.stream(values).allMatch(v -> v <= 1 && (aboveMinusOne ? v > -1 : v >= -1));
+    boolean inRange =
+        values != null
+            && (values.length == 1 || values.length == 2)
+            && Arrays.stream(values).allMatch(v -> v <= 1 && (aboveMinusOne ? v > -1 : v >= -1));
     if (!inRange) {
       throw new IllegalArgumentException(
-          layer + ": " + option + " must be one number or two in the range "
-              + (aboveMinusOne ? "(-1, 1]" : "[-1, 1]") + ", got " + Arrays.toString(values));
+          layer
+              + ": "
+              + option
+              + " must be one number or two in the range "
+              + (aboveMinusOne ? "(-1, 1]" : "[-1, 1]")
+              + ", got "
+              + Arrays.toString(values));
     }
     if (values.length == 1) {
       double f = Math.abs(values[0]);
       return new Factor(-f, f, values.clone());
     }
-    return new Factor(Math.min(values[0], values[1]), Math.max(values[0], values[1]), values.clone());
+    return new Factor(
+        Math.min(values[0], values[1]), Math.max(values[0], values[1]), values.clone());
   }
 
   /** A draw from {@code [lower, upper)} given a uniform draw from {@code [0, 1)}. */
@@ -51,6 +59,10 @@ record Factor(double lower, double upper, double[] given) {
       return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
     throw new IllegalArgumentException(
-        config.className() + " config: " + key + " must be a number or a list of two, got " + value);
+        config.className()
+            + " config: "
+            + key
+            + " must be a number or a list of two, got "
+            + value);
   }
 }

@@ -32,9 +32,14 @@ public abstract class GlobalPooling<SELF extends GlobalPooling<SELF>> extends Ba
   public final int[] outputShape(int[] inputShape) {
     if (inputShape.length != spatialRank + 1) {
       throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank " + (spatialRank + 2) + " (batch, "
-              + (spatialRank == 2 ? "height, width" : "steps") + ", channels), got input shape "
-              + Arrays.toString(inputShape) + " without the batch axis");
+          describe()
+              + ": expected inputs of rank "
+              + (spatialRank + 2)
+              + " (batch, "
+              + (spatialRank == 2 ? "height, width" : "steps")
+              + ", channels), got input shape "
+              + Arrays.toString(inputShape)
+              + " without the batch axis");
     }
     int channels = inputShape[spatialRank];
     if (!keepDims) {

@@ -11,8 +11,11 @@ final class ImageShape {
   static int[] require(String layer, int[] inputShape) {
     if (inputShape.length != 3) {
       throw new ShapeMismatchException(
-          layer + ": expected inputs of rank 4 (batch, height, width, channels), got input "
-              + "shape " + Arrays.toString(inputShape) + " without the batch axis");
+          layer
+              + ": expected inputs of rank 4 (batch, height, width, channels), got input "
+              + "shape "
+              + Arrays.toString(inputShape)
+              + " without the batch axis");
     }
     return inputShape.clone();
   }

@@ -2,7 +2,7 @@ package dev.lamina.layers;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package dev.lamina.layers;
 
 import dev.lamina.DType;
+import dev.lamina.Gradients;
+import dev.lamina.NoGrad;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.GradCheck;
 import dev.lamina.autograd.GradCheckReport;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.autograd.NoGrad;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

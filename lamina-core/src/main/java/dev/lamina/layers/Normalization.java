@@ -4,17 +4,17 @@ import dev.lamina.Parameter;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Keras's Normalization preprocessing layer over the last axis: {@code (x − mean) / max(√variance,
  * 1e-7)}, or the inverse with {@code invert}. The statistics come from {@link #adapt(Tensor)} or
- * from a loaded model; they are weights the optimizer never changes ({@code mean}, {@code
- * variance} and the sample {@code count}, in Keras's order). Statistics given to the constructor
- * instead (Keras's {@code Normalization(mean=..., variance=...)}) are part of the config, and the
- * layer then has no weights, as in Keras.
+ * from a loaded model; they are weights the optimizer never changes ({@code mean}, {@code variance}
+ * and the sample {@code count}, in Keras's order). Statistics given to the constructor instead
+ * (Keras's {@code Normalization(mean=..., variance=...)}) are part of the config, and the layer
+ * then has no weights, as in Keras.
  */
 public final class Normalization extends BaseLayer<Normalization> {
   private static final double EPSILON = 1e-7; // Keras's backend.epsilon()
@@ -34,21 +34,28 @@ public final class Normalization extends BaseLayer<Normalization> {
   }
 
   /**
-   * Fixed statistics per feature, or one value for every feature (arrays of length 1); the
-   * variance must be finite and ≥ 0.
+   * Fixed statistics per feature, or one value for every feature (arrays of length 1); the variance
+   * must be finite and ≥ 0.
    */
   public Normalization(double[] mean, double[] variance) {
     if (mean == null || variance == null || mean.length != variance.length || mean.length == 0) {
       throw new IllegalArgumentException(
           "Normalization: options 'mean' and 'variance' must both be given with the same, non-zero"
-              + " length, got " + (mean == null ? null : mean.length) + " and "
-              + (variance == null ? null : variance.length) + " values");
+              + " length, got "
+              + (mean == null ? null : mean.length)
+              + " and "
+              + (variance == null ? null : variance.length)
+              + " values");
     }
     for (int i = 0; i < mean.length; i++) {
       if (!Double.isFinite(mean[i]) || !(variance[i] >= 0) || Double.isInfinite(variance[i])) {
         throw new IllegalArgumentException(
             "Normalization: option 'mean' must be finite and 'variance' finite and ≥ 0, got mean "
-                + mean[i] + " and variance " + variance[i] + " at index " + i);
+                + mean[i]
+                + " and variance "
+                + variance[i]
+                + " at index "
+                + i);
       }
     }
     this.givenMean = mean.clone();
@@ -73,13 +80,15 @@ public final class Normalization extends BaseLayer<Normalization> {
   public Normalization adapt(Tensor data) {
     if (!statisticsAreWeights()) {
       throw new IllegalStateException(
-          describe() + ".adapt: the mean and variance were given to the constructor; adapt would"
+          describe()
+              + ".adapt: the mean and variance were given to the constructor; adapt would"
               + " replace fixed statistics (Keras refuses it too)");
     }
     int[] shape = data.shape();
     if (shape.length < 2 || shape[0] == 0) {
       throw new IllegalArgumentException(
-          describe() + ".adapt: expected a non-empty batch of rows, got shape "
+          describe()
+              + ".adapt: expected a non-empty batch of rows, got shape "
               + java.util.Arrays.toString(shape));
     }
     int features = shape[shape.length - 1];
@@ -137,15 +146,22 @@ public final class Normalization extends BaseLayer<Normalization> {
     }
     if (givenMean.length != 1 && givenMean.length != features) {
       throw new ShapeMismatchException(
-          describe() + ": the given mean and variance have " + givenMean.length
-              + " values, the input " + features + " features (input shape "
-              + java.util.Arrays.toString(inputShape) + "); give one value or one per feature");
+          describe()
+              + ": the given mean and variance have "
+              + givenMean.length
+              + " values, the input "
+              + features
+              + " features (input shape "
+              + java.util.Arrays.toString(inputShape)
+              + "); give one value or one per feature");
     }
     meanValues = perFeature(givenMean, features);
     varianceValues = perFeature(givenVariance, features);
   }
 
-  /** The given statistics as a vector over the features, one value repeated when only one is given. */
+  /**
+   * The given statistics as a vector over the features, one value repeated when only one is given.
+   */
   private Tensor perFeature(double[] given, int features) {
     float[] values = new float[features];
     for (int f = 0; f < features; f++) {
@@ -157,9 +173,7 @@ public final class Normalization extends BaseLayer<Normalization> {
   @Override
   protected Tensor forward(Tensor inputs, Phase phase) {
     Tensor scale = varianceValues.sqrt().maximum(EPSILON);
-    return invert
-        ? inputs.mul(scale).add(meanValues)
-        : inputs.sub(meanValues).div(scale);
+    return invert ? inputs.mul(scale).add(meanValues) : inputs.sub(meanValues).div(scale);
   }
 
   @Override

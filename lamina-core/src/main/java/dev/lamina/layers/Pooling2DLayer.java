@@ -75,16 +75,32 @@ public abstract class Pooling2DLayer<SELF extends Pooling2DLayer<SELF>> extends 
   private Window2d window(int[] inputShape) {
     if (inputShape.length != 3) {
       throw new ShapeMismatchException(
-          describe() + ": expected inputs of rank 4 (batch, height, width, channels), got input "
-              + "shape " + Arrays.toString(inputShape) + " without the batch axis");
+          describe()
+              + ": expected inputs of rank 4 (batch, height, width, channels), got input "
+              + "shape "
+              + Arrays.toString(inputShape)
+              + " without the batch axis");
     }
     if (!samePadding && (poolSize[0] > inputShape[0] || poolSize[1] > inputShape[1])) {
       throw new ShapeMismatchException(
-          describe() + ": pool size " + Arrays.toString(poolSize) + " is larger than its input "
-              + "of shape " + Arrays.toString(inputShape) + " with valid padding");
+          describe()
+              + ": pool size "
+              + Arrays.toString(poolSize)
+              + " is larger than its input "
+              + "of shape "
+              + Arrays.toString(inputShape)
+              + " with valid padding");
     }
-    return Window2d.of(inputShape[0], inputShape[1], poolSize[0], poolSize[1], strides[0],
-        strides[1], 1, 1, samePadding);
+    return Window2d.of(
+        inputShape[0],
+        inputShape[1],
+        poolSize[0],
+        poolSize[1],
+        strides[0],
+        strides[1],
+        1,
+        1,
+        samePadding);
   }
 
   @SuppressWarnings("unchecked")

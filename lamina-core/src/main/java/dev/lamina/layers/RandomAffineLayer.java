@@ -1,18 +1,18 @@
 package dev.lamina.layers;
 
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What Keras's RandomTranslation and RandomZoom share: while training, each image of {@code
- * (batch, height, width, channels)} is resampled through a randomly drawn axis-aligned map (see
- * {@link AxisResampler}) with Keras's {@code fill_mode} (default {@code reflect}), {@code
- * interpolation} (default {@code bilinear}) and {@code fill_value}; at inference images pass
- * unchanged. Draws come from the layer's own stream, split from the model seed at build (or from
- * {@link #seed(long)}), so a seeded run repeats.
+ * What Keras's RandomTranslation and RandomZoom share: while training, each image of {@code (batch,
+ * height, width, channels)} is resampled through a randomly drawn axis-aligned map (see {@link
+ * AxisResampler}) with Keras's {@code fill_mode} (default {@code reflect}), {@code interpolation}
+ * (default {@code bilinear}) and {@code fill_value}; at inference images pass unchanged. Draws come
+ * from the layer's own stream, split from the model seed at build (or from {@link #seed(long)}), so
+ * a seeded run repeats.
  *
  * @param <SELF> the concrete layer, so that the fluent options return it
  */
@@ -26,14 +26,16 @@ public abstract class RandomAffineLayer<SELF extends RandomAffineLayer<SELF>>
 
   /** {@code reflect} (the default), {@code wrap}, {@code constant} or {@code nearest}. */
   public final SELF fillMode(String fillMode) {
-    this.fillMode = AxisResampler.check(className(), "fillMode", fillMode, AxisResampler.FILL_MODES);
+    this.fillMode =
+        AxisResampler.check(className(), "fillMode", fillMode, AxisResampler.FILL_MODES);
     return self();
   }
 
   /** {@code bilinear} (the default) or {@code nearest}. */
   public final SELF interpolation(String interpolation) {
     this.interpolation =
-        AxisResampler.check(className(), "interpolation", interpolation, AxisResampler.INTERPOLATIONS);
+        AxisResampler.check(
+            className(), "interpolation", interpolation, AxisResampler.INTERPOLATIONS);
     return self();
   }
 
@@ -78,11 +80,16 @@ public abstract class RandomAffineLayer<SELF extends RandomAffineLayer<SELF>>
   final Tensor transform(Tensor images, double[] rowMap, double[] columnMap) {
     AxisResampler resampler =
         new AxisResampler(images.shape(), rowMap, columnMap, fillMode, interpolation, fillValue);
-    Tensor out = Tensor.ofDouble(resampler.forward(images.toDoubleArray()), images.shape())
-        .to(images.dtype());
+    Tensor out =
+        Tensor.ofDouble(resampler.forward(images.toDoubleArray()), images.shape())
+            .to(images.dtype());
     return Tensor.fromOp(
-        "random" + className().substring("Random".length()), out, List.of(images),
-        g -> List.of(Tensor.ofDouble(resampler.backward(g.toDoubleArray()), g.shape()).to(g.dtype())));
+        "random" + className().substring("Random".length()),
+        out,
+        List.of(images),
+        g ->
+            List.of(
+                Tensor.ofDouble(resampler.backward(g.toDoubleArray()), g.shape()).to(g.dtype())));
   }
 
   /**

@@ -1,18 +1,16 @@
 package dev.lamina.layers;
 
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
-import dev.lamina.kernels.SplitMix;
-import java.util.Arrays;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Keras's RandomFlip augmentation: while training, each image of {@code (batch, height, width,
- * channels)} is mirrored left to right (mode {@code horizontal}), top to bottom ({@code
- * vertical}) or each independently ({@code horizontal_and_vertical}, the default), each with
- * probability ½; at inference images pass unchanged. Draws come from the layer's own stream,
- * split from the model seed at build (or from {@link #seed(long)}), so a seeded run repeats.
+ * channels)} is mirrored left to right (mode {@code horizontal}), top to bottom ({@code vertical})
+ * or each independently ({@code horizontal_and_vertical}, the default), each with probability ½; at
+ * inference images pass unchanged. Draws come from the layer's own stream, split from the model
+ * seed at build (or from {@link #seed(long)}), so a seeded run repeats.
  */
 public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomStreamLayer {
   private static final List<String> MODES =
@@ -61,7 +59,7 @@ public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomStr
 
   @Override
   public void restartDraws(long key) {
-    draws = new SeededRandom(seed == null ? key : SplitMix.mix(key ^ seed));
+    draws = new SeededRandom(seed == null ? key : SeededRandom.mix(key ^ seed));
   }
 
   @Override
@@ -79,8 +77,8 @@ public final class RandomFlip extends BaseLayer<RandomFlip> implements RandomStr
     }
     int[] source = flippedIndex(shape, horizontal, vertical);
     // a flip is its own inverse, so the gradient goes back through the same permutation
-    return Tensor.fromOp("randomFlip", permuted(inputs, source), List.of(inputs),
-        g -> List.of(permuted(g, source)));
+    return Tensor.fromOp(
+        "randomFlip", permuted(inputs, source), List.of(inputs), g -> List.of(permuted(g, source)));
   }
 
   /** For each output element, the input element it copies. */

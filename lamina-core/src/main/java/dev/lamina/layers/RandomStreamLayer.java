@@ -1,6 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 
 /**
  * A layer that draws from its own random stream while training (Dropout's masks, RandomFlip's
@@ -13,9 +13,9 @@ public interface RandomStreamLayer extends Layer {
   SeededRandom randomStream();
 
   /**
-   * Restarts the layer's stream from {@code key} (mixed with the layer's own seed when it has
-   * one), so that what it draws next depends on the key alone, not on the calls before: a
-   * distributed trainer keys it by partition, epoch and step, which any replica can redo.
+   * Restarts the layer's stream from {@code key} (mixed with the layer's own seed when it has one),
+   * so that what it draws next depends on the key alone, not on the calls before: a distributed
+   * trainer keys it by partition, epoch and step, which any replica can redo.
    */
   void restartDraws(long key);
 }

@@ -1,6 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Map;
 
 /**

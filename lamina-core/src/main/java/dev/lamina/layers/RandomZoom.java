@@ -1,6 +1,6 @@
 package dev.lamina.layers;
 
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Map;
 
 /**
@@ -27,7 +27,8 @@ public final class RandomZoom extends RandomAffineLayer<RandomZoom> {
   /** Each factor one number ({@code ±f}) or two (a range); a null width zooms both axes alike. */
   public RandomZoom(double[] heightFactor, double[] widthFactor) {
     this.height = Factor.of("RandomZoom", "heightFactor", true, heightFactor);
-    this.width = widthFactor == null ? null : Factor.of("RandomZoom", "widthFactor", true, widthFactor);
+    this.width =
+        widthFactor == null ? null : Factor.of("RandomZoom", "widthFactor", true, widthFactor);
   }
 
   @Override

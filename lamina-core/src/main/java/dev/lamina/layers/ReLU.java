@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Keras's ReLU layer: {@code x} where {@code x ≥ 0}, else {@code negativeSlope · x}, capped at
- * {@code maxValue} when one is set. Keras's {@code threshold} option is supported at its default
- * 0 only.
+ * {@code maxValue} when one is set. Keras's {@code threshold} option is supported at its default 0
+ * only.
  */
 public final class ReLU extends BaseLayer<ReLU> {
   private Double maxValue;

@@ -37,9 +37,14 @@ public interface Regularizer {
    * regularizer; null when neither does.
    */
   static Tensor penalties(
-      Regularizer kernelRegularizer, Parameter kernel, Regularizer biasRegularizer, Parameter bias) {
+      Regularizer kernelRegularizer,
+      Parameter kernel,
+      Regularizer biasRegularizer,
+      Parameter bias) {
     Tensor kernelPenalty =
-        kernelRegularizer == null || kernel == null ? null : kernelRegularizer.penalty(kernel.value());
+        kernelRegularizer == null || kernel == null
+            ? null
+            : kernelRegularizer.penalty(kernel.value());
     Tensor biasPenalty =
         biasRegularizer == null || bias == null ? null : biasRegularizer.penalty(bias.value());
     if (kernelPenalty == null || biasPenalty == null) {

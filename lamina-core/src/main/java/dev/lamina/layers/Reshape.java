@@ -61,8 +61,13 @@ public final class Reshape extends BaseLayer<Reshape> {
     }
     if (known != size) {
       throw new ShapeMismatchException(
-          describe() + ": cannot reshape inputs of shape " + Arrays.toString(inputShape)
-              + " (" + size + " values) to " + Arrays.toString(targetShape));
+          describe()
+              + ": cannot reshape inputs of shape "
+              + Arrays.toString(inputShape)
+              + " ("
+              + size
+              + " values) to "
+              + Arrays.toString(targetShape));
     }
     return out;
   }

@@ -15,8 +15,13 @@ final class WindowOptions {
     int[] sizes = values.length == 1 ? filled(rank, values[0]) : values.clone();
     if (sizes.length != rank || Arrays.stream(sizes).anyMatch(v -> v <= 0)) {
       throw new IllegalArgumentException(
-          layer + ": " + option + " must be one positive integer or " + rank
-              + " of them, got " + Arrays.toString(values));
+          layer
+              + ": "
+              + option
+              + " must be one positive integer or "
+              + rank
+              + " of them, got "
+              + Arrays.toString(values));
     }
     return sizes;
   }

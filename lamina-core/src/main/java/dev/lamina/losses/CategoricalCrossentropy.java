@@ -25,9 +25,9 @@ public final class CategoricalCrossentropy extends CrossEntropyLoss<CategoricalC
 
   /**
    * −Σ y·log p over the last axis, from probabilities or from logits. A log-softmax beyond the
-   * dtype's range (logits more than 1.7e38 apart in float32) is −∞; it is held at the lowest
-   * finite value, so that a class with target 0 adds 0 (not 0·−∞ = NaN) and one with a target
-   * above 0 gives the largest finite loss.
+   * dtype's range (logits more than 1.7e38 apart in float32) is −∞; it is held at the lowest finite
+   * value, so that a class with target 0 adds 0 (not 0·−∞ = NaN) and one with a target above 0
+   * gives the largest finite loss.
    */
   static Tensor crossEntropy(Tensor y, Tensor yPred, boolean fromLogits) {
     Tensor logP =

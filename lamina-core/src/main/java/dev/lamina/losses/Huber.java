@@ -4,9 +4,9 @@ import dev.lamina.Tensor;
 import java.util.Map;
 
 /**
- * Quadratic for small errors, linear for large ones: {@code 0.5·e²} if |e| ≤ δ, else {@code
- * δ·|e| − 0.5·δ²}, averaged over the last axis. Written as {@code 0.5·q² + δ·(|e| − q)} with
- * {@code q = min(|e|, δ)}, which is the same function with no branch.
+ * Quadratic for small errors, linear for large ones: {@code 0.5·e²} if |e| ≤ δ, else {@code δ·|e| −
+ * 0.5·δ²}, averaged over the last axis. Written as {@code 0.5·q² + δ·(|e| − q)} with {@code q =
+ * min(|e|, δ)}, which is the same function with no branch.
  */
 public final class Huber implements Loss {
   private final double delta;

@@ -17,7 +17,9 @@ public final class Losses {
       case "sparse_categorical_crossentropy", "scce" -> new SparseCategoricalCrossentropy();
       default ->
           throw new IllegalArgumentException(
-              "unknown loss '" + name + "'; valid names: mae, mean_absolute_error, mse, "
+              "unknown loss '"
+                  + name
+                  + "'; valid names: mae, mean_absolute_error, mse, "
                   + "mean_squared_error, huber, binary_crossentropy, categorical_crossentropy, "
                   + "sparse_categorical_crossentropy");
     };
@@ -30,8 +32,7 @@ public final class Losses {
       return new Huber(delta.doubleValue());
     }
     boolean logits = Boolean.TRUE.equals(config.get("from_logits"));
-    double smoothing =
-        config.get("label_smoothing") instanceof Number n ? n.doubleValue() : 0.0;
+    double smoothing = config.get("label_smoothing") instanceof Number n ? n.doubleValue() : 0.0;
     if (loss instanceof BinaryCrossentropy bce) {
       return bce.fromLogits(logits).labelSmoothing(smoothing);
     }

@@ -32,7 +32,10 @@ public final class SparseCategoricalCrossentropy implements Loss {
     int classes = p[p.length - 1];
     if (yTrue.size() != rows) {
       throw new dev.lamina.ShapeMismatchException(
-          name() + ": expected one class index per row (" + rows + " rows), got targets of shape "
+          name()
+              + ": expected one class index per row ("
+              + rows
+              + " rows), got targets of shape "
               + Arrays.toString(yTrue.shape()));
     }
     float[] labels = yTrue.toFloatArray();
@@ -41,8 +44,16 @@ public final class SparseCategoricalCrossentropy implements Loss {
       float label = labels[r];
       if (!(label >= 0 && label < classes) || label != Math.rint(label)) {
         throw new IllegalArgumentException(
-            name() + ": class index " + label + " in row " + r + " is outside [0, " + classes
-                + ") for a model with " + classes + " outputs");
+            name()
+                + ": class index "
+                + label
+                + " in row "
+                + r
+                + " is outside [0, "
+                + classes
+                + ") for a model with "
+                + classes
+                + " outputs");
       }
       oneHot[r * classes + (int) label] = 1f;
     }

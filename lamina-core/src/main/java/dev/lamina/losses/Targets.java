@@ -24,8 +24,11 @@ final class Targets {
       }
     }
     throw new ShapeMismatchException(
-        loss + ": targets of shape " + Arrays.toString(t)
-            + " do not match predictions of shape " + Arrays.toString(p));
+        loss
+            + ": targets of shape "
+            + Arrays.toString(t)
+            + " do not match predictions of shape "
+            + Arrays.toString(p));
   }
 
   /** Rejects target values outside [0, 1], naming the first bad row. */
@@ -35,7 +38,11 @@ final class Targets {
     for (int i = 0; i < values.length; i++) {
       if (!(values[i] >= 0 && values[i] <= 1)) {
         throw new IllegalArgumentException(
-            loss + ": targets must lie in [0, 1], got " + values[i] + " in row " + (i / cols)
+            loss
+                + ": targets must lie in [0, 1], got "
+                + values[i]
+                + " in row "
+                + (i / cols)
                 + (cols > 1 ? ", column " + (i % cols) : ""));
       }
     }

@@ -3,14 +3,14 @@ package dev.lamina.metrics;
 import java.util.Arrays;
 
 /**
- * Area under the ROC curve, as Keras's {@code AUC()} computes it: true- and false-positive rates
- * at {@code numThresholds} thresholds (0 − 1e-7, then evenly spaced, then 1 + 1e-7; a prediction is
+ * Area under the ROC curve, as Keras's {@code AUC()} computes it: true- and false-positive rates at
+ * {@code numThresholds} thresholds (0 − 1e-7, then evenly spaced, then 1 + 1e-7; a prediction is
  * positive when strictly above), joined by trapezoids. An undefined rate counts as 0, so a stream
  * holding only one class gives 0, as in Keras.
  *
- * <p>{@link #exact()} instead keeps every prediction and integrates the exact ROC curve (ties
- * share their rank, as the Mann–Whitney statistic does); it agrees with scikit-learn's
- * roc_auc_score wherever both classes are present.
+ * <p>{@link #exact()} instead keeps every prediction and integrates the exact ROC curve (ties share
+ * their rank, as the Mann–Whitney statistic does); it agrees with scikit-learn's roc_auc_score
+ * wherever both classes are present.
  */
 public final class Auc implements Metric {
   private static final double EPSILON = 1e-7;

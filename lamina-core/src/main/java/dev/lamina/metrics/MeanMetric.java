@@ -32,7 +32,8 @@ public final class MeanMetric implements Metric {
       float[] yTrue, int trueCols, float[] yPred, int predCols, float[] sampleWeight, int rows) {
     for (int r = 0; r < rows; r++) {
       double weight = sampleWeight == null ? 1.0 : sampleWeight[r];
-      total += weight * function.value(yTrue, r * trueCols, trueCols, yPred, r * predCols, predCols);
+      total +=
+          weight * function.value(yTrue, r * trueCols, trueCols, yPred, r * predCols, predCols);
       count += weight;
     }
   }

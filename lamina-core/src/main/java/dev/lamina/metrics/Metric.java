@@ -1,8 +1,8 @@
 package dev.lamina.metrics;
 
 /**
- * A value accumulated over the batches of an epoch (or of an evaluation) and reset between them,
- * as Keras's stateful metrics are.
+ * A value accumulated over the batches of an epoch (or of an evaluation) and reset between them, as
+ * Keras's stateful metrics are.
  *
  * <p>Batches arrive as row-major arrays: {@code rows} samples, {@code trueCols} target values and
  * {@code predCols} predictions per sample. {@code sampleWeight} holds one weight per sample, or is

@@ -6,9 +6,20 @@ import java.util.List;
 public final class Metrics {
   private static final List<String> NAMES =
       List.of(
-          "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
-          "sparse_categorical_accuracy", "mae", "mean_absolute_error", "mse",
-          "mean_squared_error", "rmse", "root_mean_squared_error", "auc", "precision", "recall");
+          "accuracy",
+          "acc",
+          "binary_accuracy",
+          "categorical_accuracy",
+          "sparse_categorical_accuracy",
+          "mae",
+          "mean_absolute_error",
+          "mse",
+          "mean_squared_error",
+          "rmse",
+          "root_mean_squared_error",
+          "auc",
+          "precision",
+          "recall");
 
   private Metrics() {}
 
@@ -28,7 +39,8 @@ public final class Metrics {
           new MeanMetric(name, true, SampleFunctions::sparseCategoricalAccuracy);
       case "mae", "mean_absolute_error" ->
           new MeanMetric(name, false, SampleFunctions::absoluteError);
-      case "mse", "mean_squared_error" -> new MeanMetric(name, false, SampleFunctions::squaredError);
+      case "mse", "mean_squared_error" ->
+          new MeanMetric(name, false, SampleFunctions::squaredError);
       case "rmse", "root_mean_squared_error" -> new RootMeanSquaredError();
       case "auc" -> new Auc();
       case "precision" -> ThresholdMetric.precision(0.5);

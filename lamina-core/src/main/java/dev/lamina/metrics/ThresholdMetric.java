@@ -3,9 +3,9 @@ package dev.lamina.metrics;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Precision or recall at one threshold: a prediction counts as positive when it is strictly
- * greater than the threshold, every element of a multi-column output counting separately.
- * Keras's divide-no-NaN rule makes an empty denominator give 0.
+ * Precision or recall at one threshold: a prediction counts as positive when it is strictly greater
+ * than the threshold, every element of a multi-column output counting separately. Keras's
+ * divide-no-NaN rule makes an empty denominator give 0.
  */
 public final class ThresholdMetric implements Metric {
   private final String name;
@@ -15,7 +15,8 @@ public final class ThresholdMetric implements Metric {
   private double falsePositives;
   private double falseNegatives;
 
-  private ThresholdMetric(String name, double threshold, ToDoubleFunction<ThresholdMetric> formula) {
+  private ThresholdMetric(
+      String name, double threshold, ToDoubleFunction<ThresholdMetric> formula) {
     this.name = name;
     this.threshold = threshold;
     this.formula = formula;

@@ -4,8 +4,8 @@ import dev.lamina.kernels.Kernels;
 import java.util.Map;
 
 /**
- * Adam as Keras computes it (semantics.md §4.3): ε is added to the uncorrected √v, with the bias
- * correction folded into the step size {@code α = η·√(1−β₂ᵗ)/(1−β₁ᵗ)}.
+ * Adam as Keras computes it (docs/keras-behaviour.md §3.2): ε is added to the uncorrected √v, with
+ * the bias correction folded into the step size {@code α = η·√(1−β₂ᵗ)/(1−β₁ᵗ)}.
  */
 public class Adam extends GradientOptimizer<Adam> {
   private double beta1 = 0.9;
@@ -51,7 +51,8 @@ public class Adam extends GradientOptimizer<Adam> {
 
   private double unitInterval(String option, double value) {
     if (!(value >= 0 && value < 1)) {
-      throw new IllegalArgumentException(name() + ": " + option + " must be in [0, 1), got " + value);
+      throw new IllegalArgumentException(
+          name() + ": " + option + " must be in [0, 1), got " + value);
     }
     return value;
   }
@@ -64,7 +65,10 @@ public class Adam extends GradientOptimizer<Adam> {
   @Override
   protected void update(float[] w, float[] g, float[][] slots, float lr, long step) {
     float alpha =
-        (float) (lr * Math.sqrt(1 - Math.pow(beta2, (double) step)) / (1 - Math.pow(beta1, (double) step)));
+        (float)
+            (lr
+                * Math.sqrt(1 - Math.pow(beta2, (double) step))
+                / (1 - Math.pow(beta1, (double) step)));
     float oneMinusBeta1 = (float) (1 - beta1);
     float oneMinusBeta2 = (float) (1 - beta2);
     float eps = (float) epsilon;

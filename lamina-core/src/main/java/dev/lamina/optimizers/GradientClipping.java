@@ -16,7 +16,9 @@ final class GradientClipping {
     }
   }
 
-  /** Every gradient scaled by c·min(1/G, 1/c), G the norm of all of them; NaN when G is not finite. */
+  /**
+   * Every gradient scaled by c·min(1/G, 1/c), G the norm of all of them; NaN when G is not finite.
+   */
   static void byGlobalNorm(List<float[]> grads, double clipNorm) {
     double total = 0;
     for (float[] g : grads) {
@@ -24,7 +26,9 @@ final class GradientClipping {
     }
     double globalNorm = Math.sqrt(total);
     double factor =
-        Double.isFinite(globalNorm) ? clipNorm * Math.min(1 / globalNorm, 1 / clipNorm) : Double.NaN;
+        Double.isFinite(globalNorm)
+            ? clipNorm * Math.min(1 / globalNorm, 1 / clipNorm)
+            : Double.NaN;
     if (factor != 1.0) {
       for (float[] g : grads) {
         scale(g, factor);

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What every optimizer shares, in Keras's order per step (semantics.md §4.2): clip the gradients,
- * apply decoupled weight decay, run the optimizer's own update on each variable, count the step.
- * Slots (momentum, velocity, …) are created on the first step, one set per variable.
+ * What every optimizer shares, in Keras's order per step (docs/keras-behaviour.md §3.1): clip the
+ * gradients, apply decoupled weight decay, run the optimizer's own update on each variable, count
+ * the step. Slots (momentum, velocity, …) are created on the first step, one set per variable.
  *
  * @param <SELF> the concrete optimizer, so that fluent options return it
  */
@@ -46,7 +46,8 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
    *
    * @param step the 1-based step number (Keras's {@code iterations + 1})
    */
-  protected abstract void update(float[] weights, float[] grads, float[][] slots, float lr, long step);
+  protected abstract void update(
+      float[] weights, float[] grads, float[][] slots, float lr, long step);
 
   /** The optimizer-specific options, for {@link #config()}. */
   protected abstract Map<String, Object> options();
@@ -100,8 +101,8 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
 
   /**
    * Takes over state from {@link #flatSlotValues()} and {@link #iterations()} of an optimizer of
-   * the same kind bound to variables of these lengths; empty values leave the slots unbuilt, as
-   * in a new optimizer, whatever this one held before.
+   * the same kind bound to variables of these lengths; empty values leave the slots unbuilt, as in
+   * a new optimizer, whatever this one held before.
    */
   public final void restoreFlatState(List<float[]> weights, float[] slotValues, long iterations) {
     if (iterations < 0) {

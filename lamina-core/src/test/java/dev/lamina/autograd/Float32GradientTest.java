@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.DType;
+import dev.lamina.Gradients;
 import dev.lamina.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -39,8 +40,15 @@ class Float32GradientTest {
     Tensor b1 = Tensor.randomNormal(4, 0, 0.1, 16);
     Tensor w2 = Tensor.randomNormal(5, 0, 0.3, 16, 1);
     assertSameGradients(
-        in -> in.get(0).matmul(in.get(1)).add(in.get(2)).relu().matmul(in.get(3))
-            .sub(in.get(4)).abs().mean(),
+        in ->
+            in.get(0)
+                .matmul(in.get(1))
+                .add(in.get(2))
+                .relu()
+                .matmul(in.get(3))
+                .sub(in.get(4))
+                .abs()
+                .mean(),
         List.of(x, w1, b1, w2, y));
   }
 
@@ -48,11 +56,9 @@ class Float32GradientTest {
   void softmaxCrossEntropyWithTransposedProducts() {
     Tensor x = Tensor.randomNormal(6, 0, 1, 8, 5);
     Tensor wT = Tensor.randomNormal(7, 0, 0.5, 3, 5);
-    Tensor labels = Tensor.of(new float[] {0, 1, 2, 0, 1, 2, 0, 1}, 8, 1)
-        .equal(Tensor.arange(3));
+    Tensor labels = Tensor.of(new float[] {0, 1, 2, 0, 1, 2, 0, 1}, 8, 1).equal(Tensor.arange(3));
     assertSameGradients(
-        in -> in.get(0).matmul(in.get(1), false, true).logSoftmax().mul(labels).sum(1)
-            .neg().mean(),
+        in -> in.get(0).matmul(in.get(1), false, true).logSoftmax().mul(labels).sum(1).neg().mean(),
         List.of(x, wT));
     assertSameGradients(
         in -> in.get(1).matmul(in.get(0), true, true).tanh().square().sum(),

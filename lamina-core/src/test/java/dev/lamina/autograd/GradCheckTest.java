@@ -70,7 +70,8 @@ class GradCheckTest {
   @Test
   void aNonScalarFunctionIsRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+            IllegalArgumentException.class,
             () -> new GradCheck().check(in -> in.get(0).exp(), List.of(x)));
     assertTrue(e.getMessage().contains("scalar"), e.getMessage());
   }
@@ -78,9 +79,11 @@ class GradCheckTest {
   @Test
   void aFunctionThatDropsToFloat32IsRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class,
-            () -> new GradCheck().check(
-                in -> in.get(0).to(dev.lamina.DType.FLOAT32).sum(), List.of(x)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new GradCheck()
+                    .check(in -> in.get(0).to(dev.lamina.DType.FLOAT32).sum(), List.of(x)));
     assertTrue(e.getMessage().contains("float64"), e.getMessage());
   }
 
@@ -88,14 +91,18 @@ class GradCheckTest {
   void samplingChecksFewerElementsAndStillCatchesAWrongOp() {
     Tensor big = OpGradientTest.normal(3, 40, 30);
     int[] calls = new int[1];
-    Function<List<Tensor>, Tensor> counted = in -> {
-      calls[0]++;
-      return rightCube(in.get(0)).sum();
-    };
+    Function<List<Tensor>, Tensor> counted =
+        in -> {
+          calls[0]++;
+          return rightCube(in.get(0)).sum();
+        };
     assertTrue(new GradCheck().sampleElements(10, 7).check(counted, List.of(big)).passed());
     assertEquals(1 + 2 * 10, calls[0], "one analytic pass, two evaluations per sampled element");
-    assertFalse(new GradCheck().sampleElements(10, 7)
-        .compare(in -> wrongCube(in.get(0)).sum(), List.of(big)).passed());
+    assertFalse(
+        new GradCheck()
+            .sampleElements(10, 7)
+            .compare(in -> wrongCube(in.get(0)).sum(), List.of(big))
+            .passed());
   }
 
   @Test

@@ -78,18 +78,35 @@ class OpGradientTest {
         binaryCase("maximum broadcast", Tensor::maximum, normal(11, 4, 3), normal(12, 3)),
         binaryCase("minimum broadcast", Tensor::minimum, normal(13, 4, 3), normal(14, 4, 1)),
         binaryCase("matmul", Tensor::matmul, normal(15, 3, 4), normal(16, 4, 2)),
-        binaryCase("matmul transA", (a, b) -> a.matmul(b, true, false), normal(17, 4, 3),
+        binaryCase(
+            "matmul transA",
+            (a, b) -> a.matmul(b, true, false),
+            normal(17, 4, 3),
             normal(18, 4, 2)),
-        binaryCase("matmul transB", (a, b) -> a.matmul(b, false, true), normal(19, 3, 4),
+        binaryCase(
+            "matmul transB",
+            (a, b) -> a.matmul(b, false, true),
+            normal(19, 3, 4),
             normal(20, 2, 4)),
-        binaryCase("matmul transA transB", (a, b) -> a.matmul(b, true, true), normal(21, 4, 3),
+        binaryCase(
+            "matmul transA transB",
+            (a, b) -> a.matmul(b, true, true),
+            normal(21, 4, 3),
             normal(22, 2, 4)),
-        binaryCase("concat axis 0", (a, b) -> Tensor.concat(List.of(a, b), 0), normal(23, 2, 3),
+        binaryCase(
+            "concat axis 0",
+            (a, b) -> Tensor.concat(List.of(a, b), 0),
+            normal(23, 2, 3),
             normal(24, 1, 3)),
-        binaryCase("concat axis 1", (a, b) -> Tensor.concat(List.of(a, b), -1), normal(23, 2, 3),
+        binaryCase(
+            "concat axis 1",
+            (a, b) -> Tensor.concat(List.of(a, b), -1),
+            normal(23, 2, 3),
             normal(24, 2, 2)),
-        binaryCase("where broadcast",
-            (a, b) -> Tensor.where(Tensor.of(new float[] {1, 0, 1}, 3), a, b), normal(25, 2, 3),
+        binaryCase(
+            "where broadcast",
+            (a, b) -> Tensor.where(Tensor.of(new float[] {1, 0, 1}, 3), a, b),
+            normal(25, 2, 3),
             normal(26, 2, 1)),
         unaryCase("neg", Tensor::neg, normal(30, 3, 4)),
         unaryCase("exp", Tensor::exp, normal(31, 3, 4)),
@@ -132,8 +149,10 @@ class OpGradientTest {
         unaryCase("sub from scalar", x -> x.sub(1.5).mul(-2), normal(67, 3, 4)),
         unaryCase("div by scalar", x -> x.div(3), normal(68, 3, 4)),
         unaryCase("reused input", x -> x.mul(x.exp()).add(x), normal(69, 3, 4)),
-        unaryCase("to float32 and back", x -> x.to(dev.lamina.DType.FLOAT32).to(
-            dev.lamina.DType.FLOAT64), normal(70, 3)));
+        unaryCase(
+            "to float32 and back",
+            x -> x.to(dev.lamina.DType.FLOAT32).to(dev.lamina.DType.FLOAT64),
+            normal(70, 3)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,7 +160,8 @@ class OpGradientTest {
   void autodiffMatchesCentralDifferences(
       String name, Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
     GradCheck check =
-        name.startsWith("to float32") ? new GradCheck().epsilon(1e-2).relativeTolerance(1e-2)
+        name.startsWith("to float32")
+            ? new GradCheck().epsilon(1e-2).relativeTolerance(1e-2)
             : CHECK;
     GradCheckReport report = check.compare(f, inputs);
     assertTrue(report.passed(), name + ": " + report);

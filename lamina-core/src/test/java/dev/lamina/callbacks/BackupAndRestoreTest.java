@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fit interrupted at an epoch boundary or in the middle of an epoch, then started again in a
- * fresh model with {@link BackupAndRestore}, ends with the bits of a fit that never stopped:
- * every weight (Dropout's masks, BatchNormalization's moving statistics, Adam's slots and step
- * count) and every History value, with EarlyStopping and ReduceLROnPlateau carrying their state
- * across the interruption.
+ * fresh model with {@link BackupAndRestore}, ends with the bits of a fit that never stopped: every
+ * weight (Dropout's masks, BatchNormalization's moving statistics, Adam's slots and step count) and
+ * every History value, with EarlyStopping and ReduceLROnPlateau carrying their state across the
+ * interruption.
  */
 class BackupAndRestoreTest {
   private static final int EPOCHS = 9;
@@ -87,32 +87,53 @@ class BackupAndRestoreTest {
   private Run fit(Path backup, Callback last) {
     Tensor[] train = data(150, 1);
     Tensor[] valid = data(40, 2);
-    Sequential model = new Sequential(
-        new Dense(16, "relu").inputShape(4), new BatchNormalization(), new Dropout(0.25),
-        new Dense(8, "relu"), new Dropout(0.1), new Dense(1)).seed(7);
+    Sequential model =
+        new Sequential(
+                new Dense(16, "relu").inputShape(4),
+                new BatchNormalization(),
+                new Dropout(0.25),
+                new Dense(8, "relu"),
+                new Dropout(0.1),
+                new Dense(1))
+            .seed(7);
     model.compile(new Adam(0.01), new MeanSquaredError());
     EarlyStopping stopping = new EarlyStopping().patience(100).restoreBestWeights(true);
-    List<Callback> callbacks = new ArrayList<>(List.of(
-        stopping, new ReduceLROnPlateau().patience(1).factor(0.5)));
+    List<Callback> callbacks =
+        new ArrayList<>(List.of(stopping, new ReduceLROnPlateau().patience(1).factor(0.5)));
     if (backup != null) {
       callbacks.add(new BackupAndRestore(backup));
     }
     callbacks.add(last);
-    History history = model.fit(train[0], train[1], new FitOptions().epochs(EPOCHS).batchSize(32)
-        .validationData(valid[0], valid[1]).verbose(0)
-        .callbacks(callbacks.toArray(Callback[]::new)));
+    History history =
+        model.fit(
+            train[0],
+            train[1],
+            new FitOptions()
+                .epochs(EPOCHS)
+                .batchSize(32)
+                .validationData(valid[0], valid[1])
+                .verbose(0)
+                .callbacks(callbacks.toArray(Callback[]::new)));
     return new Run(model.getWeights(), history, stopping);
   }
 
   private static void assertSameBits(Run expected, Run actual, String what) {
     for (int i = 0; i < expected.weights().size(); i++) {
-      assertArrayEquals(expected.weights().get(i).toFloatArray(),
-          actual.weights().get(i).toFloatArray(), what + ": weight " + i);
+      assertArrayEquals(
+          expected.weights().get(i).toFloatArray(),
+          actual.weights().get(i).toFloatArray(),
+          what + ": weight " + i);
     }
     assertEquals(expected.history().keys(), actual.history().keys(), what);
     for (String key : expected.history().keys()) {
-      assertTrue(Arrays.equals(expected.history().get(key), actual.history().get(key)),
-          what + ": History " + key + " " + Arrays.toString(expected.history().get(key)) + " vs "
+      assertTrue(
+          Arrays.equals(expected.history().get(key), actual.history().get(key)),
+          what
+              + ": History "
+              + key
+              + " "
+              + Arrays.toString(expected.history().get(key))
+              + " vs "
               + Arrays.toString(actual.history().get(key)));
     }
     assertEquals(expected.stopping().bestEpoch(), actual.stopping().bestEpoch(), what);
@@ -123,7 +144,8 @@ class BackupAndRestoreTest {
     Run undisturbed = fit(null, NO_CRASH);
     assertEquals(EPOCHS, undisturbed.history().epochs());
     double[] rates = undisturbed.history().get("learning_rate");
-    assertTrue(rates[EPOCHS - 1] < rates[0],
+    assertTrue(
+        rates[EPOCHS - 1] < rates[0],
         "ReduceLROnPlateau must act in the run, so that its state matters: "
             + Arrays.toString(rates));
     // as an epoch begins, after some batches of one, in the last epoch, and twice in one fit
@@ -134,7 +156,8 @@ class BackupAndRestoreTest {
       assertTrue(Files.isRegularFile(backup.resolve(BackupAndRestore.FILE_NAME)));
       Run resumed = fit(backup, NO_CRASH);
       assertSameBits(undisturbed, resumed, "crash at epoch " + at[0] + " batch " + at[1]);
-      assertFalse(Files.exists(backup.resolve(BackupAndRestore.FILE_NAME)),
+      assertFalse(
+          Files.exists(backup.resolve(BackupAndRestore.FILE_NAME)),
           "the backup is deleted once training ends");
     }
     Path twice = dir.resolve("twice");
@@ -159,8 +182,7 @@ class BackupAndRestoreTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(file, bytes);
-    ModelFileException e =
-        assertThrows(ModelFileException.class, () -> fit(backup, NO_CRASH));
+    ModelFileException e = assertThrows(ModelFileException.class, () -> fit(backup, NO_CRASH));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
 
@@ -171,10 +193,21 @@ class BackupAndRestoreTest {
     Sequential other = new Sequential(new Dense(3).inputShape(4), new Dense(1)).seed(7);
     other.compile(new Adam(0.01), new MeanSquaredError());
     Tensor[] train = data(20, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> other.fit(train[0], train[1], new FitOptions().epochs(3).verbose(0)
-            .callbacks(new EarlyStopping(), new ReduceLROnPlateau(), new BackupAndRestore(backup),
-                NO_CRASH)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                other.fit(
+                    train[0],
+                    train[1],
+                    new FitOptions()
+                        .epochs(3)
+                        .verbose(0)
+                        .callbacks(
+                            new EarlyStopping(),
+                            new ReduceLROnPlateau(),
+                            new BackupAndRestore(backup),
+                            NO_CRASH)));
     assertTrue(e.getMessage().contains("another fit"), e.getMessage());
   }
 }

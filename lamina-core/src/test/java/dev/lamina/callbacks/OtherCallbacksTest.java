@@ -60,9 +60,7 @@ class OtherCallbacksTest {
     logger.onTrainEnd(Map.of());
     assertEquals(
         List.of(
-            "epoch,accuracy,loss,val_accuracy,val_loss",
-            "0,0.75,0.5,NA,NA",
-            "1,0.75,0.5,NA,0.25"),
+            "epoch,accuracy,loss,val_accuracy,val_loss", "0,0.75,0.5,NA,NA", "1,0.75,0.5,NA,0.25"),
         Files.readAllLines(file));
   }
 
@@ -75,13 +73,17 @@ class OtherCallbacksTest {
       logger.onEpochEnd(run, new HashMap<>(Map.of("loss", 1.0, "val_loss", 2.0)));
       logger.onTrainEnd(Map.of());
     }
-    assertEquals(List.of("epoch,loss,val_loss", "0,1.0,2.0", "1,1.0,2.0"), Files.readAllLines(file));
+    assertEquals(
+        List.of("epoch,loss,val_loss", "0,1.0,2.0", "1,1.0,2.0"), Files.readAllLines(file));
   }
 
   @Test
   void checkpointSavesEveryEpochWithFormattedNames() {
     ScriptedTraining t = new ScriptedTraining();
-    t.run("val_loss", new double[] {0.5, 0.25}, new ModelCheckpoint(Path.of("ckpt-{epoch:02d}-{val_loss:.2f}.lamina")));
+    t.run(
+        "val_loss",
+        new double[] {0.5, 0.25},
+        new ModelCheckpoint(Path.of("ckpt-{epoch:02d}-{val_loss:.2f}.lamina")));
     assertEquals(List.of(Path.of("ckpt-01-0.50.lamina"), Path.of("ckpt-02-0.25.lamina")), t.saved);
   }
 

@@ -41,12 +41,15 @@ class ConstraintsTest {
     float[] got = projected(new MaxNorm(3, List.of(1)), kernel(), SHAPE);
     double row1 = 3 / (Math.sqrt(17) + 1e-7);
     assertArrayEquals(
-        new float[] {(float) (3 * 3 / (3 + 1e-7)), 0, (float) (4 * row1), (float) row1}, got, 1e-6f);
+        new float[] {(float) (3 * 3 / (3 + 1e-7)), 0, (float) (4 * row1), (float) row1},
+        got,
+        1e-6f);
   }
 
   @Test
   void unitNormDividesEverySliceByItsNorm() {
-    assertArrayEquals(new float[] {0.6f, 0, 0.8f, 1}, projected(new UnitNorm(), kernel(), SHAPE), 1e-6f);
+    assertArrayEquals(
+        new float[] {0.6f, 0, 0.8f, 1}, projected(new UnitNorm(), kernel(), SHAPE), 1e-6f);
     // negative axes count from the end: axis -1 is the rows of a matrix
     float[] rows = projected(new UnitNorm(List.of(-1)), kernel(), SHAPE);
     assertArrayEquals(
@@ -87,7 +90,10 @@ class ConstraintsTest {
   @Test
   void configsRecreateTheConstraintsWithKerasNames() {
     for (Constraint c :
-        List.of(new MaxNorm(1.5, List.of(0, 1)), new MinMaxNorm(0.5, 1, 0.7, List.of(0)), new NonNeg(),
+        List.of(
+            new MaxNorm(1.5, List.of(0, 1)),
+            new MinMaxNorm(0.5, 1, 0.7, List.of(0)),
+            new NonNeg(),
             new UnitNorm(List.of(1)))) {
       assertEquals(c, Constraint.fromConfig(c.className(), c.config()));
     }
@@ -102,11 +108,18 @@ class ConstraintsTest {
     assertMessage(() -> new MinMaxNorm(2, 1), "MinMaxNorm", "min_value", "max_value");
     assertMessage(() -> new MinMaxNorm(0, 1, 1.5, List.of(0)), "MinMaxNorm", "rate", "1.5");
     assertMessage(() -> new UnitNorm(List.of()), "UnitNorm", "axis");
-    assertMessage(() -> Constraint.fromConfig("MaxNorm", Map.of("axis", 0.5)), "MaxNorm", "axis", "0.5");
-    assertMessage(() -> Constraint.fromConfig("MaxNorm", Map.of("max_value", "big")), "max_value", "big");
-    assertMessage(() -> Constraint.fromConfig("RadialConstraint", Map.of()), "RadialConstraint", "MaxNorm");
-    assertMessage(() -> new MaxNorm(2, List.of(2)).requireFits("dense/kernel", SHAPE),
-        "MaxNorm", "axis 2", "dense/kernel", "[2, 2]");
+    assertMessage(
+        () -> Constraint.fromConfig("MaxNorm", Map.of("axis", 0.5)), "MaxNorm", "axis", "0.5");
+    assertMessage(
+        () -> Constraint.fromConfig("MaxNorm", Map.of("max_value", "big")), "max_value", "big");
+    assertMessage(
+        () -> Constraint.fromConfig("RadialConstraint", Map.of()), "RadialConstraint", "MaxNorm");
+    assertMessage(
+        () -> new MaxNorm(2, List.of(2)).requireFits("dense/kernel", SHAPE),
+        "MaxNorm",
+        "axis 2",
+        "dense/kernel",
+        "[2, 2]");
     new MaxNorm(2, List.of(-2)).requireFits("dense/kernel", SHAPE);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,9 @@ class InitializersTest {
 
   @Test
   void glorotUniformStaysWithinKerasLimitAndFillsIt() {
-    // semantics.md §1.2: Dense 11→512 has limit sqrt(6 / 523) = 0.1071087.
-    float[] values = Initializers.get("glorot_uniform").sample(new int[] {11, 512}, new SeededRandom(1));
+    // docs/keras-behaviour.md §1: Dense 11→512 has limit sqrt(6 / 523) = 0.1071087.
+    float[] values =
+        Initializers.get("glorot_uniform").sample(new int[] {11, 512}, new SeededRandom(1));
     double max = 0;
     for (float v : values) {
       max = Math.max(max, Math.abs(v));
@@ -26,7 +28,8 @@ class InitializersTest {
 
   @Test
   void singleUnitGlorotLimitMatchesKeras() {
-    float[] values = Initializers.get("glorot_uniform").sample(new int[] {3, 1}, new SeededRandom(3));
+    float[] values =
+        Initializers.get("glorot_uniform").sample(new int[] {3, 1}, new SeededRandom(3));
     for (float v : values) {
       assertTrue(Math.abs(v) <= 1.2247449f);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -48,8 +49,9 @@ class BoundedModelReadingTest {
 
   @Test
   void aDeclaredTensorShapeBeyondTheFileFailsBeforeAllocation() {
-    String header = "{\"tensors\":[{\"name\":\"kernel\",\"dtype\":\"F32\",\"shape\":[100000,100000],"
-        + "\"offsets\":[0,40000000000]}]}";
+    String header =
+        "{\"tensors\":[{\"name\":\"kernel\",\"dtype\":\"F32\",\"shape\":[100000,100000],"
+            + "\"offsets\":[0,40000000000]}]}";
     byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
     byte[] bytes = new byte[8 + headerBytes.length];
     for (int i = 0; i < 8; i++) {

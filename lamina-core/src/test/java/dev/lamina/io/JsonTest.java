@@ -38,7 +38,8 @@ class JsonTest {
 
   @Test
   void writesTheBytesLaminaFilesHaveAlwaysHad() {
-    assertEquals("{\"s\":\"\\u0001\\u0008\\u000c\\n\\t\\\"\\\\/\"}",
+    assertEquals(
+        "{\"s\":\"\\u0001\\u0008\\u000c\\n\\t\\\"\\\\/\"}",
         Json.write(Map.of("s", "\u0001\b\f\n\t\"\\/")));
     assertEquals("[0.10000000149011612,1.0E-7,3,-2]", Json.write(List.of(0.1f, 1.0e-7, 3, -2L)));
     assertEquals("{\"a\":1,\"b\":2}", Json.write(Map.of("b", 2, "a", 1)));
@@ -47,7 +48,8 @@ class JsonTest {
   @Test
   void boundsWhatAnUntrustedFileCanAskFor() {
     JsonException e =
-        assertThrows(JsonException.class, () -> Json.parse("{\n  \"a\": 1" + "0".repeat(100) + "}"));
+        assertThrows(
+            JsonException.class, () -> Json.parse("{\n  \"a\": 1" + "0".repeat(100) + "}"));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     assertThrows(JsonException.class, () -> Json.parse("\"" + "x".repeat((16 << 20) + 1) + "\""));
     assertThrows(JsonException.class, () -> Json.write(Double.NaN));

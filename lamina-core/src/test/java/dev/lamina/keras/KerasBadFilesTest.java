@@ -21,9 +21,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damaged and hostile Keras files get typed errors naming what and where, and are refused before
@@ -40,7 +40,9 @@ class KerasBadFilesTest {
     Path file = dir.resolve("truncated.keras");
     Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
     ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(file));
-    assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("truncated") && e.getMessage().contains(file.toString()),
+        e.getMessage());
   }
 
   @Test
@@ -66,12 +68,14 @@ class KerasBadFilesTest {
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
     assertEquals(2, e.layerPosition());
     assertEquals("Dense", e.layerClass());
-    assertTrue(e.getMessage().contains("[6, 16]") && e.getMessage().contains("[6, 17]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[6, 16]") && e.getMessage().contains("[6, 17]"), e.getMessage());
   }
 
   @Test
   void configImplyingMoreWeightsThanTheFileHoldsIsRefusedBeforeBuilding() throws IOException {
-    Path file = edited("every_layer.keras", layers -> config(layers.get(2)).put("units", 100_000_000));
+    Path file =
+        edited("every_layer.keras", layers -> config(layers.get(2)).put("units", 100_000_000));
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
     assertTrue(e.getMessage().contains("before allocating"), e.getMessage());
   }
@@ -80,16 +84,23 @@ class KerasBadFilesTest {
   void pickleWithAZipAppended() throws IOException {
     Path file = dir.resolve("pickle.keras");
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(new byte[] {(byte) 0x80, 0x04, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, (byte) 0x8c});
+      out.write(
+          new byte[] {(byte) 0x80, 0x04, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, (byte) 0x8c});
       out.write(Files.readAllBytes(KerasFixtures.golden("every_layer.keras")));
     }
     ModelFileException e = assertThrows(ModelFileException.class, () -> Sequential.load(file));
-    assertTrue(e.getMessage().contains("not a model file") && e.getMessage().contains("800495"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("not a model file") && e.getMessage().contains("800495"),
+        e.getMessage());
   }
 
   @Test
   void lambdaLayer() throws IOException {
-    Path file = edited("every_layer.keras", layers -> layers.add(3, layer("Lambda", Map.of("name", "lambda", "function", "gASV..."))));
+    Path file =
+        edited(
+            "every_layer.keras",
+            layers ->
+                layers.add(3, layer("Lambda", Map.of("name", "lambda", "function", "gASV..."))));
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
     assertEquals(3, e.layerPosition());
     assertEquals("Lambda", e.layerClass());
@@ -98,7 +109,10 @@ class KerasBadFilesTest {
 
   @Test
   void unknownClass() throws IOException {
-    Path file = edited("every_layer.keras", layers -> layers.add(5, layer("MyAttention", Map.of("name", "mine"))));
+    Path file =
+        edited(
+            "every_layer.keras",
+            layers -> layers.add(5, layer("MyAttention", Map.of("name", "mine"))));
     KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(file));
     assertEquals(5, e.layerPosition());
     assertEquals("MyAttention", e.layerClass());
@@ -111,8 +125,8 @@ class KerasBadFilesTest {
     "1, groups, 2, groups must be 1, got 2",
     "1, padding, causal, padding must be 'valid' or 'same', got 'causal'"
   })
-  void imageLayerOptionsLaminaCannotHonour(int position, String option, String value, String message)
-      throws IOException {
+  void imageLayerOptionsLaminaCannotHonour(
+      int position, String option, String value, String message) throws IOException {
     String golden = option.equals("padding") ? "cnn_1d.keras" : "cnn_global.keras";
     Object typed = value.matches("\\d+") ? (Object) Integer.valueOf(value) : value;
     Path file = edited(golden, layers -> config(layers.get(position)).put(option, typed));
@@ -124,36 +138,58 @@ class KerasBadFilesTest {
   @Test
   void badConstraintsAreRefusedNamingLayerAndOption() throws IOException {
     // constraints.keras: InputLayer, two Normalization layers, then Dense layers from position 3
-    Path negative = edited("constraints.keras", layers -> config(layers.get(3)).put("kernel_constraint",
-        layer("MaxNorm", Map.of("max_value", -1, "axis", 0))));
-    KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(negative));
+    Path negative =
+        edited(
+            "constraints.keras",
+            layers ->
+                config(layers.get(3))
+                    .put(
+                        "kernel_constraint", layer("MaxNorm", Map.of("max_value", -1, "axis", 0))));
+    KerasModelException e =
+        assertThrows(KerasModelException.class, () -> Sequential.load(negative));
     assertEquals(3, e.layerPosition());
     assertEquals("Dense", e.layerClass());
-    assertTrue(e.getMessage().contains("kernel_constraint") && e.getMessage().contains("max_value")
-        && e.getMessage().contains("-1"), e.getMessage());
-    Path unknown = edited("constraints.keras", layers -> config(layers.get(4)).put("bias_constraint",
-        layer("RadialConstraint", Map.of())));
+    assertTrue(
+        e.getMessage().contains("kernel_constraint")
+            && e.getMessage().contains("max_value")
+            && e.getMessage().contains("-1"),
+        e.getMessage());
+    Path unknown =
+        edited(
+            "constraints.keras",
+            layers ->
+                config(layers.get(4)).put("bias_constraint", layer("RadialConstraint", Map.of())));
     e = assertThrows(KerasModelException.class, () -> Sequential.load(unknown));
     assertEquals(4, e.layerPosition());
-    assertTrue(e.getMessage().contains("RadialConstraint") && e.getMessage().contains("MaxNorm"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("RadialConstraint") && e.getMessage().contains("MaxNorm"),
+        e.getMessage());
   }
 
   @Test
   void activityRegularizerAndHalfGivenStatisticsAreRefused() throws IOException {
-    Path activity = edited("constraints.keras", layers -> config(layers.get(5)).put("activity_regularizer",
-        layer("L2", Map.of("l2", 0.01))));
-    KerasModelException e = assertThrows(KerasModelException.class, () -> Sequential.load(activity));
+    Path activity =
+        edited(
+            "constraints.keras",
+            layers ->
+                config(layers.get(5)).put("activity_regularizer", layer("L2", Map.of("l2", 0.01))));
+    KerasModelException e =
+        assertThrows(KerasModelException.class, () -> Sequential.load(activity));
     assertEquals(5, e.layerPosition());
     assertTrue(e.getMessage().contains("activity_regularizer"), e.getMessage());
-    Path halfGiven = edited("constraints.keras", layers -> config(layers.get(2)).put("variance", null));
+    Path halfGiven =
+        edited("constraints.keras", layers -> config(layers.get(2)).put("variance", null));
     e = assertThrows(KerasModelException.class, () -> Sequential.load(halfGiven));
     assertEquals(2, e.layerPosition());
     assertEquals("Normalization", e.layerClass());
-    assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("variance"), e.getMessage());
-    Path negativeVariance = edited("constraints.keras", layers -> config(layers.get(1)).put("variance", -4.0));
+    assertTrue(
+        e.getMessage().contains("mean") && e.getMessage().contains("variance"), e.getMessage());
+    Path negativeVariance =
+        edited("constraints.keras", layers -> config(layers.get(1)).put("variance", -4.0));
     e = assertThrows(KerasModelException.class, () -> Sequential.load(negativeVariance));
     assertEquals(1, e.layerPosition());
-    assertTrue(e.getMessage().contains("variance") && e.getMessage().contains("-4"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("variance") && e.getMessage().contains("-4"), e.getMessage());
   }
 
   @Test
@@ -186,7 +222,13 @@ class KerasBadFilesTest {
       List<Object> inbound = new ArrayList<>();
       if (i > 0) {
         Map<String, Object> tensor =
-            Map.of("class_name", "__keras_tensor__", "config", Map.of("keras_history", List.of(config(layers.get(sources.get(i))).get("name"), 0, 0)));
+            Map.of(
+                "class_name",
+                "__keras_tensor__",
+                "config",
+                Map.of(
+                    "keras_history",
+                    List.of(config(layers.get(sources.get(i))).get("name"), 0, 0)));
         inbound.add(Map.of("args", List.of(tensor), "kwargs", Map.of()));
       }
       layer.put("inbound_nodes", inbound);
@@ -213,7 +255,8 @@ class KerasBadFilesTest {
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       for (String entry : List.of("metadata.json", "config.json", "model.weights.h5")) {
         zip.putNextEntry(new ZipEntry(entry));
-        zip.write(entry.equals("config.json") ? JSON.writeValueAsBytes(config) : entry(source, entry));
+        zip.write(
+            entry.equals("config.json") ? JSON.writeValueAsBytes(config) : entry(source, entry));
       }
     }
     return file;

@@ -38,18 +38,25 @@ class KerasBatchNormOptionsTest {
 
   @Test
   void theFourOptionsAreReadAndWrittenBackAsKerasSerializesThem() throws Exception {
-    Map<String, Object> keras = JSON.readValue(KERAS_CONFIG, new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> keras =
+        JSON.readValue(KERAS_CONFIG, new TypeReference<Map<String, Object>>() {});
     List<Layer> layers =
-        new KerasLayerReader().read(new KerasLayerSpec(1, "BatchNormalization", keras), new int[] {3});
+        new KerasLayerReader()
+            .read(new KerasLayerSpec(1, "BatchNormalization", keras), new int[] {3});
     assertEquals(1, layers.size());
     Map<String, Object> lamina = layers.get(0).config();
-    assertEquals(Map.of("class_name", "L1", "config", Map.of("l1", 0.5)), lamina.get("beta_regularizer"));
-    assertEquals(Map.of("class_name", "L2", "config", Map.of("l2", 0.01)), lamina.get("gamma_regularizer"));
-    assertEquals(Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 2.0, "axis", 0)),
+    assertEquals(
+        Map.of("class_name", "L1", "config", Map.of("l1", 0.5)), lamina.get("beta_regularizer"));
+    assertEquals(
+        Map.of("class_name", "L2", "config", Map.of("l2", 0.01)), lamina.get("gamma_regularizer"));
+    assertEquals(
+        Map.of("class_name", "MaxNorm", "config", Map.of("max_value", 2.0, "axis", 0)),
         lamina.get("beta_constraint"));
-    assertEquals(Map.of("class_name", "NonNeg", "config", Map.of()), lamina.get("gamma_constraint"));
+    assertEquals(
+        Map.of("class_name", "NonNeg", "config", Map.of()), lamina.get("gamma_constraint"));
 
-    JsonNode written = JSON.valueToTree(KerasLayerWriter.write(layers.get(0), new int[] {3}).get("config"));
+    JsonNode written =
+        JSON.valueToTree(KerasLayerWriter.write(layers.get(0), new int[] {3}).get("config"));
     JsonNode original = JSON.readTree(KERAS_CONFIG);
     for (String option : OPTIONS) {
       assertEquals(original.get(option), written.get(option), option);
@@ -61,8 +68,12 @@ class KerasBatchNormOptionsTest {
 
   @Test
   void aLayerWithoutThemWritesNulls() throws Exception {
-    Map<String, Object> keras = JSON.readValue("{\"axis\": -1}", new TypeReference<Map<String, Object>>() {});
-    Layer layer = new KerasLayerReader().read(new KerasLayerSpec(1, "BatchNormalization", keras), new int[] {3}).get(0);
+    Map<String, Object> keras =
+        JSON.readValue("{\"axis\": -1}", new TypeReference<Map<String, Object>>() {});
+    Layer layer =
+        new KerasLayerReader()
+            .read(new KerasLayerSpec(1, "BatchNormalization", keras), new int[] {3})
+            .get(0);
     Map<String, Object> written = KerasLayerWriter.write(layer, new int[] {3});
     @SuppressWarnings("unchecked")
     Map<String, Object> config = (Map<String, Object>) written.get("config");

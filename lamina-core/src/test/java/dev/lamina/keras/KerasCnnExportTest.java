@@ -108,17 +108,22 @@ class KerasCnnExportTest {
       labels[i * classes + i % classes] = 1;
     }
     model.compile(new Adam(1e-2), Losses.get(classes > 2 ? "categorical_crossentropy" : "mse"));
-    model.fit(Tensor.randomNormal(1, 0, 1, shape), Tensor.of(labels, rows, classes),
+    model.fit(
+        Tensor.randomNormal(1, 0, 1, shape),
+        Tensor.of(labels, rows, classes),
         new FitOptions().batchSize(8).epochs(2).verbose(0));
   }
 
   private static void export(Sequential model, Tensor x, Path file) throws IOException {
     model.save(file);
     Tensor predictions = model.predict(x);
-    KerasRoundTripTest.assertBitsEqual(List.of(predictions), List.of(Sequential.load(file).predict(x)));
-    String json = new ObjectMapper().writeValueAsString(
-        Map.of("input", nested(x), "output", predictions.toArray2d()));
-    Files.writeString(file.resolveSibling(file.getFileName().toString().replace(".keras", ".json")), json);
+    KerasRoundTripTest.assertBitsEqual(
+        List.of(predictions), List.of(Sequential.load(file).predict(x)));
+    String json =
+        new ObjectMapper()
+            .writeValueAsString(Map.of("input", nested(x), "output", predictions.toArray2d()));
+    Files.writeString(
+        file.resolveSibling(file.getFileName().toString().replace(".keras", ".json")), json);
   }
 
   /** The values of {@code t} as nested lists, one level per axis. */
@@ -134,8 +139,10 @@ class KerasCnnExportTest {
     }
     java.util.List<Object> list = new java.util.ArrayList<>();
     for (int i = 0; i < shape[axis]; i++) {
-      list.add(axis == shape.length - 1 ? (Object) values[offset + i]
-          : nested(values, shape, axis + 1, offset + i * stride));
+      list.add(
+          axis == shape.length - 1
+              ? (Object) values[offset + i]
+              : nested(values, shape, axis + 1, offset + i * stride));
     }
     return list;
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Convolutional models written by real Keras 3 (tools/fixtures/make_keras_cnn_fixtures.py), as
  * {@code .keras} and legacy {@code .h5}, between them holding every image layer Lamina reads: they
- * load with Keras's exact weights and parameter count and predict what Keras predicts from the
- * same file.
+ * load with Keras's exact weights and parameter count and predict what Keras predicts from the same
+ * file.
  */
 class KerasCnnFilesTest {
 
@@ -30,6 +30,9 @@ class KerasCnnFilesTest {
     KerasGoldenFilesTest.assertWeightsEqual(reference.get("weights"), model.getWeights(), 0, name);
     assertEquals(reference.get("params").asLong(), model.countParams(), name + ": parameters");
     KerasFixtures.assertClose(
-        reference.get(output), model.predict(KerasFixtures.tensor(reference.get("input"))), 1e-5, name);
+        reference.get(output),
+        model.predict(KerasFixtures.tensor(reference.get("input"))),
+        1e-5,
+        name);
   }
 }

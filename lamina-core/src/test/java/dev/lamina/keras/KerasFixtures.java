@@ -31,7 +31,8 @@ final class KerasFixtures {
     }
     return fail(
         "the real Keras files are read from ../shared/keras beside the repository (their licence"
-            + " does not let the project copy them), and no such folder was found above " + dir);
+            + " does not let the project copy them), and no such folder was found above "
+            + dir);
   }
 
   /** A committed golden file (tools/fixtures/make_keras_fixtures.py). */

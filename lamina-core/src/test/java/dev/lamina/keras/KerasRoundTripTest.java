@@ -3,6 +3,8 @@ package dev.lamina.keras;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.FitOptions;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
@@ -21,8 +23,6 @@ import dev.lamina.layers.ReLU;
 import dev.lamina.layers.Reshape;
 import dev.lamina.layers.Softmax;
 import dev.lamina.optimizers.Adam;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +80,8 @@ class KerasRoundTripTest {
     assertEquals("[4.0]", layers.get(1).get("config").get("variance").toString());
     Sequential reloaded = Sequential.load(copy);
     for (int i = 0; i < original.layers().size(); i++) {
-      assertEquals(original.layers().get(i).config(), reloaded.layers().get(i).config(), "layer " + i);
+      assertEquals(
+          original.layers().get(i).config(), reloaded.layers().get(i).config(), "layer " + i);
     }
     assertBitsEqual(original.getWeights(), reloaded.getWeights());
   }
@@ -107,11 +108,14 @@ class KerasRoundTripTest {
     assertBitsEqual(List.of(predictions), List.of(Sequential.load(file).predict(x)));
     String json =
         new com.fasterxml.jackson.databind.ObjectMapper()
-            .writeValueAsString(java.util.Map.of("input", x.toArray2d(), "output", predictions.toArray2d()));
+            .writeValueAsString(
+                java.util.Map.of("input", x.toArray2d(), "output", predictions.toArray2d()));
     java.nio.file.Files.writeString(out.resolve("every_layer_lamina.json"), json);
   }
 
-  /** Every layer Lamina writes as Keras, trained a little so that no weight is at its initial value. */
+  /**
+   * Every layer Lamina writes as Keras, trained a little so that no weight is at its initial value.
+   */
   static Sequential everyLayerModel() {
     Tensor x = inputs(32, 1);
     Normalization norm = new Normalization();
@@ -135,7 +139,8 @@ class KerasRoundTripTest {
                 new Dense(3),
                 new Softmax())
             .seed(15);
-    model.compile(new Adam(1e-2), dev.lamina.losses.Losses.get("categorical_crossentropy"), "accuracy");
+    model.compile(
+        new Adam(1e-2), dev.lamina.losses.Losses.get("categorical_crossentropy"), "accuracy");
     float[] labels = new float[32 * 3];
     for (int i = 0; i < 32; i++) {
       labels[i * 3 + i % 3] = 1;
@@ -160,7 +165,10 @@ class KerasRoundTripTest {
       float[] e = expected.get(i).toFloatArray();
       float[] a = actual.get(i).toFloatArray();
       for (int j = 0; j < e.length; j++) {
-        assertEquals(Float.floatToRawIntBits(e[j]), Float.floatToRawIntBits(a[j]), "weight " + i + "[" + j + "]");
+        assertEquals(
+            Float.floatToRawIntBits(e[j]),
+            Float.floatToRawIntBits(a[j]),
+            "weight " + i + "[" + j + "]");
       }
     }
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The five real Keras files in ../shared/keras (tf.keras 2.4–2.15 and Keras 3.3–3.6, Windows and
- * Linux, v3 zip and legacy HDF5) load and predict the independently computed reference outputs,
- * and the summary counts Keras's parameters.
+ * Linux, v3 zip and legacy HDF5) load and predict the independently computed reference outputs, and
+ * the summary counts Keras's parameters.
  */
 class SharedKerasFilesTest {
 
@@ -32,7 +32,10 @@ class SharedKerasFilesTest {
     JsonNode reference = KerasFixtures.json(file.resolveSibling(name + ".json"));
     Sequential model = Sequential.load(file);
     KerasFixtures.assertClose(
-        reference.get("output"), model.predict(KerasFixtures.matrix(reference.get("input"))), 1e-4, name);
+        reference.get("output"),
+        model.predict(KerasFixtures.matrix(reference.get("input"))),
+        1e-4,
+        name);
     assertEquals(reference.get("params").asLong(), model.countParams(), name);
     String summary = model.summary();
     assertEquals(

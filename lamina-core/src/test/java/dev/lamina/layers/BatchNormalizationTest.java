@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.Gradients;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class BatchNormalizationTest {
     return layer;
   }
 
-  /** semantics.md §6.3, worked by hand from Keras's formulas. */
+  /** docs/keras-behaviour.md §4, worked by hand from Keras's formulas. */
   @Test
   void kerasTestVector() {
     BatchNormalization layer = built(1);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.lamina.Sequential;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import org.junit.jupiter.api.Test;
 
 /** Keras's shapes, parameter counts, summary and errors for the convolution and pooling layers. */
@@ -57,10 +57,11 @@ class ConvolutionLayersTest {
   void samePaddingWithStridesGivesTheCeilingOfSizeOverStride() {
     Conv2D conv = new Conv2D(5, new int[] {3, 2}, "tanh").strides(2).padding("same");
     assertArrayEquals(new int[] {4, 3, 5}, conv.outputShape(new int[] {7, 5, 2}));
-    assertArrayEquals(new int[] {3, 4, 6},
+    assertArrayEquals(
+        new int[] {3, 4, 6},
         new AveragePooling2D(2).padding("same").outputShape(new int[] {5, 7, 6}));
-    assertArrayEquals(new int[] {2, 6}, new Conv1D(6, 5, "relu").strides(2)
-        .outputShape(new int[] {8, 3}));
+    assertArrayEquals(
+        new int[] {2, 6}, new Conv1D(6, 5, "relu").strides(2).outputShape(new int[] {8, 3}));
   }
 
   @Test
@@ -109,8 +110,7 @@ class ConvolutionLayersTest {
     assertEquals(
         "Conv2D: kernelSize must be one positive integer or 2 of them, got [3, 3, 3]",
         size.getMessage());
-    assertThrows(
-        IllegalArgumentException.class, () -> new Conv2D(2, 3).strides(2).dilationRate(2));
+    assertThrows(IllegalArgumentException.class, () -> new Conv2D(2, 3).strides(2).dilationRate(2));
     assertThrows(IllegalArgumentException.class, () -> new Conv2D(0, 3));
   }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class DenseTest {
   @Test
   void glorotUniformStaysWithinKerasLimit() {
     float[] kernel = built(new Dense(512), 11, 1).getWeights().get(0).toFloatArray();
-    double limit = 0.1071087; // semantics.md §1.2 for Dense 11 → 512
+    double limit = 0.1071087; // docs/keras-behaviour.md §1 for Dense 11 → 512
     double largest = 0;
     for (float w : kernel) {
       largest = Math.max(largest, Math.abs(w));

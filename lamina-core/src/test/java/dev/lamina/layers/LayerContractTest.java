@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.example.Residual;
 import dev.lamina.layers.example.ScaledTanh;
+import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

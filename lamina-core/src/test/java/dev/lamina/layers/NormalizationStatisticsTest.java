@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,8 @@ class NormalizationStatisticsTest {
   @Test
   void oneValueServesEveryFeatureAndInvertMapsBack() {
     Normalization layer = new Normalization(new double[] {2}, new double[] {4}).invert(true);
-    assertArrayEquals(new float[] {2, 4, 0}, apply(layer, new float[] {0, 1, -1}, 3).toFloatArray());
+    assertArrayEquals(
+        new float[] {2, 4, 0}, apply(layer, new float[] {0, 1, -1}, 3).toFloatArray());
   }
 
   @Test
@@ -54,26 +55,45 @@ class NormalizationStatisticsTest {
 
   @Test
   void misusesAreRefusedWithTheirNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Normalization(new double[] {1, 2}, new double[] {1}));
-    assertTrue(e.getMessage().contains("mean") && e.getMessage().contains("variance"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new Normalization(new double[] {1}, new double[] {-1}));
-    assertTrue(e.getMessage().contains("variance") && e.getMessage().contains("-1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Layers.fromConfig("Normalization", Map.of("mean", List.of(1, 2))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Normalization(new double[] {1, 2}, new double[] {1}));
+    assertTrue(
+        e.getMessage().contains("mean") && e.getMessage().contains("variance"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Normalization(new double[] {1}, new double[] {-1}));
+    assertTrue(
+        e.getMessage().contains("variance") && e.getMessage().contains("-1"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Layers.fromConfig("Normalization", Map.of("mean", List.of(1, 2))));
     assertTrue(e.getMessage().contains("variance"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Layers.fromConfig("Normalization", Map.of("mean", "big", "variance", 1)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Layers.fromConfig("Normalization", Map.of("mean", "big", "variance", 1)));
     assertTrue(e.getMessage().contains("'mean'"), e.getMessage());
     Normalization threeValues =
         new Normalization(new double[] {1, 2, 3}, new double[] {1, 1, 1}).name("norm");
-    ShapeMismatchException shape = assertThrows(ShapeMismatchException.class,
-        () -> threeValues.build(new int[] {4}, new SeededRandom(0)));
-    assertTrue(shape.getMessage().contains("norm") && shape.getMessage().contains("3")
-        && shape.getMessage().contains("[4]"), shape.getMessage());
-    IllegalStateException adapt = assertThrows(IllegalStateException.class,
-        () -> new Normalization(new double[] {0}, new double[] {1}).adapt(Tensor.of(new float[] {1, 2}, 2, 1)));
+    ShapeMismatchException shape =
+        assertThrows(
+            ShapeMismatchException.class,
+            () -> threeValues.build(new int[] {4}, new SeededRandom(0)));
+    assertTrue(
+        shape.getMessage().contains("norm")
+            && shape.getMessage().contains("3")
+            && shape.getMessage().contains("[4]"),
+        shape.getMessage());
+    IllegalStateException adapt =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new Normalization(new double[] {0}, new double[] {1})
+                    .adapt(Tensor.of(new float[] {1, 2}, 2, 1)));
     assertTrue(adapt.getMessage().contains("adapt"), adapt.getMessage());
   }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.Json;
+import dev.lamina.Tensor;
+import dev.lamina.random.SeededRandom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,8 +74,7 @@ class RandomAffineLayersTest {
 
   @Test
   void translationDrawsAreUniformOverTheRangeTimesTheSize() {
-    RandomTranslation layer =
-        new RandomTranslation(new double[] {0.3, -0.2}, new double[] {0.25});
+    RandomTranslation layer = new RandomTranslation(new double[] {0.3, -0.2}, new double[] {0.25});
     int batch = 20_000;
     double[][] maps = layer.drawMaps(batch, 10, 8, new SeededRandom(5));
     assertUniform(shifts(maps[0], batch), -0.2 * 10, 0.3 * 10);
@@ -124,29 +123,38 @@ class RandomAffineLayersTest {
   void zoomByOneAndTranslationByZeroChangeNothing() {
     Tensor x = Tensor.randomNormal(4, 0, 1, 2, 5, 4, 3);
     double[] identity = {1, 0, 1, 0};
-    assertArrayEquals(x.toFloatArray(),
-        new RandomZoom(0.2).transform(x, identity, identity).toFloatArray());
-    assertArrayEquals(x.toFloatArray(),
+    assertArrayEquals(
+        x.toFloatArray(), new RandomZoom(0.2).transform(x, identity, identity).toFloatArray());
+    assertArrayEquals(
+        x.toFloatArray(),
         new RandomTranslation(0.2, 0.2).transform(x, identity, identity).toFloatArray());
   }
 
   @Test
   void refusesWhatKerasRefuses() {
-    assertMessage("RandomTranslation: heightFactor must be one number or two in the range [-1, 1], got [1.5]",
+    assertMessage(
+        "RandomTranslation: heightFactor must be one number or two in the range [-1, 1], got [1.5]",
         () -> new RandomTranslation(1.5, 0.1));
-    assertMessage("RandomZoom: heightFactor must be one number or two in the range (-1, 1], got [-1.0, 0.5]",
+    assertMessage(
+        "RandomZoom: heightFactor must be one number or two in the range (-1, 1], got [-1.0, 0.5]",
         () -> new RandomZoom(new double[] {-1, 0.5}, null));
-    assertMessage("RandomZoom: widthFactor must be one number or two in the range (-1, 1], got [0.1, 0.2, 0.3]",
+    assertMessage(
+        "RandomZoom: widthFactor must be one number or two in the range (-1, 1], got [0.1, 0.2, 0.3]",
         () -> new RandomZoom(new double[] {0.1}, new double[] {0.1, 0.2, 0.3}));
-    assertMessage("RandomZoom: fillMode must be one of [reflect, wrap, constant, nearest], got 'mirror'",
+    assertMessage(
+        "RandomZoom: fillMode must be one of [reflect, wrap, constant, nearest], got 'mirror'",
         () -> new RandomZoom(0.1).fillMode("mirror"));
-    assertMessage("RandomTranslation: interpolation must be one of [bilinear, nearest], got 'bicubic'",
+    assertMessage(
+        "RandomTranslation: interpolation must be one of [bilinear, nearest], got 'bicubic'",
         () -> new RandomTranslation(0.1, 0.1).interpolation("bicubic"));
     RandomZoom zoom = new RandomZoom(0.1);
     zoom.assignDefaultName("random_zoom");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> zoom.build(new int[] {5, 4}, new SeededRandom(1)));
-    assertTrue(e.getMessage().contains("RandomZoom") && e.getMessage().contains("[5, 4]"), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> zoom.build(new int[] {5, 4}, new SeededRandom(1)));
+    assertTrue(
+        e.getMessage().contains("RandomZoom") && e.getMessage().contains("[5, 4]"), e.getMessage());
   }
 
   @Test
@@ -161,7 +169,8 @@ class RandomAffineLayersTest {
   }
 
   private static <L extends RandomAffineLayer<L>> L configured(L layer, Map<String, Object> c) {
-    return layer.fillMode((String) c.get("fill_mode"))
+    return layer
+        .fillMode((String) c.get("fill_mode"))
         .interpolation((String) c.get("interpolation"))
         .fillValue(((Number) c.get("fill_value")).doubleValue());
   }
@@ -196,7 +205,8 @@ class RandomAffineLayersTest {
     double width = upper - lower;
     // five standard errors of the mean and of the variance for 20,000 uniform draws
     assertEquals((lower + upper) / 2, mean, 5 * width / Math.sqrt(12 * draws.length));
-    assertEquals(width * width / 12, variance, 5 * width * width / 12 * Math.sqrt(0.8 / draws.length));
+    assertEquals(
+        width * width / 12, variance, 5 * width * width / 12 * Math.sqrt(0.8 / draws.length));
   }
 
   private static void assertMessage(String expected, Runnable action) {
@@ -213,7 +223,8 @@ class RandomAffineLayersTest {
   }
 
   private static Tensor images() {
-    int[] shape = ((List<?>) FIXTURE.get("shape")).stream().mapToInt(d -> ((Number) d).intValue()).toArray();
+    int[] shape =
+        ((List<?>) FIXTURE.get("shape")).stream().mapToInt(d -> ((Number) d).intValue()).toArray();
     double[] values = numbers(FIXTURE.get("images"));
     float[] floats = new float[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -233,8 +244,10 @@ class RandomAffineLayersTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> fixture() {
-    try (InputStream in = RandomAffineLayersTest.class.getResourceAsStream("/fixtures/random_affine.json")) {
-      return (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream in =
+        RandomAffineLayersTest.class.getResourceAsStream("/fixtures/random_affine.json")) {
+      return (Map<String, Object>)
+          Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -55,8 +55,7 @@ class LossGradientsTest {
   @MethodSource("losses")
   void gradientMatchesCentralDifferences(String name, Supplier<Loss> loss, Tensor y, Tensor p) {
     Tensor weights = Tensor.ofDouble(linear(p.shape()[0]), p.shape()[0]);
-    new GradCheck()
-        .check(in -> loss.get().compute(y, in.get(0), weights), List.of(p));
+    new GradCheck().check(in -> loss.get().compute(y, in.get(0), weights), List.of(p));
   }
 
   private static double[] linear(int n) {

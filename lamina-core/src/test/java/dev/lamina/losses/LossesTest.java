@@ -8,7 +8,10 @@ import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** Keras's documented loss examples (keras.io API pages; semantics.md §3) as reference values. */
+/**
+ * Keras's documented loss examples (keras.io API pages; docs/keras-behaviour.md §2.1) as reference
+ * values.
+ */
 class LossesTest {
 
   private static Tensor t(float[][] rows) {
@@ -23,11 +26,17 @@ class LossesTest {
   void meanAbsoluteAndSquaredError() {
     assertEquals(
         0.5666667,
-        value(new MeanAbsoluteError(), t(new float[][] {{1, 0.3f, 1}}), t(new float[][] {{1.9f, 0.3f, 1.8f}})),
+        value(
+            new MeanAbsoluteError(),
+            t(new float[][] {{1, 0.3f, 1}}),
+            t(new float[][] {{1.9f, 0.3f, 1.8f}})),
         1e-6);
     assertEquals(
         0.02,
-        value(new MeanSquaredError(), t(new float[][] {{1, 0, 1}}), t(new float[][] {{0.9f, 0.1f, 0.8f}})),
+        value(
+            new MeanSquaredError(),
+            t(new float[][] {{1, 0, 1}}),
+            t(new float[][] {{0.9f, 0.1f, 0.8f}})),
         1e-6);
   }
 
@@ -35,7 +44,10 @@ class LossesTest {
   void huber() {
     assertEquals(
         0.155,
-        value(new Huber(), t(new float[][] {{0, 1}, {0, 0}}), t(new float[][] {{0.6f, 0.4f}, {0.4f, 0.6f}})),
+        value(
+            new Huber(),
+            t(new float[][] {{0, 1}, {0, 0}}),
+            t(new float[][] {{0.6f, 0.4f}, {0.4f, 0.6f}})),
         1e-6);
     // |e| = 3 > δ = 2: δ·|e| − δ²/2 = 4
     assertEquals(4.0, value(new Huber(2), t(new float[][] {{0}}), t(new float[][] {{3}})), 1e-6);
@@ -65,7 +77,10 @@ class LossesTest {
     assertEquals(0.8654, value(new BinaryCrossentropy().fromLogits(true), y, z), 1e-4);
     // ±1e4 logits stay finite
     double extreme =
-        value(new BinaryCrossentropy().fromLogits(true), t(new float[][] {{0, 1}}), t(new float[][] {{1e4f, -1e4f}}));
+        value(
+            new BinaryCrossentropy().fromLogits(true),
+            t(new float[][] {{0, 1}}),
+            t(new float[][] {{1e4f, -1e4f}}));
     assertEquals(1e4, extreme, 1e-1);
   }
 
@@ -75,7 +90,10 @@ class LossesTest {
     double expected = -(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1));
     assertEquals(
         expected,
-        value(new BinaryCrossentropy().labelSmoothing(0.2), t(new float[][] {{1}}), t(new float[][] {{0.9f}})),
+        value(
+            new BinaryCrossentropy().labelSmoothing(0.2),
+            t(new float[][] {{1}}),
+            t(new float[][] {{0.9f}})),
         1e-6);
   }
 
@@ -88,8 +106,7 @@ class LossesTest {
     assertEquals(0.814, new CategoricalCrossentropy().compute(y, p, w).item(), 1e-3);
     Tensor labels = Tensor.of(new float[] {1, 2}, 2);
     assertEquals(1.177, value(new SparseCategoricalCrossentropy(), labels, p), 1e-3);
-    assertEquals(
-        1.177, value(new SparseCategoricalCrossentropy(), labels.reshape(2, 1), p), 1e-3);
+    assertEquals(1.177, value(new SparseCategoricalCrossentropy(), labels.reshape(2, 1), p), 1e-3);
   }
 
   @Test
@@ -114,7 +131,10 @@ class LossesTest {
   void targetsOfShapeNMatchPredictionsNBy1() {
     assertEquals(
         1.0,
-        value(new MeanAbsoluteError(), Tensor.of(new float[] {0, 0}, 2), t(new float[][] {{1}, {-1}})),
+        value(
+            new MeanAbsoluteError(),
+            Tensor.of(new float[] {0, 0}, 2),
+            t(new float[][] {{1}, {-1}})),
         1e-7);
   }
 
@@ -123,8 +143,13 @@ class LossesTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> value(new BinaryCrossentropy(), t(new float[][] {{0}, {2}}), t(new float[][] {{0.5f}, {0.5f}})));
-    assertEquals("binary_crossentropy: targets must lie in [0, 1], got 2.0 in row 1", e.getMessage());
+            () ->
+                value(
+                    new BinaryCrossentropy(),
+                    t(new float[][] {{0}, {2}}),
+                    t(new float[][] {{0.5f}, {0.5f}})));
+    assertEquals(
+        "binary_crossentropy: targets must lie in [0, 1], got 2.0 in row 1", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
@@ -133,11 +158,16 @@ class LossesTest {
                     new SparseCategoricalCrossentropy(),
                     Tensor.of(new float[] {0, 3}, 2),
                     t(new float[][] {{0.5f, 0.5f}, {0.5f, 0.5f}})));
-    assertTrue(e.getMessage().contains("class index 3.0 in row 1 is outside [0, 2)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("class index 3.0 in row 1 is outside [0, 2)"), e.getMessage());
     ShapeMismatchException s =
         assertThrows(
             ShapeMismatchException.class,
-            () -> value(new MeanSquaredError(), t(new float[][] {{1, 2}}), t(new float[][] {{1, 2, 3}})));
+            () ->
+                value(
+                    new MeanSquaredError(),
+                    t(new float[][] {{1, 2}}),
+                    t(new float[][] {{1, 2, 3}})));
     assertTrue(s.getMessage().contains("[1, 2]") && s.getMessage().contains("[1, 3]"));
   }
 
@@ -145,7 +175,8 @@ class LossesTest {
   void lookupByKerasNames() {
     assertEquals("mean_absolute_error", Losses.get("mae").name());
     assertEquals("huber_loss", Losses.get("huber").name());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.get("hinge"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Losses.get("hinge"));
     assertTrue(e.getMessage().contains("binary_crossentropy"));
     Loss copy = Losses.fromConfig("huber_loss", new Huber(2.5).config());
     assertEquals(new Huber(2.5).config(), copy.config());

@@ -2,10 +2,10 @@ package dev.lamina.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import java.util.Random;
 
 class AucPropertiesTest {
 
@@ -26,8 +26,7 @@ class AucPropertiesTest {
   }
 
   @Property(tries = 200)
-  void exactAucEqualsPairwiseCount(
-      @ForAll @IntRange(min = 1, max = 60) int n, @ForAll long seed) {
+  void exactAucEqualsPairwiseCount(@ForAll @IntRange(min = 1, max = 60) int n, @ForAll long seed) {
     Random random = new Random(seed);
     float[] labels = new float[n];
     float[] scores = new float[n];
@@ -50,7 +49,10 @@ class AucPropertiesTest {
     float[] scores = new float[n];
     for (int i = 0; i < n; i++) {
       labels[i] = random.nextBoolean() ? 1 : 0;
-      scores[i] = (float) Math.min(1, Math.max(0, 0.5 + 0.2 * (labels[i] - 0.5) + 0.25 * random.nextGaussian()));
+      scores[i] =
+          (float)
+              Math.min(
+                  1, Math.max(0, 0.5 + 0.2 * (labels[i] - 0.5) + 0.25 * random.nextGaussian()));
     }
     Auc exact = Auc.exact();
     Auc keras = new Auc();

@@ -26,7 +26,8 @@ class MetricsTest {
 
   @Test
   void binaryAccuracyThresholdIsStrict() {
-    assertEquals(0.0, run(Metrics.get("accuracy", 1, 1), new float[] {1}, 1, new float[] {0.5f}, 1, null));
+    assertEquals(
+        0.0, run(Metrics.get("accuracy", 1, 1), new float[] {1}, 1, new float[] {0.5f}, 1, null));
   }
 
   @Test
@@ -35,7 +36,9 @@ class MetricsTest {
     float[] p = {0.1f, 0.9f, 0.8f, 0.05f, 0.95f, 0};
     assertEquals(0.5, run(Metrics.get("categorical_accuracy", 3, 3), t, 3, p, 3, null), TOL);
     assertEquals(
-        0.3, run(Metrics.get("categorical_accuracy", 3, 3), t, 3, p, 3, new float[] {0.7f, 0.3f}), TOL);
+        0.3,
+        run(Metrics.get("categorical_accuracy", 3, 3), t, 3, p, 3, new float[] {0.7f, 0.3f}),
+        TOL);
   }
 
   @Test
@@ -52,15 +55,28 @@ class MetricsTest {
   @Test
   void accuracyIsResolvedByShape() {
     // one output column: binary
-    assertEquals(1.0, run(Metrics.get("accuracy", 1, 1), new float[] {1}, 1, new float[] {0.7f}, 1, null));
+    assertEquals(
+        1.0, run(Metrics.get("accuracy", 1, 1), new float[] {1}, 1, new float[] {0.7f}, 1, null));
     // one target column, three outputs: sparse
     assertEquals(
         1.0,
-        run(Metrics.get("accuracy", 1, 3), new float[] {2}, 1, new float[] {0, 0.2f, 0.8f}, 3, null));
+        run(
+            Metrics.get("accuracy", 1, 3),
+            new float[] {2},
+            1,
+            new float[] {0, 0.2f, 0.8f},
+            3,
+            null));
     // one-hot targets: categorical
     assertEquals(
         1.0,
-        run(Metrics.get("accuracy", 3, 3), new float[] {0, 1, 0}, 3, new float[] {0, 0.9f, 0.1f}, 3, null));
+        run(
+            Metrics.get("accuracy", 3, 3),
+            new float[] {0, 1, 0},
+            3,
+            new float[] {0, 0.9f, 0.1f},
+            3,
+            null));
   }
 
   @Test
@@ -108,11 +124,23 @@ class MetricsTest {
     // by hand: pairs (pos, neg) = (0.5,0.5) tie, (0.5,0.2), (0.9,0.5), (0.9,0.2) → 3.5 / 4
     assertEquals(
         0.875,
-        run(Auc.exact(), new float[] {0, 1, 0, 1}, 1, new float[] {0.5f, 0.5f, 0.2f, 0.9f}, 1, null),
+        run(
+            Auc.exact(),
+            new float[] {0, 1, 0, 1},
+            1,
+            new float[] {0.5f, 0.5f, 0.2f, 0.9f},
+            1,
+            null),
         TOL);
     assertEquals(
         0.75,
-        run(Auc.exact(), new float[] {0, 0, 1, 1}, 1, new float[] {0.1f, 0.4f, 0.35f, 0.8f}, 1, null),
+        run(
+            Auc.exact(),
+            new float[] {0, 0, 1, 1},
+            1,
+            new float[] {0.1f, 0.4f, 0.35f, 0.8f},
+            1,
+            null),
         TOL);
   }
 

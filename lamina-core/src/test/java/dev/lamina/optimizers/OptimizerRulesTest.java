@@ -23,7 +23,7 @@ class OptimizerRulesTest {
   void sgdPlainMomentumAndNesterov() {
     float[] g = {1};
     assertEquals(0.98f, steps(new SGD(), 1, g, g)[0], 1e-7);
-    // semantics.md §4.3 test vectors
+    // docs/keras-behaviour.md §3.2 test vectors
     assertEquals(0.971, steps(new SGD(0.01).momentum(0.9), 1, g, g)[0], 1e-6);
     assertEquals(0.9539, steps(new SGD(0.01).momentum(0.9).nesterov(true), 1, g, g)[0], 1e-6);
   }
@@ -116,7 +116,8 @@ class OptimizerRulesTest {
 
   @Test
   void scheduleIsReadAtTheCurrentIteration() {
-    SGD sgd = new SGD().learningRate(new PiecewiseConstantDecay(new long[] {0}, new double[] {1, 0.5}));
+    SGD sgd =
+        new SGD().learningRate(new PiecewiseConstantDecay(new long[] {0}, new double[] {1, 0.5}));
     float[] w = {0};
     sgd.step(List.of(w), List.of(new float[] {1})); // step 0 → rate 1
     sgd.step(List.of(w), List.of(new float[] {1})); // step 1 → rate 0.5

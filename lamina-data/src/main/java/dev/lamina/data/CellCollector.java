@@ -10,16 +10,17 @@ import java.util.function.LongSupplier;
 
 /**
  * Receives FastCSV's fields as character ranges and stores each data cell as an id into its
- * column's {@link ColumnDictionary} (-1 when missing), so reading allocates per distinct
- * value, not per cell. The first record can be taken as the header, as plain strings.
+ * column's {@link ColumnDictionary} (-1 when missing), so reading allocates per distinct value, not
+ * per cell. The first record can be taken as the header, as plain strings.
  *
- * <p>Each record is stored in the next row slot as FastCSV parses it; the reader checks the
- * field count of the record it gets back and rejects ragged rows, so the cells a short row
- * leaves unset are never read.
+ * <p>Each record is stored in the next row slot as FastCSV parses it; the reader checks the field
+ * count of the record it gets back and rejects ragged rows, so the cells a short row leaves unset
+ * are never read.
  */
 final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   /** Row slots at first; they double as rows come, so a wide file starts small. */
   private static final int INITIAL_ROWS = 64;
+
   private final Set<String> missingMarkers;
   private List<String> headerFields = new ArrayList<>();
   private int columnCount = -1;
@@ -42,9 +43,9 @@ final class CellCollector extends AbstractBaseCsvCallbackHandler<Long> {
   }
 
   /**
-   * Switches from header to data: from now on records become rows of {@code columns}; their
-   * line numbers are counted after {@code lineOffset} lines that came before this input (asked
-   * for only when an error is reported, as counting them takes a pass over the file).
+   * Switches from header to data: from now on records become rows of {@code columns}; their line
+   * numbers are counted after {@code lineOffset} lines that came before this input (asked for only
+   * when an error is reported, as counting them takes a pass over the file).
    */
   void startData(int columns, LongSupplier lineOffset) {
     this.lineOffset = lineOffset;

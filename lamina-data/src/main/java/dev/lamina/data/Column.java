@@ -1,8 +1,8 @@
 package dev.lamina.data;
 
 /**
- * One named column of a {@link Table}: numbers (missing = NaN) or strings (missing = null).
- * Columns are immutable; operations return new columns.
+ * One named column of a {@link Table}: numbers (missing = NaN) or strings (missing = null). Columns
+ * are immutable; operations return new columns.
  */
 public sealed interface Column permits NumericColumn, StringColumn {
 

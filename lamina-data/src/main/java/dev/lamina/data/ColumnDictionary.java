@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The distinct texts of one column within one chunk, each parsed as a number once. Cells are
- * stored as ids into this dictionary, so a column of repeated values (categories, small
- * integers) allocates one string per distinct value instead of one per cell, and the garbage
- * collector has little to copy.
+ * The distinct texts of one column within one chunk, each parsed as a number once. Cells are stored
+ * as ids into this dictionary, so a column of repeated values (categories, small integers)
+ * allocates one string per distinct value instead of one per cell, and the garbage collector has
+ * little to copy.
  *
- * <p>Look-up is the hot loop of CSV reading. A text of up to seven Latin-1 characters packs
- * exactly into one long (characters, length and a flag bit), which serves as its own hash key
- * in an open-addressing table of longs, and the value found last is tried first (sorted data
- * repeats values). Longer texts go through a second table that compares String hash codes and
- * then the characters.
+ * <p>Look-up is the hot loop of CSV reading. A text of up to seven Latin-1 characters packs exactly
+ * into one long (characters, length and a flag bit), which serves as its own hash key in an
+ * open-addressing table of longs, and the value found last is tried first (sorted data repeats
+ * values). Longer texts go through a second table that compares String hash codes and then the
+ * characters.
  *
  * <p>The tables start small and double, so a file of many columns costs little per column.
  */
@@ -38,14 +38,16 @@ final class ColumnDictionary {
   private int[] hashes = new int[16];
   private int hashedCount;
 
-  /** @param missingMarkers texts that mean "missing"; {@link #intern} returns -1 for them */
+  /**
+   * @param missingMarkers texts that mean "missing"; {@link #intern} returns -1 for them
+   */
   ColumnDictionary(Set<String> missingMarkers) {
     this.missingMarkers = missingMarkers;
   }
 
   /**
-   * The id of the text in {@code chars[offset, offset + length)}, adding it when new, or -1
-   * when it is a missing marker (so markers are compared once per distinct text, not per cell).
+   * The id of the text in {@code chars[offset, offset + length)}, adding it when new, or -1 when it
+   * is a missing marker (so markers are compared once per distinct text, not per cell).
    */
   int intern(char[] chars, int offset, int length) {
     int id = length <= MAX_PACKED ? internPacked(chars, offset, length) : -2;
@@ -98,7 +100,8 @@ final class ColumnDictionary {
     int slot = spread(hash) & mask;
     while (hashedSlots[slot] != 0) {
       int id = hashedSlots[slot] - 1;
-      if (hashes[slot] == hash && texts[id].length() == length
+      if (hashes[slot] == hash
+          && texts[id].length() == length
           && sameChars(texts[id], chars, offset, length)) {
         return id;
       }

@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * Applies a transformer to each list of columns and puts the outputs side by side, as
- * scikit-learn's ColumnTransformer. Output features are named {@code name__feature}, e.g.
- * {@code num__lead_time} or {@code cat__hotel_City Hotel}; columns in no list are dropped, or
- * with {@link Remainder#PASSTHROUGH} kept unchanged as {@code remainder__column}.
+ * scikit-learn's ColumnTransformer. Output features are named {@code name__feature}, e.g. {@code
+ * num__lead_time} or {@code cat__hotel_City Hotel}; columns in no list are dropped, or with {@link
+ * Remainder#PASSTHROUGH} kept unchanged as {@code remainder__column}.
  *
- * <p>{@code transform} ignores columns it does not use (such as the target), so the same
- * fitted transformer serves whole CSV rows.
+ * <p>{@code transform} ignores columns it does not use (such as the target), so the same fitted
+ * transformer serves whole CSV rows.
  */
 public final class ColumnTransformer implements Transformer {
   private static final String NAME = "ColumnTransformer";
@@ -26,7 +26,10 @@ public final class ColumnTransformer implements Transformer {
   public ColumnTransformer() {}
 
   /** What happens to the columns that no transformer lists. */
-  public enum Remainder { DROP, PASSTHROUGH }
+  public enum Remainder {
+    DROP,
+    PASSTHROUGH
+  }
 
   /** One transformer with the columns it receives. */
   public record Entry(String name, Transformer transformer, List<String> columns) {
@@ -162,11 +165,15 @@ public final class ColumnTransformer implements Transformer {
   }
 
   static ColumnTransformer fromJson(Map<String, ?> json) {
-    ColumnTransformer transformer = new ColumnTransformer().remainder(Remainder.valueOf(
-        JsonFields.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
+    ColumnTransformer transformer =
+        new ColumnTransformer()
+            .remainder(
+                Remainder.valueOf(
+                    JsonFields.text(json, "remainder", "drop").toUpperCase(Locale.ROOT)));
     for (Object value : JsonFields.list(json, "transformers")) {
       Map<String, ?> item = JsonFields.object(value, NAME + "'s transformers entry");
-      transformer.add(JsonFields.text(item, "name"),
+      transformer.add(
+          JsonFields.text(item, "name"),
           TransformerJson.fromJson(
               JsonFields.object(JsonFields.required(item, "transformer"), "transformer")),
           JsonFields.readStrings(item, "columns"));

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * holds one chunk and the buffer, never the file.
  *
  * <p>Shuffling within a buffer of {@code bufferRows} rows (as tf.data's shuffle does) mixes rows
- * that are at most about that far apart in the file; pre-shuffle a sorted file once on disk if
- * that matters. The order is fixed by the seed passed to {@link #open(long)}.
+ * that are at most about that far apart in the file; pre-shuffle a sorted file once on disk if that
+ * matters. The order is fixed by the seed passed to {@link #open(long)}.
  */
 public final class CsvBatchSource implements BatchSource {
   private final Supplier<InputStream> input;
@@ -31,9 +31,16 @@ public final class CsvBatchSource implements BatchSource {
   private final int bufferRows;
   private final int chunkRows;
 
-  private CsvBatchSource(Supplier<InputStream> input, String sourceName, Transformer features,
-      List<String> targets, Transformer targetTransformer, CsvOptions csvOptions, int batchSize,
-      int bufferRows, int chunkRows) {
+  private CsvBatchSource(
+      Supplier<InputStream> input,
+      String sourceName,
+      Transformer features,
+      List<String> targets,
+      Transformer targetTransformer,
+      CsvOptions csvOptions,
+      int batchSize,
+      int bufferRows,
+      int chunkRows) {
     this.input = input;
     this.sourceName = sourceName;
     this.features = features;
@@ -53,54 +60,95 @@ public final class CsvBatchSource implements BatchSource {
   }
 
   /**
-   * Batches from {@code file} (plain or gzip-compressed CSV): features from the fitted
-   * {@code features} transformer, targets from the named numeric columns. Defaults: batch 32,
-   * shuffle buffer 10,000 rows, chunks of 4,096 rows, default CSV options.
+   * Batches from {@code file} (plain or gzip-compressed CSV): features from the fitted {@code
+   * features} transformer, targets from the named numeric columns. Defaults: batch 32, shuffle
+   * buffer 10,000 rows, chunks of 4,096 rows, default CSV options.
    */
   public static CsvBatchSource of(Path file, Transformer features, String... targets) {
-    Supplier<InputStream> opener = () -> {
-      try {
-        return Files.newInputStream(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("CsvBatchSource: cannot open " + file, e);
-      }
-    };
+    Supplier<InputStream> opener =
+        () -> {
+          try {
+            return Files.newInputStream(file);
+          } catch (IOException e) {
+            throw new UncheckedIOException("CsvBatchSource: cannot open " + file, e);
+          }
+        };
     return of(opener, file.getFileName().toString(), features, targets);
   }
 
   /** Batches from a stream opened afresh for every pass; {@code sourceName} names it in errors. */
-  public static CsvBatchSource of(Supplier<InputStream> input, String sourceName,
-      Transformer features, String... targets) {
-    return new CsvBatchSource(input, sourceName, features, List.of(targets), null,
-        CsvOptions.defaults(), 32, 10_000, 4_096);
+  public static CsvBatchSource of(
+      Supplier<InputStream> input, String sourceName, Transformer features, String... targets) {
+    return new CsvBatchSource(
+        input,
+        sourceName,
+        features,
+        List.of(targets),
+        null,
+        CsvOptions.defaults(),
+        32,
+        10_000,
+        4_096);
   }
 
   public CsvBatchSource batchSize(int rows) {
-    return new CsvBatchSource(input, sourceName, features, targets, targetTransformer, csvOptions,
-        rows, bufferRows, chunkRows);
+    return new CsvBatchSource(
+        input,
+        sourceName,
+        features,
+        targets,
+        targetTransformer,
+        csvOptions,
+        rows,
+        bufferRows,
+        chunkRows);
   }
 
   /** The number of rows the shuffle buffer holds: more mixes better and costs memory. */
   public CsvBatchSource bufferRows(int rows) {
-    return new CsvBatchSource(input, sourceName, features, targets, targetTransformer, csvOptions,
-        batchSize, rows, chunkRows);
+    return new CsvBatchSource(
+        input,
+        sourceName,
+        features,
+        targets,
+        targetTransformer,
+        csvOptions,
+        batchSize,
+        rows,
+        chunkRows);
   }
 
   /** The number of CSV rows read and transformed at a time. */
   public CsvBatchSource chunkRows(int rows) {
-    return new CsvBatchSource(input, sourceName, features, targets, targetTransformer, csvOptions,
-        batchSize, bufferRows, rows);
+    return new CsvBatchSource(
+        input,
+        sourceName,
+        features,
+        targets,
+        targetTransformer,
+        csvOptions,
+        batchSize,
+        bufferRows,
+        rows);
   }
 
   public CsvBatchSource csvOptions(CsvOptions options) {
-    return new CsvBatchSource(input, sourceName, features, targets, targetTransformer, options,
-        batchSize, bufferRows, chunkRows);
+    return new CsvBatchSource(
+        input,
+        sourceName,
+        features,
+        targets,
+        targetTransformer,
+        options,
+        batchSize,
+        bufferRows,
+        chunkRows);
   }
 
   /** A fitted transformer for the target columns, e.g. a LabelEncoder or a MinMaxScaler. */
   public CsvBatchSource targetTransformer(Transformer fitted) {
-    return new CsvBatchSource(input, sourceName, features, targets, fitted, csvOptions,
-        batchSize, bufferRows, chunkRows);
+    return new CsvBatchSource(
+        input, sourceName, features, targets, fitted, csvOptions, batchSize, bufferRows, chunkRows);
   }
 
   @Override
@@ -110,12 +158,18 @@ public final class CsvBatchSource implements BatchSource {
       for (String target : targets) {
         if (!reader.columnNames().contains(target)) {
           List<String> close = UnknownColumnException.closeMatches(target, reader.columnNames());
-          throw new CsvFormatException(sourceName, 1, 0, "the header has no target column '"
-              + target + "'" + (close.isEmpty() ? "" : "; close matches: " + close));
+          throw new CsvFormatException(
+              sourceName,
+              1,
+              0,
+              "the header has no target column '"
+                  + target
+                  + "'"
+                  + (close.isEmpty() ? "" : "; close matches: " + close));
         }
       }
-      return new ShuffledBatches(reader, this::featuresAndTargets, chunkRows, batchSize, bufferRows,
-          seed);
+      return new ShuffledBatches(
+          reader, this::featuresAndTargets, chunkRows, batchSize, bufferRows, seed);
     } catch (RuntimeException e) {
       reader.close();
       throw e;

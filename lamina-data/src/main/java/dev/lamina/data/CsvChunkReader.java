@@ -19,13 +19,13 @@ import java.util.zip.ZipException;
 
 /**
  * Reads a CSV input as a sequence of tables of at most a given number of rows, so that a file
- * larger than memory can be processed chunk by chunk. {@link Table#readCsv} reads one chunk
- * holding everything.
+ * larger than memory can be processed chunk by chunk. {@link Table#readCsv} reads one chunk holding
+ * everything.
  *
- * <p>Every row is checked: a first line of more than {@value #MAX_COLUMNS} fields (refused
- * before any column is made), a row with more or fewer fields than the header, a non-number in a
- * column forced (or, after the first chunk, fixed) to be numeric, a broken quote or an empty
- * input raise {@link CsvFormatException} naming the source, line and column.
+ * <p>Every row is checked: a first line of more than {@value #MAX_COLUMNS} fields (refused before
+ * any column is made), a row with more or fewer fields than the header, a non-number in a column
+ * forced (or, after the first chunk, fixed) to be numeric, a broken quote or an empty input raise
+ * {@link CsvFormatException} naming the source, line and column.
  */
 final class CsvChunkReader implements AutoCloseable {
   /** The most columns a CSV may have; a wider first line is refused before any column exists. */
@@ -43,24 +43,39 @@ final class CsvChunkReader implements AutoCloseable {
 
   /** Reads the header from {@code input}; rows follow with {@link #nextChunk}. */
   CsvChunkReader(InputStream input, String source, CsvOptions options) {
-    this(new CellCollector(options.missingMarkers()), source, options, null, () -> 0, cells ->
-        builder(options).build(cells, checked(decompressed(input, source), options),
-            options.encoding()));
+    this(
+        new CellCollector(options.missingMarkers()),
+        source,
+        options,
+        null,
+        () -> 0,
+        cells ->
+            builder(options)
+                .build(cells, checked(decompressed(input, source), options), options.encoding()));
   }
 
   /**
-   * Reads rows from text that is a part of a file whose header, {@code names}, was read
-   * elsewhere (null: the text starts with the header); the part starts after
-   * {@code lineOffset} lines of the file, which error messages count in.
+   * Reads rows from text that is a part of a file whose header, {@code names}, was read elsewhere
+   * (null: the text starts with the header); the part starts after {@code lineOffset} lines of the
+   * file, which error messages count in.
    */
-  CsvChunkReader(String text, String source, CsvOptions options, List<String> names,
-      LongSupplier lineOffset) {
-    this(new CellCollector(options.missingMarkers()), source, options, names, lineOffset,
+  CsvChunkReader(
+      String text, String source, CsvOptions options, List<String> names, LongSupplier lineOffset) {
+    this(
+        new CellCollector(options.missingMarkers()),
+        source,
+        options,
+        names,
+        lineOffset,
         cells -> builder(options).build(cells, text));
   }
 
-  private CsvChunkReader(CellCollector cells, String source, CsvOptions options,
-      List<String> names, LongSupplier lineOffset,
+  private CsvChunkReader(
+      CellCollector cells,
+      String source,
+      CsvOptions options,
+      List<String> names,
+      LongSupplier lineOffset,
       Function<CellCollector, CsvReader<Long>> open) {
     this.source = source;
     this.lineOffset = lineOffset;
@@ -126,8 +141,15 @@ final class CsvChunkReader implements AutoCloseable {
     }
     List<String> fields = cells.takeHeader();
     if (fields.size() > MAX_COLUMNS) {
-      throw new CsvFormatException(source, lastLine, 0, "the first line has " + fields.size()
-          + " fields, more than the " + MAX_COLUMNS + " columns a table may have");
+      throw new CsvFormatException(
+          source,
+          lastLine,
+          0,
+          "the first line has "
+              + fields.size()
+              + " fields, more than the "
+              + MAX_COLUMNS
+              + " columns a table may have");
     }
     List<String> header = new ArrayList<>();
     for (int c = 0; c < fields.size(); c++) {
@@ -137,7 +159,10 @@ final class CsvChunkReader implements AutoCloseable {
       }
       int earlier = header.indexOf(name);
       if (earlier >= 0) {
-        throw new CsvFormatException(source, lastLine, c + 1,
+        throw new CsvFormatException(
+            source,
+            lastLine,
+            c + 1,
             "duplicate column name '" + name + "' (also column " + (earlier + 1) + ")");
       }
       header.add(name);
@@ -154,7 +179,10 @@ final class CsvChunkReader implements AutoCloseable {
     int found = cells.lastFieldCount();
     if (found != expected) {
       int column = Math.min(found, expected) + 1;
-      throw new CsvFormatException(source, lastLine + lineOffset.getAsLong(), column,
+      throw new CsvFormatException(
+          source,
+          lastLine + lineOffset.getAsLong(),
+          column,
           "expected " + expected + " fields as in the header, found " + found);
     }
   }
@@ -196,11 +224,12 @@ final class CsvChunkReader implements AutoCloseable {
       int second = buffered.read();
       buffered.reset();
       boolean gzip = first == 0x1f && second == 0x8b;
-      return gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
+      return gzip
+          ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
           : buffered;
     } catch (ZipException | EOFException e) {
-      throw new CsvFormatException(source, 1, 0,
-          "starts as gzip but is not readable gzip: " + e, e);
+      throw new CsvFormatException(
+          source, 1, 0, "starts as gzip but is not readable gzip: " + e, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

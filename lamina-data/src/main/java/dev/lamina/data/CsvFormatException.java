@@ -1,8 +1,8 @@
 package dev.lamina.data;
 
 /**
- * CSV input that cannot be read as a table: the message names the source (file name or
- * "stream"), the line, the column and what was wrong there.
+ * CSV input that cannot be read as a table: the message names the source (file name or "stream"),
+ * the line, the column and what was wrong there.
  */
 public final class CsvFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +20,8 @@ public final class CsvFormatException extends RuntimeException {
   }
 
   public CsvFormatException(String source, long line, int column, String problem, Throwable cause) {
-    super(source + ", line " + line + (column > 0 ? ", column " + column : "") + ": " + problem,
+    super(
+        source + ", line " + line + (column > 0 ? ", column " + column : "") + ": " + problem,
         cause);
     this.source = source;
     this.line = line;

@@ -10,22 +10,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How to read a CSV file. Gzip-compressed input is recognised by its magic bytes and
- * decompressed; a UTF-8 byte-order mark is skipped.
+ * How to read a CSV file. Gzip-compressed input is recognised by its magic bytes and decompressed;
+ * a UTF-8 byte-order mark is skipped.
  *
  * @param delimiter the field separator, {@code ','} by default
  * @param quote the quote character, {@code '"'} by default; a quote inside a quoted field is
  *     written twice
- * @param header whether the first line names the columns; without one they are named
- *     {@code column_1, column_2, …}
+ * @param header whether the first line names the columns; without one they are named {@code
+ *     column_1, column_2, …}
  * @param missingMarkers cell texts that mean "missing"; by default the empty cell and {@code NA}.
  *     Markers are compared with the raw cell text, so a marker {@code -1} also applies to text
  *     columns
- * @param columnTypes forced types by column name; other columns are numeric when every
- *     non-missing cell is a number, text otherwise
- * @param encoding the character set, UTF-8 by default; UTF-8 input is checked, and a byte
- *     sequence that is not UTF-8 (a Latin-1 or Windows-1252 file read as UTF-8) fails with the
- *     line where it is instead of becoming replacement characters
+ * @param columnTypes forced types by column name; other columns are numeric when every non-missing
+ *     cell is a number, text otherwise
+ * @param encoding the character set, UTF-8 by default; UTF-8 input is checked, and a byte sequence
+ *     that is not UTF-8 (a Latin-1 or Windows-1252 file read as UTF-8) fails with the line where it
+ *     is instead of becoming replacement characters
  * @param nonFinite what a numeric cell that is infinite ({@code inf}, {@code -Infinity}, or a
  *     number beyond the double range such as {@code 1e400}) becomes; {@code nan} is always a
  *     missing value
@@ -52,8 +52,11 @@ public record CsvOptions(
   public CsvOptions {
     if (delimiter == quote || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException(
-          "CsvOptions: delimiter " + printable(delimiter) + " must differ from the quote "
-              + printable(quote) + " and from line breaks");
+          "CsvOptions: delimiter "
+              + printable(delimiter)
+              + " must differ from the quote "
+              + printable(quote)
+              + " and from line breaks");
     }
     if (quote == '\n' || quote == '\r') {
       throw new IllegalArgumentException("CsvOptions: quote must not be a line break");
@@ -69,23 +72,23 @@ public record CsvOptions(
    * infinite numbers are kept.
    */
   public static CsvOptions defaults() {
-    return new CsvOptions(',', '"', true, Set.of("", "NA"), Map.of(), StandardCharsets.UTF_8,
-        NonFinite.KEEP);
+    return new CsvOptions(
+        ',', '"', true, Set.of("", "NA"), Map.of(), StandardCharsets.UTF_8, NonFinite.KEEP);
   }
 
   public CsvOptions withDelimiter(char newDelimiter) {
-    return new CsvOptions(newDelimiter, quote, header, missingMarkers, columnTypes,
-        encoding, nonFinite);
+    return new CsvOptions(
+        newDelimiter, quote, header, missingMarkers, columnTypes, encoding, nonFinite);
   }
 
   public CsvOptions withQuote(char newQuote) {
-    return new CsvOptions(delimiter, newQuote, header, missingMarkers, columnTypes,
-        encoding, nonFinite);
+    return new CsvOptions(
+        delimiter, newQuote, header, missingMarkers, columnTypes, encoding, nonFinite);
   }
 
   public CsvOptions withHeader(boolean hasHeader) {
-    return new CsvOptions(delimiter, quote, hasHeader, missingMarkers, columnTypes,
-        encoding, nonFinite);
+    return new CsvOptions(
+        delimiter, quote, hasHeader, missingMarkers, columnTypes, encoding, nonFinite);
   }
 
   /** Adds markers of missing values, such as {@code "-1"} or {@code "NULL"}. */
@@ -110,8 +113,8 @@ public record CsvOptions(
   }
 
   public CsvOptions withEncoding(Charset newEncoding) {
-    return new CsvOptions(delimiter, quote, header, missingMarkers, columnTypes, newEncoding,
-        nonFinite);
+    return new CsvOptions(
+        delimiter, quote, header, missingMarkers, columnTypes, newEncoding, nonFinite);
   }
 
   public CsvOptions withNonFinite(NonFinite policy) {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The course's datasets, bundled with this module (sources and licences in
- * {@code dev/lamina/data/datasets/ATTRIBUTION.md}). Each call reads the file afresh.
+ * The course's datasets, bundled with this module (sources and licences in {@code
+ * dev/lamina/data/datasets/ATTRIBUTION.md}). Each call reads the file afresh.
  */
 public final class Datasets {
   private static final String FOLDER = "datasets/";
@@ -33,9 +33,8 @@ public final class Datasets {
   }
 
   /**
-   * Hotel booking demand: 119,390 rows, 32 columns, target {@code is_canceled}. {@code NULL}
-   * (used by {@code agent} and {@code company}) is read as missing, as are {@code NA} and empty
-   * cells.
+   * Hotel booking demand: 119,390 rows, 32 columns, target {@code is_canceled}. {@code NULL} (used
+   * by {@code agent} and {@code company}) is read as missing, as are {@code NA} and empty cells.
    */
   public static Table hotel() {
     return load("hotel.csv.gz", CsvOptions.defaults().withMissingMarkers("NULL"));
@@ -67,8 +66,8 @@ public final class Datasets {
   private static Table load(String file, CsvOptions options) {
     try (InputStream input = Datasets.class.getResourceAsStream(FOLDER + file)) {
       if (input == null) {
-        throw new IllegalStateException("Datasets: the resource " + file + " is missing from "
-            + "the lamina-data jar");
+        throw new IllegalStateException(
+            "Datasets: the resource " + file + " is missing from " + "the lamina-data jar");
       }
       return Table.readCsv(input, file, options);
     } catch (IOException e) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the labels of one target column into 0, 1, 2, … in sorted label order, as
- * scikit-learn's LabelEncoder ({@code bad} → 0, {@code good} → 1). Targets must be complete:
- * a missing or unseen label is an error.
+ * Turns the labels of one target column into 0, 1, 2, … in sorted label order, as scikit-learn's
+ * LabelEncoder ({@code bad} → 0, {@code good} → 1). Targets must be complete: a missing or unseen
+ * label is an error.
  */
 public final class LabelEncoder implements Transformer {
   private static final String NAME = "LabelEncoder";
@@ -57,8 +57,11 @@ public final class LabelEncoder implements Transformer {
 
   private static Column single(Table table) {
     if (table.columnCount() != 1) {
-      throw new IllegalArgumentException(NAME + ".fit: expects a table of exactly one (target) "
-          + "column, got " + table.columnNames());
+      throw new IllegalArgumentException(
+          NAME
+              + ".fit: expects a table of exactly one (target) "
+              + "column, got "
+              + table.columnNames());
     }
     return table.columns().get(0);
   }
@@ -66,8 +69,13 @@ public final class LabelEncoder implements Transformer {
   private static void requireComplete(Column labels) {
     for (int row = 0; row < labels.size(); row++) {
       if (labels.isMissing(row)) {
-        throw new IllegalArgumentException(NAME + ": column '" + labels.name() + "' row " + row
-            + " has no label; drop or fill such rows first");
+        throw new IllegalArgumentException(
+            NAME
+                + ": column '"
+                + labels.name()
+                + "' row "
+                + row
+                + " has no label; drop or fill such rows first");
       }
     }
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scales every column linearly so that the fitted rows span {@code [min, max]} (default
- * {@code [0, 1]}); a constant column maps to {@code min}. Missing values are ignored when
- * fitting and stay missing. Matches scikit-learn's MinMaxScaler.
+ * Scales every column linearly so that the fitted rows span {@code [min, max]} (default {@code [0,
+ * 1]}); a constant column maps to {@code min}. Missing values are ignored when fitting and stay
+ * missing. Matches scikit-learn's MinMaxScaler.
  */
 public final class MinMaxScaler implements Transformer {
   private static final String NAME = "MinMaxScaler";
@@ -25,8 +25,8 @@ public final class MinMaxScaler implements Transformer {
   /** Scales to {@code [rangeMin, rangeMax]}, scikit-learn's {@code feature_range}. */
   public MinMaxScaler(double rangeMin, double rangeMax) {
     if (!(rangeMin < rangeMax)) {
-      throw new IllegalArgumentException("MinMaxScaler: feature range needs min < max, got ["
-          + rangeMin + ", " + rangeMax + "]");
+      throw new IllegalArgumentException(
+          "MinMaxScaler: feature range needs min < max, got [" + rangeMin + ", " + rangeMax + "]");
     }
     this.rangeMin = rangeMin;
     this.rangeMax = rangeMax;
@@ -83,8 +83,9 @@ public final class MinMaxScaler implements Transformer {
   }
 
   static MinMaxScaler fromJson(Map<String, ?> json) {
-    MinMaxScaler scaler = new MinMaxScaler(
-        JsonFields.number(json, "rangeMin", 0), JsonFields.number(json, "rangeMax", 1));
+    MinMaxScaler scaler =
+        new MinMaxScaler(
+            JsonFields.number(json, "rangeMin", 0), JsonFields.number(json, "rangeMax", 1));
     if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "dataMin", "divide", scaler.rangeMin);
     }

@@ -9,16 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One 0/1 column per category seen during fit, categories sorted, as scikit-learn's
- * OneHotEncoder: output columns are named {@code column_category}; a missing value is a
- * category of its own, named {@code column_nan} and placed last. A category not seen during fit
- * raises an error, or with {@link HandleUnknown#IGNORE} gives a row of zeros.
+ * One 0/1 column per category seen during fit, categories sorted, as scikit-learn's OneHotEncoder:
+ * output columns are named {@code column_category}; a missing value is a category of its own, named
+ * {@code column_nan} and placed last. A category not seen during fit raises an error, or with
+ * {@link HandleUnknown#IGNORE} gives a row of zeros.
  */
 public final class OneHotEncoder implements Transformer {
   private static final String NAME = "OneHotEncoder";
 
   /** What {@code transform} does with a category it did not see during fit. */
-  public enum HandleUnknown { ERROR, IGNORE }
+  public enum HandleUnknown {
+    ERROR,
+    IGNORE
+  }
 
   private final HandleUnknown handleUnknown;
   private Categories fitted;
@@ -85,8 +88,10 @@ public final class OneHotEncoder implements Transformer {
   }
 
   static OneHotEncoder fromJson(Map<String, ?> json) {
-    OneHotEncoder encoder = new OneHotEncoder(HandleUnknown.valueOf(
-        JsonFields.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
+    OneHotEncoder encoder =
+        new OneHotEncoder(
+            HandleUnknown.valueOf(
+                JsonFields.text(json, "handleUnknown", "error").toUpperCase(Locale.ROOT)));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

@@ -13,10 +13,10 @@ import java.util.stream.IntStream;
 
 /**
  * Reads a mid-sized plain CSV file on several cores: the bytes are cut at line ends that lie
- * outside quoted fields (an even number of quote characters before them), each part is parsed
- * on its own (a few parts per core, so a core slowed by other work does not hold up the rest),
- * and the parts' cells become columns together, so types and errors are the same
- * as in one pass (the earliest error of the file is the one reported).
+ * outside quoted fields (an even number of quote characters before them), each part is parsed on
+ * its own (a few parts per core, so a core slowed by other work does not hold up the rest), and the
+ * parts' cells become columns together, so types and errors are the same as in one pass (the
+ * earliest error of the file is the one reported).
  */
 final class ParallelCsvReader {
   private static final long MIN_BYTES = 4L << 20;
@@ -33,10 +33,17 @@ final class ParallelCsvReader {
   static Table readOrNull(Path file, CsvOptions options) throws IOException {
     int cores = Runtime.getRuntime().availableProcessors();
     long size = Files.size(file);
-    int parts = (int) Math.min(Math.min(cores * PARTS_PER_CORE, MAX_PARTS),
-        Math.max(1, size / MIN_PART_BYTES));
-    if (cores < 2 || parts < 2 || size < MIN_BYTES || size > MAX_BYTES || options.quote() > 127
-        || options.delimiter() > 127 || !options.isUtf8()) {
+    int parts =
+        (int)
+            Math.min(
+                Math.min(cores * PARTS_PER_CORE, MAX_PARTS), Math.max(1, size / MIN_PART_BYTES));
+    if (cores < 2
+        || parts < 2
+        || size < MIN_BYTES
+        || size > MAX_BYTES
+        || options.quote() > 127
+        || options.delimiter() > 127
+        || !options.isUtf8()) {
       return null;
     }
     byte[] bytes = Files.readAllBytes(file);
@@ -50,42 +57,56 @@ final class ParallelCsvReader {
     }
     String source = file.getFileName().toString();
     int count = starts.length - 1;
-    CsvChunkReader first = new CsvChunkReader(part(bytes, starts, 0), source, options, null,
-        () -> 0);
+    CsvChunkReader first =
+        new CsvChunkReader(part(bytes, starts, 0), source, options, null, () -> 0);
     List<String> names = first.columnNames();
     CellCollector[] collected = new CellCollector[count];
     RuntimeException[] failures = new RuntimeException[count];
-    IntStream.range(0, count).parallel().forEach(i -> {
-      try {
-        CsvChunkReader reader = i == 0 ? first : new CsvChunkReader(part(bytes, starts, i),
-            source, options, names, () -> lineFeeds(bytes, (int) starts[i]));
-        collected[i] = reader.fill(Integer.MAX_VALUE);
-      } catch (RuntimeException failure) {
-        failures[i] = failure;
-      }
-    });
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                CsvChunkReader reader =
+                    i == 0
+                        ? first
+                        : new CsvChunkReader(
+                            part(bytes, starts, i),
+                            source,
+                            options,
+                            names,
+                            () -> lineFeeds(bytes, (int) starts[i]));
+                collected[i] = reader.fill(Integer.MAX_VALUE);
+              } catch (RuntimeException failure) {
+                failures[i] = failure;
+              }
+            });
     for (RuntimeException failure : failures) {
       if (failure != null) {
         throw failure;
       }
     }
-    return CellColumns.toTable(names, options.columnTypes(), List.of(collected), source,
-        options.nonFinite());
+    return CellColumns.toTable(
+        names, options.columnTypes(), List.of(collected), source, options.nonFinite());
   }
 
   /** Part {@code index} decoded at once, which is faster than a decoding reader. */
   private static String part(byte[] bytes, long[] starts, int index) {
     int from = (int) starts[index];
-    boolean byteOrderMark = from == 0 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+    boolean byteOrderMark =
+        from == 0
+            && bytes.length >= 3
+            && (bytes[0] & 0xff) == 0xef
+            && (bytes[1] & 0xff) == 0xbb
+            && (bytes[2] & 0xff) == 0xbf;
     int start = byteOrderMark ? 3 : from;
     return new String(bytes, start, (int) starts[index + 1] - start, StandardCharsets.UTF_8);
   }
 
   /**
-   * Where the parts start, and the end of the file; null when the quotes do not balance or
-   * the file gives one part only. A part starts after a line feed preceded by an even number of
-   * quote characters, so never inside a quoted field.
+   * Where the parts start, and the end of the file; null when the quotes do not balance or the file
+   * gives one part only. A part starts after a line feed preceded by an even number of quote
+   * characters, so never inside a quoted field.
    */
   private static long[] starts(byte[] bytes, int parts, byte quote, byte delimiter) {
     boolean hasQuotes = count(bytes, 0, bytes.length, quote) > 0;
@@ -121,10 +142,10 @@ final class ParallelCsvReader {
   }
 
   /**
-   * Whether every quote character opens a field, closes it or is doubled inside it, so that
-   * quote parity tells exactly which line ends lie inside quoted fields. A stray quote in the
-   * middle of an unquoted field (which the parser keeps as a literal) would break that count,
-   * so such files are read in one pass instead.
+   * Whether every quote character opens a field, closes it or is doubled inside it, so that quote
+   * parity tells exactly which line ends lie inside quoted fields. A stray quote in the middle of
+   * an unquoted field (which the parser keeps as a literal) would break that count, so such files
+   * are read in one pass instead.
    */
   private static boolean quotesOnlyWrapFields(byte[] bytes, byte quote, byte delimiter) {
     final int fieldStart = 0;
@@ -161,8 +182,8 @@ final class ParallelCsvReader {
 
   /**
    * How often {@code value} occurs in {@code bytes[from, to)}, eight bytes at a time: after an
-   * exclusive or with the value repeated, a byte is zero exactly where it matched, and the
-   * classic zero-byte test sets its high bit.
+   * exclusive or with the value repeated, a byte is zero exactly where it matched, and the classic
+   * zero-byte test sets its high bit.
    */
   static long count(byte[] bytes, int from, int to, byte value) {
     long repeated = (value & 0xffL) * 0x0101010101010101L;

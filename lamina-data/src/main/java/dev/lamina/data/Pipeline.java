@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Transformers applied one after the other: each step is fitted on the output of the previous
- * one, as scikit-learn's Pipeline (without a final estimator).
+ * Transformers applied one after the other: each step is fitted on the output of the previous one,
+ * as scikit-learn's Pipeline (without a final estimator).
  */
 public final class Pipeline implements Transformer {
   private final List<Transformer> steps;

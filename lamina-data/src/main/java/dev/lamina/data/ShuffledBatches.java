@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * One pass of {@link CsvBatchSource}: rows enter a fixed-size buffer; once it is full, each new
- * row replaces a randomly chosen buffered row, which goes to the current batch. At the end of
- * the input the buffer is emptied in random order. Memory: the buffer plus one chunk.
+ * One pass of {@link CsvBatchSource}: rows enter a fixed-size buffer; once it is full, each new row
+ * replaces a randomly chosen buffered row, which goes to the current batch. At the end of the input
+ * the buffer is emptied in random order. Memory: the buffer plus one chunk.
  */
 final class ShuffledBatches implements BatchSource.Batches {
   private final CsvChunkReader reader;
@@ -31,9 +31,13 @@ final class ShuffledBatches implements BatchSource.Batches {
   private int batchFill;
   private boolean exhausted;
 
-  ShuffledBatches(CsvChunkReader reader,
+  ShuffledBatches(
+      CsvChunkReader reader,
       Function<Table, CsvBatchSource.FeaturesAndTargets> toFeaturesAndTargets,
-      int chunkRows, int batchSize, int bufferRows, long seed) {
+      int chunkRows,
+      int batchSize,
+      int bufferRows,
+      long seed) {
     this.reader = reader;
     this.toFeaturesAndTargets = toFeaturesAndTargets;
     this.chunkRows = chunkRows;
@@ -113,8 +117,8 @@ final class ShuffledBatches implements BatchSource.Batches {
   private void finishBatch() {
     float[] x = Arrays.copyOf(batchX, batchFill * xWidth);
     float[] y = Arrays.copyOf(batchY, batchFill * yWidth);
-    ready.add(new BatchSource.Batch(
-        Tensor.of(x, batchFill, xWidth), Tensor.of(y, batchFill, yWidth)));
+    ready.add(
+        new BatchSource.Batch(Tensor.of(x, batchFill, xWidth), Tensor.of(y, batchFill, yWidth)));
     batchFill = 0;
   }
 

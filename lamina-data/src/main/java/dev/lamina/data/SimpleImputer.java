@@ -10,16 +10,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fills missing values with a value learnt per column, as scikit-learn's SimpleImputer does:
- * the mean or median of the present values (numeric columns), the most frequent value (the
- * smallest one on a tie; numeric or text columns) or a constant. A column with nothing but
- * missing values cannot be fitted with a learnt strategy and is reported instead of dropped.
+ * Fills missing values with a value learnt per column, as scikit-learn's SimpleImputer does: the
+ * mean or median of the present values (numeric columns), the most frequent value (the smallest one
+ * on a tie; numeric or text columns) or a constant. A column with nothing but missing values cannot
+ * be fitted with a learnt strategy and is reported instead of dropped.
  */
 public final class SimpleImputer implements Transformer {
   private static final String NAME = "SimpleImputer";
 
   /** How the fill value of a column is chosen. */
-  public enum Strategy { MEAN, MEDIAN, MOST_FREQUENT, CONSTANT }
+  public enum Strategy {
+    MEAN,
+    MEDIAN,
+    MOST_FREQUENT,
+    CONSTANT
+  }
 
   private final Strategy strategy;
   private final Object constant;
@@ -68,19 +73,28 @@ public final class SimpleImputer implements Transformer {
 
   private Object fillFor(Column column) {
     if (strategy == Strategy.CONSTANT) {
-      boolean fits = column.type() == ColumnType.NUMERIC
-          ? constant instanceof Double : constant instanceof String;
+      boolean fits =
+          column.type() == ColumnType.NUMERIC
+              ? constant instanceof Double
+              : constant instanceof String;
       if (!fits) {
-        throw new IllegalArgumentException(NAME + ": constant " + describe(constant)
-            + " does not suit the " + column.type().name().toLowerCase(Locale.ROOT)
-            + " column '" + column.name() + "'");
+        throw new IllegalArgumentException(
+            NAME
+                + ": constant "
+                + describe(constant)
+                + " does not suit the "
+                + column.type().name().toLowerCase(Locale.ROOT)
+                + " column '"
+                + column.name()
+                + "'");
       }
       return constant;
     }
     FittedColumns.requirePresent(NAME, column);
     if (strategy == Strategy.MOST_FREQUENT) {
       return column instanceof NumericColumn numeric
-          ? mostFrequent(numeric.values()) : mostFrequent(((StringColumn) column).values());
+          ? mostFrequent(numeric.values())
+          : mostFrequent(((StringColumn) column).values());
     }
     double[] present = presentValues(FittedColumns.numeric(NAME, column).values());
     return strategy == Strategy.MEAN ? mean(present) : median(present);
@@ -99,8 +113,11 @@ public final class SimpleImputer implements Transformer {
   private static Column filled(Column column, Object fill) {
     if (column instanceof NumericColumn numeric) {
       if (!(fill instanceof Double value)) {
-        throw new IllegalArgumentException(NAME + ".transform: column '" + column.name()
-            + "' is numeric now but held text during fit");
+        throw new IllegalArgumentException(
+            NAME
+                + ".transform: column '"
+                + column.name()
+                + "' is numeric now but held text during fit");
       }
       double[] values = numeric.toArray();
       for (int row = 0; row < values.length; row++) {
@@ -111,8 +128,11 @@ public final class SimpleImputer implements Transformer {
       return NumericColumn.wrap(column.name(), values);
     }
     if (!(fill instanceof String value)) {
-      throw new IllegalArgumentException(NAME + ".transform: column '" + column.name()
-          + "' holds text now but was numeric during fit");
+      throw new IllegalArgumentException(
+          NAME
+              + ".transform: column '"
+              + column.name()
+              + "' holds text now but was numeric during fit");
     }
     String[] values = ((StringColumn) column).toArray();
     for (int row = 0; row < values.length; row++) {
@@ -215,8 +235,8 @@ public final class SimpleImputer implements Transformer {
   }
 
   static SimpleImputer fromJson(Map<String, ?> json) {
-    Strategy strategy = Strategy.valueOf(
-        JsonFields.text(json, "strategy").toUpperCase(Locale.ROOT));
+    Strategy strategy =
+        Strategy.valueOf(JsonFields.text(json, "strategy").toUpperCase(Locale.ROOT));
     Object constant = fill(json.get("fillValue"));
     SimpleImputer imputer = new SimpleImputer(strategy, constant);
     if (json.containsKey("statistics")) {
@@ -238,7 +258,7 @@ public final class SimpleImputer implements Transformer {
     if (value instanceof Number n) {
       return n.doubleValue();
     }
-    throw new IllegalArgumentException("TransformerJson: " + NAME
-        + "'s fill values must be numbers or strings, got " + value);
+    throw new IllegalArgumentException(
+        "TransformerJson: " + NAME + "'s fill values must be numbers or strings, got " + value);
   }
 }

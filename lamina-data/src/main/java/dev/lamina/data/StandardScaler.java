@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Standardizes every column: {@code z = (x - mean) / std}, with the population standard
- * deviation (ddof = 0) of the fitted rows; a column without variance gets scale 1. Missing
- * values are ignored when fitting and stay missing. Matches scikit-learn's StandardScaler.
+ * Standardizes every column: {@code z = (x - mean) / std}, with the population standard deviation
+ * (ddof = 0) of the fitted rows; a column without variance gets scale 1. Missing values are ignored
+ * when fitting and stay missing. Matches scikit-learn's StandardScaler.
  */
 public final class StandardScaler implements Transformer {
   private static final String NAME = "StandardScaler";
@@ -49,8 +49,8 @@ public final class StandardScaler implements Transformer {
 
   /**
    * scikit-learn's test for a constant column: a variance no larger than what rounding alone
-   * produces around the mean, or a std below 10 machine epsilons. Such columns get scale 1
-   * instead of being blown up.
+   * produces around the mean, or a std below 10 machine epsilons. Such columns get scale 1 instead
+   * of being blown up.
    */
   private static boolean isNearZero(double std, double mean, int count) {
     double epsilon = Math.ulp(1.0);

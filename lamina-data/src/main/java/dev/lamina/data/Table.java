@@ -37,8 +37,15 @@ public final class Table {
         throw new IllegalArgumentException("Table: duplicate column name '" + column.name() + "'");
       }
       if (column.size() != rowCount) {
-        throw new IllegalArgumentException("Table: column '" + column.name() + "' has "
-            + column.size() + " rows but column '" + columns.get(0).name() + "' has " + rowCount);
+        throw new IllegalArgumentException(
+            "Table: column '"
+                + column.name()
+                + "' has "
+                + column.size()
+                + " rows but column '"
+                + columns.get(0).name()
+                + "' has "
+                + rowCount);
       }
     }
   }
@@ -90,16 +97,16 @@ public final class Table {
 
   /**
    * Reads a CSV file (or gzip-compressed CSV) in tables of at most {@code rows} rows, handed to
-   * {@code chunks} in file order, so that a file larger than memory is processed in bounded
-   * memory. Column types not fixed by {@code options} are those of the first chunk; errors name
-   * the line in the file.
+   * {@code chunks} in file order, so that a file larger than memory is processed in bounded memory.
+   * Column types not fixed by {@code options} are those of the first chunk; errors name the line in
+   * the file.
    */
-  public static void readCsvChunks(Path file, CsvOptions options, int rows,
-      Consumer<Table> chunks) {
+  public static void readCsvChunks(
+      Path file, CsvOptions options, int rows, Consumer<Table> chunks) {
     try (InputStream input = Files.newInputStream(file);
-        CsvChunkReader reader =
-            new CsvChunkReader(input, file.getFileName().toString(), options)) {
-      for (Table chunk = reader.nextChunk(rows); chunk.rowCount() > 0;
+        CsvChunkReader reader = new CsvChunkReader(input, file.getFileName().toString(), options)) {
+      for (Table chunk = reader.nextChunk(rows);
+          chunk.rowCount() > 0;
           chunk = reader.nextChunk(rows)) {
         chunks.accept(chunk);
       }
@@ -162,8 +169,12 @@ public final class Table {
       return numeric;
     }
     throw new IllegalArgumentException(
-        source + ": column '" + name + "' holds text, not numbers (for example \""
-            + firstPresent(column) + "\"); encode it first");
+        source
+            + ": column '"
+            + name
+            + "' holds text, not numbers (for example \""
+            + firstPresent(column)
+            + "\"); encode it first");
   }
 
   /** The named column, which must hold text. */
@@ -218,8 +229,12 @@ public final class Table {
   /** The columns of this table followed by those of {@code other}, which has as many rows. */
   public Table concatColumns(Table other) {
     if (other.rowCount != rowCount && !columns.isEmpty() && !other.columns.isEmpty()) {
-      throw new IllegalArgumentException("Table.concatColumns: " + rowCount + " rows here but "
-          + other.rowCount + " rows in the other table");
+      throw new IllegalArgumentException(
+          "Table.concatColumns: "
+              + rowCount
+              + " rows here but "
+              + other.rowCount
+              + " rows in the other table");
     }
     List<Column> all = new ArrayList<>(columns);
     all.addAll(other.columns);
@@ -276,9 +291,9 @@ public final class Table {
   }
 
   /**
-   * A random split by group: every row of one value of {@code groupColumn} lands on the same
-   * side; {@code floor(trainFraction * groups)} shuffled groups (at least one, and at least one
-   * left over) go to training.
+   * A random split by group: every row of one value of {@code groupColumn} lands on the same side;
+   * {@code floor(trainFraction * groups)} shuffled groups (at least one, and at least one left
+   * over) go to training.
    */
   public TableSplit groupSplit(String groupColumn, double trainFraction, long seed) {
     return TableSplitter.grouped(this, column(groupColumn), trainFraction, seed);
@@ -287,8 +302,8 @@ public final class Table {
   /**
    * The numbers as a (rows, columns) float32 tensor.
    *
-   * @throws IllegalArgumentException naming the first text column or the first column with
-   *     missing values
+   * @throws IllegalArgumentException naming the first text column or the first column with missing
+   *     values
    */
   public Tensor toTensor() {
     int width = columns.size();
@@ -298,8 +313,13 @@ public final class Table {
       for (int row = 0; row < rowCount; row++) {
         double value = values[row];
         if (Double.isNaN(value)) {
-          throw new IllegalArgumentException(source + ": column '" + columns.get(c).name()
-              + "' has missing values (first at row " + row + "); impute them before toTensor");
+          throw new IllegalArgumentException(
+              source
+                  + ": column '"
+                  + columns.get(c).name()
+                  + "' has missing values (first at row "
+                  + row
+                  + "); impute them before toTensor");
         }
         data[row * width + c] = (float) value;
       }

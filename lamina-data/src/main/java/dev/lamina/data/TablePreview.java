@@ -43,8 +43,12 @@ final class TablePreview {
     if (table.rowCount() > shownRows) {
       text.append("…\n");
     }
-    return text.append('[').append(table.rowCount()).append(" rows x ")
-        .append(columns.size()).append(" columns]").toString();
+    return text.append('[')
+        .append(table.rowCount())
+        .append(" rows x ")
+        .append(columns.size())
+        .append(" columns]")
+        .toString();
   }
 
   private static String clip(String text) {

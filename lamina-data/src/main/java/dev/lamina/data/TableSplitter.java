@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The row choices behind {@link Table#split}, {@link Table#stratifiedSplit} and
- * {@link Table#groupSplit}. All randomness comes from one {@link SplittableRandom} seeded by the
- * caller, so a seed gives the same split on every JVM.
+ * The row choices behind {@link Table#split}, {@link Table#stratifiedSplit} and {@link
+ * Table#groupSplit}. All randomness comes from one {@link SplittableRandom} seeded by the caller,
+ * so a seed gives the same split on every JVM.
  */
 final class TableSplitter {
   private TableSplitter() {}
@@ -41,14 +41,18 @@ final class TableSplitter {
     checkFraction("groupSplit", trainFraction);
     Map<String, List<Integer>> groups = rowsByValue(by);
     if (groups.size() < 2) {
-      throw new IllegalArgumentException("Table.groupSplit: column '" + by.name() + "' has "
-          + groups.size() + " distinct value(s); a group split needs at least 2");
+      throw new IllegalArgumentException(
+          "Table.groupSplit: column '"
+              + by.name()
+              + "' has "
+              + groups.size()
+              + " distinct value(s); a group split needs at least 2");
     }
     List<List<Integer>> shuffledGroups = new ArrayList<>(groups.values());
     SplittableRandom random = new SplittableRandom(seed);
     shuffle(shuffledGroups, random);
-    int trainGroups = Math.max(1, Math.min(groups.size() - 1,
-        floorShare(trainFraction, groups.size())));
+    int trainGroups =
+        Math.max(1, Math.min(groups.size() - 1, floorShare(trainFraction, groups.size())));
     List<Integer> train = new ArrayList<>();
     List<Integer> valid = new ArrayList<>();
     for (int g = 0; g < shuffledGroups.size(); g++) {

@@ -3,13 +3,12 @@ package dev.lamina.data;
 import java.util.Map;
 
 /**
- * A preprocessing step in scikit-learn's style: {@link #fit} learns from training rows only,
- * {@link #transform} applies what was learnt to any rows (training, validation, new data).
+ * A preprocessing step in scikit-learn's style: {@link #fit} learns from training rows only, {@link
+ * #transform} applies what was learnt to any rows (training, validation, new data).
  *
- * <p>The output of {@code transform} is a table whose column names are the output feature
- * names. A fitted transformer is plain data: {@link #toJson()} writes its options and learnt
- * values, and {@link TransformerJson#fromJson} rebuilds it, so a saved model can carry its
- * preprocessing.
+ * <p>The output of {@code transform} is a table whose column names are the output feature names. A
+ * fitted transformer is plain data: {@link #toJson()} writes its options and learnt values, and
+ * {@link TransformerJson#fromJson} rebuilds it, so a saved model can carry its preprocessing.
  */
 public interface Transformer {
 

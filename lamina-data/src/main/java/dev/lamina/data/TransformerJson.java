@@ -1,17 +1,6 @@
 package dev.lamina.data;
 
 import dev.lamina.data.decomposition.PCA;
-import dev.lamina.data.preprocessing.FunctionTransformer;
-import dev.lamina.data.preprocessing.KBinsDiscretizer;
-import dev.lamina.data.preprocessing.OrdinalEncoder;
-import dev.lamina.data.preprocessing.OutlierClipper;
-import dev.lamina.data.preprocessing.PolynomialFeatures;
-import dev.lamina.data.preprocessing.PowerTransformer;
-import dev.lamina.data.preprocessing.QuantileTransformer;
-import dev.lamina.data.preprocessing.RobustScaler;
-import dev.lamina.data.selection.SelectKBest;
-import dev.lamina.data.selection.VarianceThreshold;
-import dev.lamina.data.decomposition.PCA;
 import dev.lamina.data.fitting.JsonFields;
 import dev.lamina.data.preprocessing.FunctionTransformer;
 import dev.lamina.data.preprocessing.KBinsDiscretizer;
@@ -27,11 +16,11 @@ import dev.lamina.io.Json;
 import java.util.Map;
 
 /**
- * Reads and writes transformers as JSON. A transformer's JSON form is a plain map
- * ({@link Transformer#toJson()}: strings, numbers, booleans, lists and maps), written with all
- * the digits of a double, so a round trip gives bit-identical learnt values. Reading goes through
- * the same bounded reader as model files, and a field of the wrong kind is an error naming the
- * transformer and the field.
+ * Reads and writes transformers as JSON. A transformer's JSON form is a plain map ({@link
+ * Transformer#toJson()}: strings, numbers, booleans, lists and maps), written with all the digits
+ * of a double, so a round trip gives bit-identical learnt values. Reading goes through the same
+ * bounded reader as model files, and a field of the wrong kind is an error naming the transformer
+ * and the field.
  */
 public final class TransformerJson {
   private TransformerJson() {}
@@ -75,12 +64,15 @@ public final class TransformerJson {
       case "VarianceThreshold" -> VarianceThreshold.fromJson(json);
       case "SelectKBest" -> SelectKBest.fromJson(json);
       case "PCA" -> PCA.fromJson(json);
-      default -> throw new IllegalArgumentException(
-          "TransformerJson: unknown transformer type '" + type + "'; expected one of "
-              + "StandardScaler, MinMaxScaler, SimpleImputer, OneHotEncoder, OrdinalEncoder, "
-              + "LabelEncoder, Pipeline, ColumnTransformer, RobustScaler, OutlierClipper, "
-              + "FunctionTransformer, PowerTransformer, QuantileTransformer, PolynomialFeatures, "
-              + "KBinsDiscretizer, VarianceThreshold, SelectKBest, PCA");
+      default ->
+          throw new IllegalArgumentException(
+              "TransformerJson: unknown transformer type '"
+                  + type
+                  + "'; expected one of "
+                  + "StandardScaler, MinMaxScaler, SimpleImputer, OneHotEncoder, OrdinalEncoder, "
+                  + "LabelEncoder, Pipeline, ColumnTransformer, RobustScaler, OutlierClipper, "
+                  + "FunctionTransformer, PowerTransformer, QuantileTransformer, PolynomialFeatures, "
+                  + "KBinsDiscretizer, VarianceThreshold, SelectKBest, PCA");
     };
   }
 }

@@ -22,9 +22,15 @@ public final class UnknownColumnException extends IllegalArgumentException {
 
   private UnknownColumnException(
       String where, String requested, List<String> available, List<String> closeMatches) {
-    super(where + ": no column named '" + requested + "'"
-        + (closeMatches.isEmpty() ? "" : "; close matches: " + String.join(", ", closeMatches))
-        + " (columns: " + summary(available) + ")");
+    super(
+        where
+            + ": no column named '"
+            + requested
+            + "'"
+            + (closeMatches.isEmpty() ? "" : "; close matches: " + String.join(", ", closeMatches))
+            + " (columns: "
+            + summary(available)
+            + ")");
     this.requested = requested;
     this.closeMatches = closeMatches.toArray(String[]::new);
   }
@@ -56,8 +62,8 @@ public final class UnknownColumnException extends IllegalArgumentException {
         matches.add(name);
       }
     }
-    matches.sort(Comparator.comparingInt(
-        name -> editDistance(wanted, name.toLowerCase(Locale.ROOT))));
+    matches.sort(
+        Comparator.comparingInt(name -> editDistance(wanted, name.toLowerCase(Locale.ROOT))));
     return matches.size() > MAX_SUGGESTIONS ? matches.subList(0, MAX_SUGGESTIONS) : matches;
   }
 

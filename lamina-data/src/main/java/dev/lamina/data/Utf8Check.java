@@ -7,8 +7,8 @@ import java.io.InputStream;
 /**
  * Checks that bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
  * above U+10FFFF) as they pass, counting lines, so that a file in another encoding fails at the
- * line where it first shows instead of being read with replacement characters. A byte sequence
- * may be split across calls.
+ * line where it first shows instead of being read with replacement characters. A byte sequence may
+ * be split across calls.
  */
 final class Utf8Check {
   private int remaining;
@@ -100,10 +100,16 @@ final class Utf8Check {
     }
 
     CsvFormatException toFormatException(String source) {
-      String what = value < 0 ? "the input ends inside a multi-byte character"
-          : String.format("byte %d of the line (0x%02X) is not UTF-8", byteInLine, value);
-      return new CsvFormatException(source, line, 0, what + "; if the file is Latin-1 or "
-          + "Windows-1252, read it with that encoding", this);
+      String what =
+          value < 0
+              ? "the input ends inside a multi-byte character"
+              : String.format("byte %d of the line (0x%02X) is not UTF-8", byteInLine, value);
+      return new CsvFormatException(
+          source,
+          line,
+          0,
+          what + "; if the file is Latin-1 or " + "Windows-1252, read it with that encoding",
+          this);
     }
   }
 

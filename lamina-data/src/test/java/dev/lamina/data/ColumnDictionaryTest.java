@@ -21,8 +21,9 @@ class ColumnDictionaryTest {
   @Test
   void textsWithEqualHashCodesGetTheirOwnIds() {
     ColumnDictionary dictionary = new ColumnDictionary(Set.of("NA"));
-    String[] colliding = {"Aa", "BB", "AaAa", "BBBB", "AaAaAa", "BBBBBB", "AaBBAaBBAa",
-        "BBAaBBAaBB"};
+    String[] colliding = {
+      "Aa", "BB", "AaAa", "BBBB", "AaAaAa", "BBBBBB", "AaBBAaBBAa", "BBAaBBAaBB"
+    };
     assertEquals("AaAaAa".hashCode(), "BBBBBB".hashCode());
     for (int i = 0; i < colliding.length; i += 2) {
       int first = intern(dictionary, colliding[i]);
@@ -36,8 +37,20 @@ class ColumnDictionaryTest {
   @Test
   void packedShortTextsStayDistinctAcrossLengthsAndCharacterSets() {
     ColumnDictionary dictionary = new ColumnDictionary(Set.of());
-    String[] texts = {"", "a", "a\u0000", "\u0000a", "1234567", "12345678", "caf\u00e9",
-        "\u20ac", "\u20ac1", "1\u20ac", "abcdefg", "abcdefh"};
+    String[] texts = {
+      "",
+      "a",
+      "a\u0000",
+      "\u0000a",
+      "1234567",
+      "12345678",
+      "caf\u00e9",
+      "\u20ac",
+      "\u20ac1",
+      "1\u20ac",
+      "abcdefg",
+      "abcdefh"
+    };
     Map<String, Integer> ids = new HashMap<>();
     for (int round = 0; round < 3; round++) {
       for (String text : texts) {

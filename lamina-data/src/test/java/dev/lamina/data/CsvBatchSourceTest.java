@@ -29,7 +29,9 @@ class CsvBatchSourceTest {
 
   private static CsvBatchSource source() {
     return CsvBatchSource.of(() -> new GeneratedCsv(ROWS), "generated.csv", features(), "y")
-        .batchSize(64).bufferRows(500).chunkRows(300);
+        .batchSize(64)
+        .bufferRows(500)
+        .chunkRows(300);
   }
 
   @Test
@@ -80,15 +82,22 @@ class CsvBatchSourceTest {
   @Test
   void aBadRowLaterInTheFileIsReportedWithItsLine() {
     String csv = "id,x,color,y\n0,1,red,0\n1,2,blue,1\n2,three,red,0\n";
-    CsvBatchSource source = CsvBatchSource.of(
-        () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "bad.csv",
-        features(), "y").chunkRows(2);
+    CsvBatchSource source =
+        CsvBatchSource.of(
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                "bad.csv",
+                features(),
+                "y")
+            .chunkRows(2);
     try (BatchSource.Batches batches = source.open(0)) {
-      CsvFormatException error = assertThrows(CsvFormatException.class, () -> {
-        while (batches.hasNext()) {
-          batches.next();
-        }
-      });
+      CsvFormatException error =
+          assertThrows(
+              CsvFormatException.class,
+              () -> {
+                while (batches.hasNext()) {
+                  batches.next();
+                }
+              });
       assertEquals(4, error.line());
       assertEquals(2, error.column());
     }

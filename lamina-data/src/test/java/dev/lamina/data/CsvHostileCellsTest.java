@@ -34,12 +34,13 @@ class CsvHostileCellsTest {
   @ValueSource(strings = {"inf", "-Infinity", "1e400", "+inf", "-1E999"})
   void infiniteCellsAreRefusedAtTheirLineAndColumn(String cell) {
     byte[] csv = utf8("a,b\n1,2\n3," + cell + "\n5,6\n");
-    CsvFormatException error =
-        assertThrows(CsvFormatException.class, () -> read(csv, REFUSE));
+    CsvFormatException error = assertThrows(CsvFormatException.class, () -> read(csv, REFUSE));
     assertEquals(3, error.line());
     assertEquals(2, error.column());
-    assertTrue(error.getMessage().contains("\"" + cell + "\"") && error.getMessage()
-        .contains("not a finite number"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("\"" + cell + "\"")
+            && error.getMessage().contains("not a finite number"),
+        error.getMessage());
   }
 
   @Test
@@ -63,8 +64,8 @@ class CsvHostileCellsTest {
     CsvFormatException error =
         assertThrows(CsvFormatException.class, () -> read(csv, CsvOptions.defaults()));
     assertEquals(3, error.line());
-    assertTrue(error.getMessage().contains("byte 4 of the line (0xE9) is not UTF-8"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("byte 4 of the line (0xE9) is not UTF-8"), error.getMessage());
     Table table = read(csv, CsvOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1));
     assertEquals("café", table.strings("name").get(1));
   }
@@ -90,8 +91,9 @@ class CsvHostileCellsTest {
       csv.write(Integer.parseInt(hex.substring(i, i + 2), 16));
     }
     csv.writeBytes(utf8("x\n"));
-    CsvFormatException error = assertThrows(CsvFormatException.class,
-        () -> read(csv.toByteArray(), CsvOptions.defaults()));
+    CsvFormatException error =
+        assertThrows(
+            CsvFormatException.class, () -> read(csv.toByteArray(), CsvOptions.defaults()));
     assertEquals(2, error.line());
   }
 
@@ -100,16 +102,15 @@ class CsvHostileCellsTest {
     byte[] csv = {'a', '\n', 'x', (byte) 0xe2, (byte) 0x82};
     CsvFormatException error =
         assertThrows(CsvFormatException.class, () -> read(csv, CsvOptions.defaults()));
-    assertTrue(error.getMessage().contains("ends inside a multi-byte character"),
-        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("ends inside a multi-byte character"), error.getMessage());
   }
 
   @Test
   void theParallelReaderRefusesLateLatin1AndInfiniteCellsAtTheirLines() throws IOException {
-    Path latin = largeFile("latin.csv", 300_000, "caf\u00e9,1,2".getBytes(
-        StandardCharsets.ISO_8859_1));
-    CsvFormatException badByte =
-        assertThrows(CsvFormatException.class, () -> Table.readCsv(latin));
+    Path latin =
+        largeFile("latin.csv", 300_000, "caf\u00e9,1,2".getBytes(StandardCharsets.ISO_8859_1));
+    CsvFormatException badByte = assertThrows(CsvFormatException.class, () -> Table.readCsv(latin));
     assertEquals(300_000 + 2, badByte.line());
     Path infinite = largeFile("inf.csv", 310_000, utf8("1,-inf,2"));
     CsvFormatException badNumber =
@@ -124,14 +125,15 @@ class CsvHostileCellsTest {
     for (int c = 0; c < CsvChunkReader.MAX_COLUMNS + 1; c++) {
       wide.append(c == 0 ? "" : ",").append('c').append(c);
     }
-    CsvFormatException error = assertThrows(CsvFormatException.class,
-        () -> read(utf8(wide + "\n"), CsvOptions.defaults()));
+    CsvFormatException error =
+        assertThrows(
+            CsvFormatException.class, () -> read(utf8(wide + "\n"), CsvOptions.defaults()));
     assertTrue(error.getMessage().contains("more than the 100000 columns"), error.getMessage());
 
     String header = wide.substring(0, wide.indexOf(",c50000"));
     String row = "1" + ",1".repeat(49_999);
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long before = threads.getCurrentThreadAllocatedBytes();
     Table table = read(utf8(header + "\n" + row + "\n"), CsvOptions.defaults());
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;

@@ -51,8 +51,11 @@ class CsvReadingTest {
 
   @Test
   void declaredMissingMarkersAndDelimiterAndForcedTypesApply() {
-    CsvOptions options = CsvOptions.defaults().withDelimiter(';').withMissingMarkers("-1", "NULL")
-        .withColumnType("code", ColumnType.STRING);
+    CsvOptions options =
+        CsvOptions.defaults()
+            .withDelimiter(';')
+            .withMissingMarkers("-1", "NULL")
+            .withColumnType("code", ColumnType.STRING);
     Table table = read("sugars;agent;code\n6;NULL;007\n-1;9;12\n", options);
     assertTrue(table.column("sugars").isMissing(1));
     assertTrue(table.column("agent").isMissing(0));
@@ -62,14 +65,28 @@ class CsvReadingTest {
 
   @Test
   void numbersParseExactlyLikeJava() {
-    String[] texts = {"0.1", "-0.0", "123456789012345", "1234567890123456789", "1e-300",
-        "0.000001234", "+7", "3.", ".5", "1E5", "nan", "inf", "-Infinity"};
+    String[] texts = {
+      "0.1",
+      "-0.0",
+      "123456789012345",
+      "1234567890123456789",
+      "1e-300",
+      "0.000001234",
+      "+7",
+      "3.",
+      ".5",
+      "1E5",
+      "nan",
+      "inf",
+      "-Infinity"
+    };
     for (String text : texts) {
-      double expected = switch (text) {
-        case "nan" -> Double.NaN;
-        case "inf" -> Double.POSITIVE_INFINITY;
-        default -> Double.parseDouble(text);
-      };
+      double expected =
+          switch (text) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            default -> Double.parseDouble(text);
+          };
       assertEquals(expected, NumberText.parse(text), text);
     }
     for (String bad : new String[] {"1d", "0x10", " 1", "1 ", "-", ".", "e5", "1e", "--1"}) {
@@ -106,8 +123,8 @@ class CsvReadingTest {
 
   @Test
   void raggedRowNamesFileLineAndColumn() {
-    CsvFormatException error = assertThrows(CsvFormatException.class,
-        () -> read("a,b,c\n1,2,3\n4,5\n6,7,8\n"));
+    CsvFormatException error =
+        assertThrows(CsvFormatException.class, () -> read("a,b,c\n1,2,3\n4,5\n6,7,8\n"));
     assertEquals("test.csv", error.source());
     assertEquals(3, error.line());
     assertEquals(3, error.column());
@@ -116,8 +133,8 @@ class CsvReadingTest {
 
   @Test
   void lineNumbersCountLineBreaksInsideQuotes() {
-    CsvFormatException error = assertThrows(CsvFormatException.class,
-        () -> read("a,b\n\"multi\nline\",1\n1,2,3\n"));
+    CsvFormatException error =
+        assertThrows(CsvFormatException.class, () -> read("a,b\n\"multi\nline\",1\n1,2,3\n"));
     assertEquals(4, error.line());
     assertEquals(3, error.column());
   }
@@ -125,8 +142,8 @@ class CsvReadingTest {
   @Test
   void textInAForcedNumericColumnNamesTheCell() {
     CsvOptions options = CsvOptions.defaults().withColumnType("b", ColumnType.NUMERIC);
-    CsvFormatException error = assertThrows(CsvFormatException.class,
-        () -> read("a,b\n1,2\n3,four\n", options));
+    CsvFormatException error =
+        assertThrows(CsvFormatException.class, () -> read("a,b\n1,2\n3,four\n", options));
     assertEquals(3, error.line());
     assertEquals(2, error.column());
     assertTrue(error.getMessage().contains("\"four\""), error.getMessage());
@@ -152,8 +169,9 @@ class CsvReadingTest {
         assertThrows(UnknownColumnException.class, () -> hotel.column("is_cancelled"));
     assertEquals(List.of("is_canceled"), error.closeMatches());
     assertTrue(error.getMessage().contains("test.csv"), error.getMessage());
-    assertThrows(UnknownColumnException.class, () -> read("a\n1\n",
-        CsvOptions.defaults().withColumnType("b", ColumnType.NUMERIC)));
+    assertThrows(
+        UnknownColumnException.class,
+        () -> read("a\n1\n", CsvOptions.defaults().withColumnType("b", ColumnType.NUMERIC)));
   }
 
   @Test

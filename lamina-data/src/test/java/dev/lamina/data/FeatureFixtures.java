@@ -52,7 +52,9 @@ public final class FeatureFixtures {
     for (int c = 0; c < actual.columnCount(); c++) {
       NumericColumn column = actual.numeric(actual.columnNames().get(c));
       for (int row = 0; row < actual.rowCount(); row++) {
-        assertClose(expectedRows.get(row).get(c), column.get(row),
+        assertClose(
+            expectedRows.get(row).get(c),
+            column.get(row),
             what + " row " + row + " column " + column.name());
       }
     }

@@ -26,23 +26,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every feature transformer inside a Pipeline and a ColumnTransformer, saved as JSON inside a
- * model file and read back, gives bit-identical output.
+ * Every feature transformer inside a Pipeline and a ColumnTransformer, saved as JSON inside a model
+ * file and read back, gives bit-identical output.
  */
 class FeatureTransformerJsonTest {
   private static final Table WINE = Datasets.redWine();
   private static final List<String> FEATURES = WINE.drop("quality").columnNames();
 
   private static List<Supplier<Transformer>> positiveFeatureSteps() {
-    return List.of(RobustScaler::new, () -> OutlierClipper.percentiles(1, 99),
-        () -> OutlierClipper.fixed(0, 50), FunctionTransformer::log1p, FunctionTransformer::sqrt,
-        () -> FunctionTransformer.power(2), PowerTransformer::new,
+    return List.of(
+        RobustScaler::new,
+        () -> OutlierClipper.percentiles(1, 99),
+        () -> OutlierClipper.fixed(0, 50),
+        FunctionTransformer::log1p,
+        FunctionTransformer::sqrt,
+        () -> FunctionTransformer.power(2),
+        PowerTransformer::new,
         () -> new QuantileTransformer(50, QuantileTransformer.Output.NORMAL),
         () -> new PolynomialFeatures(2, true, false),
-        () -> new KBinsDiscretizer(4, KBinsDiscretizer.Strategy.QUANTILE,
-            KBinsDiscretizer.Encoding.ONEHOT_DENSE),
-        () -> new VarianceThreshold(0.01), () -> new PCA(4).withWhiten(true),
-        () -> PCA.ofVarianceShare(0.99), () -> new PCA(3).withRandomizedSolver(5));
+        () ->
+            new KBinsDiscretizer(
+                4, KBinsDiscretizer.Strategy.QUANTILE, KBinsDiscretizer.Encoding.ONEHOT_DENSE),
+        () -> new VarianceThreshold(0.01),
+        () -> new PCA(4).withWhiten(true),
+        () -> PCA.ofVarianceShare(0.99),
+        () -> new PCA(3).withRandomizedSolver(5));
   }
 
   @Test
@@ -51,14 +59,18 @@ class FeatureTransformerJsonTest {
     Table later = Fixtures.rows(WINE, 1200, 50);
     for (Supplier<Transformer> step : positiveFeatureSteps()) {
       Transformer pipeline = new Pipeline(step.get(), new StandardScaler());
-      ColumnTransformer columns = new ColumnTransformer().add("f", step.get(), FEATURES)
-          .remainder(ColumnTransformer.Remainder.PASSTHROUGH);
+      ColumnTransformer columns =
+          new ColumnTransformer()
+              .add("f", step.get(), FEATURES)
+              .remainder(ColumnTransformer.Remainder.PASSTHROUGH);
       for (Transformer transformer : List.of(pipeline, columns)) {
         Table input = transformer == pipeline ? fit.drop("quality") : fit;
         transformer.fit(input);
         Table probe = transformer == pipeline ? later.drop("quality") : later;
         Transformer restored = throughModelFile(transformer, dir);
-        assertIdentical(transformer.transform(probe), restored.transform(probe),
+        assertIdentical(
+            transformer.transform(probe),
+            restored.transform(probe),
             step.get().getClass().getSimpleName());
       }
     }
@@ -73,8 +85,8 @@ class FeatureTransformerJsonTest {
       assertIdentical(selector.transform(WINE), restored.transform(WINE.drop("quality")), score);
     }
     SelectKBest classes = new SelectKBest("f_classif", 4, "Class").fit(Datasets.ionosphere());
-    SelectKBest restored = (SelectKBest) TransformerJson.fromJson(
-        TransformerJson.toJsonString(classes));
+    SelectKBest restored =
+        (SelectKBest) TransformerJson.fromJson(TransformerJson.toJsonString(classes));
     assertArrayEquals(classes.scores(), restored.scores(), "NaN score of V2 survives");
   }
 
@@ -99,7 +111,9 @@ class FeatureTransformerJsonTest {
   private static void assertIdentical(Table expected, Table actual, String what) {
     assertEquals(expected.columnNames(), actual.columnNames(), what);
     for (String name : expected.columnNames()) {
-      assertArrayEquals(expected.numeric(name).toArray(), actual.numeric(name).toArray(),
+      assertArrayEquals(
+          expected.numeric(name).toArray(),
+          actual.numeric(name).toArray(),
           what + " column " + name);
     }
   }

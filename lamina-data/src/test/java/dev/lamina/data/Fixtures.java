@@ -50,7 +50,9 @@ public final class Fixtures {
     for (int c = 0; c < actual.columnCount(); c++) {
       NumericColumn column = actual.numeric(actual.columnNames().get(c));
       for (int row = 0; row < actual.rowCount(); row++) {
-        assertClose(expectedRows.get(row).get(c), column.get(row),
+        assertClose(
+            expectedRows.get(row).get(c),
+            column.get(row),
             what + " row " + row + " column " + column.name());
       }
     }

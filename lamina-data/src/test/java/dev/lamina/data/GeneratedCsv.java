@@ -57,8 +57,15 @@ final class GeneratedCsv extends InputStream {
     }
     StringBuilder block = new StringBuilder();
     for (int i = 0; i < 1024 && nextRow < rows; i++, nextRow++) {
-      block.append(nextRow).append(',').append(nextRow % 1000).append(',')
-          .append(COLORS[(int) (nextRow % 3)]).append(',').append(nextRow % 2).append('\n');
+      block
+          .append(nextRow)
+          .append(',')
+          .append(nextRow % 1000)
+          .append(',')
+          .append(COLORS[(int) (nextRow % 3)])
+          .append(',')
+          .append(nextRow % 2)
+          .append('\n');
     }
     pending = block.toString().getBytes(StandardCharsets.UTF_8);
     position = 0;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The course's hotel preparation (lesson 6): numeric columns imputed with 0 and standardized,
- * categorical ones imputed with "NA" and one-hot encoded ignoring unknowns, target
- * is_canceled, stratified 75/25 split; compared with scikit-learn's ColumnTransformer.
+ * categorical ones imputed with "NA" and one-hot encoded ignoring unknowns, target is_canceled,
+ * stratified 75/25 split; compared with scikit-learn's ColumnTransformer.
  */
 class HotelPreprocessingTest {
   private static final JsonNode EXPECTED = Fixtures.read("hotel-preprocessing");
@@ -20,9 +20,14 @@ class HotelPreprocessingTest {
 
   static ColumnTransformer coursePreprocessing() {
     return new ColumnTransformer()
-        .add("num", new Pipeline(SimpleImputer.constant(0), new StandardScaler()),
+        .add(
+            "num",
+            new Pipeline(SimpleImputer.constant(0), new StandardScaler()),
             Fixtures.strings(EXPECTED.get("numeric")))
-        .add("cat", new Pipeline(SimpleImputer.constant("NA"),
+        .add(
+            "cat",
+            new Pipeline(
+                SimpleImputer.constant("NA"),
                 new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)),
             Fixtures.strings(EXPECTED.get("categorical")));
   }
@@ -30,10 +35,10 @@ class HotelPreprocessingTest {
   @Test
   void featureNamesAndTransformedRowsMatchScikitLearn() {
     Table features = HOTEL.drop("is_canceled");
-    ColumnTransformer transformer = coursePreprocessing()
-        .fit(Fixtures.rows(features, 0, EXPECTED.get("fitRows").asInt()));
-    assertEquals(List.of(Fixtures.strings(EXPECTED.get("featureNames"))),
-        transformer.featureNames());
+    ColumnTransformer transformer =
+        coursePreprocessing().fit(Fixtures.rows(features, 0, EXPECTED.get("fitRows").asInt()));
+    assertEquals(
+        List.of(Fixtures.strings(EXPECTED.get("featureNames"))), transformer.featureNames());
     Table probe = transformer.transform(features.rows(Fixtures.ints(EXPECTED.get("probeRows"))));
     Fixtures.assertRowsClose(EXPECTED.get("probe"), probe, "hotel features");
   }
@@ -63,8 +68,9 @@ class HotelPreprocessingTest {
     assertEquals(xTrain.shape()[1], xValid.shape()[1]);
     assertEquals(split.train().rowCount(), yTrain.shape()[0]);
     assertTrue(xTrain.shape()[1] > 50, "one-hot columns present: " + xTrain.shape()[1]);
-    double[] mean = ((StandardScaler) ((Pipeline) transformer.entries().get(0).transformer())
-        .steps().get(1)).mean();
+    double[] mean =
+        ((StandardScaler) ((Pipeline) transformer.entries().get(0).transformer()).steps().get(1))
+            .mean();
     double trainLeadTime =
         Arrays.stream(split.train().numeric("lead_time").values()).average().orElseThrow();
     assertEquals(trainLeadTime, mean[0], 1e-9, "scaler fitted on training rows only");

@@ -9,18 +9,20 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random text made of CSV's special characters either reads as a table or fails with
- * {@link CsvFormatException}: no other exception escapes, and nothing is dropped silently
- * (every row of a table that was read has all its fields, checked by construction).
+ * Random text made of CSV's special characters either reads as a table or fails with {@link
+ * CsvFormatException}: no other exception escapes, and nothing is dropped silently (every row of a
+ * table that was read has all its fields, checked by construction).
  */
 class MalformedCsvPropertyTest {
 
   @Property(tries = 500)
   void onlyCsvFormatExceptionEscapes(@ForAll("csvLikeText") String text) {
     try {
-      Table table = Table.readCsv(
-          new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "random.csv",
-          CsvOptions.defaults().withColumnTypes(java.util.Map.of()));
+      Table table =
+          Table.readCsv(
+              new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+              "random.csv",
+              CsvOptions.defaults().withColumnTypes(java.util.Map.of()));
       for (Column column : table.columns()) {
         if (column.size() != table.rowCount()) {
           throw new AssertionError("column " + column.name() + " lost rows");
@@ -37,8 +39,10 @@ class MalformedCsvPropertyTest {
   void forcedNumericColumnsFailOnlyWithCsvFormatException(@ForAll("csvLikeText") String body) {
     String text = "a,b\n" + body;
     try {
-      Table.readCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-          "random.csv", CsvOptions.defaults().withColumnType("a", ColumnType.NUMERIC));
+      Table.readCsv(
+          new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+          "random.csv",
+          CsvOptions.defaults().withColumnType("a", ColumnType.NUMERIC));
     } catch (CsvFormatException expected) {
       if (!expected.getMessage().startsWith("random.csv, line ")) {
         throw new AssertionError(expected.getMessage());
@@ -50,6 +54,7 @@ class MalformedCsvPropertyTest {
   Arbitrary<String> csvLikeText() {
     return Arbitraries.strings()
         .withChars(',', '"', '\n', '\r', ' ', 'a', '1', '.', '-', 'e', 'N', 'A', '\uFEFF')
-        .ofMinLength(0).ofMaxLength(60);
+        .ofMinLength(0)
+        .ofMaxLength(60);
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files of several megabytes are read in parts on several cores; the result and the errors
- * must be those of one sequential pass.
+ * Files of several megabytes are read in parts on several cores; the result and the errors must be
+ * those of one sequential pass.
  */
 class ParallelCsvReadingTest {
   @TempDir Path folder;
@@ -38,8 +38,8 @@ class ParallelCsvReadingTest {
       if (column instanceof NumericColumn numbers) {
         assertArrayEquals(numbers.toArray(), ((NumericColumn) other).toArray(), column.name());
       } else {
-        assertArrayEquals(((StringColumn) column).toArray(), ((StringColumn) other).toArray(),
-            column.name());
+        assertArrayEquals(
+            ((StringColumn) column).toArray(), ((StringColumn) other).toArray(), column.name());
       }
     }
   }
@@ -74,8 +74,12 @@ class ParallelCsvReadingTest {
       StringBuilder text = new StringBuilder("id,note,size\n");
       for (int i = 0; i < 300_000; i++) {
         String note = i % 7 == 0 ? "\"line " + i + ",\nnext \"\"line\"\"\"" : "n" + (i % 13);
-        text.append(i).append(',').append(note).append(',')
-            .append(i == 150_001 ? stray : Integer.toString(i % 5)).append('\n');
+        text.append(i)
+            .append(',')
+            .append(note)
+            .append(',')
+            .append(i == 150_001 ? stray : Integer.toString(i % 5))
+            .append('\n');
       }
       Files.writeString(file, text.toString());
       Table parallel = Table.readCsv(file);

@@ -13,13 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * OneHotEncoder, OrdinalEncoder and LabelEncoder against scikit-learn: fitted on 1,000 hotel
- * rows and applied to rows with categories unseen during fit and with missing countries.
+ * OneHotEncoder, OrdinalEncoder and LabelEncoder against scikit-learn: fitted on 1,000 hotel rows
+ * and applied to rows with categories unseen during fit and with missing countries.
  */
 class SklearnEncodersTest {
   private static final JsonNode ENCODERS = Fixtures.read("encoders");
-  private static final Table HOTEL = Datasets.hotel()
-      .select(List.of(Fixtures.strings(ENCODERS.get("columns"))));
+  private static final Table HOTEL =
+      Datasets.hotel().select(List.of(Fixtures.strings(ENCODERS.get("columns"))));
   private static final Table FIT_ROWS = Fixtures.rows(HOTEL, 0, ENCODERS.get("fitRows").asInt());
   private static final Table PROBE = HOTEL.rows(Fixtures.ints(ENCODERS.get("probeRows")));
 
@@ -67,8 +67,8 @@ class SklearnEncodersTest {
     LabelEncoder encoder = new LabelEncoder().fit(classes);
     assertEquals(List.of(Fixtures.strings(expected.get("classes"))), encoder.classes());
     Table codes = encoder.transform(Fixtures.rows(classes, 0, 20));
-    Fixtures.assertArrayClose(expected.get("firstCodes"), codes.numeric("Class").toArray(),
-        "codes");
+    Fixtures.assertArrayClose(
+        expected.get("firstCodes"), codes.numeric("Class").toArray(), "codes");
   }
 
   @Test

@@ -21,8 +21,8 @@ class SklearnFeatureShapesTest {
     Table fit = FeatureFixtures.fitRows(concrete);
     Table probe = FeatureFixtures.probeRows(concrete);
     PolynomialFeatures squares = new PolynomialFeatures().fit(fit);
-    assertEquals(List.of(Fixtures.strings(expected.get("degree2").get("names"))),
-        squares.featureNames());
+    assertEquals(
+        List.of(Fixtures.strings(expected.get("degree2").get("names"))), squares.featureNames());
     Table out = squares.transform(probe);
     assertEquals(squares.featureNames(), out.columnNames());
     assertRowsClose(expected.get("degree2").get("probe"), out, "degree 2");
@@ -55,10 +55,13 @@ class SklearnFeatureShapesTest {
   @Test
   void valuesBeyondTheFittedRangeFallIntoTheOuterBins() {
     Table fit = Table.of(NumericColumn.of("x", 0, 1, 2, 3, 4));
-    KBinsDiscretizer bins = new KBinsDiscretizer(4, KBinsDiscretizer.Strategy.UNIFORM,
-        KBinsDiscretizer.Encoding.ORDINAL).fit(fit);
+    KBinsDiscretizer bins =
+        new KBinsDiscretizer(
+                4, KBinsDiscretizer.Strategy.UNIFORM, KBinsDiscretizer.Encoding.ORDINAL)
+            .fit(fit);
     Table out = bins.transform(Table.of(NumericColumn.of("x", -10, 4, 99)));
-    assertEquals(List.of(0.0, 3.0, 3.0), List.of(out.numeric("x").get(0),
-        out.numeric("x").get(1), out.numeric("x").get(2)));
+    assertEquals(
+        List.of(0.0, 3.0, 3.0),
+        List.of(out.numeric("x").get(0), out.numeric("x").get(1), out.numeric("x").get(2)));
   }
 }

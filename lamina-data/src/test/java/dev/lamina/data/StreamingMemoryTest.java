@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Memory stays bounded by the shuffle buffer, not the file: a JVM limited to a 16 MB heap
- * streams a generated CSV of about 230 MB (ten times the heap) through CsvBatchSource, and
- * {@code Sequential.fit} trains one epoch on about 190 MB of it.
+ * Memory stays bounded by the shuffle buffer, not the file: a JVM limited to a 16 MB heap streams a
+ * generated CSV of about 230 MB (ten times the heap) through CsvBatchSource, and {@code
+ * Sequential.fit} trains one epoch on about 190 MB of it.
  */
 class StreamingMemoryTest {
   private static final long ROWS = 12_000_000;
@@ -25,8 +25,8 @@ class StreamingMemoryTest {
   @Test
   void streamsACsvTenTimesLargerThanTheHeap() throws IOException, InterruptedException {
     String output = runWithSmallHeap(StreamingMemoryCheck.class, ROWS);
-    Matcher report = Pattern.compile(
-        "rows=(\\d+) bytes=(\\d+) targetSum=(\\d+) maxHeap=(\\d+)").matcher(output);
+    Matcher report =
+        Pattern.compile("rows=(\\d+) bytes=(\\d+) targetSum=(\\d+) maxHeap=(\\d+)").matcher(output);
     assertTrue(report.find(), output);
     assertEquals(ROWS, Long.parseLong(report.group(1)));
     assertEquals(ROWS / 2, Long.parseLong(report.group(3)), "every target once");
@@ -42,8 +42,11 @@ class StreamingMemoryTest {
         Pattern.compile("loss=([-0-9.Ee]+) bytes=(\\d+) maxHeap=(\\d+)").matcher(output);
     assertTrue(report.find(), output);
     double loss = Double.parseDouble(report.group(1));
-    assertTrue(loss >= 0 && loss < 0.5, "trained: an untrained model's error is about 1.2, "
-        + "predicting 0.5 everywhere gives 0.25; got " + loss);
+    assertTrue(
+        loss >= 0 && loss < 0.5,
+        "trained: an untrained model's error is about 1.2, "
+            + "predicting 0.5 everywhere gives 0.25; got "
+            + loss);
     long bytes = Long.parseLong(report.group(2));
     long heap = Long.parseLong(report.group(3));
     assertTrue(bytes > 10 * heap, bytes + " bytes trained on with a heap of " + heap);
@@ -53,10 +56,19 @@ class StreamingMemoryTest {
   private static String runWithSmallHeap(Class<?> check, long rows)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx" + HEAP,
-        "-XX:+UseSerialGC", "--add-modules=jdk.incubator.vector", "-cp",
-        System.getProperty("java.class.path"), check.getName(), Long.toString(rows)))
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-Xmx" + HEAP,
+                    "-XX:+UseSerialGC",
+                    "--add-modules=jdk.incubator.vector",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    check.getName(),
+                    Long.toString(rows)))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "child JVM finished");
     assertEquals(0, process.exitValue(), output);

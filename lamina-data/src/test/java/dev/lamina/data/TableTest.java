@@ -13,10 +13,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TableTest {
-  private static final Table SMALL = Table.of(
-      NumericColumn.of("x", 1, 2, 3, 4),
-      NumericColumn.of("y", 10, 20, 30, 40),
-      StringColumn.of("g", "a", "b", "a", null));
+  private static final Table SMALL =
+      Table.of(
+          NumericColumn.of("x", 1, 2, 3, 4),
+          NumericColumn.of("y", 10, 20, 30, 40),
+          StringColumn.of("g", "a", "b", "a", null));
 
   @Test
   void selectDropFilterHeadAndWith() {
@@ -41,8 +42,7 @@ class TableTest {
         assertThrows(IllegalArgumentException.class, () -> SMALL.toTensor());
     assertTrue(text.getMessage().contains("'g'"), text.getMessage());
     Table gap = Table.of(NumericColumn.of("agent", 1, Double.NaN));
-    IllegalArgumentException missing =
-        assertThrows(IllegalArgumentException.class, gap::toTensor);
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, gap::toTensor);
     assertTrue(missing.getMessage().contains("'agent'"), missing.getMessage());
   }
 
@@ -64,9 +64,11 @@ class TableTest {
       }
     }
     assertEquals(wine.rowCount(), seen.size());
-    assertArrayEquals(split.train().numeric("quality").toArray(),
+    assertArrayEquals(
+        split.train().numeric("quality").toArray(),
         wine.split(0.7, 42).train().numeric("quality").toArray());
-    assertNotEquals(List.of(split.train().numeric("alcohol").get(0)),
+    assertNotEquals(
+        List.of(split.train().numeric("alcohol").get(0)),
         List.of(wine.split(0.7, 43).train().numeric("alcohol").get(0)));
     double sum = sum(split.train(), "alcohol") + sum(split.valid(), "alcohol");
     assertEquals(sum(wine, "alcohol"), sum, 1e-9);
@@ -83,7 +85,8 @@ class TableTest {
       assertEquals(cereal.rowCount(), split.train().rowCount() + split.valid().rowCount());
       assertEquals(values(cereal, "mfr").size(), train.size() + valid.size());
     }
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> cereal.filter(row -> false).groupSplit("mfr", 0.5, 0));
   }
 

@@ -7,13 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /** Misuse of transformers gives errors that name the transformer and the column. */
 class TransformerErrorsTest {
-  private static final Table TABLE = Table.of(
-      NumericColumn.of("x", 1, 2, Double.NaN), StringColumn.of("s", "a", null, "b"));
+  private static final Table TABLE =
+      Table.of(NumericColumn.of("x", 1, 2, Double.NaN), StringColumn.of("s", "a", null, "b"));
 
   @Test
   void transformBeforeFitIsRefused() {
-    IllegalStateException error = assertThrows(IllegalStateException.class,
-        () -> new StandardScaler().transform(TABLE.select("x")));
+    IllegalStateException error =
+        assertThrows(
+            IllegalStateException.class, () -> new StandardScaler().transform(TABLE.select("x")));
     assertTrue(error.getMessage().contains("StandardScaler is not fitted"), error.getMessage());
   }
 
@@ -48,9 +49,11 @@ class TransformerErrorsTest {
   @Test
   void labelEncoderRefusesMissingAndUnseenLabels() {
     LabelEncoder encoder = new LabelEncoder().fit(Table.of(StringColumn.of("y", "a", "b")));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> encoder.transform(Table.of(StringColumn.of("y", "c"))));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> encoder.transform(Table.of(StringColumn.of("y", (String) null))));
     assertThrows(IllegalArgumentException.class, () -> encoder.fit(TABLE));
   }

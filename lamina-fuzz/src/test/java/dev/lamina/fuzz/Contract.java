@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * What every fuzz target checks of one input: the code under test returns, or throws one of
- * Lamina's typed exceptions for bad input; any other exception escapes and is a finding, and so
- * is allocating more than {@link #MAX_ALLOCATED_BYTES} on the calling thread for one input
- * (inputs are at most a few kilobytes, so only a declared size taken on trust gets there). An
- * input over the bound is run once more and counts only if it is over again, so that the
- * one-time cost of loading and initializing classes on first use is not taken for its own.
+ * Lamina's typed exceptions for bad input; any other exception escapes and is a finding, and so is
+ * allocating more than {@link #MAX_ALLOCATED_BYTES} on the calling thread for one input (inputs are
+ * at most a few kilobytes, so only a declared size taken on trust gets there). An input over the
+ * bound is run once more and counts only if it is over again, so that the one-time cost of loading
+ * and initializing classes on first use is not taken for its own.
  */
 public final class Contract {
   /** The most one input may make the reader allocate. */
@@ -27,8 +27,11 @@ public final class Contract {
       if (allocated <= MAX_ALLOCATED_BYTES) {
         return;
       }
-      throw new AssertionError("one input allocated " + allocated + " bytes, more than the bound "
-          + MAX_ALLOCATED_BYTES);
+      throw new AssertionError(
+          "one input allocated "
+              + allocated
+              + " bytes, more than the bound "
+              + MAX_ALLOCATED_BYTES);
     }
   }
 

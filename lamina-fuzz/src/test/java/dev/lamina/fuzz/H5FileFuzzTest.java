@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * The legacy Keras HDF5 ({@code .h5}) reader on any bytes: jHDF's superblock, object headers,
- * attributes and datasets, then the {@code model_config} and weights. {@link Sequential#load}
- * gives a model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s
- * bound.
+ * attributes and datasets, then the {@code model_config} and weights. {@link Sequential#load} gives
+ * a model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s bound.
  */
 class H5FileFuzzTest {
   private static final FuzzedFile FILE = new FuzzedFile(".h5");

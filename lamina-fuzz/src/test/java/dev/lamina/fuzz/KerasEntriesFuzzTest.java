@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The {@code .keras} reader past its zip: an intact zip around a fuzzed {@code config.json} and
- * {@code model.weights.h5}, so the fuzzer reaches the layer translation, the parameter budget,
- * the HDF5 weights (v3 layout) and the optimizer's saved variables. {@link Sequential#load} gives
- * a model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s bound.
+ * {@code model.weights.h5}, so the fuzzer reaches the layer translation, the parameter budget, the
+ * HDF5 weights (v3 layout) and the optimizer's saved variables. {@link Sequential#load} gives a
+ * model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s bound.
  */
 class KerasEntriesFuzzTest {
   private static final FuzzedFile FILE = new FuzzedFile(".keras");

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The {@code .lamina} reader behind its checksums: a zip with a correct manifest around a fuzzed
  * {@code config.json} and {@code weights.bin}, so the fuzzer reaches the layer configuration and
- * the weight decoding (declared shapes, offsets, header lengths). {@link Sequential#load} gives
- * a model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s bound.
+ * the weight decoding (declared shapes, offsets, header lengths). {@link Sequential#load} gives a
+ * model or fails with a {@link ModelFileException}, allocating within {@link Contract}'s bound.
  */
 class ModelEntriesFuzzTest {
   private static final FuzzedFile FILE = new FuzzedFile(".lamina");
@@ -37,9 +37,13 @@ class ModelEntriesFuzzTest {
 
   /** A model file as ModelFile writes one (docs/model-format.md), around the given entries. */
   private static byte[] zip(byte[] config, byte[] weights) {
-    String manifest = "{\"format\":\"lamina-model\",\"format_version\":1,\"sha256\":{"
-        + "\"config.json\":\"" + sha256(config) + "\",\"weights.bin\":\"" + sha256(weights)
-        + "\"}}";
+    String manifest =
+        "{\"format\":\"lamina-model\",\"format_version\":1,\"sha256\":{"
+            + "\"config.json\":\""
+            + sha256(config)
+            + "\",\"weights.bin\":\""
+            + sha256(weights)
+            + "\"}}";
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
     entries.put("config.json", config);

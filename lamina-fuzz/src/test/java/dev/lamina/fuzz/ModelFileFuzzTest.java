@@ -6,9 +6,9 @@ import dev.lamina.io.ModelFileException;
 import java.util.List;
 
 /**
- * The {@code .lamina} reader on any bytes: {@link Sequential#load} gives a model or fails with
- * a {@link ModelFileException}. The checksums stop most mutated files early, so
- * {@link ModelEntriesFuzzTest} fuzzes the entries behind valid checksums.
+ * The {@code .lamina} reader on any bytes: {@link Sequential#load} gives a model or fails with a
+ * {@link ModelFileException}. The checksums stop most mutated files early, so {@link
+ * ModelEntriesFuzzTest} fuzzes the entries behind valid checksums.
  */
 class ModelFileFuzzTest {
   private static final FuzzedFile FILE = new FuzzedFile(".lamina");

@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -23,8 +24,17 @@ final class AdamSplit implements KernelThreads.PartedTask {
   private AdamSplit() {}
 
   static void run(
-      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
-      float oneMinusBeta1, float oneMinusBeta2, float epsilon, int parts) {
+      float[] w,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float alpha,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float epsilon,
+      int parts) {
     AdamSplit split = PER_THREAD.get();
     split.w = w;
     split.g = g;

@@ -3,11 +3,11 @@ package dev.lamina.kernels;
 import java.util.Arrays;
 
 /**
- * Two-dimensional convolution over channels-last images as im2col and the packed GEMM. Input
- * {@code (batch, height, width, channels)}, kernel {@code (kh, kw, channels, filters)} as Keras
- * stores it, output {@code (batch, outHeight, outWidth, filters)}. One row of the column matrix
- * holds the window of one output pixel in the kernel's (ky, kx, channel) order, so the kernel is
- * already the right-hand matrix and the product is the output in channels-last order.
+ * Two-dimensional convolution over channels-last images as im2col and the packed GEMM. Input {@code
+ * (batch, height, width, channels)}, kernel {@code (kh, kw, channels, filters)} as Keras stores it,
+ * output {@code (batch, outHeight, outWidth, filters)}. One row of the column matrix holds the
+ * window of one output pixel in the kernel's (ky, kx, channel) order, so the kernel is already the
+ * right-hand matrix and the product is the output in channels-last order.
  *
  * <p>The batch is processed in chunks of whole images whose columns fill at most {@link
  * #CHUNK_FLOATS} floats of the caller's scratch, so the columns stay in cache between writing and
@@ -29,46 +29,100 @@ public final class Conv2d {
 
   /** output = conv(input, kernel). */
   public static void forward(
-      Window2d window, int batch, int channels, int filters, float[] input, float[] kernel,
-      float[] output, float[] scratch) {
+      Window2d window,
+      int batch,
+      int channels,
+      int filters,
+      float[] input,
+      float[] kernel,
+      float[] output,
+      float[] scratch) {
     int depth = window.windowSize() * channels;
     int chunk = imagesPerChunk(window, batch, channels);
     for (int first = 0; first < batch; first += chunk) {
       int images = Math.min(chunk, batch - first);
       toColumns(window, channels, input, first, images, scratch);
       int rows = images * window.outPixels();
-      Kernels.get().gemm(false, false, rows, filters, depth, scratch, 0, kernel, 0, output,
-          first * window.outPixels() * filters, false);
+      Kernels.get()
+          .gemm(
+              false,
+              false,
+              rows,
+              filters,
+              depth,
+              scratch,
+              0,
+              kernel,
+              0,
+              output,
+              first * window.outPixels() * filters,
+              false);
     }
   }
 
   /** inputGradient = the gradient of Σ conv(input, kernel)·outputGradient with respect to input. */
   public static void inputGradient(
-      Window2d window, int batch, int channels, int filters, float[] outputGradient,
-      float[] kernel, float[] inputGradient, float[] scratch) {
+      Window2d window,
+      int batch,
+      int channels,
+      int filters,
+      float[] outputGradient,
+      float[] kernel,
+      float[] inputGradient,
+      float[] scratch) {
     int depth = window.windowSize() * channels;
     int chunk = imagesPerChunk(window, batch, channels);
     for (int first = 0; first < batch; first += chunk) {
       int images = Math.min(chunk, batch - first);
       int rows = images * window.outPixels();
-      Kernels.get().gemm(false, true, rows, depth, filters, outputGradient,
-          first * window.outPixels() * filters, kernel, 0, scratch, 0, false);
+      Kernels.get()
+          .gemm(
+              false,
+              true,
+              rows,
+              depth,
+              filters,
+              outputGradient,
+              first * window.outPixels() * filters,
+              kernel,
+              0,
+              scratch,
+              0,
+              false);
       fromColumns(window, channels, scratch, first, images, inputGradient);
     }
   }
 
   /** kernelGradient = the gradient of Σ conv(input, kernel)·outputGradient w.r.t. the kernel. */
   public static void kernelGradient(
-      Window2d window, int batch, int channels, int filters, float[] input,
-      float[] outputGradient, float[] kernelGradient, float[] scratch) {
+      Window2d window,
+      int batch,
+      int channels,
+      int filters,
+      float[] input,
+      float[] outputGradient,
+      float[] kernelGradient,
+      float[] scratch) {
     int depth = window.windowSize() * channels;
     int chunk = imagesPerChunk(window, batch, channels);
     for (int first = 0; first < batch; first += chunk) {
       int images = Math.min(chunk, batch - first);
       toColumns(window, channels, input, first, images, scratch);
       int rows = images * window.outPixels();
-      Kernels.get().gemm(true, false, depth, filters, rows, scratch, 0, outputGradient,
-          first * window.outPixels() * filters, kernelGradient, 0, first > 0);
+      Kernels.get()
+          .gemm(
+              true,
+              false,
+              depth,
+              filters,
+              rows,
+              scratch,
+              0,
+              outputGradient,
+              first * window.outPixels() * filters,
+              kernelGradient,
+              0,
+              first > 0);
     }
     if (batch == 0) {
       Arrays.fill(kernelGradient, 0, depth * filters, 0f);
@@ -83,54 +137,61 @@ public final class Conv2d {
   /** Writes the windows of images [first, first + images) as rows of columns, padding as 0. */
   private static void toColumns(
       Window2d w, int channels, float[] input, int first, int images, float[] columns) {
-    ImageParts.forEach(images, w, (i, pixels) -> {
-      int imageStart = (first + i) * w.inPixels() * channels;
-      int at = i * w.outPixels() * w.windowSize() * channels;
-      for (int oy = 0; oy < w.outHeight(); oy++) {
-        for (int ox = 0; ox < w.outWidth(); ox++) {
-          w.windowPixels(oy, ox, pixels);
-          for (int p = 0; p < pixels.length; ) {
-            // neighbouring pixels of a window row are contiguous in the input: one copy for all
-            int run = 1;
-            while (p + run < pixels.length && pixels[p] >= 0
-                && pixels[p + run] == pixels[p] + run) {
-              run++;
+    ImageParts.forEach(
+        images,
+        w,
+        (i, pixels) -> {
+          int imageStart = (first + i) * w.inPixels() * channels;
+          int at = i * w.outPixels() * w.windowSize() * channels;
+          for (int oy = 0; oy < w.outHeight(); oy++) {
+            for (int ox = 0; ox < w.outWidth(); ox++) {
+              w.windowPixels(oy, ox, pixels);
+              for (int p = 0; p < pixels.length; ) {
+                // neighbouring pixels of a window row are contiguous in the input: one copy for all
+                int run = 1;
+                while (p + run < pixels.length
+                    && pixels[p] >= 0
+                    && pixels[p + run] == pixels[p] + run) {
+                  run++;
+                }
+                int length = run * channels;
+                if (pixels[p] >= 0) {
+                  System.arraycopy(input, imageStart + pixels[p] * channels, columns, at, length);
+                } else {
+                  Arrays.fill(columns, at, at + length, 0f);
+                }
+                at += length;
+                p += run;
+              }
             }
-            int length = run * channels;
-            if (pixels[p] >= 0) {
-              System.arraycopy(input, imageStart + pixels[p] * channels, columns, at, length);
-            } else {
-              Arrays.fill(columns, at, at + length, 0f);
-            }
-            at += length;
-            p += run;
           }
-        }
-      }
-    });
+        });
   }
 
   /** Adds each column row back onto the input pixels its window read (im2col's transpose). */
   private static void fromColumns(
       Window2d w, int channels, float[] columns, int first, int images, float[] gradient) {
-    ImageParts.forEach(images, w, (i, pixels) -> {
-      int imageStart = (first + i) * w.inPixels() * channels;
-      Arrays.fill(gradient, imageStart, imageStart + w.inPixels() * channels, 0f);
-      int at = i * w.outPixels() * w.windowSize() * channels;
-      for (int oy = 0; oy < w.outHeight(); oy++) {
-        for (int ox = 0; ox < w.outWidth(); ox++) {
-          w.windowPixels(oy, ox, pixels);
-          for (int pixel : pixels) {
-            if (pixel >= 0) {
-              int in = imageStart + pixel * channels;
-              for (int c = 0; c < channels; c++) {
-                gradient[in + c] += columns[at + c];
+    ImageParts.forEach(
+        images,
+        w,
+        (i, pixels) -> {
+          int imageStart = (first + i) * w.inPixels() * channels;
+          Arrays.fill(gradient, imageStart, imageStart + w.inPixels() * channels, 0f);
+          int at = i * w.outPixels() * w.windowSize() * channels;
+          for (int oy = 0; oy < w.outHeight(); oy++) {
+            for (int ox = 0; ox < w.outWidth(); ox++) {
+              w.windowPixels(oy, ox, pixels);
+              for (int pixel : pixels) {
+                if (pixel >= 0) {
+                  int in = imageStart + pixel * channels;
+                  for (int c = 0; c < channels; c++) {
+                    gradient[in + c] += columns[at + c];
+                  }
+                }
+                at += channels;
               }
             }
-            at += channels;
           }
-        }
-      }
-    });
+        });
   }
 }

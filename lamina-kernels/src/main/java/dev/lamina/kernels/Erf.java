@@ -1,8 +1,8 @@
 package dev.lamina.kernels;
 
 /**
- * The error function in float64 to within about 1e-15: a series of positive terms (no
- * cancellation) below 3, a continued fraction for erfc above, and ±1 past 6 where erf rounds to it.
+ * The error function in float64 to within about 1e-15: a series of positive terms (no cancellation)
+ * below 3, a continued fraction for erfc above, and ±1 past 6 where erf rounds to it.
  */
 public final class Erf {
   private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);

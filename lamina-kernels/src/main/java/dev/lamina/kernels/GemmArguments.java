@@ -5,8 +5,17 @@ final class GemmArguments {
   private GemmArguments() {}
 
   static void check(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset) {
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException(
           "gemm: sizes must be non-negative, got m=" + m + " n=" + n + " k=" + k);
@@ -27,8 +36,18 @@ final class GemmArguments {
     }
     if (offset < 0 || offset + size > array.length) {
       throw new IllegalArgumentException(
-          "gemm: " + name + " stored " + rows + "×" + cols + " needs " + size
-              + " floats from offset " + offset + ", but its array has length " + array.length);
+          "gemm: "
+              + name
+              + " stored "
+              + rows
+              + "×"
+              + cols
+              + " needs "
+              + size
+              + " floats from offset "
+              + offset
+              + ", but its array has length "
+              + array.length);
     }
   }
 }

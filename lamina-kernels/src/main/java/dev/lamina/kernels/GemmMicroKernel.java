@@ -5,10 +5,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked heart of GEMM: a ROWS×COLS tile of C (two vectors wide; 6 or 8 rows as
- * {@link GemmShape} chose for this machine's registers) held in vector registers while it walks
- * the packed panels along k. Each k step loads two vectors of the B panel and broadcasts one
- * value of the A panel per row, feeding two fused multiply-adds per row. Each row count is
- * spelled out: C2 keeps named FloatVector locals in registers, an array of them boxed.
+ * {@link GemmShape} chose for this machine's registers) held in vector registers while it walks the
+ * packed panels along k. Each k step loads two vectors of the B panel and broadcasts one value of
+ * the A panel per row, feeding two fused multiply-adds per row. Each row count is spelled out: C2
+ * keeps named FloatVector locals in registers, an array of them boxed.
  */
 final class GemmMicroKernel {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -18,8 +18,8 @@ final class GemmMicroKernel {
   /**
    * Calls the kernel on tiny panels before any real work. If the first call is a long panel, the
    * JIT compiles its loop straight from the interpreter without a type profile and keeps every
-   * vector boxed, about ten times slower for the life of the JVM (seen on JDK 17); short
-   * calls first let the profiled tiers run and the final compilation keeps vectors in registers.
+   * vector boxed, about ten times slower for the life of the JVM (seen on JDK 17); short calls
+   * first let the profiled tiers run and the final compilation keeps vectors in registers.
    */
   private static final int WARM_UP_CALLS = 3000;
 
@@ -36,15 +36,21 @@ final class GemmMicroKernel {
   private GemmMicroKernel() {}
 
   /**
-   * tile = A·Bpanel over kc steps, ROWS×COLS row by row, for {@link #storeTile} or an edge copy
-   * to write into C: writing C here as well made the 8-row kernel too big for C2 to inline its
-   * stores (NodeCountInliningCutoff), and the vectors passed to them were boxed. A's value for tile row r at step p is {@code
-   * a[aOffset + r·rowStride + p·stepStride]}: a packed panel (rowStride 1, stepStride ROWS) or
-   * rows of A read in place (rowStride = the row length, stepStride 1). The B panel holds COLS
-   * values per step.
+   * tile = A·Bpanel over kc steps, ROWS×COLS row by row, for {@link #storeTile} or an edge copy to
+   * write into C: writing C here as well made the 8-row kernel too big for C2 to inline its stores
+   * (NodeCountInliningCutoff), and the vectors passed to them were boxed. A's value for tile row r
+   * at step p is {@code a[aOffset + r·rowStride + p·stepStride]}: a packed panel (rowStride 1,
+   * stepStride ROWS) or rows of A read in place (rowStride = the row length, stepStride 1). The B
+   * panel holds COLS values per step.
    */
   static void multiply(
-      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      int kc,
+      float[] a,
+      int aOffset,
+      int rowStride,
+      int stepStride,
+      float[] bp,
+      int bOffset,
       float[] tile) {
     // ROWS is a constant to the JIT: only one branch is compiled
     if (ROWS == 8) {
@@ -56,7 +62,13 @@ final class GemmMicroKernel {
 
   /** 12 accumulators, 15 registers in all: the largest two-vector tile for 16 registers. */
   private static void sixRows(
-      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      int kc,
+      float[] a,
+      int aOffset,
+      int rowStride,
+      int stepStride,
+      float[] bp,
+      int bOffset,
       float[] tile) {
     VectorSpecies<Float> s = SPECIES;
     int v = s.length();
@@ -107,7 +119,13 @@ final class GemmMicroKernel {
 
   /** 16 accumulators, 19 registers in all: for machines with 32 vector registers. */
   private static void eightRows(
-      int kc, float[] a, int aOffset, int rowStride, int stepStride, float[] bp, int bOffset,
+      int kc,
+      float[] a,
+      int aOffset,
+      int rowStride,
+      int stepStride,
+      float[] bp,
+      int bOffset,
       float[] tile) {
     VectorSpecies<Float> s = SPECIES;
     int v = s.length();

@@ -3,10 +3,10 @@ package dev.lamina.kernels;
 import java.util.Arrays;
 
 /**
- * Copies blocks of A and B into the panel layout the micro-kernel streams through: A as panels
- * of {@link GemmMicroKernel#ROWS} rows, B as panels of {@link GemmMicroKernel#COLS} columns, each
- * step of k contiguous. Ragged last panels are padded with zeros so the micro-kernel never needs a
- * tail; whichever of the two source orders is contiguous is read contiguously.
+ * Copies blocks of A and B into the panel layout the micro-kernel streams through: A as panels of
+ * {@link GemmMicroKernel#ROWS} rows, B as panels of {@link GemmMicroKernel#COLS} columns, each step
+ * of k contiguous. Ragged last panels are padded with zeros so the micro-kernel never needs a tail;
+ * whichever of the two source orders is contiguous is read contiguously.
  */
 final class GemmPacking {
   private static final int ROWS = GemmMicroKernel.ROWS;
@@ -16,7 +16,15 @@ final class GemmPacking {
 
   /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}. */
   static void packA(
-      boolean transA, float[] a, int aOffset, int m, int k, int i0, int mc, int p0, int kc,
+      boolean transA,
+      float[] a,
+      int aOffset,
+      int m,
+      int k,
+      int i0,
+      int mc,
+      int p0,
+      int kc,
       float[] dest) {
     for (int panel = 0; panel * ROWS < mc; panel++) {
       int rows = Math.min(ROWS, mc - panel * ROWS);
@@ -43,7 +51,15 @@ final class GemmPacking {
 
   /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}. */
   static void packB(
-      boolean transB, float[] b, int bOffset, int n, int k, int p0, int kc, int j0, int nc,
+      boolean transB,
+      float[] b,
+      int bOffset,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j0,
+      int nc,
       float[] dest) {
     for (int panel = 0; panel * COLS < nc; panel++) {
       int cols = Math.min(COLS, nc - panel * COLS);

@@ -23,10 +23,13 @@ final class GemmShape {
   final int registers;
   final int rows;
   final int cols;
+
   /** Rows of the packed A block (kept in L2). */
   final int mc;
+
   /** Steps of k per packed block: a long one amortises loading and storing the C tile. */
   final int kc;
+
   /** Columns of the packed B block (kept in L3). */
   final int nc;
 
@@ -41,13 +44,13 @@ final class GemmShape {
   }
 
   /**
-   * The shape for vectors of {@code bits} bits and {@code registers} vector registers, measured
-   * on Zen 4 at 2048³ with the JVM narrowed by -XX:MaxVectorSize and -XX:UseAVX=2 (bench/RESULTS.md):
+   * The shape for vectors of {@code bits} bits and {@code registers} vector registers, measured on
+   * Zen 4 at 2048³ with the JVM narrowed by -XX:MaxVectorSize and -XX:UseAVX=2 (bench/RESULTS.md):
    * the kernel alone ran 8 rows as fast as 6 or faster with 32 registers (128-bit: 41–48 against
-   * 33–36 GFLOP/s on one core), and 8 rows spilled with 16 (UseAVX=2: 57 against 84). A k-block
-   * of 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at
-   * 256 bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128 on
-   * two threads.
+   * 33–36 GFLOP/s on one core), and 8 rows spilled with 16 (UseAVX=2: 57 against 84). A k-block of
+   * 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at 256
+   * bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128 on two
+   * threads.
    */
   static GemmShape choose(int bits, int registers) {
     int rows = registers >= 32 ? 8 : 6;
@@ -56,8 +59,8 @@ final class GemmShape {
 
   /**
    * Vector registers the JIT can allocate: 16 on x86 without AVX-512 (the EVEX encoding reaches
-   * registers 16–31), 32 on AArch64 and the other 64-bit targets of the Vector API. HotSpot
-   * reports its AVX level as the flag UseAVX (3 = AVX-512); elsewhere x86 counts as 16.
+   * registers 16–31), 32 on AArch64 and the other 64-bit targets of the Vector API. HotSpot reports
+   * its AVX level as the flag UseAVX (3 = AVX-512); elsewhere x86 counts as 16.
    */
   static int vectorRegisters() {
     String arch = System.getProperty("os.arch", "");
@@ -65,7 +68,8 @@ final class GemmShape {
       return 32;
     }
     try {
-      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      HotSpotDiagnosticMXBean vm =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
       return Integer.parseInt(vm.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
     } catch (RuntimeException | LinkageError e) {
       return 16;
@@ -74,7 +78,15 @@ final class GemmShape {
 
   /** For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=512 nc=1024}. */
   String describe() {
-    return String.format(Locale.ROOT, "width=%d registers=%d micro=%dx%d mc=%d kc=%d nc=%d",
-        bits, registers, rows, cols, mc, kc, nc);
+    return String.format(
+        Locale.ROOT,
+        "width=%d registers=%d micro=%dx%d mc=%d kc=%d nc=%d",
+        bits,
+        registers,
+        rows,
+        cols,
+        mc,
+        kc,
+        nc);
   }
 }

@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
+
 /** Splits work on a batch of images over the kernel threads, every part a stride of images. */
 final class ImageParts {
   private ImageParts() {}

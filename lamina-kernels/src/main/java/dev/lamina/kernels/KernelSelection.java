@@ -16,8 +16,8 @@ public final class KernelSelection {
 
   /**
    * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
-   * the vector width, the vector registers and the GEMM tile and cache blocks chosen for them,
-   * e.g. {@code kernels=vector width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024}.
+   * the vector width, the vector registers and the GEMM tile and cache blocks chosen for them, e.g.
+   * {@code kernels=vector width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024}.
    */
   public static String describe() {
     // GemmShape links against the Vector API, so it is touched only when the vector kernels run
@@ -40,21 +40,27 @@ public final class KernelSelection {
             }
             yield loadVector();
           }
-          default -> throw new IllegalArgumentException(
-              "system property " + PROPERTY + " must be plain, vector or auto, got '" + wanted + "'");
+          default ->
+              throw new IllegalArgumentException(
+                  "system property "
+                      + PROPERTY
+                      + " must be plain, vector or auto, got '"
+                      + wanted
+                      + "'");
         };
     System.getLogger(Kernels.class.getName())
-        .log(Level.DEBUG, "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
-            chosen.name(), vectorPresent);
+        .log(
+            Level.DEBUG,
+            "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
+            chosen.name(),
+            vectorPresent);
     return chosen;
   }
 
   private static Kernels loadVector() {
     try {
       return (Kernels)
-          Class.forName("dev.lamina.kernels.VectorKernels")
-              .getDeclaredField("INSTANCE")
-              .get(null);
+          Class.forName("dev.lamina.kernels.VectorKernels").getDeclaredField("INSTANCE").get(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the Vector API kernels", e);
     }

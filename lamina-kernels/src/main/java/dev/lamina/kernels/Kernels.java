@@ -21,9 +21,8 @@ public interface Kernels {
   String name();
 
   /**
-   * C = op(A)·op(B), or C += op(A)·op(B) when {@code accumulate}. op(A) is m×k: A is stored m×k,
-   * or k×m when {@code transA}. op(B) is k×n: B is stored k×n, or n×k when {@code transB}. C is
-   * m×n.
+   * C = op(A)·op(B), or C += op(A)·op(B) when {@code accumulate}. op(A) is m×k: A is stored m×k, or
+   * k×m when {@code transA}. op(B) is k×n: B is stored k×n, or n×k when {@code transB}. C is m×n.
    */
   void gemm(
       boolean transA,
@@ -54,9 +53,18 @@ public interface Kernels {
   /** Sum of a[offset .. offset + n). */
   float sum(float[] a, int offset, int n);
 
-  /** out[i·cols + j] = a[i·cols + j] + row[j]: adds one row (a bias) to every row of a rows×cols matrix. */
+  /**
+   * out[i·cols + j] = a[i·cols + j] + row[j]: adds one row (a bias) to every row of a rows×cols
+   * matrix.
+   */
   void addRow(
-      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      float[] a,
+      int aOffset,
+      float[] row,
+      int rowOffset,
+      float[] out,
+      int outOffset,
+      int rows,
       int cols);
 
   /** out[j] = Σ_i a[i·cols + j]: column sums of a rows×cols matrix (a bias gradient). */
@@ -82,27 +90,42 @@ public interface Kernels {
 
   // Batch normalization's column kernels: rows×cols matrices and per-column arrays from index 0.
 
-  /** out[j] = Σ_i (a[i·cols + j] − center[j])², summed over the rows in order (a variance's sum). */
+  /**
+   * out[j] = Σ_i (a[i·cols + j] − center[j])², summed over the rows in order (a variance's sum).
+   */
   void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out);
 
   /** out[j] = Σ_i a[i·cols + j] · b[i·cols + j], summed over the rows in order. */
   void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out);
 
   /**
-   * Batch normalization with given statistics over a rows×cols matrix: {@code normalized =
-   * (a − mean[j])·inverseStd[j]} and {@code out = normalized·gamma[j] + beta[j]}.
+   * Batch normalization with given statistics over a rows×cols matrix: {@code normalized = (a −
+   * mean[j])·inverseStd[j]} and {@code out = normalized·gamma[j] + beta[j]}.
    */
   void batchNormForward(
-      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
-      float[] beta, float[] normalized, float[] out);
+      float[] a,
+      int rows,
+      int cols,
+      float[] mean,
+      float[] inverseStd,
+      float[] gamma,
+      float[] beta,
+      float[] normalized,
+      float[] out);
 
   /**
    * Batch normalization's input gradient in closed form: {@code out = factor[j]·(rows·grad −
    * sumGrad[j] − normalized·sumGradNormalized[j])}, where factor is γ·σ⁻¹/rows per column.
    */
   void batchNormBackward(
-      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
-      float[] sumGradNormalized, float[] out);
+      float[] grad,
+      float[] normalized,
+      int rows,
+      int cols,
+      float[] factor,
+      float[] sumGrad,
+      float[] sumGradNormalized,
+      float[] out);
 
   /**
    * A Bernoulli mask from the SplitMix64 stream whose state is {@code state}, two draws per word:
@@ -120,10 +143,19 @@ public interface Kernels {
 
   /**
    * One Adam step in Keras's form on {@code w[offset .. offset + n)} with its gradient g and slots
-   * m and v (same offsets): {@code m += (g − m)·oneMinusBeta1}, {@code v += (g² − v)·oneMinusBeta2},
-   * {@code w −= m·alpha / (√v + epsilon)}, each in that order of float operations.
+   * m and v (same offsets): {@code m += (g − m)·oneMinusBeta1}, {@code v += (g² −
+   * v)·oneMinusBeta2}, {@code w −= m·alpha / (√v + epsilon)}, each in that order of float
+   * operations.
    */
   void adam(
-      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
-      float oneMinusBeta1, float oneMinusBeta2, float epsilon);
+      float[] w,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float alpha,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float epsilon);
 }

@@ -12,7 +12,12 @@ public final class PlainConvolution {
 
   /** output[b, oy, ox, f] = Σ over the window of input·kernel. */
   public static void forward(
-      Window2d w, int batch, int channels, int filters, double[] input, double[] kernel,
+      Window2d w,
+      int batch,
+      int channels,
+      int filters,
+      double[] input,
+      double[] kernel,
       double[] output) {
     for (int b = 0; b < batch; b++) {
       for (int oy = 0; oy < w.outHeight(); oy++) {
@@ -23,8 +28,9 @@ public final class PlainConvolution {
               for (int kx = 0; kx < w.kernelWidth(); kx++) {
                 int pixel = pixel(w, b, oy, ox, ky, kx);
                 for (int c = 0; c < channels && pixel >= 0; c++) {
-                  total += input[pixel * channels + c]
-                      * kernel[((ky * w.kernelWidth() + kx) * channels + c) * filters + f];
+                  total +=
+                      input[pixel * channels + c]
+                          * kernel[((ky * w.kernelWidth() + kx) * channels + c) * filters + f];
                 }
               }
             }
@@ -36,12 +42,19 @@ public final class PlainConvolution {
   }
 
   /**
-   * The gradients of Σ forward·outputGradient with respect to the input and the kernel, written
-   * to {@code inputGradient} and {@code kernelGradient}.
+   * The gradients of Σ forward·outputGradient with respect to the input and the kernel, written to
+   * {@code inputGradient} and {@code kernelGradient}.
    */
   public static void backward(
-      Window2d w, int batch, int channels, int filters, double[] input, double[] kernel,
-      double[] outputGradient, double[] inputGradient, double[] kernelGradient) {
+      Window2d w,
+      int batch,
+      int channels,
+      int filters,
+      double[] input,
+      double[] kernel,
+      double[] outputGradient,
+      double[] inputGradient,
+      double[] kernelGradient) {
     Arrays.fill(inputGradient, 0, batch * w.inPixels() * channels, 0);
     Arrays.fill(kernelGradient, 0, w.windowSize() * channels * filters, 0);
     for (int b = 0; b < batch; b++) {
@@ -71,8 +84,14 @@ public final class PlainConvolution {
    * start at zero), given the forward's {@code output}.
    */
   public static void pool(
-      boolean max, Window2d w, int batch, int channels, double[] input, double[] output,
-      double[] outputGradient, double[] inputGradient) {
+      boolean max,
+      Window2d w,
+      int batch,
+      int channels,
+      double[] input,
+      double[] output,
+      double[] outputGradient,
+      double[] inputGradient) {
     for (int b = 0; b < batch; b++) {
       for (int oy = 0; oy < w.outHeight(); oy++) {
         for (int ox = 0; ox < w.outWidth(); ox++) {

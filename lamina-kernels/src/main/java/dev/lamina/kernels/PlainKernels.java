@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.SplitMix;
+
 /** Plain-Java reference kernels: the definition every fast kernel is tested against. */
 final class PlainKernels implements Kernels {
   static final PlainKernels INSTANCE = new PlainKernels();
@@ -41,28 +43,32 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
-  public void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void add(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
       out[outOffset + i] = a[aOffset + i] + b[bOffset + i];
     }
   }
 
   @Override
-  public void sub(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void sub(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
       out[outOffset + i] = a[aOffset + i] - b[bOffset + i];
     }
   }
 
   @Override
-  public void mul(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void mul(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
       out[outOffset + i] = a[aOffset + i] * b[bOffset + i];
     }
   }
 
   @Override
-  public void div(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void div(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
       out[outOffset + i] = a[aOffset + i] / b[bOffset + i];
     }
@@ -79,7 +85,13 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void addRow(
-      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      float[] a,
+      int aOffset,
+      float[] row,
+      int rowOffset,
+      float[] out,
+      int outOffset,
+      int rows,
       int cols) {
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
@@ -99,8 +111,6 @@ final class PlainKernels implements Kernels {
     }
   }
 
-
-
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
@@ -114,7 +124,6 @@ final class PlainKernels implements Kernels {
       y[yOffset + i] += alpha * x[xOffset + i];
     }
   }
-
 
   @Override
   public void pointwise(Pointwise f, float[] x, float[] y, int n) {
@@ -160,8 +169,15 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void batchNormForward(
-      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
-      float[] beta, float[] normalized, float[] out) {
+      float[] a,
+      int rows,
+      int cols,
+      float[] mean,
+      float[] inverseStd,
+      float[] gamma,
+      float[] beta,
+      float[] normalized,
+      float[] out) {
     for (int r = 0, i = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++, i++) {
         float x = (a[i] - mean[j]) * inverseStd[j];
@@ -173,8 +189,14 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void batchNormBackward(
-      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
-      float[] sumGradNormalized, float[] out) {
+      float[] grad,
+      float[] normalized,
+      int rows,
+      int cols,
+      float[] factor,
+      float[] sumGrad,
+      float[] sumGradNormalized,
+      float[] out) {
     float n = rows;
     for (int r = 0, i = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++, i++) {
@@ -201,8 +223,16 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void adam(
-      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
-      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+      float[] w,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float alpha,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float epsilon) {
     for (int i = offset; i < offset + n; i++) {
       float gi = g[i];
       m[i] += (gi - m[i]) * oneMinusBeta1;

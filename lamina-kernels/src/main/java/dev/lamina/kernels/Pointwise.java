@@ -2,10 +2,11 @@ package dev.lamina.kernels;
 
 /**
  * Keras's elementwise activations, each value beside its derivative: the float64 formulas and the
- * plain float32 loops that {@link Kernels#pointwise} runs where no vector version is faster. The derivative is written from the input x and the output y, so
- * the operations keep what they computed and never recompute the function in backward. Formulas
- * and defaults are Keras 3's; gradients at kinks follow the composed Tensor versions (relu'(0) = 0,
- * the negative branch of leaky_relu and elu at 0, clip's bounds inside).
+ * plain float32 loops that {@link Kernels#pointwise} runs where no vector version is faster. The
+ * derivative is written from the input x and the output y, so the operations keep what they
+ * computed and never recompute the function in backward. Formulas and defaults are Keras 3's;
+ * gradients at kinks follow the composed Tensor versions (relu'(0) = 0, the negative branch of
+ * leaky_relu and elu at 0, clip's bounds inside).
  */
 public enum Pointwise {
   LINEAR,
@@ -217,8 +218,8 @@ public enum Pointwise {
   };
 
   /**
-   * erf to about 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32's resolution near 1 and
-   * one exp instead of Erf's series; float64 keeps the exact {@link Erf#erf}.
+   * erf to about 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32's resolution near 1 and one
+   * exp instead of Erf's series; float64 keeps the exact {@link Erf#erf}.
    */
   private static double erfForFloat(double x) {
     double ax = Math.abs(x);

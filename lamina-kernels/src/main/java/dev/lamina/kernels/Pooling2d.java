@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Max and average pooling over channels-last images {@code (batch, height, width, channels)}, one
  * window per output pixel and channel. The innermost loops run along the channels, contiguous in
  * both input and output, so the JIT vectorizes them; images are split over the kernel threads.
- * Windows skip padding: a max ignores it and an average divides by the pixels inside the input,
- * as Keras (TensorFlow) does.
+ * Windows skip padding: a max ignores it and an average divides by the pixels inside the input, as
+ * Keras (TensorFlow) does.
  */
 public final class Pooling2d {
   private Pooling2d() {}
@@ -29,82 +29,96 @@ public final class Pooling2d {
    * order) that holds the window's maximum, as PyTorch and TensorFlow route it.
    */
   public static void maxBackward(
-      Window2d window, int batch, int channels, float[] input, float[] output,
-      float[] outputGradient, float[] inputGradient) {
-    ImageParts.forEach(batch, window, (image, pixels) -> {
-      int inStart = image * window.inPixels() * channels;
-      Arrays.fill(inputGradient, inStart, inStart + window.inPixels() * channels, 0f);
-      int out = image * window.outPixels() * channels;
-      for (int oy = 0; oy < window.outHeight(); oy++) {
-        for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-          window.windowPixels(oy, ox, pixels);
-          for (int c = 0; c < channels; c++) {
-            int at = firstMaximum(pixels, input, inStart, channels, c, output[out + c]);
-            if (at >= 0) {
-              inputGradient[at] += outputGradient[out + c];
+      Window2d window,
+      int batch,
+      int channels,
+      float[] input,
+      float[] output,
+      float[] outputGradient,
+      float[] inputGradient) {
+    ImageParts.forEach(
+        batch,
+        window,
+        (image, pixels) -> {
+          int inStart = image * window.inPixels() * channels;
+          Arrays.fill(inputGradient, inStart, inStart + window.inPixels() * channels, 0f);
+          int out = image * window.outPixels() * channels;
+          for (int oy = 0; oy < window.outHeight(); oy++) {
+            for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
+              window.windowPixels(oy, ox, pixels);
+              for (int c = 0; c < channels; c++) {
+                int at = firstMaximum(pixels, input, inStart, channels, c, output[out + c]);
+                if (at >= 0) {
+                  inputGradient[at] += outputGradient[out + c];
+                }
+              }
             }
           }
-        }
-      }
-    });
+        });
   }
 
   /** inputGradient = each window's output gradient spread evenly over its pixels inside. */
   public static void averageBackward(
       Window2d window, int batch, int channels, float[] outputGradient, float[] inputGradient) {
-    ImageParts.forEach(batch, window, (image, pixels) -> {
-      int inStart = image * window.inPixels() * channels;
-      Arrays.fill(inputGradient, inStart, inStart + window.inPixels() * channels, 0f);
-      int out = image * window.outPixels() * channels;
-      for (int oy = 0; oy < window.outHeight(); oy++) {
-        for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-          float scale = 1f / window.windowPixels(oy, ox, pixels);
-          for (int pixel : pixels) {
-            if (pixel >= 0) {
-              int in = inStart + pixel * channels;
-              for (int c = 0; c < channels; c++) {
-                inputGradient[in + c] += outputGradient[out + c] * scale;
+    ImageParts.forEach(
+        batch,
+        window,
+        (image, pixels) -> {
+          int inStart = image * window.inPixels() * channels;
+          Arrays.fill(inputGradient, inStart, inStart + window.inPixels() * channels, 0f);
+          int out = image * window.outPixels() * channels;
+          for (int oy = 0; oy < window.outHeight(); oy++) {
+            for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
+              float scale = 1f / window.windowPixels(oy, ox, pixels);
+              for (int pixel : pixels) {
+                if (pixel >= 0) {
+                  int in = inStart + pixel * channels;
+                  for (int c = 0; c < channels; c++) {
+                    inputGradient[in + c] += outputGradient[out + c] * scale;
+                  }
+                }
               }
             }
           }
-        }
-      }
-    });
+        });
   }
 
   private static void pool(
       Window2d window, int batch, int channels, float[] input, float[] output, boolean max) {
-    ImageParts.forEach(batch, window, (image, pixels) -> {
-      int inStart = image * window.inPixels() * channels;
-      int out = image * window.outPixels() * channels;
-      for (int oy = 0; oy < window.outHeight(); oy++) {
-        for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-          int inside = window.windowPixels(oy, ox, pixels);
-          Arrays.fill(output, out, out + channels, max ? Float.NEGATIVE_INFINITY : 0f);
-          for (int pixel : pixels) {
-            if (pixel < 0) {
-              continue;
-            }
-            int in = inStart + pixel * channels;
-            if (max) {
-              for (int c = 0; c < channels; c++) {
-                output[out + c] = Math.max(output[out + c], input[in + c]);
+    ImageParts.forEach(
+        batch,
+        window,
+        (image, pixels) -> {
+          int inStart = image * window.inPixels() * channels;
+          int out = image * window.outPixels() * channels;
+          for (int oy = 0; oy < window.outHeight(); oy++) {
+            for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
+              int inside = window.windowPixels(oy, ox, pixels);
+              Arrays.fill(output, out, out + channels, max ? Float.NEGATIVE_INFINITY : 0f);
+              for (int pixel : pixels) {
+                if (pixel < 0) {
+                  continue;
+                }
+                int in = inStart + pixel * channels;
+                if (max) {
+                  for (int c = 0; c < channels; c++) {
+                    output[out + c] = Math.max(output[out + c], input[in + c]);
+                  }
+                } else {
+                  for (int c = 0; c < channels; c++) {
+                    output[out + c] += input[in + c];
+                  }
+                }
               }
-            } else {
-              for (int c = 0; c < channels; c++) {
-                output[out + c] += input[in + c];
+              if (!max) {
+                float scale = 1f / inside;
+                for (int c = 0; c < channels; c++) {
+                  output[out + c] *= scale;
+                }
               }
             }
           }
-          if (!max) {
-            float scale = 1f / inside;
-            for (int c = 0; c < channels; c++) {
-              output[out + c] *= scale;
-            }
-          }
-        }
-      }
-    });
+        });
   }
 
   private static int firstMaximum(

@@ -1,13 +1,14 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Arrays;
 
 /**
  * Cache-blocked GEMM around {@link GemmMicroKernel}, after Goto and van de Geijn: a KC×NC block of
  * B is packed to stay in L2/L3, an MC×KC block of A is packed to stay in L2, and the micro-kernel
- * streams one A panel against a B panel that stays in L1. Large products are split over column
- * (or row) ranges, one per thread, each with its own packing buffers, so threads never wait on
- * each other until the end; each element of C is summed in the same order whatever the split.
+ * streams one A panel against a B panel that stays in L1. Large products are split over column (or
+ * row) ranges, one per thread, each with its own packing buffers, so threads never wait on each
+ * other until the end; each element of C is summed in the same order whatever the split.
  */
 final class VectorGemm {
   private static final int ROWS = GemmMicroKernel.ROWS;
@@ -16,10 +17,13 @@ final class VectorGemm {
   static final int MC = GemmShape.ACTIVE.mc;
   static final int KC = GemmShape.ACTIVE.kc;
   static final int NC = GemmShape.ACTIVE.nc;
+
   /** Products with at most this many columns (and more rows) run transposed (see narrow). */
   private static final int NARROW_MAX_COLS = COLS / 2;
+
   /** Row-major A with at most this many rows is read in place (see readsAInPlace). */
   private static final int IN_PLACE_A_MAX_ROWS = 512;
+
   /** Below this many multiply-adds a second thread costs more than it saves. */
   private static final long PARALLEL_MIN_WORK = 1L << 21;
 
@@ -33,13 +37,24 @@ final class VectorGemm {
     final float[] packedB = new float[KC * roundUp(NC, COLS)];
     final float[] tile = new float[ROWS * COLS];
     final Split split = new Split();
+
     /** Cᵀ of a narrow product; grows to the largest one this thread has run. */
     float[] transposed = new float[0];
   }
 
   static void gemm(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate) {
     if (m == 0 || n == 0) {
       return;
     }
@@ -81,16 +96,26 @@ final class VectorGemm {
   }
 
   /**
-   * A kernel gradient with few columns (a classifier's output layer: 1024×10 over 128 rows) as
-   * Cᵀ = op(B)ᵀ·op(A)ᵀ, so the long side of C runs along the vectors: C's columns padded to a
-   * whole micro-tile do up to 16 times the work, its rows padded to whole panels at most 1.6
-   * times, and the stored-transposed A becomes a B in stored order, cheap to pack (1024×10×128:
-   * 166 → 64 µs). With a row-major A the swap would trade reading A in place for a transposed
-   * packing of it, and measured no faster (128×10×1024) or slower (256×2×512).
+   * A kernel gradient with few columns (a classifier's output layer: 1024×10 over 128 rows) as Cᵀ =
+   * op(B)ᵀ·op(A)ᵀ, so the long side of C runs along the vectors: C's columns padded to a whole
+   * micro-tile do up to 16 times the work, its rows padded to whole panels at most 1.6 times, and
+   * the stored-transposed A becomes a B in stored order, cheap to pack (1024×10×128: 166 → 64 µs).
+   * With a row-major A the swap would trade reading A in place for a transposed packing of it, and
+   * measured no faster (128×10×1024) or slower (256×2×512).
    */
   private static void narrow(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate) {
     Workspace w = WORKSPACE.get();
     if (w.transposed.length < n * m) {
       w.transposed = new float[n * m];
@@ -108,10 +133,10 @@ final class VectorGemm {
   /**
    * Every thread packs all of the operand that is not split: all of op(A) when C is split over
    * columns, all of op(B) when over rows. Choose the split that duplicates the cheaper packing.
-   * Measured per element on Zen 4: B in stored order 0.15 ns (row copies), A in stored order
-   * 0.33 ns, B stored transposed 0.45 ns, A stored transposed 0.65 ns (six-float row copies);
-   * for dW (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread
-   * of a ~700 µs product.
+   * Measured per element on Zen 4: B in stored order 0.15 ns (row copies), A in stored order 0.33
+   * ns, B stored transposed 0.45 ns, A stored transposed 0.65 ns (six-float row copies); for dW
+   * (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread of a ~700
+   * µs product.
    */
   private static boolean splitOverColumns(boolean transA, boolean transB, int m, int n) {
     // an A read in place costs nothing to share
@@ -140,8 +165,19 @@ final class VectorGemm {
     private boolean overColumns;
 
     void set(
-        boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset,
-        float[] b, int bOffset, float[] c, int cOffset, boolean accumulate, boolean overColumns) {
+        boolean transA,
+        boolean transB,
+        int m,
+        int n,
+        int k,
+        float[] a,
+        int aOffset,
+        float[] b,
+        int bOffset,
+        float[] c,
+        int cOffset,
+        boolean accumulate,
+        boolean overColumns) {
       this.transA = transA;
       this.transB = transB;
       this.m = m;
@@ -172,18 +208,63 @@ final class VectorGemm {
       int from = Math.min(extent, (int) ((long) units * part / parts) * unit);
       int to = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
       if (overColumns) {
-        blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, from, to);
+        blocked(
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            a,
+            aOffset,
+            b,
+            bOffset,
+            c,
+            cOffset,
+            accumulate,
+            0,
+            m,
+            from,
+            to);
       } else {
-        blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, from, to, 0, n);
+        blocked(
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            a,
+            aOffset,
+            b,
+            bOffset,
+            c,
+            cOffset,
+            accumulate,
+            from,
+            to,
+            0,
+            n);
       }
     }
   }
 
   /** Computes rows [i0, i1) and columns [j0, j1) of C on the calling thread. */
   private static void blocked(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate,
-      int i0, int i1, int j0, int j1) {
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
     Workspace w = WORKSPACE.get();
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
@@ -196,7 +277,8 @@ final class VectorGemm {
           // whole tiles of a row-major A are read in place; the rest is packed, padded with zeros
           int inPlace = readsAInPlace(transA, m) ? mc / ROWS * ROWS : 0;
           if (inPlace < mc) {
-            GemmPacking.packA(transA, a, aOffset, m, k, ic + inPlace, mc - inPlace, pc, kc, w.packedA);
+            GemmPacking.packA(
+                transA, a, aOffset, m, k, ic + inPlace, mc - inPlace, pc, kc, w.packedA);
           }
           for (int jr = 0; jr < nc; jr += COLS) {
             for (int ir = 0; ir < mc; ir += ROWS) {
@@ -212,7 +294,8 @@ final class VectorGemm {
               if (ir + ROWS <= mc && jr + COLS <= nc) {
                 GemmMicroKernel.storeTile(w.tile, c, at, n, addToC);
               } else {
-                copyEdge(w.tile, c, at, n, Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
+                copyEdge(
+                    w.tile, c, at, n, Math.min(ROWS, mc - ir), Math.min(COLS, nc - jr), addToC);
               }
             }
           }
@@ -223,17 +306,18 @@ final class VectorGemm {
 
   /**
    * Whether the micro-kernel reads A's rows where they are instead of packing them. With as few
-   * rows as a training batch, every thread of a column split packs all of A again for few B
-   * panels, while rows of a row-major A are already contiguous along k: reading them in place
-   * made 256×512×512 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating
-   * rounds). Tall products keep packing: their A block serves many panels, and rows 8 KB or more
-   * apart start to share L2 sets.
+   * rows as a training batch, every thread of a column split packs all of A again for few B panels,
+   * while rows of a row-major A are already contiguous along k: reading them in place made
+   * 256×512×512 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating rounds). Tall
+   * products keep packing: their A block serves many panels, and rows 8 KB or more apart start to
+   * share L2 sets.
    */
   private static boolean readsAInPlace(boolean transA, int m) {
     return !transA && m <= IN_PLACE_A_MAX_ROWS;
   }
 
-  private static void copyEdge(float[] tile, float[] c, int at, int ldc, int rows, int cols, boolean add) {
+  private static void copyEdge(
+      float[] tile, float[] c, int at, int ldc, int rows, int cols, boolean add) {
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++) {
         int ci = at + r * ldc + j;

@@ -5,9 +5,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Products with a single output column (a Dense layer with one unit, forward and kernel
- * gradient), where the blocked GEMM would pad the column to a whole micro-tile and do 2·16 times
- * the work. B is then one contiguous vector of k values, stored either way round.
+ * Products with a single output column (a Dense layer with one unit, forward and kernel gradient),
+ * where the blocked GEMM would pad the column to a whole micro-tile and do 2·16 times the work. B
+ * is then one contiguous vector of k values, stored either way round.
  */
 final class VectorGemv {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -16,8 +16,16 @@ final class VectorGemv {
 
   /** c[i] (+)= Σ_p op(A)[i, p]·x[p] for i in [0, m), op(A) being m×k. */
   static void multiply(
-      boolean transA, int m, int k, float[] a, int aOffset, float[] x, int xOffset, float[] c,
-      int cOffset, boolean accumulate) {
+      boolean transA,
+      int m,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] x,
+      int xOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate) {
     if (transA) {
       rowsTimesVector(m, k, a, aOffset, x, xOffset, c, cOffset, accumulate);
     } else {
@@ -32,7 +40,9 @@ final class VectorGemv {
     FloatVector sum = FloatVector.zero(S);
     int p = 0;
     for (int bound = S.loopBound(k); p < bound; p += S.length()) {
-      sum = FloatVector.fromArray(S, a, aOffset + p).fma(FloatVector.fromArray(S, x, xOffset + p), sum);
+      sum =
+          FloatVector.fromArray(S, a, aOffset + p)
+              .fma(FloatVector.fromArray(S, x, xOffset + p), sum);
     }
     float total = VectorKernels.sumInLaneOrder(sum);
     for (; p < k; p++) {
@@ -45,7 +55,14 @@ final class VectorGemv {
    * A stored k×m: c = Σ_p x[p]·(row p of A), streaming A once in stored order while c stays in L1.
    */
   private static void rowsTimesVector(
-      int m, int k, float[] a, int aOffset, float[] x, int xOffset, float[] c, int cOffset,
+      int m,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] x,
+      int xOffset,
+      float[] c,
+      int cOffset,
       boolean accumulate) {
     if (!accumulate) {
       Arrays.fill(c, cOffset, cOffset + m, 0f);

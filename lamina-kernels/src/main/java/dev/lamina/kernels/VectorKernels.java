@@ -1,7 +1,7 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,6 +14,7 @@ final class VectorKernels implements Kernels {
   static final VectorKernels INSTANCE = new VectorKernels();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
+
   /** Adam updates at least this long are split over the kernel threads. */
   private static final int ADAM_PARALLEL_MIN = 1 << 17;
 
@@ -26,14 +27,25 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void gemm(
-      boolean transA, boolean transB, int m, int n, int k,
-      float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, boolean accumulate) {
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] c,
+      int cOffset,
+      boolean accumulate) {
     GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
     VectorGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
   }
 
   @Override
-  public void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void add(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     // each op spelled out: an operator passed as a parameter defeats the intrinsic and boxes
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -45,7 +57,8 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void sub(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void sub(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i)
@@ -56,7 +69,8 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void mul(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void mul(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i)
@@ -67,7 +81,8 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void div(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+  public void div(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i)
@@ -79,7 +94,13 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void addRow(
-      float[] a, int aOffset, float[] row, int rowOffset, float[] out, int outOffset, int rows,
+      float[] a,
+      int aOffset,
+      float[] row,
+      int rowOffset,
+      float[] out,
+      int outOffset,
+      int rows,
       int cols) {
     for (int r = 0; r < rows; r++) {
       add(a, aOffset + r * cols, row, rowOffset, out, outOffset + r * cols, cols);
@@ -93,8 +114,6 @@ final class VectorKernels implements Kernels {
       add(out, outOffset, a, aOffset + r * cols, out, outOffset, cols);
     }
   }
-
-
 
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
@@ -116,7 +135,6 @@ final class VectorKernels implements Kernels {
     }
     TAIL.axpy(alpha, x, xOffset + i, y, yOffset + i, n - i);
   }
-
 
   @Override
   public void pointwise(Pointwise f, float[] x, float[] y, int n) {
@@ -147,9 +165,9 @@ final class VectorKernels implements Kernels {
   }
 
   /**
-   * The lanes of {@code v} added first to last. {@code reduceLanes(ADD)} leaves the order open:
-   * its interpreted form and C2's intrinsic add in different orders, so a float sum would depend
-   * on when the JIT compiled it (seen as History values that differed between runs on JDK 25).
+   * The lanes of {@code v} added first to last. {@code reduceLanes(ADD)} leaves the order open: its
+   * interpreted form and C2's intrinsic add in different orders, so a float sum would depend on
+   * when the JIT compiled it (seen as History values that differed between runs on JDK 25).
    */
   static float sumInLaneOrder(FloatVector v) {
     float total = 0;
@@ -181,16 +199,29 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void batchNormForward(
-      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
-      float[] beta, float[] normalized, float[] out) {
+      float[] a,
+      int rows,
+      int cols,
+      float[] mean,
+      float[] inverseStd,
+      float[] gamma,
+      float[] beta,
+      float[] normalized,
+      float[] out) {
     VectorNormalization.batchNormForward(
         a, rows, cols, mean, inverseStd, gamma, beta, normalized, out);
   }
 
   @Override
   public void batchNormBackward(
-      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
-      float[] sumGradNormalized, float[] out) {
+      float[] grad,
+      float[] normalized,
+      int rows,
+      int cols,
+      float[] factor,
+      float[] sumGrad,
+      float[] sumGradNormalized,
+      float[] out) {
     VectorNormalization.batchNormBackward(
         grad, normalized, rows, cols, factor, sumGrad, sumGradNormalized, out);
   }
@@ -199,10 +230,19 @@ final class VectorKernels implements Kernels {
   public void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
     VectorMasks.bernoulliMask(state, probability, mask, offset, n);
   }
+
   @Override
   public void adam(
-      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
-      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+      float[] w,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float alpha,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float epsilon) {
     int threads = KernelThreads.count();
     if (threads == 1 || n < ADAM_PARALLEL_MIN) {
       adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
@@ -213,8 +253,16 @@ final class VectorKernels implements Kernels {
   }
 
   static void adamRange(
-      float[] w, float[] g, float[] m, float[] v, int offset, int n, float alpha,
-      float oneMinusBeta1, float oneMinusBeta2, float epsilon) {
+      float[] w,
+      float[] g,
+      float[] m,
+      float[] v,
+      int offset,
+      int n,
+      float alpha,
+      float oneMinusBeta1,
+      float oneMinusBeta2,
+      float epsilon) {
     // no fused multiply-adds: the same roundings as the plain loop, so both give equal weights
     FloatVector c1 = FloatVector.broadcast(S, oneMinusBeta1);
     FloatVector c2 = FloatVector.broadcast(S, oneMinusBeta2);

@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.SplitMix;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -7,11 +8,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Bernoulli masks on the Vector API. SplitMix64 is counter-based (word w depends only on the
- * start state and w), so each lane computes its own word; a vector of words read as ints holds
- * the low and high halves in draw order and has as many lanes as the preferred float vector.
- * It stays on the preferred float species, as every other kernel does: a first version that wrote
- * 8 floats per vector of 8 words (a second, half-width float shape) left the GEMM allocating in
+ * Bernoulli masks on the Vector API. SplitMix64 is counter-based (word w depends only on the start
+ * state and w), so each lane computes its own word; a vector of words read as ints holds the low
+ * and high halves in draw order and has as many lanes as the preferred float vector. It stays on
+ * the preferred float species, as every other kernel does: a first version that wrote 8 floats per
+ * vector of 8 words (a second, half-width float shape) left the GEMM allocating in
  * SteadyStateAllocationTest.
  */
 final class VectorMasks {
@@ -24,8 +25,7 @@ final class VectorMasks {
   static void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
     // u·2⁻³¹ < p  ⇔  u < ⌈p·2³¹⌉ for an integer u; p = 1 gives 2³¹, which wraps to MIN_VALUE and
     // still keeps every unit below; a NaN probability casts to 0 and keeps none, as the compare
-    int threshold =
-        (int) (long) Math.ceil(Math.min(Math.max(probability, 0), 1) * 0x1.0p31);
+    int threshold = (int) (long) Math.ceil(Math.min(Math.max(probability, 0), 1) * 0x1.0p31);
     LongVector weyl = LongVector.zero(L).addIndex(1).add(1).mul(SplitMix.GAMMA).add(state);
     LongVector step = LongVector.broadcast(L, L.length() * SplitMix.GAMMA);
     int i = 0;

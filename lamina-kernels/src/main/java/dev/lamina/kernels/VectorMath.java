@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * exp, expm1 and tanh in float lanes from additions, multiplications and bit operations only.
- * The Vector API's own EXP and TANH give different bits before and after the JIT compiles a loop
+ * exp, expm1 and tanh in float lanes from additions, multiplications and bit operations only. The
+ * Vector API's own EXP and TANH give different bits before and after the JIT compiles a loop
  * (scalar Math calls, then the CPU library's), so a model would predict differently on its first
  * calls; these give the same bits on every path, to about two ulps of the true value (Cephes's
  * single-precision polynomials).
@@ -20,13 +20,16 @@ final class VectorMath {
   private static final float LOG2E = 1.44269504088896341f;
   private static final float LN2_HIGH = 0.693359375f;
   private static final float LN2_LOW = -2.12194440e-4f;
+
   /** Adding and subtracting 1.5·2²³ rounds a float of magnitude below 2²² to an integer. */
   private static final float ROUNDER = 12582912f;
+
   /**
    * Past these e^x overflows to ∞ or rounds to 0, and clamping x there keeps n in [−150, 129],
    * where both factors of 2ⁿ below are normal floats.
    */
   private static final float CLAMP_HIGH = 89f;
+
   private static final float CLAMP_LOW = -104f;
   private static final float TANH_SERIES_BELOW = 0.625f;
   private static final float EXPM1_SERIES_BELOW = 0.5f;
@@ -87,5 +90,4 @@ final class VectorMath {
     FloatVector large = magnitude.blend(magnitude.neg(), x.compare(VectorOperators.LT, 0f));
     return large.blend(series, a.compare(VectorOperators.LT, TANH_SERIES_BELOW));
   }
-
 }

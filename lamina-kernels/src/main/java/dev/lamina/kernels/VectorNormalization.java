@@ -5,9 +5,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Batch normalization's column kernels on the Vector API. Lanes run across columns, so every
- * column still sums its rows in order and the results equal the plain reference exactly; the
- * columns past the last whole vector are finished in plain Java.
+ * Batch normalization's column kernels on the Vector API. Lanes run across columns, so every column
+ * still sums its rows in order and the results equal the plain reference exactly; the columns past
+ * the last whole vector are finished in plain Java.
  */
 final class VectorNormalization {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -48,8 +48,15 @@ final class VectorNormalization {
   }
 
   static void batchNormForward(
-      float[] a, int rows, int cols, float[] mean, float[] inverseStd, float[] gamma,
-      float[] beta, float[] normalized, float[] out) {
+      float[] a,
+      int rows,
+      int cols,
+      float[] mean,
+      float[] inverseStd,
+      float[] gamma,
+      float[] beta,
+      float[] normalized,
+      float[] out) {
     int bound = S.loopBound(cols);
     for (int r = 0, base = 0; r < rows; r++, base += cols) {
       int j = 0;
@@ -72,8 +79,14 @@ final class VectorNormalization {
   }
 
   static void batchNormBackward(
-      float[] grad, float[] normalized, int rows, int cols, float[] factor, float[] sumGrad,
-      float[] sumGradNormalized, float[] out) {
+      float[] grad,
+      float[] normalized,
+      int rows,
+      int cols,
+      float[] factor,
+      float[] sumGrad,
+      float[] sumGradNormalized,
+      float[] out) {
     float n = rows;
     int bound = S.loopBound(cols);
     for (int r = 0, base = 0; r < rows; r++, base += cols) {
@@ -90,7 +103,8 @@ final class VectorNormalization {
       }
       for (; j < cols; j++) {
         out[base + j] =
-            factor[j] * (grad[base + j] * n - sumGrad[j] - normalized[base + j] * sumGradNormalized[j]);
+            factor[j]
+                * (grad[base + j] * n - sumGrad[j] - normalized[base + j] * sumGradNormalized[j]);
       }
     }
   }

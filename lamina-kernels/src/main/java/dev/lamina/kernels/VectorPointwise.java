@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The activations' loops in float lanes, with {@link VectorMath}'s exp, expm1 and tanh, for the
  * activations {@link #handles} says; the others run {@link Pointwise}'s plain loops. The last
- * partial vector goes through the same lanes (copied into a per-thread vector's worth of
- * scratch), so an element's bits never depend on where it sits in the array: a row predicts the
- * same alone or in any batch.
+ * partial vector goes through the same lanes (copied into a per-thread vector's worth of scratch),
+ * so an element's bits never depend on where it sits in the array: a row predicts the same alone or
+ * in any batch.
  */
 // The backward loops share one signature (x, y, g, out) so that one dispatch calls any of
 // them; each reads only what its derivative needs.
@@ -115,8 +115,7 @@ final class VectorPointwise {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
-      VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f))
-          .intoArray(y, i);
+      VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
     }
   }
 
@@ -124,7 +123,8 @@ final class VectorPointwise {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
-      VectorMath.expm1(v).mul(SELU_SCALED_ALPHA)
+      VectorMath.expm1(v)
+          .mul(SELU_SCALED_ALPHA)
           .blend(v.mul(SELU_SCALE), v.compare(VectorOperators.GT, 0f))
           .intoArray(y, i);
     }
@@ -184,7 +184,10 @@ final class VectorPointwise {
     int step = S.length();
     FloatVector zero = FloatVector.zero(S);
     for (int i = 0; i < bound; i += step) {
-      zero.blend(FloatVector.fromArray(S, g, i), FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
+      zero.blend(
+              FloatVector.fromArray(S, g, i),
+              FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
+          .intoArray(out, i);
     }
   }
 
@@ -209,7 +212,9 @@ final class VectorPointwise {
     int step = S.length();
     for (int i = 0; i < bound; i += step) {
       FloatVector d = FloatVector.fromArray(S, g, i);
-      d.mul(LEAKY).blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
+      d.mul(LEAKY)
+          .blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
+          .intoArray(out, i);
     }
   }
 
@@ -218,7 +223,9 @@ final class VectorPointwise {
     for (int i = 0; i < bound; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector d = FloatVector.fromArray(S, g, i);
-      d.mul(v.add(1f)).blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f)).intoArray(out, i);
+      d.mul(v.add(1f))
+          .blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
+          .intoArray(out, i);
     }
   }
 
@@ -227,7 +234,8 @@ final class VectorPointwise {
     for (int i = 0; i < bound; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector d = FloatVector.fromArray(S, g, i);
-      d.mul(v.add(SELU_SCALED_ALPHA)).blend(d.mul(SELU_SCALE), FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
+      d.mul(v.add(SELU_SCALED_ALPHA))
+          .blend(d.mul(SELU_SCALE), FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
           .intoArray(out, i);
     }
   }
@@ -264,5 +272,4 @@ final class VectorPointwise {
   private static FloatVector sigmoid(FloatVector v) {
     return FloatVector.broadcast(S, 1f).div(VectorMath.exp(v.neg()).add(1f));
   }
-
 }

@@ -2,10 +2,10 @@ package dev.lamina.kernels;
 
 /**
  * Where a two-dimensional sliding window reads, for convolution and pooling over channels-last
- * images: the input's height and width, the window's size, strides and dilation, the padding
- * before the first row and column, and the output's height and width. Output pixel (oy, ox) reads
- * input row {@code oy·strideHeight − padTop + ky·dilationHeight} for window row ky (columns
- * alike); rows and columns outside the input are padding.
+ * images: the input's height and width, the window's size, strides and dilation, the padding before
+ * the first row and column, and the output's height and width. Output pixel (oy, ox) reads input
+ * row {@code oy·strideHeight − padTop + ky·dilationHeight} for window row ky (columns alike); rows
+ * and columns outside the input are padding.
  */
 public record Window2d(
     int height,
@@ -22,15 +22,43 @@ public record Window2d(
     int outWidth) {
 
   public Window2d {
-    if (height <= 0 || width <= 0 || kernelHeight <= 0 || kernelWidth <= 0
-        || strideHeight <= 0 || strideWidth <= 0 || dilationHeight <= 0 || dilationWidth <= 0
-        || padTop < 0 || padLeft < 0 || outHeight <= 0 || outWidth <= 0) {
+    if (height <= 0
+        || width <= 0
+        || kernelHeight <= 0
+        || kernelWidth <= 0
+        || strideHeight <= 0
+        || strideWidth <= 0
+        || dilationHeight <= 0
+        || dilationWidth <= 0
+        || padTop < 0
+        || padLeft < 0
+        || outHeight <= 0
+        || outWidth <= 0) {
       throw new IllegalArgumentException(
-          "Window2d: sizes must be positive and padding non-negative, got input " + height + "×"
-              + width + " window " + kernelHeight + "×" + kernelWidth + " strides "
-              + strideHeight + "×" + strideWidth + " dilation " + dilationHeight + "×"
-              + dilationWidth + " padding " + padTop + "," + padLeft + " output " + outHeight
-              + "×" + outWidth);
+          "Window2d: sizes must be positive and padding non-negative, got input "
+              + height
+              + "×"
+              + width
+              + " window "
+              + kernelHeight
+              + "×"
+              + kernelWidth
+              + " strides "
+              + strideHeight
+              + "×"
+              + strideWidth
+              + " dilation "
+              + dilationHeight
+              + "×"
+              + dilationWidth
+              + " padding "
+              + padTop
+              + ","
+              + padLeft
+              + " output "
+              + outHeight
+              + "×"
+              + outWidth);
     }
   }
 
@@ -40,8 +68,15 @@ public record Window2d(
    * (bottom, right), as TensorFlow does. Throws when a valid window does not fit the input.
    */
   public static Window2d of(
-      int height, int width, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
-      int dilationHeight, int dilationWidth, boolean samePadding) {
+      int height,
+      int width,
+      int kernelHeight,
+      int kernelWidth,
+      int strideHeight,
+      int strideWidth,
+      int dilationHeight,
+      int dilationWidth,
+      boolean samePadding) {
     int spanHeight = span(kernelHeight, dilationHeight);
     int spanWidth = span(kernelWidth, dilationWidth);
     if (samePadding) {
@@ -49,16 +84,44 @@ public record Window2d(
       int outWidth = ceilDiv(width, strideWidth);
       int padHeight = Math.max((outHeight - 1) * strideHeight + spanHeight - height, 0);
       int padWidth = Math.max((outWidth - 1) * strideWidth + spanWidth - width, 0);
-      return new Window2d(height, width, kernelHeight, kernelWidth, strideHeight, strideWidth,
-          dilationHeight, dilationWidth, padHeight / 2, padWidth / 2, outHeight, outWidth);
+      return new Window2d(
+          height,
+          width,
+          kernelHeight,
+          kernelWidth,
+          strideHeight,
+          strideWidth,
+          dilationHeight,
+          dilationWidth,
+          padHeight / 2,
+          padWidth / 2,
+          outHeight,
+          outWidth);
     }
     if (spanHeight > height || spanWidth > width) {
       throw new IllegalArgumentException(
-          "a window spanning " + spanHeight + "×" + spanWidth + " does not fit an input of "
-              + height + "×" + width + " with valid padding");
+          "a window spanning "
+              + spanHeight
+              + "×"
+              + spanWidth
+              + " does not fit an input of "
+              + height
+              + "×"
+              + width
+              + " with valid padding");
     }
-    return new Window2d(height, width, kernelHeight, kernelWidth, strideHeight, strideWidth,
-        dilationHeight, dilationWidth, 0, 0, (height - spanHeight) / strideHeight + 1,
+    return new Window2d(
+        height,
+        width,
+        kernelHeight,
+        kernelWidth,
+        strideHeight,
+        strideWidth,
+        dilationHeight,
+        dilationWidth,
+        0,
+        0,
+        (height - spanHeight) / strideHeight + 1,
         (width - spanWidth) / strideWidth + 1);
   }
 
@@ -83,9 +146,9 @@ public record Window2d(
   }
 
   /**
-   * Writes, for each window position of output pixel (oy, ox) in (ky, kx) order, the input pixel
-   * it reads ({@code y·width + x}), or −1 where it reads padding; returns how many are inside.
-   * {@code pixels} holds at least {@link #windowSize()} entries.
+   * Writes, for each window position of output pixel (oy, ox) in (ky, kx) order, the input pixel it
+   * reads ({@code y·width + x}), or −1 where it reads padding; returns how many are inside. {@code
+   * pixels} holds at least {@link #windowSize()} entries.
    */
   public int windowPixels(int oy, int ox, int[] pixels) {
     int inside = 0;

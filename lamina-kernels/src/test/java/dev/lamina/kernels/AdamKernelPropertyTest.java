@@ -12,23 +12,34 @@ import org.junit.jupiter.api.Test;
 /**
  * The Adam kernel: the active implementation gives bit-for-bit the plain reference's weights and
  * slots (it rounds in the same order), on random lengths and offsets and on an update long enough
- * to be split over threads; and the reference follows
- * Keras's update, checked in float64 by hand.
+ * to be split over threads; and the reference follows Keras's update, checked in float64 by hand.
  */
 class AdamKernelPropertyTest {
 
   @Property(tries = 200)
-  void activeEqualsPlain(@ForAll @IntRange(max = 300) int n, @ForAll @IntRange(max = 20) int offset,
+  void activeEqualsPlain(
+      @ForAll @IntRange(max = 300) int n,
+      @ForAll @IntRange(max = 20) int offset,
       @ForAll @IntRange(min = 1, max = 1000) int seed) {
     Random random = new Random(seed);
     float[][] expected = arrays(random, offset + n + 3);
     float[][] actual = copies(expected);
     for (int step = 1; step <= 3; step++) {
       float alpha = 1e-3f * step;
-      Kernels.plain().adam(expected[0], expected[1], expected[2], expected[3], offset, n, alpha,
-          0.1f, 0.001f, 1e-7f);
-      Kernels.get().adam(actual[0], actual[1], actual[2], actual[3], offset, n, alpha,
-          0.1f, 0.001f, 1e-7f);
+      Kernels.plain()
+          .adam(
+              expected[0],
+              expected[1],
+              expected[2],
+              expected[3],
+              offset,
+              n,
+              alpha,
+              0.1f,
+              0.001f,
+              1e-7f);
+      Kernels.get()
+          .adam(actual[0], actual[1], actual[2], actual[3], offset, n, alpha, 0.1f, 0.001f, 1e-7f);
     }
     for (int a = 0; a < 4; a++) {
       assertArrayEquals(expected[a], actual[a], "array " + a + " n=" + n + " offset=" + offset);
@@ -40,10 +51,10 @@ class AdamKernelPropertyTest {
     int n = 300_007;
     float[][] expected = arrays(new Random(5), n + 1);
     float[][] actual = copies(expected);
-    Kernels.plain().adam(expected[0], expected[1], expected[2], expected[3], 1, n, 1e-3f, 0.1f,
-        0.001f, 1e-7f);
-    Kernels.get().adam(actual[0], actual[1], actual[2], actual[3], 1, n, 1e-3f, 0.1f, 0.001f,
-        1e-7f);
+    Kernels.plain()
+        .adam(expected[0], expected[1], expected[2], expected[3], 1, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
+    Kernels.get()
+        .adam(actual[0], actual[1], actual[2], actual[3], 1, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
     for (int a = 0; a < 4; a++) {
       assertArrayEquals(expected[a], actual[a], "array " + a);
     }

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.lang.management.ManagementFactory;
 
 /**
- * Steady-state allocation of a call on the calling thread. A Vector API value that the JIT fails
- * to keep in registers is boxed on the heap, which costs 5–10× in speed; allocation makes that
- * visible without timing. Each test class using this runs in a JVM of its own (lamina-kernels'
- * pom), so the call shapes of one class do not change how the JIT compiles another's.
+ * Steady-state allocation of a call on the calling thread. A Vector API value that the JIT fails to
+ * keep in registers is boxed on the heap, which costs 5–10× in speed; allocation makes that visible
+ * without timing. Each test class using this runs in a JVM of its own (lamina-kernels' pom), so the
+ * call shapes of one class do not change how the JIT compiles another's.
  */
 final class AllocationProbe {
   /**
-   * How long a call may take to reach its final compilation. A count of calls was not enough:
-   * after other tests the JIT's queue is long, and on a busy 2-core machine a kernel's final
-   * compilation sometimes came only after 300,000 calls.
+   * How long a call may take to reach its final compilation. A count of calls was not enough: after
+   * other tests the JIT's queue is long, and on a busy 2-core machine a kernel's final compilation
+   * sometimes came only after 300,000 calls.
    */
   private static final long PATIENCE_NANOS = 30_000_000_000L;
+
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 

@@ -14,10 +14,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Bernoulli mask kernel draws from the words of the JDK's SplittableRandom (the same
- * SplitMix64 stream, an independent implementation): low half, then high half, each as a 31-bit
- * uniform, in the plain and in the active kernels, for any length, offset and probability, ties
- * included.
+ * The Bernoulli mask kernel draws from the words of the JDK's SplittableRandom (the same SplitMix64
+ * stream, an independent implementation): low half, then high half, each as a 31-bit uniform, in
+ * the plain and in the active kernels, for any length, offset and probability, ties included.
  */
 class BernoulliMaskPropertyTest {
 

@@ -40,8 +40,13 @@ class ConvolutionPropertyTest {
 
     @Override
     public String toString() {
-      return java.util.Arrays.toString(geometry) + " batch " + batch + " channels " + channels
-          + " filters " + filters;
+      return java.util.Arrays.toString(geometry)
+          + " batch "
+          + batch
+          + " channels "
+          + channels
+          + " filters "
+          + filters;
     }
   }
 
@@ -51,16 +56,27 @@ class ConvolutionPropertyTest {
     Arbitrary<Integer> kernel = Arbitraries.integers().between(1, 4);
     Arbitrary<Integer> step = Arbitraries.integers().between(1, 3);
     return Combinators.combine(
-            size, size, kernel, kernel, step, step, Arbitraries.integers().between(1, 2),
+            size,
+            size,
+            kernel,
+            kernel,
+            step,
+            step,
+            Arbitraries.integers().between(1, 2),
             Arbitraries.of(true, false))
         .as((h, w, kh, kw, s, t, d, same) -> new int[] {h, w, kh, kw, s, t, d, same ? 1 : 0})
-        .filter(a -> a[7] == 1 || (Window2d.span(a[2], a[6]) <= a[0]
-            && Window2d.span(a[3], a[6]) <= a[1]))
-        .flatMap(a -> Combinators.combine(
-                Arbitraries.integers().between(1, 5), Arbitraries.of(1, 2, 3, 8, 17),
-                Arbitraries.integers().between(1, 9), Arbitraries.longs())
-            .as((batch, channels, filters, seed) -> new Problem(a, batch, channels, filters,
-                seed)));
+        .filter(
+            a ->
+                a[7] == 1
+                    || (Window2d.span(a[2], a[6]) <= a[0] && Window2d.span(a[3], a[6]) <= a[1]))
+        .flatMap(
+            a ->
+                Combinators.combine(
+                        Arbitraries.integers().between(1, 5), Arbitraries.of(1, 2, 3, 8, 17),
+                        Arbitraries.integers().between(1, 9), Arbitraries.longs())
+                    .as(
+                        (batch, channels, filters, seed) ->
+                            new Problem(a, batch, channels, filters, seed)));
   }
 
   @Property(tries = 300)
@@ -72,8 +88,9 @@ class ConvolutionPropertyTest {
   void aBatchOfSeveralChunksAccumulatesTheKernelGradientOverAll() {
     // 28×28, 3×3, 8 channels: 48,672 column floats an image, so 10 images a chunk and 2 chunks
     Problem p = new Problem(new int[] {28, 28, 3, 3, 1, 1, 1, 0}, 12, 8, 5, 42);
-    assertEquals(2, (12 + Conv2d.CHUNK_FLOATS / (26 * 26 * 72) - 1)
-        / (Conv2d.CHUNK_FLOATS / (26 * 26 * 72)));
+    assertEquals(
+        2,
+        (12 + Conv2d.CHUNK_FLOATS / (26 * 26 * 72) - 1) / (Conv2d.CHUNK_FLOATS / (26 * 26 * 72)));
     checkConvolution(p);
   }
 
@@ -88,20 +105,28 @@ class ConvolutionPropertyTest {
     float[] output = new float[outputGradient.length];
     Conv2d.forward(w, p.batch(), p.channels(), p.filters(), input, kernel, output, scratch);
     double[] expected = new double[output.length];
-    PlainConvolution.forward(w, p.batch(), p.channels(), p.filters(), wide(input), wide(kernel),
-        expected);
+    PlainConvolution.forward(
+        w, p.batch(), p.channels(), p.filters(), wide(input), wide(kernel), expected);
     assertClose(expected, output, "output " + p);
 
     float[] inputGradient = random(input.length, random);
-    Conv2d.inputGradient(w, p.batch(), p.channels(), p.filters(), outputGradient, kernel,
-        inputGradient, scratch);
+    Conv2d.inputGradient(
+        w, p.batch(), p.channels(), p.filters(), outputGradient, kernel, inputGradient, scratch);
     float[] kernelGradient = random(kernel.length, random);
-    Conv2d.kernelGradient(w, p.batch(), p.channels(), p.filters(), input, outputGradient,
-        kernelGradient, scratch);
+    Conv2d.kernelGradient(
+        w, p.batch(), p.channels(), p.filters(), input, outputGradient, kernelGradient, scratch);
     double[] expectedInput = new double[input.length];
     double[] expectedKernel = new double[kernel.length];
-    PlainConvolution.backward(w, p.batch(), p.channels(), p.filters(), wide(input), wide(kernel),
-        wide(outputGradient), expectedInput, expectedKernel);
+    PlainConvolution.backward(
+        w,
+        p.batch(),
+        p.channels(),
+        p.filters(),
+        wide(input),
+        wide(kernel),
+        wide(outputGradient),
+        expectedInput,
+        expectedKernel);
     assertClose(expectedInput, inputGradient, "input gradient " + p);
     assertClose(expectedKernel, kernelGradient, "kernel gradient " + p);
   }
@@ -120,8 +145,8 @@ class ConvolutionPropertyTest {
     float[] inputGradient = random(input.length, random);
     if (max) {
       Pooling2d.maxForward(w, p.batch(), p.channels(), input, output);
-      Pooling2d.maxBackward(w, p.batch(), p.channels(), input, output, outputGradient,
-          inputGradient);
+      Pooling2d.maxBackward(
+          w, p.batch(), p.channels(), input, output, outputGradient, inputGradient);
     } else {
       Pooling2d.averageForward(w, p.batch(), p.channels(), input, output);
       Pooling2d.averageBackward(w, p.batch(), p.channels(), outputGradient, inputGradient);
@@ -129,8 +154,15 @@ class ConvolutionPropertyTest {
     double[] expectedOutput = new double[output.length];
     double[] expectedGradient = new double[input.length];
     PlainConvolution.pool(max, w, p.batch(), p.channels(), wide(input), expectedOutput, null, null);
-    PlainConvolution.pool(max, w, p.batch(), p.channels(), wide(input), expectedOutput,
-        wide(outputGradient), expectedGradient);
+    PlainConvolution.pool(
+        max,
+        w,
+        p.batch(),
+        p.channels(),
+        wide(input),
+        expectedOutput,
+        wide(outputGradient),
+        expectedGradient);
     assertClose(expectedOutput, output, (max ? "max" : "average") + " output " + p);
     assertClose(expectedGradient, inputGradient, (max ? "max" : "average") + " gradient " + p);
   }
@@ -149,8 +181,9 @@ class ConvolutionPropertyTest {
 
   @Test
   void validPaddingRejectsAWindowLargerThanTheInput() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Window2d.of(4, 6, 3, 3, 1, 1, 2, 2, false));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Window2d.of(4, 6, 3, 3, 1, 1, 2, 2, false));
     assertEquals(
         "a window spanning 5×5 does not fit an input of 4×6 with valid padding", e.getMessage());
   }

@@ -12,8 +12,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Every elementwise and reduction kernel of the active implementation equals the plain reference
- * on random lengths (0, 1, around the vector length, long) and offsets.
+ * Every elementwise and reduction kernel of the active implementation equals the plain reference on
+ * random lengths (0, 1, around the vector length, long) and offsets.
  */
 class ElementwisePropertyTest {
 
@@ -109,18 +109,23 @@ class ElementwisePropertyTest {
       Kernels.get().pointwise(f, x, actual, n);
     }
     for (int i = 0; i < n; i++) {
-      assertEquals(expected[i], actual[i], 2e-6 * Math.abs(expected[i]) + 1e-6,
+      assertEquals(
+          expected[i],
+          actual[i],
+          2e-6 * Math.abs(expected[i]) + 1e-6,
           f + (backward ? " backward" : "") + " n=" + n + " at " + i + " x=" + x[i]);
     }
   }
 
   /**
-   * An element's value and gradient have the same bits wherever it sits in the array (a vector
-   * lane or the last partial vector), so a row predicts the same alone or in any batch.
+   * An element's value and gradient have the same bits wherever it sits in the array (a vector lane
+   * or the last partial vector), so a row predicts the same alone or in any batch.
    */
   @Property(tries = 300)
   void anElementsBitsDoNotDependOnItsPosition(
-      @ForAll Pointwise f, @ForAll("length") int n, @ForAll @IntRange(min = 0, max = 40) int shift,
+      @ForAll Pointwise f,
+      @ForAll("length") int n,
+      @ForAll @IntRange(min = 0, max = 40) int shift,
       @ForAll long seed) {
     Random random = new Random(seed);
     float[] x = random(n, random);

@@ -11,7 +11,12 @@ record GemmCase(int m, int n, int k, int offset, float[] a, float[] b, float[] c
 
   static GemmCase random(int m, int n, int k, int offset, Random random) {
     return new GemmCase(
-        m, n, k, offset, filled(offset + m * k + 3, random), filled(offset + k * n + 3, random),
+        m,
+        n,
+        k,
+        offset,
+        filled(offset + m * k + 3, random),
+        filled(offset + k * n + 3, random),
         filled(offset + m * n + 3, random));
   }
 
@@ -58,9 +63,28 @@ record GemmCase(int m, int n, int k, int offset, float[] a, float[] b, float[] c
         int e = offset + i * n + j;
         double tolerance = 1e-4 * magnitude + 1e-6;
         if (!(Math.abs(expected[e] - actual[e]) <= tolerance)) {
-          fail("gemm m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
-              + ": C[" + i + "," + j + "] expected " + expected[e] + " got " + actual[e]
-              + " (tolerance " + tolerance + ")");
+          fail(
+              "gemm m="
+                  + m
+                  + " n="
+                  + n
+                  + " k="
+                  + k
+                  + " transA="
+                  + transA
+                  + " transB="
+                  + transB
+                  + ": C["
+                  + i
+                  + ","
+                  + j
+                  + "] expected "
+                  + expected[e]
+                  + " got "
+                  + actual[e]
+                  + " (tolerance "
+                  + tolerance
+                  + ")");
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.lamina.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

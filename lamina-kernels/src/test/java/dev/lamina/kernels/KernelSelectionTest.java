@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,8 @@ class KernelSelectionTest {
     if (Kernels.get().name().equals("plain")) {
       assertEquals("kernels=plain", description);
     } else {
-      assertTrue(description.matches("kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .*"),
+      assertTrue(
+          description.matches("kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .*"),
           description);
     }
   }

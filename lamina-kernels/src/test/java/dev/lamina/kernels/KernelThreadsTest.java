@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The hand-over to the persistent workers: every part runs once, failures surface, callers share. */
+/**
+ * The hand-over to the persistent workers: every part runs once, failures surface, callers share.
+ */
 class KernelThreadsTest {
   private final int threadsBefore = KernelThreads.count();
 
@@ -38,12 +41,17 @@ class KernelThreadsTest {
   @Test
   void aFailingWorkerPartIsRethrownToTheCaller() {
     IllegalStateException boom = new IllegalStateException("part 1 failed");
-    var thrown = assertThrows(IllegalStateException.class, () ->
-        KernelThreads.runParts((part, parts) -> {
-          if (part == 1) {
-            throw boom;
-          }
-        }, 2));
+    var thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                KernelThreads.runParts(
+                    (part, parts) -> {
+                      if (part == 1) {
+                        throw boom;
+                      }
+                    },
+                    2));
     assertSame(boom, thrown);
     // the workers are still usable afterwards
     AtomicIntegerArray runs = new AtomicIntegerArray(2);
@@ -61,13 +69,15 @@ class KernelThreadsTest {
     try {
       List<Future<float[]>> results = new ArrayList<>();
       for (int caller = 0; caller < 3; caller++) {
-        results.add(callers.submit(() -> {
-          float[] last = null;
-          for (int call = 0; call < 20; call++) {
-            last = g.run(Kernels.get(), false, true, false);
-          }
-          return last;
-        }));
+        results.add(
+            callers.submit(
+                () -> {
+                  float[] last = null;
+                  for (int call = 0; call < 20; call++) {
+                    last = g.run(Kernels.get(), false, true, false);
+                  }
+                  return last;
+                }));
       }
       for (Future<float[]> result : results) {
         assertArrayEquals(expected, result.get());

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Batch normalization's column kernels: the active implementation equals the plain reference bit
- * for bit (each column sums its rows in the same order) on widths below, at and past a vector;
- * and the reference equals the formulas computed in float64 by hand.
+ * for bit (each column sums its rows in the same order) on widths below, at and past a vector; and
+ * the reference equals the formulas computed in float64 by hand.
  */
 class NormalizationKernelsPropertyTest {
 
@@ -36,8 +36,7 @@ class NormalizationKernelsPropertyTest {
   }
 
   /** Every kernel's output on the same inputs. */
-  private static float[][] run(
-      Kernels k, float[] a, float[] b, float[][] c, int rows, int cols) {
+  private static float[][] run(Kernels k, float[] a, float[] b, float[][] c, int rows, int cols) {
     float[] deviations = new float[cols];
     float[] products = new float[cols];
     float[] normalized = new float[rows * cols];

@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,13 @@ class SplitAllocationTest {
     float[] m = new float[n];
     float[] v = new float[n];
     Kernels kernels = Kernels.get();
-    AllocationProbe.assertEventuallyBelow("split gemm + adam", 1, CALLS_PER_ROUND, () -> {
-      kernels.gemm(false, false, 64, 192, 256, g.a(), 0, g.b(), 0, c, 0, false);
-      kernels.adam(w, grad, m, v, 0, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
-    });
+    AllocationProbe.assertEventuallyBelow(
+        "split gemm + adam",
+        1,
+        CALLS_PER_ROUND,
+        () -> {
+          kernels.gemm(false, false, 64, 192, 256, g.a(), 0, g.b(), 0, c, 0, false);
+          kernels.adam(w, grad, m, v, 0, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
+        });
   }
 }

@@ -1,12 +1,13 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once compiled, the kernels allocate nothing per call (see {@link AllocationProbe}): boxing
- * comes from an operator passed as a parameter or a profile-less compilation.
+ * Once compiled, the kernels allocate nothing per call (see {@link AllocationProbe}): boxing comes
+ * from an operator passed as a parameter or a profile-less compilation.
  */
 class SteadyStateAllocationTest {
   private static final int CALLS_PER_ROUND = 2_000;
@@ -22,8 +23,10 @@ class SteadyStateAllocationTest {
     KernelThreads.setCount(1);
     GemmCase g = GemmCase.random(40, 70, 50, 0, new Random(1));
     float[] c = new float[40 * 70];
-    assertEventuallyBelow("gemm", 1, () ->
-        Kernels.get().gemm(false, true, 40, 70, 50, g.a(), 0, g.b(), 0, c, 0, true));
+    assertEventuallyBelow(
+        "gemm",
+        1,
+        () -> Kernels.get().gemm(false, true, 40, 70, 50, g.a(), 0, g.b(), 0, c, 0, true));
   }
 
   @Test
@@ -32,7 +35,8 @@ class SteadyStateAllocationTest {
     float[] b = new float[70];
     float[] out = new float[70];
     for (ElementwisePropertyTest.Case kernel : ElementwisePropertyTest.Case.values()) {
-      assertEventuallyBelow(kernel.name(), 1, () -> kernel.call.apply(Kernels.get(), a, b, out, 1, 67));
+      assertEventuallyBelow(
+          kernel.name(), 1, () -> kernel.call.apply(Kernels.get(), a, b, out, 1, 67));
     }
   }
 
@@ -48,12 +52,17 @@ class SteadyStateAllocationTest {
     float[] sums = new float[cols];
     Kernels k = Kernels.get();
     assertEventuallyBelow("bernoulliMask", 1, () -> k.bernoulliMask(5, 0.7, out, 1, 67));
-    assertEventuallyBelow("sumSquaredDeviations", 1,
-        () -> k.sumSquaredDeviations(a, rows, cols, column, sums));
-    assertEventuallyBelow("sumColumnProducts", 1, () -> k.sumColumnProducts(a, b, rows, cols, sums));
-    assertEventuallyBelow("batchNormForward", 1,
+    assertEventuallyBelow(
+        "sumSquaredDeviations", 1, () -> k.sumSquaredDeviations(a, rows, cols, column, sums));
+    assertEventuallyBelow(
+        "sumColumnProducts", 1, () -> k.sumColumnProducts(a, b, rows, cols, sums));
+    assertEventuallyBelow(
+        "batchNormForward",
+        1,
         () -> k.batchNormForward(a, rows, cols, column, column, column, column, b, out));
-    assertEventuallyBelow("batchNormBackward", 1,
+    assertEventuallyBelow(
+        "batchNormBackward",
+        1,
         () -> k.batchNormBackward(a, b, rows, cols, column, column, column, out));
     // the GEMM must stay unboxed once the mask and normalization kernels have compiled
     gemmOnOneThread();

@@ -43,7 +43,8 @@ class VectorMathTest {
       double want = exact.applyAsDouble(x[i]);
       double error = Math.abs(got[i] - want);
       double allowed = ulps * Math.ulp((float) want);
-      assertTrue(error <= allowed,
+      assertTrue(
+          error <= allowed,
           name + "(" + x[i] + ") = " + got[i] + ", want " + want + " (error " + error + ")");
     }
   }
@@ -69,8 +70,23 @@ class VectorMathTest {
   @Test
   void specialValuesAsMath() {
     float[] x = new float[S.length()];
-    float[] cases = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 89f,
-        -88f, -95f, -103.5f, -200f, 88.72f, 200f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-30f};
+    float[] cases = {
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      0f,
+      -0f,
+      89f,
+      -88f,
+      -95f,
+      -103.5f,
+      -200f,
+      88.72f,
+      200f,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      1e-30f
+    };
     for (int start = 0; start < cases.length; start += x.length) {
       int n = Math.min(x.length, cases.length - start);
       System.arraycopy(cases, start, x, 0, n);

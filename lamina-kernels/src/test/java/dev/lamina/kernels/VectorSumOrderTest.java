@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vector API sum adds in one stated order, so that its bits do not depend on whether the JIT
- * has compiled it: lane l sums elements l, l + L, l + 2L, … (L lanes), the lanes are added first
- * to last, then the tail past the last whole vector in order. Checked after enough calls for C2
- * to have compiled the kernel (reduceLanes, used before, added in another order once compiled:
- * History values differed between runs on JDK 25).
+ * has compiled it: lane l sums elements l, l + L, l + 2L, … (L lanes), the lanes are added first to
+ * last, then the tail past the last whole vector in order. Checked after enough calls for C2 to
+ * have compiled the kernel (reduceLanes, used before, added in another order once compiled: History
+ * values differed between runs on JDK 25).
  */
 class VectorSumOrderTest {
 

@@ -36,9 +36,7 @@ public final class ConsoleTable {
   public static String metrics(Map<String, Double> metrics) {
     return format(
         List.of("metric", "value"),
-        metrics.entrySet().stream()
-            .map(e -> List.of(e.getKey(), number(e.getValue())))
-            .toList());
+        metrics.entrySet().stream().map(e -> List.of(e.getKey(), number(e.getValue()))).toList());
   }
 
   /** A number as the reports show it: 4 significant decimals, no exponent for usual sizes. */

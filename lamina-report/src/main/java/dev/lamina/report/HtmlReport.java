@@ -1,6 +1,6 @@
 package dev.lamina.report;
 
-import dev.lamina.io.AtomicFile;
+import dev.lamina.files.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -25,9 +25,15 @@ public final class HtmlReport {
   public static String render(TrainingReport report) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>").append(escape(report.title())).append("</title>\n")
-        .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
-        .append("<h1>").append(escape(report.title())).append("</h1>\n");
+        .append("<title>")
+        .append(escape(report.title()))
+        .append("</title>\n")
+        .append("<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n")
+        .append("<h1>")
+        .append(escape(report.title()))
+        .append("</h1>\n");
     html.append("<h2>Data</h2>\n");
     keyValues(html, report.data());
     html.append("<h2>Model</h2>\n<pre>").append(escape(report.modelSummary())).append("</pre>\n");
@@ -39,7 +45,8 @@ public final class HtmlReport {
         .append(String.format(Locale.ROOT, "%.1f", report.seconds()))
         .append(" s.</p>\n");
     metricsTable(html, report.bestMetrics(), report.finalMetrics());
-    html.append("<h2>Learning curves</h2>\n<img alt=\"learning curves\" src=\"data:image/png;base64,")
+    html.append(
+            "<h2>Learning curves</h2>\n<img alt=\"learning curves\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(report.curvesPng()))
         .append("\">\n");
     html.append("<h2>Settings</h2>\n");
@@ -74,8 +81,11 @@ public final class HtmlReport {
     html.append("<table>\n");
     values.forEach(
         (key, value) ->
-            html.append("<tr><th>").append(escape(key)).append("</th><td>")
-                .append(escape(value)).append("</td></tr>\n"));
+            html.append("<tr><th>")
+                .append(escape(key))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n"));
     html.append("</table>\n");
   }
 
@@ -85,9 +95,13 @@ public final class HtmlReport {
     TreeSet<String> keys = new TreeSet<>(best.keySet());
     keys.addAll(last.keySet());
     for (String key : keys) {
-      html.append("<tr><td>").append(escape(key)).append("</td><td>")
-          .append(cell(best.get(key))).append("</td><td>")
-          .append(cell(last.get(key))).append("</td></tr>\n");
+      html.append("<tr><td>")
+          .append(escape(key))
+          .append("</td><td>")
+          .append(cell(best.get(key)))
+          .append("</td><td>")
+          .append(cell(last.get(key)))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
   }

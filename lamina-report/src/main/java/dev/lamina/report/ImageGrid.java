@@ -12,8 +12,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Grey images in a grid, each enlarged and captioned beneath (for example misclassified test
- * images with their true and predicted class), as one PNG.
+ * Grey images in a grid, each enlarged and captioned beneath (for example misclassified test images
+ * with their true and predicted class), as one PNG.
  */
 public final class ImageGrid {
   private static final int CAPTION_HEIGHT = 30;
@@ -26,14 +26,25 @@ public final class ImageGrid {
    * width} values in row-major order scaled to [0, 1]; {@code captions} has one or two lines per
    * image (lines split at a newline).
    */
-  public static byte[] png(float[] pixels, int height, int width, List<String> captions,
-      int columns, int scale) {
+  public static byte[] png(
+      float[] pixels, int height, int width, List<String> captions, int columns, int scale) {
     int count = captions.size();
     if (count == 0 || pixels.length != count * height * width || columns <= 0 || scale <= 0) {
       throw new IllegalArgumentException(
-          "ImageGrid.png: expected " + count + " images of " + height + "×" + width + " ("
-              + (long) count * height * width + " values), got " + pixels.length
-              + " values, columns " + columns + ", scale " + scale);
+          "ImageGrid.png: expected "
+              + count
+              + " images of "
+              + height
+              + "×"
+              + width
+              + " ("
+              + (long) count * height * width
+              + " values), got "
+              + pixels.length
+              + " values, columns "
+              + columns
+              + ", scale "
+              + scale);
     }
     int rows = (count + columns - 1) / columns;
     int cellWidth = Math.max(width * scale, 110) + GAP;
@@ -44,8 +55,8 @@ public final class ImageGrid {
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       for (int i = 0; i < count; i++) {
         int left = (i % columns) * cellWidth;

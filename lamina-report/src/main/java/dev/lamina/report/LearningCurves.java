@@ -1,7 +1,7 @@
 package dev.lamina.report;
 
-import dev.lamina.io.AtomicFile;
 import dev.lamina.History;
+import dev.lamina.files.AtomicFile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -61,8 +61,11 @@ public final class LearningCurves {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int i = 0; i < names.size(); i++) {
-        g.drawImage(BitmapEncoder.getBufferedImage(chart(history, names.get(i), bestEpoch)),
-            0, i * CHART_HEIGHT, null);
+        g.drawImage(
+            BitmapEncoder.getBufferedImage(chart(history, names.get(i), bestEpoch)),
+            0,
+            i * CHART_HEIGHT,
+            null);
       }
     } finally {
       g.dispose();

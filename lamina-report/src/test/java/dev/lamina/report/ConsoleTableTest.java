@@ -12,14 +12,18 @@ class ConsoleTableTest {
 
   @Test
   void columnsAreAlignedUnderARule() {
-    String table = ConsoleTable.format(List.of("metric", "value"),
-        List.of(List.of("loss", "0.5000"), List.of("val_accuracy", "0.9000")));
-    assertEquals("""
+    String table =
+        ConsoleTable.format(
+            List.of("metric", "value"),
+            List.of(List.of("loss", "0.5000"), List.of("val_accuracy", "0.9000")));
+    assertEquals(
+        """
         metric        value
         --------------------
         loss          0.5000
         val_accuracy  0.9000
-        """, table);
+        """,
+        table);
   }
 
   @Test
@@ -27,17 +31,20 @@ class ConsoleTableTest {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", 0.123456);
     metrics.put("mae", 2.0);
-    assertEquals("""
+    assertEquals(
+        """
         metric  value
         --------------
         loss    0.1235
         mae     2.0000
-        """, ConsoleTable.metrics(metrics));
+        """,
+        ConsoleTable.metrics(metrics));
   }
 
   @Test
   void aRaggedRowIsRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ConsoleTable.format(List.of("a", "b"), List.of(List.of("1"))));
   }
 }

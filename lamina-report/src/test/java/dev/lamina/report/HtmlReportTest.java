@@ -13,9 +13,17 @@ class HtmlReportTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
 
   private static TrainingReport report(String title, String summary) {
-    return new TrainingReport(title, summary, Map.of("target", "<quality>"),
-        Map.of("layers", "[8]"), 1, 3, Map.of("loss", 0.5, "val_loss", 0.25),
-        Map.of("loss", 0.4, "val_loss", 0.3), 1.25, PNG);
+    return new TrainingReport(
+        title,
+        summary,
+        Map.of("target", "<quality>"),
+        Map.of("layers", "[8]"),
+        1,
+        3,
+        Map.of("loss", 0.5, "val_loss", 0.25),
+        Map.of("loss", 0.4, "val_loss", 0.3),
+        1.25,
+        PNG);
   }
 
   @Test
@@ -30,8 +38,9 @@ class HtmlReportTest {
   @Test
   void curvesAreEmbeddedAndNothingIsFetched() {
     String html = HtmlReport.render(report("run", "summary"));
-    assertTrue(html.contains("src=\"data:image/png;base64,"
-        + Base64.getEncoder().encodeToString(PNG) + "\""));
+    assertTrue(
+        html.contains(
+            "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(PNG) + "\""));
     assertFalse(html.contains("http"), "no links or remote resources");
   }
 
@@ -46,7 +55,9 @@ class HtmlReportTest {
   void escapeHandlesQuotesForAttributes() {
     assertEquals("&quot;a&quot; &amp; &#39;b&#39;", HtmlReport.escape("\"a\" & 'b'"));
     assertEquals("plain", HtmlReport.escape("plain"));
-    assertEquals("é ✓", new String(HtmlReport.escape("é ✓").getBytes(StandardCharsets.UTF_8),
-        StandardCharsets.UTF_8));
+    assertEquals(
+        "é ✓",
+        new String(
+            HtmlReport.escape("é ✓").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
   }
 }

@@ -19,9 +19,10 @@ class LearningCurvesTest {
     History history = new History();
     for (int e = 0; e < epochs; e++) {
       double loss = 1.0 / (e + 1);
-      history.record(withVal
-          ? Map.of("loss", loss, "val_loss", loss + 0.1, "mae", loss, "val_mae", loss + 0.2)
-          : Map.of("loss", loss));
+      history.record(
+          withVal
+              ? Map.of("loss", loss, "val_loss", loss + 0.1, "mae", loss, "val_mae", loss + 0.2)
+              : Map.of("loss", loss));
     }
     return history;
   }
@@ -29,8 +30,8 @@ class LearningCurvesTest {
   @Test
   void lossComesFirstThenEachMetric() {
     History history = history(3, true);
-    history.record(Map.of("loss", 0.1, "val_loss", 0.2, "mae", 0.1, "val_mae", 0.3,
-        "learning_rate", 0.001));
+    history.record(
+        Map.of("loss", 0.1, "val_loss", 0.2, "mae", 0.1, "val_mae", 0.3, "learning_rate", 0.001));
     assertEquals(List.of("loss", "mae"), LearningCurves.quantities(history));
   }
 
@@ -56,17 +57,24 @@ class LearningCurvesTest {
   @Test
   void nanValuesAreLeftOut() throws IOException {
     History history = history(4, true);
-    history.record(Map.of("loss", Double.NaN, "val_loss", Double.NaN, "mae", 1.0,
-        "val_mae", Double.POSITIVE_INFINITY));
-    BufferedImage image =
-        ImageIO.read(new ByteArrayInputStream(LearningCurves.png(history, 3)));
+    history.record(
+        Map.of(
+            "loss",
+            Double.NaN,
+            "val_loss",
+            Double.NaN,
+            "mae",
+            1.0,
+            "val_mae",
+            Double.POSITIVE_INFINITY));
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(LearningCurves.png(history, 3)));
     assertEquals(720, image.getHeight());
   }
 
   @Test
   void anEmptyHistoryIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LearningCurves.png(new History(), -1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LearningCurves.png(new History(), -1));
     assertTrue(e.getMessage().contains("no epochs"), e.getMessage());
   }
 
@@ -79,8 +87,8 @@ class LearningCurvesTest {
         int r = (rgb >> 16) & 0xff;
         int g = (rgb >> 8) & 0xff;
         int b = rgb & 0xff;
-        boolean match = blue ? b > 180 && r < 120 && g < 140
-            : r > 200 && g > 130 && g < 210 && b < 90;
+        boolean match =
+            blue ? b > 180 && r < 120 && g < 140 : r > 200 && g > 130 && g < 210 && b < 90;
         if (match) {
           count++;
         }

@@ -16,9 +16,9 @@ interface Aggregation {
   RoundSum run(JavaRDD<RowBlock> blocks, Function<RowBlock, RoundSum> work);
 
   /**
-   * A tree of the given depth, shaped as Spark's treeAggregate shapes it: while there are many
-   * more partial sums than the fan-out, groups of fan-out consecutive ones meet on executors; the
-   * driver adds the last few. The driver's work is linear in the model size times that count.
+   * A tree of the given depth, shaped as Spark's treeAggregate shapes it: while there are many more
+   * partial sums than the fan-out, groups of fan-out consecutive ones meet on executors; the driver
+   * adds the last few. The driver's work is linear in the model size times that count.
    */
   static Aggregation tree(int depth) {
     if (depth < 1) {
@@ -33,9 +33,11 @@ interface Aggregation {
       while (count > driverFanIn) {
         count = (count + fanOut - 1) / fanOut;
         int groupSize = fanOut;
-        level = level.mapToPair(part -> new Tuple2<>(part._1 / groupSize, part))
-            .groupByKey(count)
-            .mapValues(OrderedSum::of);
+        level =
+            level
+                .mapToPair(part -> new Tuple2<>(part._1 / groupSize, part))
+                .groupByKey(count)
+                .mapValues(OrderedSum::of);
       }
       return OrderedSum.of(level.collect());
     };
@@ -57,21 +59,23 @@ interface Aggregation {
   }
 
   /**
-   * An AllReduce through Spark's shuffle (BigDL's design on Spark's block manager): each
-   * partition cuts its flat values into as many slices as there are partitions and writes slice
-   * {@code j} for owner {@code j} (reduce-scatter); each owner sums its slice over all partitions;
-   * the driver gathers the summed slices, each once, and its next broadcast hands the new weights
-   * to all (the all-gather, peer to peer through the block manager). The driver's work is linear
-   * in the model size, whatever the partition count.
+   * An AllReduce through Spark's shuffle (BigDL's design on Spark's block manager): each partition
+   * cuts its flat values into as many slices as there are partitions and writes slice {@code j} for
+   * owner {@code j} (reduce-scatter); each owner sums its slice over all partitions; the driver
+   * gathers the summed slices, each once, and its next broadcast hands the new weights to all (the
+   * all-gather, peer to peer through the block manager). The driver's work is linear in the model
+   * size, whatever the partition count.
    */
   static Aggregation allReduce() {
     return (blocks, work) -> {
       int owners = blocks.getNumPartitions();
-      List<Tuple2<Integer, RoundSum>> slices = blocks
-          .flatMapToPair(block -> OrderedSum.slices(block.partition(), work.call(block), owners))
-          .groupByKey(owners)
-          .mapValues(OrderedSum::of)
-          .collect();
+      List<Tuple2<Integer, RoundSum>> slices =
+          blocks
+              .flatMapToPair(
+                  block -> OrderedSum.slices(block.partition(), work.call(block), owners))
+              .groupByKey(owners)
+              .mapValues(OrderedSum::of)
+              .collect();
       return OrderedSum.concatenated(slices);
     };
   }
@@ -79,8 +83,8 @@ interface Aggregation {
   /**
    * The default for rounds of {@code values} floats over {@code partitions} partitions: the tree
    * while the driver adds fewer than {@link #DRIVER_VALUES_FOR_ALL_REDUCE} values per round, the
-   * AllReduce beyond (docs/spark.md: on local[2] the tree was the faster up to 4.2 million
-   * weights, 8.4 million values added by the driver).
+   * AllReduce beyond (docs/spark.md: on local[2] the tree was the faster up to 4.2 million weights,
+   * 8.4 million values added by the driver).
    */
   static Aggregation forRounds(long values, int partitions) {
     return prefersAllReduce(values, partitions) ? allReduce() : tree(2);

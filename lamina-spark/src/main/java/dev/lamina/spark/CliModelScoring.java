@@ -20,11 +20,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Scores a DataFrame with a model file written by {@code lamina train} (network and
- * preprocessing): every input column kept, {@code prediction} (and {@code probability} for a
- * classifier) added, with the values {@code lamina predict} writes for the same rows. Each batch
- * of a partition's rows is read as CSV text with the CLI's own reader, so cells parse exactly as
- * they do from a file.
+ * Scores a DataFrame with a model file written by {@code lamina train} (network and preprocessing):
+ * every input column kept, {@code prediction} (and {@code probability} for a classifier) added,
+ * with the values {@code lamina predict} writes for the same rows. Each batch of a partition's rows
+ * is read as CSV text with the CLI's own reader, so cells parse exactly as they do from a file.
  */
 public final class CliModelScoring {
   private CliModelScoring() {}
@@ -33,10 +32,12 @@ public final class CliModelScoring {
     CliModel model = CliModel.load(modelFile);
     StructType schema = frame.schema();
     boolean classifier = model.outputColumns().size() == 2;
-    schema = classifier
-        ? schema.add("prediction", DataTypes.StringType, false)
-            .add("probability", DataTypes.FloatType, false)
-        : schema.add("prediction", DataTypes.FloatType, false);
+    schema =
+        classifier
+            ? schema
+                .add("prediction", DataTypes.StringType, false)
+                .add("probability", DataTypes.FloatType, false)
+            : schema.add("prediction", DataTypes.FloatType, false);
     List<String> inputs = model.inputColumns();
     int[] columns = inputs.stream().mapToInt(frame.schema()::fieldIndex).toArray();
     byte[] bytes;
@@ -48,20 +49,28 @@ public final class CliModelScoring {
     Broadcast<byte[]> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
     CsvCells cells = new CsvCells(inputs, columns);
-    JavaRDD<Row> scored = frame.toJavaRDD().mapPartitions(rows -> {
-      CliModel local = ModelBytes.load(shared.value(), CliModel::load);
-      return new BatchScorer(rows, local.network(), new BatchScorer.Outputs() {
-        @Override
-        public Tensor inputs(List<Row> batch) {
-          return local.inputs(new ByteArrayInputStream(cells.csv(batch)), "partition rows");
-        }
+    JavaRDD<Row> scored =
+        frame
+            .toJavaRDD()
+            .mapPartitions(
+                rows -> {
+                  CliModel local = ModelBytes.load(shared.value(), CliModel::load);
+                  return new BatchScorer(
+                      rows,
+                      local.network(),
+                      new BatchScorer.Outputs() {
+                        @Override
+                        public Tensor inputs(List<Row> batch) {
+                          return local.inputs(
+                              new ByteArrayInputStream(cells.csv(batch)), "partition rows");
+                        }
 
-        @Override
-        public Object[] appended(float[] outputs, int row, int width) {
-          return local.prediction(outputs, width, row);
-        }
-      });
-    });
+                        @Override
+                        public Object[] appended(float[] outputs, int row, int width) {
+                          return local.prediction(outputs, width, row);
+                        }
+                      });
+                });
     return spark.createDataFrame(scored, schema);
   }
 

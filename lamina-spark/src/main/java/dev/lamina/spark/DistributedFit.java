@@ -18,9 +18,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The driver's loop of a distributed fit, shaped as {@code Sequential.fit}'s: rounds of
- * broadcast → work on every partition → summed results → update of the driver's model; per epoch,
- * validation, callbacks and History on the driver.
+ * The driver's loop of a distributed fit, shaped as {@code Sequential.fit}'s: rounds of broadcast →
+ * work on every partition → summed results → update of the driver's model; per epoch, validation,
+ * callbacks and History on the driver.
  */
 final class DistributedFit {
   private final JavaSparkContext context;
@@ -32,8 +32,8 @@ final class DistributedFit {
   private final List<float[]> state;
   private final DriverControl control;
 
-  DistributedFit(JavaSparkContext context, Sequential model, Settings settings,
-      Aggregation aggregation) {
+  DistributedFit(
+      JavaSparkContext context, Sequential model, Settings settings, Aggregation aggregation) {
     this.context = context;
     this.model = model;
     this.settings = settings;
@@ -60,9 +60,10 @@ final class DistributedFit {
       long seen = 0;
       int rounds = plan.averagesGradients() ? plan.globalSteps() : averagingRounds(plan);
       for (int round = 0; round < rounds; round++) {
-        RoundSum sum = plan.averagesGradients()
-            ? gradientRound(blocks, plan, epoch, round)
-            : averagingRound(blocks, plan, epoch, round);
+        RoundSum sum =
+            plan.averagesGradients()
+                ? gradientRound(blocks, plan, epoch, round)
+                : averagingRound(blocks, plan, epoch, round);
         lossSum += sum.lossSum;
         seen += sum.rows;
         for (int i = 0; i < sum.predictions.size(); i++) {
@@ -77,15 +78,17 @@ final class DistributedFit {
         endLogs.put(m.name(), m.result());
       }
       if (settings.validationX() != null) {
-        DistributedTraining.evaluate(model, settings.validationX(), settings.validationY(),
-                settings.batchSize())
+        DistributedTraining.evaluate(
+                model, settings.validationX(), settings.validationY(), settings.batchSize())
             .forEach((k, v) -> endLogs.put("val_" + k, v));
       }
       logs = endLogs;
       callbacks.forEach(c -> c.onEpochEnd(e, endLogs));
       history.record(endLogs);
       if (settings.verbose() > 0) {
-        settings.out().println("Epoch " + (epoch + 1) + "/" + settings.epochs() + " - " + line(endLogs));
+        settings
+            .out()
+            .println("Epoch " + (epoch + 1) + "/" + settings.epochs() + " - " + line(endLogs));
       }
       if (control.stopRequested()) {
         break;
@@ -98,8 +101,12 @@ final class DistributedFit {
 
   private static String line(Map<String, Double> logs) {
     StringBuilder s = new StringBuilder();
-    logs.forEach((k, v) -> s.append(s.isEmpty() ? "" : " - ").append(k).append(": ")
-        .append(String.format(java.util.Locale.ROOT, "%.4f", v)));
+    logs.forEach(
+        (k, v) ->
+            s.append(s.isEmpty() ? "" : " - ")
+                .append(k)
+                .append(": ")
+                .append(String.format(java.util.Locale.ROOT, "%.4f", v)));
     return s.toString();
   }
 
@@ -114,12 +121,20 @@ final class DistributedFit {
    * the layers' state moves by the row-weighted mean of the partitions' changes.
    */
   private RoundSum gradientRound(JavaRDD<RowBlock> blocks, FitPlan plan, int epoch, int step) {
-    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]), flatState(),
-        new float[0], optimizer.iterations(), optimizer.learningRate(), epoch, step);
+    RoundInput in =
+        new RoundInput(
+            FlatArrays.concat(arrays, new float[0]),
+            flatState(),
+            new float[0],
+            optimizer.iterations(),
+            optimizer.learningRate(),
+            epoch,
+            step);
     Broadcast<RoundInput> shared = context.broadcast(in);
     RoundSum sum;
     try {
-      sum = aggregation.run(blocks, block -> PartitionWork.gradientSum(plan, shared.value(), block));
+      sum =
+          aggregation.run(blocks, block -> PartitionWork.gradientSum(plan, shared.value(), block));
     } finally {
       shared.destroy();
     }
@@ -146,12 +161,20 @@ final class DistributedFit {
     return sum;
   }
 
-  /** One averaging round: local steps on every partition, then weights, slots and state averaged. */
+  /**
+   * One averaging round: local steps on every partition, then weights, slots and state averaged.
+   */
   private RoundSum averagingRound(JavaRDD<RowBlock> blocks, FitPlan plan, int epoch, int round) {
     GradientOptimizer<?> driverOptimizer = (GradientOptimizer<?>) optimizer;
-    RoundInput in = new RoundInput(FlatArrays.concat(arrays, new float[0]), flatState(),
-        driverOptimizer.flatSlotValues(), optimizer.iterations(), optimizer.learningRate(), epoch,
-        round);
+    RoundInput in =
+        new RoundInput(
+            FlatArrays.concat(arrays, new float[0]),
+            flatState(),
+            driverOptimizer.flatSlotValues(),
+            optimizer.iterations(),
+            optimizer.learningRate(),
+            epoch,
+            round);
     Broadcast<RoundInput> shared = context.broadcast(in);
     RoundSum sum;
     try {
@@ -168,7 +191,8 @@ final class DistributedFit {
     DistributedTraining.applyConstraints(model);
     // the slots' length is the partitions': the driver's optimizer has none before its first round
     int slotsEnd = mean.length - FlatArrays.length(state);
-    driverOptimizer.restoreFlatState(arrays,
+    driverOptimizer.restoreFlatState(
+        arrays,
         Arrays.copyOfRange(mean, in.weights().length, slotsEnd),
         optimizer.iterations() + sum.steps);
     FlatArrays.addInto(state, mean, slotsEnd, 1);

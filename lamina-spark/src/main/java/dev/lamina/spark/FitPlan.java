@@ -1,7 +1,6 @@
 package dev.lamina.spark;
 
-import dev.lamina.initializers.SeededRandom;
-import dev.lamina.kernels.SplitMix;
+import dev.lamina.random.SeededRandom;
 import java.io.Serializable;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -43,13 +42,13 @@ record FitPlan(
 
   /**
    * The key of the random draws (Dropout masks) of one partition's work in one step (gradient
-   * averaging) or round (parameter averaging) of an epoch: a retried or rescheduled task draws
-   * the same masks.
+   * averaging) or round (parameter averaging) of an epoch: a retried or rescheduled task draws the
+   * same masks.
    */
   long drawKey(int partition, int epoch, int index) {
-    long key = SplitMix.mix(seed + SplitMix.GAMMA * (partition + 1L));
-    key = SplitMix.mix(key + SplitMix.GAMMA * (epoch + 1L));
-    return SplitMix.mix(key + SplitMix.GAMMA * (index + 1L));
+    long key = SeededRandom.wordAt(seed, partition);
+    key = SeededRandom.wordAt(key, epoch);
+    return SeededRandom.wordAt(key, index);
   }
 
   /** A partition's rows in the epoch's order: stored order, or a seeded shuffle of it. */
@@ -65,7 +64,8 @@ record FitPlan(
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    long mixed = seed ^ (0x632BE59BD9B4E019L * (epoch + 1)) ^ (0x9E3779B97F4A7C15L * (partition + 1));
+    long mixed =
+        seed ^ (0x632BE59BD9B4E019L * (epoch + 1)) ^ (0x9E3779B97F4A7C15L * (partition + 1));
     SeededRandom random = new SeededRandom(mixed);
     for (int i = n - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);

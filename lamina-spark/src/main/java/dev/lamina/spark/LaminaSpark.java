@@ -10,12 +10,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The {@code lamina} command on Spark (the main class of the {@code -all} jar, for
- * {@code spark-submit}): {@code train} takes every option of {@code lamina train} and writes the
- * same run folder, with the network trained by {@link SparkTrainer}; {@code predict} scores a CSV
- * with Spark and writes a folder of CSV parts. Spark's own options come first or anywhere:
- * {@code --spark MASTER} (default: spark-submit's), {@code --partitions N},
- * {@code --local-steps K} (parameter averaging every K steps; default: gradient averaging).
+ * The {@code lamina} command on Spark (the main class of the {@code -all} jar, for {@code
+ * spark-submit}): {@code train} takes every option of {@code lamina train} and writes the same run
+ * folder, with the network trained by {@link SparkTrainer}; {@code predict} scores a CSV with Spark
+ * and writes a folder of CSV parts. Spark's own options come first or anywhere: {@code --spark
+ * MASTER} (default: spark-submit's), {@code --partitions N}, {@code --local-steps K} (parameter
+ * averaging every K steps; default: gradient averaging).
  */
 public final class LaminaSpark {
   private LaminaSpark() {}
@@ -52,27 +52,35 @@ public final class LaminaSpark {
   }
 
   /**
-   * {@code predict --model FILE --data CSV|PARQUET|TABLE --out DIR}: a folder of CSV parts with
-   * a header.
+   * {@code predict --model FILE --data CSV|PARQUET|TABLE --out DIR}: a folder of CSV parts with a
+   * header.
    */
   private static int predict(SparkSession spark, List<String> args) {
     String model = take(args, "--model");
     String data = take(args, "--data");
     String out = take(args, "--out");
     if (model == null || data == null || out == null || args.size() != 1) {
-      System.err.println("usage: predict --model FILE.lamina --data FILE.csv|PARQUET|TABLE --out DIR"
-          + (args.size() > 1 ? " (unknown: " + args.subList(1, args.size()) + ")" : ""));
+      System.err.println(
+          "usage: predict --model FILE.lamina --data FILE.csv|PARQUET|TABLE --out DIR"
+              + (args.size() > 1 ? " (unknown: " + args.subList(1, args.size()) + ")" : ""));
       return 2;
     }
-    Dataset<Row> frame = Files.isRegularFile(Path.of(data)) && !data.endsWith(".parquet")
-        ? spark.read().option("header", "true").csv(data)
-        : Files.isDirectory(Path.of(data)) || data.endsWith(".parquet")
-        ? spark.read().parquet(data) : spark.table(data);
+    Dataset<Row> frame =
+        Files.isRegularFile(Path.of(data)) && !data.endsWith(".parquet")
+            ? spark.read().option("header", "true").csv(data)
+            : Files.isDirectory(Path.of(data)) || data.endsWith(".parquet")
+                ? spark.read().parquet(data)
+                : spark.table(data);
     Dataset<Row> scored = CliModelScoring.score(spark, Path.of(model), frame);
-    String[] outputs = List.of(scored.columns()).subList(frame.columns().length,
-        scored.columns().length).toArray(String[]::new);
-    scored.select(outputs[0], java.util.Arrays.copyOfRange(outputs, 1, outputs.length))
-        .write().option("header", "true").csv(out);
+    String[] outputs =
+        List.of(scored.columns())
+            .subList(frame.columns().length, scored.columns().length)
+            .toArray(String[]::new);
+    scored
+        .select(outputs[0], java.util.Arrays.copyOfRange(outputs, 1, outputs.length))
+        .write()
+        .option("header", "true")
+        .csv(out);
     System.out.println("Wrote " + scored.count() + " predictions to " + out);
     return 0;
   }

@@ -23,8 +23,8 @@ final class OrderedSum {
   }
 
   /**
-   * {@code sum} cut into {@code owners} slices of its values, keyed by owner, each tagged with
-   * the partition it came from; slice 0 also carries the loss, counts and predictions.
+   * {@code sum} cut into {@code owners} slices of its values, keyed by owner, each tagged with the
+   * partition it came from; slice 0 also carries the loss, counts and predictions.
    */
   static Iterator<Tuple2<Integer, Tuple2<Integer, RoundSum>>> slices(
       int partition, RoundSum sum, int owners) {
@@ -39,7 +39,8 @@ final class OrderedSum {
     for (int owner = 0; owner < owners; owner++) {
       RoundSum slice = owner == 0 ? sum : RoundSum.empty();
       int from = Math.min(values.length, owner * size);
-      slice.values = java.util.Arrays.copyOfRange(values, from, Math.min(values.length, from + size));
+      slice.values =
+          java.util.Arrays.copyOfRange(values, from, Math.min(values.length, from + size));
       if (owner > 0) {
         out.add(new Tuple2<>(owner, new Tuple2<>(partition, slice)));
       }

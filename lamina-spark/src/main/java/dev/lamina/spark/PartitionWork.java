@@ -11,10 +11,10 @@ final class PartitionWork {
   private PartitionWork() {}
 
   /**
-   * Gradient averaging: the gradient of the loss summed over this partition's share of global
-   * batch {@code in.index()} (its mean gradient times its row count), at the broadcast weights,
-   * followed by the change of the layers' state (moving statistics) times the row count, so that
-   * the driver's row-weighted mean moves the state as one step over the whole batch would.
+   * Gradient averaging: the gradient of the loss summed over this partition's share of global batch
+   * {@code in.index()} (its mean gradient times its row count), at the broadcast weights, followed
+   * by the change of the layers' state (moving statistics) times the row count, so that the
+   * driver's row-weighted mean moves the state as one step over the whole batch would.
    */
   static RoundSum gradientSum(FitPlan plan, RoundInput in, RowBlock block) {
     long first = (long) in.index() * plan.batchSize();
@@ -77,8 +77,10 @@ final class PartitionWork {
         DistributedTraining.applyConstraints(replica.model());
         record(sum, g, xy[1], to - from);
       }
-      sum.values = FlatArrays.join(FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues()),
-          replica.stateChange(in, 1));
+      sum.values =
+          FlatArrays.join(
+              FlatArrays.concat(replica.arrays(), optimizer.flatSlotValues()),
+              replica.stateChange(in, 1));
       sum.steps = (long) lastStep - firstStep;
       sum.contributors = 1;
       return sum;
@@ -93,7 +95,8 @@ final class PartitionWork {
     }
     throw new IllegalArgumentException(
         "SparkTrainer.parameterAveraging: needs one of Lamina's optimizers (their state can be"
-            + " averaged), got " + DistributedTraining.optimizer(replica.model()).name());
+            + " averaged), got "
+            + DistributedTraining.optimizer(replica.model()).name());
   }
 
   private static List<float[]> withRegularization(Replica replica, List<float[]> grads) {

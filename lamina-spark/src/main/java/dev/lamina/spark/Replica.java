@@ -12,13 +12,13 @@ record Replica(Sequential model, List<float[]> arrays, List<float[]> state) {
 
   static Replica of(byte[] modelBytes) {
     Sequential model = ModelBytes.load(modelBytes);
-    return new Replica(model, DistributedTraining.trainableArrays(model),
-        DistributedTraining.stateArrays(model));
+    return new Replica(
+        model, DistributedTraining.trainableArrays(model), DistributedTraining.stateArrays(model));
   }
 
   /**
-   * Starts a round's work from the driver's weights and layer state, with the random draws of
-   * this partition, epoch and step, whatever this replica ran before.
+   * Starts a round's work from the driver's weights and layer state, with the random draws of this
+   * partition, epoch and step, whatever this replica ran before.
    */
   void start(RoundInput in, long drawKey) {
     FlatArrays.copyInto(in.weights(), arrays);

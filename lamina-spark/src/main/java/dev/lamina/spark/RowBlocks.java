@@ -48,8 +48,11 @@ final class RowBlocks {
       }
     }
     throw new IllegalArgumentException(
-        "SparkTrainer: no column '" + name + "' in the DataFrame (columns: "
-            + String.join(", ", frame.columns()) + ")");
+        "SparkTrainer: no column '"
+            + name
+            + "' in the DataFrame (columns: "
+            + String.join(", ", frame.columns())
+            + ")");
   }
 
   private static RowBlock block(
@@ -66,9 +69,13 @@ final class RowBlocks {
       for (int c = 0; c <= width; c++) {
         if (row.isNullAt(c) || !Double.isFinite(row.getDouble(c))) {
           throw new IllegalArgumentException(
-              "SparkTrainer: column '" + names.get(c) + "' has "
+              "SparkTrainer: column '"
+                  + names.get(c)
+                  + "' has "
                   + (row.isNullAt(c) ? "no value" : "the value " + row.getDouble(c))
-                  + " in row " + list.get(i)._1() + "; training needs finite numbers");
+                  + " in row "
+                  + list.get(i)._1()
+                  + "; training needs finite numbers");
         }
         float v = (float) row.getDouble(c);
         if (c < width) {

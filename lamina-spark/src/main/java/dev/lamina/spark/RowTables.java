@@ -15,8 +15,8 @@ final class RowTables {
   private RowTables() {}
 
   /**
-   * The {@code columns} of {@code rows}, typed as given; {@code positions} are the columns'
-   * indexes in the rows.
+   * The {@code columns} of {@code rows}, typed as given; {@code positions} are the columns' indexes
+   * in the rows.
    */
   static Table of(List<Row> rows, Map<String, ColumnType> columns, int[] positions) {
     List<Column> built = new ArrayList<>();

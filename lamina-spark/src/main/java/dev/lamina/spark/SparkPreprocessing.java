@@ -13,11 +13,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The command line's automatic preprocessing — numbers imputed with the mean and standardized,
- * text imputed with {@value #MISSING_TEXT} and one-hot encoded (unknown categories ignored) —
- * fitted with Spark aggregations over a whole DataFrame, as lamina-data's transformers would fit
- * it on the same rows. The result is lamina-data's own fitted {@link ColumnTransformer}, so it is
- * saved, read and applied as the CLI's is.
+ * The command line's automatic preprocessing — numbers imputed with the mean and standardized, text
+ * imputed with {@value #MISSING_TEXT} and one-hot encoded (unknown categories ignored) — fitted
+ * with Spark aggregations over a whole DataFrame, as lamina-data's transformers would fit it on the
+ * same rows. The result is lamina-data's own fitted {@link ColumnTransformer}, so it is saved, read
+ * and applied as the CLI's is.
  */
 public final class SparkPreprocessing {
   static final String MISSING_TEXT = "NA";
@@ -69,8 +69,10 @@ public final class SparkPreprocessing {
       firstPass.add(functions.count(value));
       firstPass.add(functions.sum(value));
     }
-    Row sums = frame.agg(firstPass.get(0), firstPass.subList(1, firstPass.size())
-        .toArray(Column[]::new)).first();
+    Row sums =
+        frame
+            .agg(firstPass.get(0), firstPass.subList(1, firstPass.size()).toArray(Column[]::new))
+            .first();
     long rows = sums.getLong(0);
     int k = columns.size();
     double[] fill = new double[k];
@@ -90,8 +92,8 @@ public final class SparkPreprocessing {
       Column deviation = functions.col(columns.get(c)).cast("double").minus(mean[c]);
       secondPass.add(functions.sum(deviation.multiply(deviation)));
     }
-    Row squares = frame.agg(secondPass.get(0), secondPass.subList(1, k).toArray(Column[]::new))
-        .first();
+    Row squares =
+        frame.agg(secondPass.get(0), secondPass.subList(1, k).toArray(Column[]::new)).first();
     double[] scale = new double[k];
     for (int c = 0; c < k; c++) {
       double fillDeviation = fill[c] - mean[c];
@@ -135,8 +137,8 @@ public final class SparkPreprocessing {
   private static List<List<String>> categories(Dataset<Row> frame, List<String> columns) {
     List<List<String>> all = new ArrayList<>();
     for (String c : columns) {
-      Column filled = functions.coalesce(functions.col(c).cast("string"),
-          functions.lit(MISSING_TEXT));
+      Column filled =
+          functions.coalesce(functions.col(c).cast("string"), functions.lit(MISSING_TEXT));
       List<String> levels = new ArrayList<>();
       for (Row row : frame.select(filled).distinct().collectAsList()) {
         levels.add(row.getString(0));

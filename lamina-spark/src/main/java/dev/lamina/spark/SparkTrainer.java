@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>{@link #gradientAveraging()} (the default): per global batch, each partition computes the
- *       gradient summed over its share of the batch; the driver averages and applies the
- *       optimizer — the mathematics of one machine with that batch.
+ *       gradient summed over its share of the batch; the driver averages and applies the optimizer
+ *       — the mathematics of one machine with that batch.
  *   <li>{@link #parameterAveraging(int)}: each partition takes {@code k} local steps on its own
  *       rows, then weights and optimizer slots are averaged; fewer rounds per epoch.
  * </ul>
@@ -79,7 +79,11 @@ public final class SparkTrainer {
    * {@code target} column. {@code options.batchSize} is the global batch; validation data,
    * callbacks and History work as in {@code Sequential.fit}, on the driver.
    */
-  public History fit(Sequential model, Dataset<Row> frame, List<String> features, String target,
+  public History fit(
+      Sequential model,
+      Dataset<Row> frame,
+      List<String> features,
+      String target,
       FitOptions options) {
     Settings settings = DistributedTraining.settings(options);
     if (model.inputShape() == null) {
@@ -88,7 +92,8 @@ public final class SparkTrainer {
     if (localSteps > 0 && !(DistributedTraining.optimizer(model) instanceof GradientOptimizer)) {
       throw new IllegalArgumentException(
           "SparkTrainer.parameterAveraging: needs one of Lamina's optimizers (their state can be"
-              + " averaged), got " + DistributedTraining.optimizer(model).name());
+              + " averaged), got "
+              + DistributedTraining.optimizer(model).name());
     }
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<RowBlock> blocks = RowBlocks.of(frame, features, target, partitions);
@@ -98,10 +103,18 @@ public final class SparkTrainer {
       if (rows == 0) {
         throw new IllegalArgumentException("SparkTrainer.fit: the DataFrame has no rows");
       }
-      FitPlan plan = new FitPlan(UUID.randomUUID().toString(), modelBytes, settings.batchSize(),
-          partitions, rows, settings.shuffle(), DistributedTraining.seed(model), localSteps);
-      Aggregation sums = aggregation != null ? aggregation
-          : Aggregation.forRounds(roundValues(model), partitions);
+      FitPlan plan =
+          new FitPlan(
+              UUID.randomUUID().toString(),
+              modelBytes,
+              settings.batchSize(),
+              partitions,
+              rows,
+              settings.shuffle(),
+              DistributedTraining.seed(model),
+              localSteps);
+      Aggregation sums =
+          aggregation != null ? aggregation : Aggregation.forRounds(roundValues(model), partitions);
       return new DistributedFit(context, model, settings, sums).run(blocks, plan);
     } finally {
       blocks.unpersist(false);
@@ -111,34 +124,43 @@ public final class SparkTrainer {
 
   /** Floats each partition sends per round: gradients, or weights with Adam's two slots. */
   private long roundValues(Sequential model) {
-    long weights = DistributedTraining.trainableArrays(model).stream().mapToLong(a -> a.length).sum();
+    long weights =
+        DistributedTraining.trainableArrays(model).stream().mapToLong(a -> a.length).sum();
     return localSteps == 0 ? weights : 3 * weights;
   }
 
   /**
-   * The DataFrame with an {@code outputColumn} added: the model's output for the row's features
-   * (a double, or an array of doubles when the model has several outputs), in batches per
-   * partition. Every input column is kept, in order.
+   * The DataFrame with an {@code outputColumn} added: the model's output for the row's features (a
+   * double, or an array of doubles when the model has several outputs), in batches per partition.
+   * Every input column is kept, in order.
    */
-  public Dataset<Row> predict(Sequential model, Dataset<Row> frame, List<String> features,
-      String outputColumn) {
+  public Dataset<Row> predict(
+      Sequential model, Dataset<Row> frame, List<String> features, String outputColumn) {
     if (model.inputShape() == null) {
       model.build(features.size());
     }
     int width = Math.toIntExact(model.outputShape()[model.outputShape().length - 1]);
-    DataType type = width == 1 ? DataTypes.DoubleType
-        : DataTypes.createArrayType(DataTypes.DoubleType, false);
+    DataType type =
+        width == 1 ? DataTypes.DoubleType : DataTypes.createArrayType(DataTypes.DoubleType, false);
     StructType schema = frame.schema().add(outputColumn, type, false);
     int[] featureIndexes = features.stream().mapToInt(frame.schema()::fieldIndex).toArray();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> modelBytes = context.broadcast(ModelBytes.of(model));
-    JavaRDD<Row> scored = frame.toJavaRDD().mapPartitions(rows -> new BatchScorer(rows,
-        ModelBytes.load(modelBytes.value()), new NumericFeatures(featureIndexes)));
+    JavaRDD<Row> scored =
+        frame
+            .toJavaRDD()
+            .mapPartitions(
+                rows ->
+                    new BatchScorer(
+                        rows,
+                        ModelBytes.load(modelBytes.value()),
+                        new NumericFeatures(featureIndexes)));
     return spark.createDataFrame(scored, schema);
   }
 
   /** Scores from numeric feature columns: one double, or an array of them, per row. */
-  private record NumericFeatures(int[] columns) implements BatchScorer.Outputs, java.io.Serializable {
+  private record NumericFeatures(int[] columns)
+      implements BatchScorer.Outputs, java.io.Serializable {
     @Override
     public Tensor inputs(List<Row> rows) {
       float[] x = new float[rows.size() * columns.length];
@@ -146,9 +168,12 @@ public final class SparkTrainer {
         for (int c = 0; c < columns.length; c++) {
           Object cell = rows.get(i).get(columns[c]);
           if (!(cell instanceof Number number)) {
-            throw new IllegalArgumentException("SparkTrainer.predict: feature column "
-                + rows.get(i).schema().fieldNames()[columns[c]] + " holds " + cell
-                + "; scoring needs numbers");
+            throw new IllegalArgumentException(
+                "SparkTrainer.predict: feature column "
+                    + rows.get(i).schema().fieldNames()[columns[c]]
+                    + " holds "
+                    + cell
+                    + "; scoring needs numbers");
           }
           x[i * columns.length + c] = number.floatValue();
         }

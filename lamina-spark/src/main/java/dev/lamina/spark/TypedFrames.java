@@ -23,10 +23,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code lamina train --spark}'s {@code --data} as a DataFrame whose columns are typed as
- * lamina-data types them: numbers as doubles, everything else as strings, a missing cell as null.
- * A CSV file is read as text and a column is numeric when every cell that is not a missing marker
- * reads as a number (as lamina-data's reader decides); a Parquet path or a table of Spark's
- * catalog keeps its schema's numeric columns.
+ * lamina-data types them: numbers as doubles, everything else as strings, a missing cell as null. A
+ * CSV file is read as text and a column is numeric when every cell that is not a missing marker
+ * reads as a number (as lamina-data's reader decides); a Parquet path or a table of Spark's catalog
+ * keeps its schema's numeric columns.
  */
 final class TypedFrames {
   private TypedFrames() {}
@@ -49,38 +49,61 @@ final class TypedFrames {
     if (spark.catalog().tableExists(name)) {
       return new Source(typed(spark.table(name)), "table " + name);
     }
-    throw new BadInputException("--data: " + name + " is neither a file, a Parquet folder nor a "
-        + "table in Spark's catalog");
+    throw new BadInputException(
+        "--data: "
+            + name
+            + " is neither a file, a Parquet folder nor a "
+            + "table in Spark's catalog");
   }
 
   private static Dataset<Row> csv(SparkSession spark, TrainSettings settings, String file) {
     String header = spark.read().textFile(file).first();
     CsvOptions options = settings.csvOptions(header);
-    Dataset<Row> text = spark.read().option("header", "true")
-        .option("sep", String.valueOf(options.delimiter()))
-        .option("quote", String.valueOf(options.quote()))
-        .option("escape", String.valueOf(options.quote()))
-        .option("encoding", options.encoding().name())
-        .option("mode", "FAILFAST")
-        .csv(file);
+    Dataset<Row> text =
+        spark
+            .read()
+            .option("header", "true")
+            .option("sep", String.valueOf(options.delimiter()))
+            .option("quote", String.valueOf(options.quote()))
+            .option("escape", String.valueOf(options.quote()))
+            .option("encoding", options.encoding().name())
+            .option("mode", "FAILFAST")
+            .csv(file);
     List<org.apache.spark.sql.Column> cells = new ArrayList<>();
     for (String c : text.columns()) {
       org.apache.spark.sql.Column cell = functions.col(quoted(c));
-      cells.add(functions.when(cell.isin(options.missingMarkers().toArray()), null)
-          .otherwise(cell).as(c));
+      cells.add(
+          functions
+              .when(cell.isin(options.missingMarkers().toArray()), null)
+              .otherwise(cell)
+              .as(c));
     }
     Dataset<Row> present = text.select(cells.toArray(org.apache.spark.sql.Column[]::new));
     List<org.apache.spark.sql.Column> checks = new ArrayList<>();
     for (String c : present.columns()) {
       org.apache.spark.sql.Column cell = functions.col(quoted(c));
-      checks.add(functions.sum(functions.when(cell.isNotNull()
-          .and(cell.try_cast(DataTypes.DoubleType).isNull()), 1).otherwise(0)));
+      checks.add(
+          functions.sum(
+              functions
+                  .when(cell.isNotNull().and(cell.try_cast(DataTypes.DoubleType).isNull()), 1)
+                  .otherwise(0)));
       org.apache.spark.sql.Column number = cell.try_cast(DataTypes.DoubleType);
-      checks.add(functions.sum(functions.when(functions.isnan(number)
-          .or(functions.abs(number).equalTo(Double.POSITIVE_INFINITY)), 1).otherwise(0)));
+      checks.add(
+          functions.sum(
+              functions
+                  .when(
+                      functions
+                          .isnan(number)
+                          .or(functions.abs(number).equalTo(Double.POSITIVE_INFINITY)),
+                      1)
+                  .otherwise(0)));
     }
-    Row counts = present.agg(checks.get(0), checks.subList(1, checks.size())
-        .toArray(org.apache.spark.sql.Column[]::new)).first();
+    Row counts =
+        present
+            .agg(
+                checks.get(0),
+                checks.subList(1, checks.size()).toArray(org.apache.spark.sql.Column[]::new))
+            .first();
     List<org.apache.spark.sql.Column> typed = new ArrayList<>();
     String[] names = present.columns();
     for (int c = 0; c < names.length; c++) {
@@ -93,13 +116,24 @@ final class TypedFrames {
       org.apache.spark.sql.Column number = cell.try_cast(DataTypes.DoubleType);
       long nonFinite = counts.isNullAt(2 * c + 1) ? 0 : counts.getLong(2 * c + 1);
       if (nonFinite > 0 && options.nonFinite() != CsvOptions.NonFinite.MISSING) {
-        throw new BadInputException(file + ", column '" + names[c] + "': " + nonFinite
-            + " cells are not finite numbers (inf, NaN or beyond 1.8e308); "
-            + "--infinite missing reads them as missing values");
+        throw new BadInputException(
+            file
+                + ", column '"
+                + names[c]
+                + "': "
+                + nonFinite
+                + " cells are not finite numbers (inf, NaN or beyond 1.8e308); "
+                + "--infinite missing reads them as missing values");
       }
-      typed.add(functions.when(functions.isnan(number)
-          .or(functions.abs(number).equalTo(Double.POSITIVE_INFINITY)), null)
-          .otherwise(number).as(names[c]));
+      typed.add(
+          functions
+              .when(
+                  functions
+                      .isnan(number)
+                      .or(functions.abs(number).equalTo(Double.POSITIVE_INFINITY)),
+                  null)
+              .otherwise(number)
+              .as(names[c]));
     }
     return present.select(typed.toArray(org.apache.spark.sql.Column[]::new));
   }
@@ -109,8 +143,11 @@ final class TypedFrames {
     List<org.apache.spark.sql.Column> typed = new ArrayList<>();
     for (StructField field : frame.schema().fields()) {
       org.apache.spark.sql.Column cell = functions.col(quoted(field.name()));
-      typed.add((field.dataType() instanceof NumericType
-          ? cell.cast(DataTypes.DoubleType) : cell.cast(DataTypes.StringType)).as(field.name()));
+      typed.add(
+          (field.dataType() instanceof NumericType
+                  ? cell.cast(DataTypes.DoubleType)
+                  : cell.cast(DataTypes.StringType))
+              .as(field.name()));
     }
     return frame.select(typed.toArray(org.apache.spark.sql.Column[]::new));
   }
@@ -119,16 +156,23 @@ final class TypedFrames {
   static Dataset<Row> of(SparkSession spark, Table table) {
     StructType schema = new StructType();
     for (Column column : table.columns()) {
-      schema = schema.add(column.name(), column instanceof NumericColumn
-          ? DataTypes.DoubleType : DataTypes.StringType, true);
+      schema =
+          schema.add(
+              column.name(),
+              column instanceof NumericColumn ? DataTypes.DoubleType : DataTypes.StringType,
+              true);
     }
     List<Row> rows = new ArrayList<>(table.rowCount());
     for (int r = 0; r < table.rowCount(); r++) {
       Object[] cells = new Object[table.columnCount()];
       for (int c = 0; c < cells.length; c++) {
         Column column = table.columns().get(c);
-        cells[c] = column.isMissing(r) ? null : column instanceof NumericColumn numbers
-            ? (Object) numbers.get(r) : column.format(r);
+        cells[c] =
+            column.isMissing(r)
+                ? null
+                : column instanceof NumericColumn numbers
+                    ? (Object) numbers.get(r)
+                    : column.format(r);
       }
       rows.add(RowFactory.create(cells));
     }

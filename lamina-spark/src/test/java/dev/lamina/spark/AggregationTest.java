@@ -47,17 +47,18 @@ class AggregationTest {
     return v;
   }
 
-  static final Function<RowBlock, RoundSum> WORK = block -> {
-    RoundSum sum = RoundSum.empty();
-    sum.values = values(block.partition());
-    sum.lossSum = block.partition() + 0.5;
-    sum.rows = 10L + block.partition();
-    sum.steps = 1;
-    sum.contributors = 1;
-    sum.predictions.add(new float[] {block.partition()});
-    sum.targets.add(new float[] {-block.partition()});
-    return sum;
-  };
+  static final Function<RowBlock, RoundSum> WORK =
+      block -> {
+        RoundSum sum = RoundSum.empty();
+        sum.values = values(block.partition());
+        sum.lossSum = block.partition() + 0.5;
+        sum.rows = 10L + block.partition();
+        sum.steps = 1;
+        sum.contributors = 1;
+        sum.predictions.add(new float[] {block.partition()});
+        sum.targets.add(new float[] {-block.partition()});
+        return sum;
+      };
 
   @Test
   void allReduceSumsAsTheTreeDoes() {

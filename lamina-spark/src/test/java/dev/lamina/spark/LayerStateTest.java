@@ -49,15 +49,24 @@ class LayerStateTest {
   }
 
   static Sequential batchNormModel() {
-    Sequential model = new Sequential(new Dense(16).inputShape(SparkTrainerTest.FEATURES),
-        new BatchNormalization().momentum(0.9), new Activation("relu"), new Dense(1)).seed(13);
+    Sequential model =
+        new Sequential(
+                new Dense(16).inputShape(SparkTrainerTest.FEATURES),
+                new BatchNormalization().momentum(0.9),
+                new Activation("relu"),
+                new Dense(1))
+            .seed(13);
     model.compile(new Adam(0.01), dev.lamina.losses.Losses.get("mse"), "mae");
     return model;
   }
 
   static Sequential dropoutModel() {
-    Sequential model = new Sequential(new Dense(16, "relu").inputShape(SparkTrainerTest.FEATURES),
-        new Dropout(0.3), new Dense(1)).seed(17);
+    Sequential model =
+        new Sequential(
+                new Dense(16, "relu").inputShape(SparkTrainerTest.FEATURES),
+                new Dropout(0.3),
+                new Dense(1))
+            .seed(17);
     model.compile(new Adam(0.01), dev.lamina.losses.Losses.get("mse"));
     return model;
   }
@@ -70,19 +79,23 @@ class LayerStateTest {
   void batchNormalizationMovingStatisticsFollowTheTrainingOfOneMachine() {
     float[][] rows = shiftedData();
     Tensor x = SparkTrainerTest.column(rows, 0, SparkTrainerTest.FEATURES);
-    Tensor y = SparkTrainerTest.column(rows, SparkTrainerTest.FEATURES,
-        SparkTrainerTest.FEATURES + 1);
+    Tensor y =
+        SparkTrainerTest.column(rows, SparkTrainerTest.FEATURES, SparkTrainerTest.FEATURES + 1);
     Sequential single = batchNormModel();
     single.fit(x, y, options());
     double singleLoss = single.evaluate(x, y).get("loss");
     float[] singleMean = movingMean(single);
 
     Sequential gradients = batchNormModel();
-    new SparkTrainer(spark).gradientAveraging().partitions(4).fit(gradients,
-        SparkTrainerTest.frame(rows), SparkTrainerTest.NAMES, "target", options());
+    new SparkTrainer(spark)
+        .gradientAveraging()
+        .partitions(4)
+        .fit(gradients, SparkTrainerTest.frame(rows), SparkTrainerTest.NAMES, "target", options());
     Sequential averaged = batchNormModel();
-    new SparkTrainer(spark).parameterAveraging(2).partitions(4).fit(averaged,
-        SparkTrainerTest.frame(rows), SparkTrainerTest.NAMES, "target", options());
+    new SparkTrainer(spark)
+        .parameterAveraging(2)
+        .partitions(4)
+        .fit(averaged, SparkTrainerTest.frame(rows), SparkTrainerTest.NAMES, "target", options());
 
     for (Sequential trained : List.of(gradients, averaged)) {
       float[] mean = movingMean(trained);
@@ -92,10 +105,14 @@ class LayerStateTest {
         scale = Math.max(scale, Math.abs(singleMean[i]));
         worst = Math.max(worst, Math.abs(mean[i] - singleMean[i]));
       }
-      assertTrue(worst <= 0.2 * scale,
+      assertTrue(
+          worst <= 0.2 * scale,
           "moving mean differs from one machine's by " + worst + " (scale " + scale + ")");
       double loss = trained.evaluate(x, y).get("loss");
-      assertEquals(singleLoss, loss, 0.25 * singleLoss + 0.02,
+      assertEquals(
+          singleLoss,
+          loss,
+          0.25 * singleLoss + 0.02,
           "inference loss " + loss + " against one machine's " + singleLoss);
     }
   }
@@ -119,8 +136,8 @@ class LayerStateTest {
     }
     RowBlock block = new RowBlock(0, rows.length, SparkTrainerTest.FEATURES, x, y);
     FitPlan plan = new FitPlan("masks", bytes, rows.length, 1, rows.length, false, 17, 0);
-    float[] weights = FlatArrays.concat(dev.lamina.DistributedTraining.trainableArrays(model),
-        new float[0]);
+    float[] weights =
+        FlatArrays.concat(dev.lamina.DistributedTraining.trainableArrays(model), new float[0]);
     RoundInput step0 = new RoundInput(weights, new float[0], new float[0], 0, 0.01, 0, 0);
     RoundInput step1 = new RoundInput(weights, new float[0], new float[0], 0, 0.01, 0, 1);
     // the pool hands the same replica back each time: its stream has advanced in between
@@ -140,13 +157,19 @@ class LayerStateTest {
       for (int run = 0; run < 2; run++) {
         Sequential model = dropoutModel();
         SparkTrainer trainer = new SparkTrainer(spark).partitions(4);
-        (mode == 0 ? trainer.gradientAveraging() : trainer.parameterAveraging(2)).fit(model,
-            SparkTrainerTest.frame(rows), SparkTrainerTest.NAMES, "target",
-            options().shuffle(true));
+        (mode == 0 ? trainer.gradientAveraging() : trainer.parameterAveraging(2))
+            .fit(
+                model,
+                SparkTrainerTest.frame(rows),
+                SparkTrainerTest.NAMES,
+                "target",
+                options().shuffle(true));
         runs.add(model.getWeights());
       }
       for (int i = 0; i < runs.get(0).size(); i++) {
-        assertArrayEquals(runs.get(0).get(i).toFloatArray(), runs.get(1).get(i).toFloatArray(),
+        assertArrayEquals(
+            runs.get(0).get(i).toFloatArray(),
+            runs.get(1).get(i).toFloatArray(),
             "mode " + mode + " weight " + i);
       }
     }

@@ -59,18 +59,29 @@ class ScoringTest {
       s[i] = i % 11 == 0 ? null : List.of("red", "green", "blue, dark").get(random.nextInt(3));
       rows.add(RowFactory.create(Double.isNaN(a[i]) ? null : a[i], b[i], s[i]));
     }
-    StructType schema = new StructType().add("a", DataTypes.DoubleType)
-        .add("b", DataTypes.DoubleType).add("s", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("a", DataTypes.DoubleType)
+            .add("b", DataTypes.DoubleType)
+            .add("s", DataTypes.StringType);
     Dataset<Row> frame = spark.createDataFrame(rows, schema).repartition(3);
 
     ColumnTransformer fromSpark = SparkPreprocessing.fit(frame, List.of("a", "b"), List.of("s"));
-    ColumnTransformer local = new ColumnTransformer()
-        .add("num", new Pipeline(new SimpleImputer(SimpleImputer.Strategy.MEAN),
-            new StandardScaler()), "a", "b")
-        .add("cat", new Pipeline(SimpleImputer.constant("NA"),
-            new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)), "s");
-    local.fit(Table.of(NumericColumn.of("a", a), NumericColumn.of("b", b),
-        StringColumn.of("s", s)));
+    ColumnTransformer local =
+        new ColumnTransformer()
+            .add(
+                "num",
+                new Pipeline(new SimpleImputer(SimpleImputer.Strategy.MEAN), new StandardScaler()),
+                "a",
+                "b")
+            .add(
+                "cat",
+                new Pipeline(
+                    SimpleImputer.constant("NA"),
+                    new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE)),
+                "s");
+    local.fit(
+        Table.of(NumericColumn.of("a", a), NumericColumn.of("b", b), StringColumn.of("s", s)));
     assertSame(local.toJson(), fromSpark.toJson(), "$");
   }
 
@@ -109,20 +120,40 @@ class ScoringTest {
   @Test
   void scoringAClassifierGivesTheLabelsAndProbabilitiesOfLaminaPredict() throws IOException {
     Path csv = head(DATA.resolve("hotel.csv"), 400);
-    assertScoresLikePredict(csv, "--target", "is_canceled", "--drop",
-        "reservation_status,reservation_status_date");
+    assertScoresLikePredict(
+        csv, "--target", "is_canceled", "--drop", "reservation_status,reservation_status_date");
   }
 
   private void assertScoresLikePredict(Path csv, String... target) throws IOException {
     Path run = dir.resolve("run");
-    List<String> train = new ArrayList<>(List.of("train", "--data", csv.toString(), "--epochs",
-        "2", "--layers", "16", "--out", run.toString(), "--json"));
+    List<String> train =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                csv.toString(),
+                "--epochs",
+                "2",
+                "--layers",
+                "16",
+                "--out",
+                run.toString(),
+                "--json"));
     train.addAll(List.of(target));
     assertEquals(0, new CommandLine(new Lamina()).execute(train.toArray(String[]::new)));
     Path model = run.resolve("model.lamina");
     Path predictions = dir.resolve("predictions.csv");
-    assertEquals(0, new CommandLine(new Lamina()).execute("predict", "--model", model.toString(),
-        "--data", csv.toString(), "--out", predictions.toString()));
+    assertEquals(
+        0,
+        new CommandLine(new Lamina())
+            .execute(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                csv.toString(),
+                "--out",
+                predictions.toString()));
     List<String> want = Files.readAllLines(predictions);
 
     // small file splits: several partitions, in file order, whose batches start mid-file
@@ -131,8 +162,10 @@ class ScoringTest {
     assertTrue(frame.rdd().getNumPartitions() > 1, "partitions " + frame.rdd().getNumPartitions());
     Dataset<Row> scored = CliModelScoring.score(spark, model, frame);
     List<String> got = new ArrayList<>();
-    got.add(String.join(",", List.of(scored.columns()).subList(frame.columns().length,
-        scored.columns().length)));
+    got.add(
+        String.join(
+            ",",
+            List.of(scored.columns()).subList(frame.columns().length, scored.columns().length)));
     for (Row row : scored.collectAsList()) {
       StringBuilder line = new StringBuilder();
       for (int c = frame.columns().length; c < row.length(); c++) {

@@ -20,21 +20,24 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The measurements behind docs/spark.md, run by tools/spark-bench (a program, not a test):
- * {@code rounds} times a compute-free round (broadcast, tasks, aggregation) per aggregation and
- * model size; {@code scaling} times one epoch of each mode on a synthetic 28-column binary task
- * generated here, in Spark; {@code redwine} trains the course's lesson-4 red-wine task with parameter
+ * The measurements behind docs/spark.md, run by tools/spark-bench (a program, not a test): {@code
+ * rounds} times a compute-free round (broadcast, tasks, aggregation) per aggregation and model
+ * size; {@code scaling} times one epoch of each mode on a synthetic 28-column binary task generated
+ * here, in Spark; {@code redwine} trains the course's lesson-4 red-wine task with parameter
  * averaging.
  */
 final class SparkBench {
   private SparkBench() {}
 
   public static void main(String[] args) {
-    SparkSession spark = SparkSession.builder().master(args[0]).appName("lamina-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master(args[0])
+            .appName("lamina-bench")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
       if (args[1].equals("rounds")) {
@@ -61,17 +64,21 @@ final class SparkBench {
     blocks.count();
     for (int weights : sizes) {
       for (String name : List.of("tree", "allReduce")) {
-        Aggregation aggregation = name.equals("tree") ? Aggregation.tree(2) : Aggregation.allReduce();
+        Aggregation aggregation =
+            name.equals("tree") ? Aggregation.tree(2) : Aggregation.allReduce();
         double[] ms = new double[25];
         for (int round = 0; round < ms.length; round++) {
           long start = System.nanoTime();
           Broadcast<float[]> shared = context.broadcast(new float[weights]);
-          RoundSum sum = aggregation.run(blocks, block -> {
-            RoundSum part = RoundSum.empty();
-            part.values = shared.value().clone();
-            part.rows = 1;
-            return part;
-          });
+          RoundSum sum =
+              aggregation.run(
+                  blocks,
+                  block -> {
+                    RoundSum part = RoundSum.empty();
+                    part.values = shared.value().clone();
+                    part.rows = 1;
+                    return part;
+                  });
           shared.destroy();
           if (sum.values.length != weights) {
             throw new IllegalStateException("lost values: " + sum.values.length);
@@ -80,8 +87,14 @@ final class SparkBench {
         }
         double[] timed = Arrays.copyOfRange(ms, 5, ms.length);
         Arrays.sort(timed);
-        System.out.printf(Locale.ROOT, "rounds %s P=%d weights=%d first=%.1f ms median=%.1f ms"
-            + " min=%.1f ms%n", name, partitions, weights, ms[0], timed[timed.length / 2],
+        System.out.printf(
+            Locale.ROOT,
+            "rounds %s P=%d weights=%d first=%.1f ms median=%.1f ms" + " min=%.1f ms%n",
+            name,
+            partitions,
+            weights,
+            ms[0],
+            timed[timed.length / 2],
             timed[0]);
       }
     }
@@ -89,9 +102,9 @@ final class SparkBench {
 
   /**
    * The course's lesson 4 on Spark: red wine split 70/30 (seed 4, as the example), every column
-   * min-max scaled with the training part's range, 3 × 512 relu, Adam 1e-3, MAE, batch 256,
-   * early stopping (min_delta 0.001, patience 20, best weights); parameter averaging every
-   * {@code localSteps} steps on the session's partitions. Prints the best validation MAE.
+   * min-max scaled with the training part's range, 3 × 512 relu, Adam 1e-3, MAE, batch 256, early
+   * stopping (min_delta 0.001, patience 20, best weights); parameter averaging every {@code
+   * localSteps} steps on the session's partitions. Prints the best validation MAE.
    */
   static void redWine(SparkSession spark, int localSteps) {
     dev.lamina.data.TableSplit split = dev.lamina.data.Datasets.redWine().split(0.7, 4);
@@ -99,20 +112,44 @@ final class SparkBench {
     dev.lamina.data.Table train = scaler.transform(split.train());
     dev.lamina.data.Table valid = scaler.transform(split.valid());
     List<String> names = train.drop("quality").columnNames();
-    Sequential model = new Sequential(new Dense(512, "relu").inputShape(names.size()),
-        new Dense(512, "relu"), new Dense(512, "relu"), new Dense(1)).seed(4);
+    Sequential model =
+        new Sequential(
+                new Dense(512, "relu").inputShape(names.size()),
+                new Dense(512, "relu"),
+                new Dense(512, "relu"),
+                new Dense(1))
+            .seed(4);
     model.compile(new Adam(1e-3), dev.lamina.losses.Losses.get("mae"));
     Dataset<Row> frame = SparkTrainerTest.frame(spark, train.toTensor(), train.columnNames());
     long start = System.nanoTime();
-    dev.lamina.History history = new SparkTrainer(spark).parameterAveraging(localSteps)
-        .fit(model, frame, names, "quality", new FitOptions().batchSize(256).epochs(500).verbose(0)
-            .validationData(valid.drop("quality").toTensor(), valid.select("quality").toTensor())
-            .callbacks(new dev.lamina.callbacks.EarlyStopping().minDelta(0.001).patience(20)
-                .restoreBestWeights(true)));
+    dev.lamina.History history =
+        new SparkTrainer(spark)
+            .parameterAveraging(localSteps)
+            .fit(
+                model,
+                frame,
+                names,
+                "quality",
+                new FitOptions()
+                    .batchSize(256)
+                    .epochs(500)
+                    .verbose(0)
+                    .validationData(
+                        valid.drop("quality").toTensor(), valid.select("quality").toTensor())
+                    .callbacks(
+                        new dev.lamina.callbacks.EarlyStopping()
+                            .minDelta(0.001)
+                            .patience(20)
+                            .restoreBestWeights(true)));
     double[] val = history.get("val_loss");
-    System.out.printf(Locale.ROOT, "redwine P=%d k=%d: best val MAE %.4f at epoch %d of %d,"
-            + " %.0f s%n", spark.sparkContext().defaultParallelism(), localSteps,
-        Arrays.stream(val).min().orElseThrow(), argMin(val) + 1, val.length,
+    System.out.printf(
+        Locale.ROOT,
+        "redwine P=%d k=%d: best val MAE %.4f at epoch %d of %d," + " %.0f s%n",
+        spark.sparkContext().defaultParallelism(),
+        localSteps,
+        Arrays.stream(val).min().orElseThrow(),
+        argMin(val) + 1,
+        val.length,
         (System.nanoTime() - start) / 1e9);
   }
 
@@ -139,34 +176,54 @@ final class SparkBench {
       Column f = functions.col("f" + c);
       score = score.plus(c % 3 == 0 ? f.multiply(f).minus(1) : f.multiply((c % 5) - 2));
     }
-    Dataset<Row> frame = raw.withColumn("target",
-        functions.when(score.gt(0), 1.0).otherwise(0.0)).cache();
+    Dataset<Row> frame =
+        raw.withColumn("target", functions.when(score.gt(0), 1.0).otherwise(0.0)).cache();
     frame.count();
     int partitions = spark.sparkContext().defaultParallelism();
     for (int mode = 0; mode < 2; mode++) {
-      Sequential model = new Sequential(new Dense(64, "relu").inputShape(28),
-          new Dense(64, "relu"), new Dense(1, "sigmoid")).seed(1);
-      model.compile(new Adam(1e-3), dev.lamina.losses.Losses.get("binary_crossentropy"),
-          "accuracy");
+      Sequential model =
+          new Sequential(
+                  new Dense(64, "relu").inputShape(28),
+                  new Dense(64, "relu"),
+                  new Dense(1, "sigmoid"))
+              .seed(1);
+      model.compile(
+          new Adam(1e-3), dev.lamina.losses.Losses.get("binary_crossentropy"), "accuracy");
       SparkTrainer trainer = new SparkTrainer(spark).partitions(partitions);
       int batch = mode == 0 ? 2048 : 256;
       int localSteps = 32;
-      long perRound = mode == 0 ? batch : (long) partitions * ((batch + partitions - 1) / partitions)
-          * localSteps;
+      long perRound =
+          mode == 0
+              ? batch
+              : (long) partitions * ((batch + partitions - 1) / partitions) * localSteps;
       if (mode == 1) {
         trainer.parameterAveraging(localSteps);
       }
       EpochTimer timer = new EpochTimer();
       long start = System.nanoTime();
-      trainer.fit(model, frame, names, "target",
+      trainer.fit(
+          model,
+          frame,
+          names,
+          "target",
           new FitOptions().batchSize(batch).epochs(1).verbose(0).callbacks(timer));
       double total = (System.nanoTime() - start) / 1e9;
       long roundsPerEpoch = (rows + perRound - 1) / perRound;
-      System.out.printf(Locale.ROOT, "scaling %s P=%d rows=%d batch=%d%s: fit %.1f s, epoch %.1f s,"
+      System.out.printf(
+          Locale.ROOT,
+          "scaling %s P=%d rows=%d batch=%d%s: fit %.1f s, epoch %.1f s,"
               + " %d rounds, %.1f ms/round, %.0f rows/s, accuracy %.3f%n",
-          mode == 0 ? "gradient-averaging" : "parameter-averaging", partitions, rows, batch,
-          mode == 0 ? "" : " k=" + localSteps, total, timer.seconds, roundsPerEpoch,
-          timer.seconds * 1000 / roundsPerEpoch, rows / timer.seconds, timer.accuracy);
+          mode == 0 ? "gradient-averaging" : "parameter-averaging",
+          partitions,
+          rows,
+          batch,
+          mode == 0 ? "" : " k=" + localSteps,
+          total,
+          timer.seconds,
+          roundsPerEpoch,
+          timer.seconds * 1000 / roundsPerEpoch,
+          rows / timer.seconds,
+          timer.accuracy);
     }
   }
 

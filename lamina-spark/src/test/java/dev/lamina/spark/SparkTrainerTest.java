@@ -81,9 +81,12 @@ class SparkTrainerTest {
 
   static Sequential model() {
     // constraints that bind, so that the distributed update must project as one machine does
-    Sequential model = new Sequential(
-        new Dense(16, "relu").kernelConstraint(new MaxNorm(MAX_NORM)).inputShape(FEATURES),
-        new Dense(8, "relu").biasConstraint(new NonNeg()), new Dense(1)).seed(11);
+    Sequential model =
+        new Sequential(
+                new Dense(16, "relu").kernelConstraint(new MaxNorm(MAX_NORM)).inputShape(FEATURES),
+                new Dense(8, "relu").biasConstraint(new NonNeg()),
+                new Dense(1))
+            .seed(11);
     model.compile(new Adam(0.01), dev.lamina.losses.Losses.get("mse"), "mae");
     return model;
   }
@@ -116,13 +119,24 @@ class SparkTrainerTest {
   void gradientAveragingGivesTheWeightsOfOneMachine() {
     float[][] rows = data(5);
     Sequential single = model();
-    History expected = single.fit(column(rows, 0, FEATURES), column(rows, FEATURES, FEATURES + 1),
-        new FitOptions().batchSize(64).epochs(3).shuffle(false).verbose(0));
+    History expected =
+        single.fit(
+            column(rows, 0, FEATURES),
+            column(rows, FEATURES, FEATURES + 1),
+            new FitOptions().batchSize(64).epochs(3).shuffle(false).verbose(0));
 
     Sequential distributed = model();
     Dataset<Row> frame = frame(rows);
-    History actual = new SparkTrainer(spark).gradientAveraging().partitions(4).fit(distributed,
-        frame, NAMES, "target", new FitOptions().batchSize(64).epochs(3).shuffle(false).verbose(0));
+    History actual =
+        new SparkTrainer(spark)
+            .gradientAveraging()
+            .partitions(4)
+            .fit(
+                distributed,
+                frame,
+                NAMES,
+                "target",
+                new FitOptions().batchSize(64).epochs(3).shuffle(false).verbose(0));
 
     List<Tensor> want = single.getWeights();
     List<Tensor> got = distributed.getWeights();
@@ -144,8 +158,11 @@ class SparkTrainerTest {
     assertEquals(expected.keys(), actual.keys());
     for (String key : expected.keys()) {
       for (int e = 0; e < 3; e++) {
-        assertEquals(expected.get(key)[e], actual.get(key)[e],
-            1e-4 * Math.abs(expected.get(key)[e]), key + " at epoch " + e);
+        assertEquals(
+            expected.get(key)[e],
+            actual.get(key)[e],
+            1e-4 * Math.abs(expected.get(key)[e]),
+            key + " at epoch " + e);
       }
     }
   }
@@ -159,9 +176,17 @@ class SparkTrainerTest {
     List<List<Tensor>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       Sequential model = model();
-      new SparkTrainer(spark).parameterAveraging(2).partitions(2).fit(model, frame(rows),
-          NAMES, "target", new FitOptions().batchSize(32).epochs(3).verbose(0));
-      assertTrue(model.evaluate(x, y).get("loss") < 0.6 * before,
+      new SparkTrainer(spark)
+          .parameterAveraging(2)
+          .partitions(2)
+          .fit(
+              model,
+              frame(rows),
+              NAMES,
+              "target",
+              new FitOptions().batchSize(32).epochs(3).verbose(0));
+      assertTrue(
+          model.evaluate(x, y).get("loss") < 0.6 * before,
           "loss " + model.evaluate(x, y).get("loss") + " after training, " + before + " before");
       assertTrue(largestColumnNorm(model.getWeights().get(0)) <= MAX_NORM + 1e-6);
       runs.add(model.getWeights());
@@ -175,10 +200,10 @@ class SparkTrainerTest {
   void predictAddsTheOutputsOfTheModelToEveryRow() {
     float[][] rows = data(9);
     Sequential model = model();
-    Dataset<Row> scored = new SparkTrainer(spark).predict(model, frame(rows).repartition(3),
-        NAMES, "prediction");
-    assertEquals(List.of("f0", "f1", "f2", "f3", "f4", "target", "prediction"),
-        List.of(scored.columns()));
+    Dataset<Row> scored =
+        new SparkTrainer(spark).predict(model, frame(rows).repartition(3), NAMES, "prediction");
+    assertEquals(
+        List.of("f0", "f1", "f2", "f3", "f4", "target", "prediction"), List.of(scored.columns()));
     float[] want = model.predict(column(rows, 0, FEATURES), 256).toFloatArray();
     java.util.Map<Double, Double> byTarget = new java.util.HashMap<>();
     for (Row row : scored.collectAsList()) {
@@ -191,10 +216,17 @@ class SparkTrainerTest {
 
   @Test
   void aMissingColumnIsNamed() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () -> new SparkTrainer(spark).fit(model(), frame(data(1)), List.of("f0", "nope"),
-            "target", new FitOptions().verbose(0)));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SparkTrainer(spark)
+                    .fit(
+                        model(),
+                        frame(data(1)),
+                        List.of("f0", "nope"),
+                        "target",
+                        new FitOptions().verbose(0)));
     assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
   }
 }

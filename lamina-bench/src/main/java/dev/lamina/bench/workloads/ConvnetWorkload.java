@@ -48,8 +48,16 @@ final class ConvnetWorkload {
       long start = System.nanoTime();
       model.fit(x, y, options());
       double seconds = (System.nanoTime() - start) / 1e9;
-      Report.result(TrainingWorkloads.PEER, WORKLOAD, "samples_per_s", r, rows / seconds,
-          "seconds", seconds, "foreign_cpu", watch.foreign());
+      Report.result(
+          TrainingWorkloads.PEER,
+          WORKLOAD,
+          "samples_per_s",
+          r,
+          rows / seconds,
+          "seconds",
+          seconds,
+          "foreign_cpu",
+          watch.foreign());
     }
   }
 
@@ -59,12 +67,13 @@ final class ConvnetWorkload {
 
   private static Sequential model(int repeat) {
     return new Sequential(
-        new Conv2D(32, 3, "relu").inputShape(28, 28, 1),
-        new MaxPooling2D(2),
-        new Conv2D(64, 3, "relu"),
-        new MaxPooling2D(2),
-        new Flatten(),
-        new Dropout(0.5),
-        new Dense(10, "softmax")).seed(repeat);
+            new Conv2D(32, 3, "relu").inputShape(28, 28, 1),
+            new MaxPooling2D(2),
+            new Conv2D(64, 3, "relu"),
+            new MaxPooling2D(2),
+            new Flatten(),
+            new Dropout(0.5),
+            new Dense(10, "softmax"))
+        .seed(repeat);
   }
 }

@@ -2,11 +2,11 @@ package dev.lamina.bench.workloads;
 
 import bench.harness.BenchData;
 import bench.harness.CpuWatch;
-import bench.harness.Report;
 import bench.harness.Repeats;
+import bench.harness.Report;
 import bench.harness.Workloads;
-import dev.lamina.kernels.KernelThreads;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.internal.KernelThreads;
 
 /** W5: GFLOP/s of C = A·B with Lamina's kernels, at each thread count of the workload. */
 final class GemmCeiling {
@@ -27,18 +27,29 @@ final class GemmCeiling {
       for (int i = 0; i < warmup; i++) {
         multiply(ab, c, m, n, k);
       }
-      Repeats.clean(w, wl, r -> {
-        CpuWatch watch = new CpuWatch();
-        long start = System.nanoTime();
-        for (int i = 0; i < iters; i++) {
-          multiply(ab, c, m, n, k);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double foreign = watch.foreign();
-        Report.result(TrainingWorkloads.PEER, wl, "gflops", r, 2.0 * m * n * k * iters / seconds / 1e9,
-            "threads", threads, "foreign_cpu", foreign);
-        return foreign;
-      });
+      Repeats.clean(
+          w,
+          wl,
+          r -> {
+            CpuWatch watch = new CpuWatch();
+            long start = System.nanoTime();
+            for (int i = 0; i < iters; i++) {
+              multiply(ab, c, m, n, k);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double foreign = watch.foreign();
+            Report.result(
+                TrainingWorkloads.PEER,
+                wl,
+                "gflops",
+                r,
+                2.0 * m * n * k * iters / seconds / 1e9,
+                "threads",
+                threads,
+                "foreign_cpu",
+                foreign);
+            return foreign;
+          });
     }
     KernelThreads.setCount(before);
   }

@@ -42,9 +42,10 @@ public final class KernelDescription {
     try {
       Class<?> type = Class.forName(className);
       Method describe = type.getMethod("describe");
-      boolean callable = Modifier.isPublic(type.getModifiers())
-          && describe.getReturnType() == String.class
-          && (target != null || Modifier.isStatic(describe.getModifiers()));
+      boolean callable =
+          Modifier.isPublic(type.getModifiers())
+              && describe.getReturnType() == String.class
+              && (target != null || Modifier.isStatic(describe.getModifiers()));
       return callable ? (String) describe.invoke(target) : null;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;

@@ -2,7 +2,7 @@ package dev.lamina.bench.workloads;
 
 import bench.harness.Report;
 import bench.harness.Workloads;
-import dev.lamina.kernels.KernelThreads;
+import dev.lamina.kernels.internal.KernelThreads;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * Lamina as one more peer of ../shared/bench: runs the named workloads (argument {@code
  * W1,W2,W3,W4,W5}, W1's {@link Variant}s such as {@code W1-gelu}, or W6, the convnet) and prints
- * the harness's RESULT and INFO lines, the first saying what it runs on. Kernels split over 2 threads, as the
- * peers do ({@code -Dlamina.threads} changes it).
+ * the harness's RESULT and INFO lines, the first saying what it runs on. Kernels split over 2
+ * threads, as the peers do ({@code -Dlamina.threads} changes it).
  */
 public final class LaminaBench {
   private LaminaBench() {}
@@ -21,11 +21,20 @@ public final class LaminaBench {
     String list = args.length > 0 ? args[0] : "W1,W2,W3,W4,W5";
     Workloads w = Workloads.load();
     KernelThreads.setCount(Integer.getInteger("lamina.threads", 2));
-    Report.info(TrainingWorkloads.PEER, "kernels", KernelDescription.describe(),
-        "vector_bits", KernelDescription.preferredVectorBits(), "threads", KernelThreads.count(),
-        "java", System.getProperty("java.version"), "vm", System.getProperty("java.vm.name"),
-        "jvm_flags", String.join(" ",
-            ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    Report.info(
+        TrainingWorkloads.PEER,
+        "kernels",
+        KernelDescription.describe(),
+        "vector_bits",
+        KernelDescription.preferredVectorBits(),
+        "threads",
+        KernelThreads.count(),
+        "java",
+        System.getProperty("java.version"),
+        "vm",
+        System.getProperty("java.vm.name"),
+        "jvm_flags",
+        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     TrainingWorkloads training = new TrainingWorkloads(w);
     int failed = 0;
     for (String item : list.split(",")) {

@@ -20,8 +20,14 @@ public final class Models {
 
   /** d → hidden relu layers → out, with softmax on a multi-class output, changed by a variant. */
   static Sequential mlp(Workloads w, String wl, int repeat, Variant variant) {
-    return mlp(w.i(wl + ".d"), w.ints(wl + ".hidden"), w.i(wl + ".out"),
-        w.l(wl + ".init_seed") + repeat, variant, adam(w, wl), Losses.get(w.str(wl + ".loss")));
+    return mlp(
+        w.i(wl + ".d"),
+        w.ints(wl + ".hidden"),
+        w.i(wl + ".out"),
+        w.l(wl + ".init_seed") + repeat,
+        variant,
+        adam(w, wl),
+        Losses.get(w.str(wl + ".loss")));
   }
 
   /**
@@ -29,8 +35,14 @@ public final class Models {
    * inputs} → hidden relu layers (or the variant's activation) → {@code outputs}, compiled with
    * {@code optimizer} and {@code loss} as the variant changes it.
    */
-  public static Sequential mlp(int inputs, int[] hidden, int outputs, long seed, Variant variant,
-      Optimizer optimizer, Loss loss) {
+  public static Sequential mlp(
+      int inputs,
+      int[] hidden,
+      int outputs,
+      long seed,
+      Variant variant,
+      Optimizer optimizer,
+      Loss loss) {
     Sequential model = new Sequential().seed(seed);
     for (int i = 0; i < hidden.length; i++) {
       Dense dense = variant.configure(new Dense(hidden[i], variant.hiddenActivation()));
@@ -52,9 +64,7 @@ public final class Models {
       Dense dense = new Dense(hidden[i]);
       model.add(i == 0 ? dense.inputShape(w.i(wl + ".d")) : dense);
       model.add(
-          new BatchNormalization()
-              .momentum(w.d(wl + ".bn_momentum"))
-              .epsilon(w.d(wl + ".bn_eps")));
+          new BatchNormalization().momentum(w.d(wl + ".bn_momentum")).epsilon(w.d(wl + ".bn_eps")));
       model.add(new Activation("relu"));
       model.add(new Dropout(w.d(wl + ".dropout")));
     }

@@ -3,9 +3,9 @@ package dev.lamina.bench.workloads;
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
 import dev.lamina.initializers.Initializers;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Phase;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.lamina.bench.workloads;
 
 import bench.harness.BenchData;
 import bench.harness.CpuWatch;
-import bench.harness.Report;
 import bench.harness.Repeats;
+import bench.harness.Report;
 import bench.harness.Workloads;
 import dev.lamina.FitOptions;
 import dev.lamina.History;
@@ -12,8 +12,8 @@ import dev.lamina.Tensor;
 import java.util.function.IntFunction;
 
 /**
- * W1–W4 with Lamina's public API: {@code Sequential.fit} without shuffling, timed from inside by
- * a {@link StepClock}. Data, sizes and timing rules are those of the peers (bench/README.md).
+ * W1–W4 with Lamina's public API: {@code Sequential.fit} without shuffling, timed from inside by a
+ * {@link StepClock}. Data, sizes and timing rules are those of the peers (bench/README.md).
  */
 final class TrainingWorkloads {
   static final String PEER = "lamina";
@@ -44,15 +44,29 @@ final class TrainingWorkloads {
             : r -> Models.mlp(w, wl, r, variant);
     int warmup = w.i(wl + ".warmup_epochs");
     int timed = w.i(wl + ".epochs");
-    Repeats.clean(w, wl, r -> {
-      StepClock clock = StepClock.epochs(warmup, timed);
-      History h = model.apply(r).fit(x, y, options(wl, warmup + timed, clock));
-      double[] seconds = clock.epochSeconds();
-      Report.result(PEER, name, "s_per_epoch", r, Report.median(seconds),
-          "epoch_min", Report.min(seconds), "epoch_max", Report.max(seconds),
-          "final_loss", last(h), "foreign_cpu", clock.foreignCpu());
-      return clock.foreignCpu();
-    });
+    Repeats.clean(
+        w,
+        wl,
+        r -> {
+          StepClock clock = StepClock.epochs(warmup, timed);
+          History h = model.apply(r).fit(x, y, options(wl, warmup + timed, clock));
+          double[] seconds = clock.epochSeconds();
+          Report.result(
+              PEER,
+              name,
+              "s_per_epoch",
+              r,
+              Report.median(seconds),
+              "epoch_min",
+              Report.min(seconds),
+              "epoch_max",
+              Report.max(seconds),
+              "final_loss",
+              last(h),
+              "foreign_cpu",
+              clock.foreignCpu());
+          return clock.foreignCpu();
+        });
   }
 
   /** W2: samples per second over the timed epochs, after warm-up steps in a fit of their own. */
@@ -65,18 +79,31 @@ final class TrainingWorkloads {
     int batch = w.i(wl + ".batch");
     int warmupRows = Math.min(data.n, w.i(wl + ".warmup_steps") * batch);
     int epochs = w.i(wl + ".epochs");
-    Repeats.clean(w, wl, r -> {
-      Sequential model = Models.mlp(w, wl, r, Variant.PLAIN);
-      model.fit(x.slice(0, 0, warmupRows), y.slice(0, 0, warmupRows), options(wl, 1, null));
-      CpuWatch watch = new CpuWatch();
-      long start = System.nanoTime();
-      History h = model.fit(x, y, options(wl, epochs, null));
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double foreign = watch.foreign();
-      Report.result(PEER, wl, "samples_per_s", r, (double) data.n * epochs / seconds,
-          "seconds", seconds, "final_loss", last(h), "foreign_cpu", foreign);
-      return foreign;
-    });
+    Repeats.clean(
+        w,
+        wl,
+        r -> {
+          Sequential model = Models.mlp(w, wl, r, Variant.PLAIN);
+          model.fit(x.slice(0, 0, warmupRows), y.slice(0, 0, warmupRows), options(wl, 1, null));
+          CpuWatch watch = new CpuWatch();
+          long start = System.nanoTime();
+          History h = model.fit(x, y, options(wl, epochs, null));
+          double seconds = (System.nanoTime() - start) / 1e9;
+          double foreign = watch.foreign();
+          Report.result(
+              PEER,
+              wl,
+              "samples_per_s",
+              r,
+              (double) data.n * epochs / seconds,
+              "seconds",
+              seconds,
+              "final_loss",
+              last(h),
+              "foreign_cpu",
+              foreign);
+          return foreign;
+        });
   }
 
   /** W4: microseconds per step over full batches only, cycling through the data. */
@@ -91,13 +118,24 @@ final class TrainingWorkloads {
     int warmup = w.i(wl + ".warmup_steps");
     int steps = w.i(wl + ".steps");
     int epochs = (warmup + steps) / (rows / batch) + 1;
-    Repeats.clean(w, wl, r -> {
-      StepClock clock = StepClock.steps(warmup, steps);
-      History h = Models.mlp(w, wl, r, Variant.PLAIN).fit(x, y, options(wl, epochs, clock));
-      Report.result(PEER, wl, "us_per_step", r, clock.spanSeconds() / steps * 1e6,
-          "final_loss", last(h), "foreign_cpu", clock.foreignCpu());
-      return clock.foreignCpu();
-    });
+    Repeats.clean(
+        w,
+        wl,
+        r -> {
+          StepClock clock = StepClock.steps(warmup, steps);
+          History h = Models.mlp(w, wl, r, Variant.PLAIN).fit(x, y, options(wl, epochs, clock));
+          Report.result(
+              PEER,
+              wl,
+              "us_per_step",
+              r,
+              clock.spanSeconds() / steps * 1e6,
+              "final_loss",
+              last(h),
+              "foreign_cpu",
+              clock.foreignCpu());
+          return clock.foreignCpu();
+        });
   }
 
   private FitOptions options(String wl, int epochs, StepClock clock) {

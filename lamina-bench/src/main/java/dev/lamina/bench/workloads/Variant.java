@@ -48,8 +48,14 @@ public enum Variant {
       }
     }
     throw new IllegalArgumentException(
-        "unknown variant '" + wanted + "' in workload " + workload + "; known: "
-            + Arrays.stream(values()).filter(v -> v != PLAIN).map(v -> v.suffix)
+        "unknown variant '"
+            + wanted
+            + "' in workload "
+            + workload
+            + "; known: "
+            + Arrays.stream(values())
+                .filter(v -> v != PLAIN)
+                .map(v -> v.suffix)
                 .collect(Collectors.joining(", ")));
   }
 

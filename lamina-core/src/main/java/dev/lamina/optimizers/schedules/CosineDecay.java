@@ -21,7 +21,8 @@ public record CosineDecay(
     Checks.positiveSteps("CosineDecay", decaySteps);
     Checks.rate("CosineDecay", initialLearningRate);
     if (warmupSteps < 0) {
-      throw new IllegalArgumentException("CosineDecay: warmupSteps must be ≥ 0, got " + warmupSteps);
+      throw new IllegalArgumentException(
+          "CosineDecay: warmupSteps must be ≥ 0, got " + warmupSteps);
     }
   }
 

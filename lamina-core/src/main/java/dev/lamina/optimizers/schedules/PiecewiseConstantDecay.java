@@ -13,7 +13,10 @@ public record PiecewiseConstantDecay(long[] boundaries, double[] values)
     if (values.length != boundaries.length + 1) {
       throw new IllegalArgumentException(
           "PiecewiseConstantDecay: needs one more value than boundaries, got "
-              + boundaries.length + " boundaries and " + values.length + " values");
+              + boundaries.length
+              + " boundaries and "
+              + values.length
+              + " values");
     }
     for (int i = 1; i < boundaries.length; i++) {
       if (boundaries[i] <= boundaries[i - 1]) {

@@ -2,11 +2,11 @@ package dev.lamina.layers.example;
 
 import dev.lamina.Parameter;
 import dev.lamina.Tensor;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Layers;
 import dev.lamina.layers.Phase;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import java.util.Map;
 

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.Gradients;
 import dev.lamina.Tensor;
 import dev.lamina.autograd.GradientCheckException;
-import dev.lamina.autograd.Gradients;
-import dev.lamina.initializers.SeededRandom;
 import dev.lamina.layers.BaseLayer;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerGradCheck;
 import dev.lamina.layers.Layers;
 import dev.lamina.layers.Phase;
+import dev.lamina.random.SeededRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

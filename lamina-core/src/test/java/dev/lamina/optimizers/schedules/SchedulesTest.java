@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Values worked out by hand from Keras's formulas (semantics.md §4.5). */
+/** Values worked out by hand from Keras's formulas (docs/keras-behaviour.md §3.3). */
 class SchedulesTest {
   private static final double TOL = 1e-12;
 

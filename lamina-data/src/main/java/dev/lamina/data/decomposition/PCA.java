@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Principal component analysis, as scikit-learn's PCA: centers the columns and projects them on
- * the directions of largest variance, output columns {@code pca0}, {@code pca1}, …. The number
- * of components is a count, a share of the variance to explain (0 &lt; share &lt; 1: the fewest
+ * Principal component analysis, as scikit-learn's PCA: centers the columns and projects them on the
+ * directions of largest variance, output columns {@code pca0}, {@code pca1}, …. The number of
+ * components is a count, a share of the variance to explain (0 &lt; share &lt; 1: the fewest
  * components whose explained-variance ratios add up to more than it), or all. The full solver
- * diagonalizes the Gram matrix XᵀX in double precision; the randomized one (a count only, for
- * wide data) finds the leading axes with random projections. Components carry scikit-learn's
- * signs (svd_flip: each component's largest-magnitude score is positive); with {@code whiten}
- * the outputs are divided by the square root of their variance. The input must be complete.
+ * diagonalizes the Gram matrix XᵀX in double precision; the randomized one (a count only, for wide
+ * data) finds the leading axes with random projections. Components carry scikit-learn's signs
+ * (svd_flip: each component's largest-magnitude score is positive); with {@code whiten} the outputs
+ * are divided by the square root of their variance. The input must be complete.
  */
 public final class PCA implements Transformer {
   private static final String NAME = "PCA";
@@ -51,16 +51,16 @@ public final class PCA implements Transformer {
   public PCA(int nComponents) {
     this(nComponents, 0, false, false, 0);
     if (nComponents < 1) {
-      throw new IllegalArgumentException(NAME + ": nComponents must be at least 1, got "
-          + nComponents);
+      throw new IllegalArgumentException(
+          NAME + ": nComponents must be at least 1, got " + nComponents);
     }
   }
 
   /** Keeps the fewest components that explain more than {@code share} of the variance. */
   public static PCA ofVarianceShare(double share) {
     if (!(share > 0 && share < 1)) {
-      throw new IllegalArgumentException(NAME + ": the variance share must lie strictly between "
-          + "0 and 1, got " + share);
+      throw new IllegalArgumentException(
+          NAME + ": the variance share must lie strictly between " + "0 and 1, got " + share);
     }
     return new PCA(0, share, false, false, 0);
   }
@@ -73,8 +73,11 @@ public final class PCA implements Transformer {
   /** The same options with the randomized solver; needs a count of components. */
   public PCA withRandomizedSolver(long newSeed) {
     if (count == 0) {
-      throw new IllegalArgumentException(NAME + ": the randomized solver needs nComponents as "
-          + "a count" + (share > 0 ? ", not the variance share " + share : ""));
+      throw new IllegalArgumentException(
+          NAME
+              + ": the randomized solver needs nComponents as "
+              + "a count"
+              + (share > 0 ? ", not the variance share " + share : ""));
     }
     return new PCA(count, share, whiten, true, newSeed);
   }
@@ -85,15 +88,26 @@ public final class PCA implements Transformer {
     int rows = table.rowCount();
     int limit = Math.min(rows, data.length);
     if (count > limit) {
-      throw new IllegalArgumentException(NAME + ".fit: nComponents = " + count + " but the "
-          + "table has " + data.length + " columns and " + rows + " rows; at most min(rows, "
-          + "columns) = " + limit);
+      throw new IllegalArgumentException(
+          NAME
+              + ".fit: nComponents = "
+              + count
+              + " but the "
+              + "table has "
+              + data.length
+              + " columns and "
+              + rows
+              + " rows; at most min(rows, "
+              + "columns) = "
+              + limit);
     }
     if (rows < 2) {
       throw new IllegalArgumentException(NAME + ".fit: needs at least 2 rows, got " + rows);
     }
-    PrincipalAxes all = randomized ? PrincipalAxes.randomized(data, rows, count, seed)
-        : PrincipalAxes.full(data, rows);
+    PrincipalAxes all =
+        randomized
+            ? PrincipalAxes.randomized(data, rows, count, seed)
+            : PrincipalAxes.full(data, rows);
     PrincipalAxes kept = all.firstWithSigns(componentCount(all, limit), data, rows);
     if (whiten) {
       requireVariance(kept);
@@ -104,16 +118,22 @@ public final class PCA implements Transformer {
   }
 
   /**
-   * Whitening divides by each component's standard deviation, which must exceed rounding
-   * (1e-12 of the largest variance) lest the output be blown up or NaN.
+   * Whitening divides by each component's standard deviation, which must exceed rounding (1e-12 of
+   * the largest variance) lest the output be blown up or NaN.
    */
   private static void requireVariance(PrincipalAxes kept) {
     double[] variance = kept.explainedVariance();
     for (int i = 0; i < kept.components().length; i++) {
       if (!(variance[i] > 1e-12 * variance[0])) {
-        throw new IllegalArgumentException(NAME + ".fit: component " + i + " has no variance "
-            + "(the columns are linearly dependent), so whitening would divide by 0; keep at "
-            + "most " + i + " components");
+        throw new IllegalArgumentException(
+            NAME
+                + ".fit: component "
+                + i
+                + " has no variance "
+                + "(the columns are linearly dependent), so whitening would divide by 0; keep at "
+                + "most "
+                + i
+                + " components");
       }
     }
   }
@@ -186,8 +206,7 @@ public final class PCA implements Transformer {
     for (int f = 0; f < columns.size(); f++) {
       double[] values = new double[scores.rowCount()];
       for (int i = 0; i < components.length; i++) {
-        double weight = components[i][f]
-            * (whiten ? Math.sqrt(axes.explainedVariance()[i]) : 1);
+        double weight = components[i][f] * (whiten ? Math.sqrt(axes.explainedVariance()[i]) : 1);
         for (int row = 0; row < values.length; row++) {
           values[row] += data[i][row] * weight;
         }
@@ -220,8 +239,7 @@ public final class PCA implements Transformer {
 
   /** The variance (ddof 1) along each kept component. */
   public double[] explainedVariance() {
-    return Arrays.copyOf(FittedColumns.require(axes, NAME).explainedVariance(),
-        nComponents());
+    return Arrays.copyOf(FittedColumns.require(axes, NAME).explainedVariance(), nComponents());
   }
 
   /** Each kept component's share of the total variance. */
@@ -234,8 +252,7 @@ public final class PCA implements Transformer {
   }
 
   public double[] singularValues() {
-    return Arrays.copyOf(FittedColumns.require(axes, NAME).singularValues(),
-        nComponents());
+    return Arrays.copyOf(FittedColumns.require(axes, NAME).singularValues(), nComponents());
   }
 
   /** The mean variance of the dropped components (0 when none is dropped), as scikit-learn. */
@@ -272,16 +289,22 @@ public final class PCA implements Transformer {
   }
 
   public static PCA fromJson(Map<String, ?> json) {
-    PCA pca = new PCA((int) JsonFields.integer(json, "nComponents", 0), JsonFields.number(json, "varianceShare", 0),
-        JsonFields.flag(json, "whiten", false),
-        "randomized".equals(JsonFields.text(json, "solver", "full")), JsonFields.integer(json, "seed", 0));
+    PCA pca =
+        new PCA(
+            (int) JsonFields.integer(json, "nComponents", 0),
+            JsonFields.number(json, "varianceShare", 0),
+            JsonFields.flag(json, "whiten", false),
+            "randomized".equals(JsonFields.text(json, "solver", "full")),
+            JsonFields.integer(json, "seed", 0));
     if (json.containsKey("columns")) {
       pca.columns = JsonFields.readStrings(json, "columns");
-      pca.axes = new PrincipalAxes(JsonFields.readDoubles(json, "mean"),
-          JsonFields.readMatrix(json, "components"),
-          JsonFields.readDoubles(json, "explainedVariance"),
-          JsonFields.readDoubles(json, "singularValues"),
-          JsonFields.number(json, "totalVariance"));
+      pca.axes =
+          new PrincipalAxes(
+              JsonFields.readDoubles(json, "mean"),
+              JsonFields.readMatrix(json, "components"),
+              JsonFields.readDoubles(json, "explainedVariance"),
+              JsonFields.readDoubles(json, "singularValues"),
+              JsonFields.number(json, "totalVariance"));
     }
     return pca;
   }

@@ -6,18 +6,22 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * What PCA learns, computed in double precision: the mean, the principal axes (rows of
- * {@code components}, largest variance first, signs as scikit-learn's svd_flip) and the
- * variance along every axis (all of them, for the ratios and the noise variance).
+ * What PCA learns, computed in double precision: the mean, the principal axes (rows of {@code
+ * components}, largest variance first, signs as scikit-learn's svd_flip) and the variance along
+ * every axis (all of them, for the ratios and the noise variance).
  */
-record PrincipalAxes(double[] mean, double[][] components, double[] explainedVariance,
-    double[] singularValues, double totalVariance) {
+record PrincipalAxes(
+    double[] mean,
+    double[][] components,
+    double[] explainedVariance,
+    double[] singularValues,
+    double totalVariance) {
   private static final int ROWS_PER_TASK = 256;
   private static final int BLOCK_ROWS = 8;
 
   /**
-   * The exact decomposition: the eigenvectors of the centered Gram matrix XᵀX, whose
-   * eigenvalues are the squared singular values of the centered data.
+   * The exact decomposition: the eigenvectors of the centered Gram matrix XᵀX, whose eigenvalues
+   * are the squared singular values of the centered data.
    */
   static PrincipalAxes full(double[][] columns, int rows) {
     double[] mean = means(columns, rows);
@@ -38,9 +42,9 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
   }
 
   /**
-   * Halko et al.'s randomized range finder, as scikit-learn's randomized solver (10 extra
-   * samples, 7 power iterations for few components and 4 otherwise, orthonormalized each
-   * time): only {@code count} axes, for data with many columns.
+   * Halko et al.'s randomized range finder, as scikit-learn's randomized solver (10 extra samples,
+   * 7 power iterations for few components and 4 otherwise, orthonormalized each time): only {@code
+   * count} axes, for data with many columns.
    */
   static PrincipalAxes randomized(double[][] columns, int rows, int count, long seed) {
     int width = columns.length;
@@ -109,8 +113,8 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
     }
     // single precision suffices to find the row of the largest score and its sign
     float[] scores = new float[rows * count];
-    Kernels.get().gemm(false, true, rows, count, columns.length, data, 0, axes, 0, scores, 0,
-        false);
+    Kernels.get()
+        .gemm(false, true, rows, count, columns.length, data, 0, axes, 0, scores, 0, false);
     for (int i = 0; i < count; i++) {
       int largest = 0;
       for (int r = 1; r < rows; r++) {
@@ -144,22 +148,30 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
   private static double[][] gram(double[][] columns, double[] mean, int rows) {
     int width = columns.length;
     int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-    return IntStream.range(0, tasks).parallel()
-        .mapToObj(task -> partialGram(columns, mean, task * ROWS_PER_TASK,
-            Math.min(rows, (task + 1) * ROWS_PER_TASK)))
-        .reduce((a, b) -> {
-          for (int i = 0; i < width; i++) {
-            for (int j = i; j < width; j++) {
-              a[i][j] += b[i][j];
-            }
-          }
-          return a;
-        }).orElseGet(() -> new double[width][width]);
+    return IntStream.range(0, tasks)
+        .parallel()
+        .mapToObj(
+            task ->
+                partialGram(
+                    columns,
+                    mean,
+                    task * ROWS_PER_TASK,
+                    Math.min(rows, (task + 1) * ROWS_PER_TASK)))
+        .reduce(
+            (a, b) -> {
+              for (int i = 0; i < width; i++) {
+                for (int j = i; j < width; j++) {
+                  a[i][j] += b[i][j];
+                }
+              }
+              return a;
+            })
+        .orElseGet(() -> new double[width][width]);
   }
 
   /**
-   * Rank-8 updates: eight centered rows at a time, so that each Gram row is loaded and stored
-   * once per eight rows and the loop is bound by arithmetic rather than memory.
+   * Rank-8 updates: eight centered rows at a time, so that each Gram row is loaded and stored once
+   * per eight rows and the loop is bound by arithmetic rather than memory.
    */
   private static double[][] partialGram(double[][] columns, double[] mean, int from, int to) {
     int width = columns.length;
@@ -191,8 +203,12 @@ record PrincipalAxes(double[] mean, double[][] components, double[] explainedVar
         double a7 = r7[i];
         double[] row = gram[i];
         for (int j = i; j < width; j++) {
-          row[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j]
-              + (a4 * r4[j] + a5 * r5[j] + a6 * r6[j] + a7 * r7[j]);
+          row[j] +=
+              a0 * r0[j]
+                  + a1 * r1[j]
+                  + a2 * r2[j]
+                  + a3 * r3[j]
+                  + (a4 * r4[j] + a5 * r5[j] + a6 * r6[j] + a7 * r7[j]);
         }
       }
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * What the scalers learn: per column, {@code (x - subtract) / divide + add}. Missing values stay
  * missing, as in scikit-learn.
  */
-public record AffineColumns(List<String> columns, double[] subtract, double[] divide, double[] add) {
+public record AffineColumns(
+    List<String> columns, double[] subtract, double[] divide, double[] add) {
 
   public AffineColumns {
     columns = List.copyOf(columns);
@@ -43,13 +44,16 @@ public record AffineColumns(List<String> columns, double[] subtract, double[] di
   }
 
   /** Reads what {@link #write} wrote; {@code addValue} comes from the transformer's options. */
-  public static AffineColumns read(Map<String, ?> json, String subtractName, String divideName,
-      double addValue) {
+  public static AffineColumns read(
+      Map<String, ?> json, String subtractName, String divideName, double addValue) {
     List<String> columns = JsonFields.readStrings(json, "columns");
     double[] add = new double[columns.size()];
     Arrays.fill(add, addValue);
-    return new AffineColumns(columns, JsonFields.readDoubles(json, subtractName),
-        JsonFields.readDoubles(json, divideName), add);
+    return new AffineColumns(
+        columns,
+        JsonFields.readDoubles(json, subtractName),
+        JsonFields.readDoubles(json, divideName),
+        add);
   }
 
   /** The numeric columns of a table being fitted, with an error naming any text column. */

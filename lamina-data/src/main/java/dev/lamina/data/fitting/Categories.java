@@ -3,7 +3,6 @@ package dev.lamina.data.fitting;
 import dev.lamina.data.Column;
 import dev.lamina.data.ColumnType;
 import dev.lamina.data.Table;
-import dev.lamina.data.TransformerJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the encoders learn: the sorted categories of each fitted column. A category is the
- * cell's text (numbers written as by {@link NumericColumn#format}); numeric categories are
- * sorted by value, text ones by their characters, and the missing category (null), when kept,
- * comes last, as in scikit-learn.
+ * What the encoders learn: the sorted categories of each fitted column. A category is the cell's
+ * text (numbers written as by {@link NumericColumn#format}); numeric categories are sorted by
+ * value, text ones by their characters, and the missing category (null), when kept, comes last, as
+ * in scikit-learn.
  */
 public record Categories(List<String> columns, List<List<String>> levels) {
 
@@ -57,8 +56,10 @@ public record Categories(List<String> columns, List<List<String>> levels) {
       }
     }
     List<String> sorted = new ArrayList<>(distinct);
-    sorted.sort(column.type() == ColumnType.NUMERIC
-        ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+    sorted.sort(
+        column.type() == ColumnType.NUMERIC
+            ? Comparator.comparingDouble(Double::parseDouble)
+            : Comparator.naturalOrder());
     if (keepMissing && sawMissing) {
       sorted.add(null);
     }
@@ -75,11 +76,20 @@ public record Categories(List<String> columns, List<List<String>> levels) {
   }
 
   public static String unknown(String transformer, Column column, int row, List<String> levels) {
-    String shown = levels.size() <= 20 ? levels.toString()
-        : levels.subList(0, 20) + " … " + levels.size() + " in all";
-    return transformer + ".transform: column '" + column.name() + "' row " + row
-        + " holds the category \"" + column.format(row) + "\" not seen during fit (known: "
-        + shown + ")";
+    String shown =
+        levels.size() <= 20
+            ? levels.toString()
+            : levels.subList(0, 20) + " … " + levels.size() + " in all";
+    return transformer
+        + ".transform: column '"
+        + column.name()
+        + "' row "
+        + row
+        + " holds the category \""
+        + column.format(row)
+        + "\" not seen during fit (known: "
+        + shown
+        + ")";
   }
 
   /** Adds {@code columns} and {@code categories} to {@code json}. */
@@ -100,8 +110,11 @@ public record Categories(List<String> columns, List<List<String>> levels) {
     List<List<String>> levels = new ArrayList<>();
     for (Object column : JsonFields.list(json, "categories")) {
       if (!(column instanceof List<?> items)) {
-        throw new IllegalArgumentException("TransformerJson: " + json.get("type")
-            + "'s categories must be lists of strings, got " + column);
+        throw new IllegalArgumentException(
+            "TransformerJson: "
+                + json.get("type")
+                + "'s categories must be lists of strings, got "
+                + column);
       }
       levels.add(JsonFields.strings(json, "categories", items));
     }

@@ -20,8 +20,8 @@ public final class FittedColumns {
   }
 
   /**
-   * The columns of {@code table} named in {@code fitted}, in that order; the table must have all
-   * of them and no others, as in scikit-learn, so that a wrong table cannot pass unnoticed.
+   * The columns of {@code table} named in {@code fitted}, in that order; the table must have all of
+   * them and no others, as in scikit-learn, so that a wrong table cannot pass unnoticed.
    */
   public static List<Column> match(String transformer, List<String> fitted, Table table) {
     List<Column> columns = new ArrayList<>(fitted.size());
@@ -34,8 +34,13 @@ public final class FittedColumns {
     }
     for (String name : table.columnNames()) {
       if (!fitted.contains(name)) {
-        throw new IllegalArgumentException(transformer + ".transform: column '" + name
-            + "' was not seen during fit (fitted on " + fitted + ")");
+        throw new IllegalArgumentException(
+            transformer
+                + ".transform: column '"
+                + name
+                + "' was not seen during fit (fitted on "
+                + fitted
+                + ")");
       }
     }
     return columns;
@@ -46,15 +51,21 @@ public final class FittedColumns {
     if (column instanceof NumericColumn numeric) {
       return numeric;
     }
-    throw new IllegalArgumentException(transformer + ": column '" + column.name()
-        + "' holds text; it needs numbers (encode it or leave it out of this step)");
+    throw new IllegalArgumentException(
+        transformer
+            + ": column '"
+            + column.name()
+            + "' holds text; it needs numbers (encode it or leave it out of this step)");
   }
 
   /** Throws when a column has no value to learn from. */
   public static void requirePresent(String transformer, Column column) {
     if (column.size() > 0 && column.missingCount() == column.size()) {
-      throw new IllegalArgumentException(transformer + ".fit: column '" + column.name()
-          + "' has only missing values, so nothing can be learnt from it");
+      throw new IllegalArgumentException(
+          transformer
+              + ".fit: column '"
+              + column.name()
+              + "' has only missing values, so nothing can be learnt from it");
     }
   }
 }

@@ -28,8 +28,8 @@ public final class JsonFields {
   }
 
   /**
-   * A double as JSON holds it: NaN and the infinities (a NaN score, say) as the strings
-   * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as these files have always had them.
+   * A double as JSON holds it: NaN and the infinities (a NaN score, say) as the strings {@code
+   * "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as these files have always had them.
    */
   public static Object number(double value) {
     return Double.isFinite(value) ? (Object) value : Double.toString(value);
@@ -51,8 +51,8 @@ public final class JsonFields {
   public static Object required(Map<String, ?> json, String field) {
     Object value = json.get(field);
     if (value == null) {
-      throw new IllegalArgumentException("TransformerJson: " + type(json)
-          + " lacks the field '" + field + "'");
+      throw new IllegalArgumentException(
+          "TransformerJson: " + type(json) + " lacks the field '" + field + "'");
     }
     return value;
   }
@@ -137,8 +137,8 @@ public final class JsonFields {
   @SuppressWarnings("unchecked") // Json.parse and toJson() make every object a Map<String, ?>
   public static Map<String, ?> object(Object value, String what) {
     if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("TransformerJson: " + what + " must be a JSON object, got "
-          + describe(value));
+      throw new IllegalArgumentException(
+          "TransformerJson: " + what + " must be a JSON object, got " + describe(value));
     }
     return (Map<String, ?>) value;
   }
@@ -189,8 +189,15 @@ public final class JsonFields {
 
   private static IllegalArgumentException wrongKind(
       Map<String, ?> json, String field, String expected, Object value) {
-    return new IllegalArgumentException("TransformerJson: " + type(json) + "'s field '" + field
-        + "' must be " + expected + ", got " + describe(value));
+    return new IllegalArgumentException(
+        "TransformerJson: "
+            + type(json)
+            + "'s field '"
+            + field
+            + "' must be "
+            + expected
+            + ", got "
+            + describe(value));
   }
 
   private static String describe(Object value) {

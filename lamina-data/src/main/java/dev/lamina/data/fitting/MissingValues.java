@@ -10,8 +10,13 @@ public final class MissingValues {
   public static void requireNone(String where, Column column) {
     for (int row = 0; row < column.size(); row++) {
       if (column.isMissing(row)) {
-        throw new IllegalArgumentException(where + ": column '" + column.name()
-            + "' has a missing value at row " + row + "; impute it first");
+        throw new IllegalArgumentException(
+            where
+                + ": column '"
+                + column.name()
+                + "' has a missing value at row "
+                + row
+                + "; impute it first");
       }
     }
   }

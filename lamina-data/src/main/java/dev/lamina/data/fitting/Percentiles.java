@@ -4,8 +4,8 @@ import dev.lamina.data.NumericColumn;
 import java.util.Arrays;
 
 /**
- * Percentiles with NumPy's default ("linear") interpolation, over the present values of a
- * column: the q-th percentile of n sorted values lies at position {@code q / 100 * (n - 1)}.
+ * Percentiles with NumPy's default ("linear") interpolation, over the present values of a column:
+ * the q-th percentile of n sorted values lies at position {@code q / 100 * (n - 1)}.
  */
 public final class Percentiles {
   private Percentiles() {}

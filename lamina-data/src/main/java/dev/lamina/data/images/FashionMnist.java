@@ -7,13 +7,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fashion-MNIST from the IDX files Debian's {@code dataset-fashion-mnist} package installs:
- * 60,000 training and 10,000 test images of 28×28 grey pixels in ten classes of clothing.
+ * Fashion-MNIST from the IDX files Debian's {@code dataset-fashion-mnist} package installs: 60,000
+ * training and 10,000 test images of 28×28 grey pixels in ten classes of clothing.
  */
 public final class FashionMnist {
   public static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
-  static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
-      "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+  static final List<String> CLASS_NAMES =
+      List.of(
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
+          "Ankle boot");
 
   private FashionMnist() {}
 
@@ -31,8 +41,15 @@ public final class FashionMnist {
     IdxFiles.Idx labels = IdxFiles.read(labelsFile, 1);
     int n = images.shape()[0];
     if (labels.shape()[0] != n) {
-      throw new ImageDataException(imagesFile + " holds " + n + " images but " + labelsFile
-          + " holds " + labels.shape()[0] + " labels");
+      throw new ImageDataException(
+          imagesFile
+              + " holds "
+              + n
+              + " images but "
+              + labelsFile
+              + " holds "
+              + labels.shape()[0]
+              + " labels");
     }
     float[] pixels = new float[images.values().length];
     for (int i = 0; i < pixels.length; i++) {
@@ -42,8 +59,8 @@ public final class FashionMnist {
     for (int i = 0; i < n; i++) {
       int label = labels.values()[i] & 0xff;
       if (label >= CLASS_NAMES.size()) {
-        throw new ImageDataException(labelsFile + ": label " + label + " of image " + i
-            + " is not a class index 0–9");
+        throw new ImageDataException(
+            labelsFile + ": label " + label + " of image " + i + " is not a class index 0–9");
       }
       classes[i] = label;
     }
@@ -59,10 +76,13 @@ public final class FashionMnist {
         return file;
       }
     }
-    throw new ImageDataException("Fashion-MNIST: " + folder.resolve(name + ".gz")
-        + " not found; install the Debian package dataset-fashion-mnist (apt-get install "
-        + "dataset-fashion-mnist), or pass the folder holding the four IDX files to "
-        + "Datasets.fashionMnist(Path); files there: " + listing(folder));
+    throw new ImageDataException(
+        "Fashion-MNIST: "
+            + folder.resolve(name + ".gz")
+            + " not found; install the Debian package dataset-fashion-mnist (apt-get install "
+            + "dataset-fashion-mnist), or pass the folder holding the four IDX files to "
+            + "Datasets.fashionMnist(Path); files there: "
+            + listing(folder));
   }
 
   private static String listing(Path folder) {

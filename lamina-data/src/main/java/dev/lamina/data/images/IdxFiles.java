@@ -29,7 +29,8 @@ final class IdxFiles {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
-      try (DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw)) {
+      try (DataInputStream in =
+          new DataInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw)) {
         return read(in, file, rank);
       }
     } catch (EOFException e) {
@@ -42,9 +43,11 @@ final class IdxFiles {
   private static Idx read(DataInputStream in, Path file, int rank) throws IOException {
     int magic = in.readInt();
     if ((magic >>> 8) != 0x08 || (magic & 0xff) != rank) {
-      throw new ImageDataException(String.format(
-          "%s: not an IDX file of unsigned bytes with %d dimensions (magic number 0x%08x, "
-              + "expected 0x%08x)", file, rank, magic, 0x0800 | rank));
+      throw new ImageDataException(
+          String.format(
+              "%s: not an IDX file of unsigned bytes with %d dimensions (magic number 0x%08x, "
+                  + "expected 0x%08x)",
+              file, rank, magic, 0x0800 | rank));
     }
     int[] shape = new int[rank];
     long size = 1;
@@ -52,16 +55,25 @@ final class IdxFiles {
       shape[d] = in.readInt();
       size *= Math.max(shape[d], 0);
       if (shape[d] <= 0 || size > MAX_VALUES) {
-        throw new ImageDataException(file + ": IDX dimensions " + Arrays.toString(
-            Arrays.copyOf(shape, d + 1)) + " are not positive or exceed " + MAX_VALUES
-            + " values");
+        throw new ImageDataException(
+            file
+                + ": IDX dimensions "
+                + Arrays.toString(Arrays.copyOf(shape, d + 1))
+                + " are not positive or exceed "
+                + MAX_VALUES
+                + " values");
       }
     }
     byte[] values = new byte[(int) size];
     in.readFully(values);
     if (in.read() != -1) {
-      throw new ImageDataException(file + ": IDX file has bytes after the " + size
-          + " values its header " + Arrays.toString(shape) + " declares");
+      throw new ImageDataException(
+          file
+              + ": IDX file has bytes after the "
+              + size
+              + " values its header "
+              + Arrays.toString(shape)
+              + " declares");
     }
     return new Idx(shape, values);
   }

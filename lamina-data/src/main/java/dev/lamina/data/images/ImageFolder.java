@@ -22,10 +22,10 @@ import javax.imageio.ImageIO;
  * Images in one sub-folder per class, as Keras's {@code image_dataset_from_directory} reads them:
  * class names are the sub-folders sorted by name (label i is the i-th), PNG, JPEG, GIF and BMP
  * files are decoded with ImageIO and resized (bilinear) to the asked height and width, pixels are
- * float32 in 0–255, three channels for {@code rgb} (the default) or one for {@code grayscale}.
- * A validation split shuffles the file list once with its seed and keeps the last fraction for
- * {@code validation}, the rest for {@code training}. Batches are decoded as they are read, so a
- * pass holds one batch of images in memory at a time.
+ * float32 in 0–255, three channels for {@code rgb} (the default) or one for {@code grayscale}. A
+ * validation split shuffles the file list once with its seed and keeps the last fraction for {@code
+ * validation}, the rest for {@code training}. Batches are decoded as they are read, so a pass holds
+ * one batch of images in memory at a time.
  *
  * <pre>{@code
  * ImageFolder train = ImageFolder.imageDatasetFromDirectory(dir, 64, 64)
@@ -39,8 +39,10 @@ public final class ImageFolder implements BatchSource {
   private final int height;
   private final int width;
   private final List<String> classNames;
+
   /** Every image file with its class, in Keras's order: classes by name, files by name. */
   private final List<Labeled> files;
+
   private int batchSize = 32;
   private boolean grayscale;
   private boolean shuffle = true;
@@ -54,7 +56,9 @@ public final class ImageFolder implements BatchSource {
   private ImageFolder(Path directory, int height, int width) {
     if (height <= 0 || width <= 0) {
       throw new IllegalArgumentException(
-          "imageDatasetFromDirectory: height and width must be positive, got " + height + "×"
+          "imageDatasetFromDirectory: height and width must be positive, got "
+              + height
+              + "×"
               + width);
     }
     this.height = height;
@@ -65,8 +69,13 @@ public final class ImageFolder implements BatchSource {
       Path folder = directory.resolve(classNames.get(label));
       List<Path> images = imageFiles(folder);
       if (images.isEmpty()) {
-        throw new ImageDataException(folder + ": class folder '" + classNames.get(label)
-            + "' holds no images (" + String.join(", ", EXTENSIONS) + ")");
+        throw new ImageDataException(
+            folder
+                + ": class folder '"
+                + classNames.get(label)
+                + "' holds no images ("
+                + String.join(", ", EXTENSIONS)
+                + ")");
       }
       for (Path image : images) {
         files.add(new Labeled(image, label));
@@ -82,8 +91,8 @@ public final class ImageFolder implements BatchSource {
   /** Images per batch (Keras's default 32). */
   public ImageFolder batchSize(int batchSize) {
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("ImageFolder: batchSize must be positive, got "
-          + batchSize);
+      throw new IllegalArgumentException(
+          "ImageFolder: batchSize must be positive, got " + batchSize);
     }
     this.batchSize = batchSize;
     return this;
@@ -107,8 +116,8 @@ public final class ImageFolder implements BatchSource {
   }
 
   /**
-   * Whether images of another size are resized (the default); when false, such an image is an
-   * error naming it and both sizes.
+   * Whether images of another size are resized (the default); when false, such an image is an error
+   * naming it and both sizes.
    */
   public ImageFolder resize(boolean resize) {
     this.resize = resize;
@@ -195,15 +204,18 @@ public final class ImageFolder implements BatchSource {
     }
     if (validationSplit == 0 || subset == null) {
       throw new IllegalStateException(
-          "ImageFolder: validationSplit and subset go together; got split " + validationSplit
-              + " and subset " + subset);
+          "ImageFolder: validationSplit and subset go together; got split "
+              + validationSplit
+              + " and subset "
+              + subset);
     }
     List<Labeled> shuffled = new ArrayList<>(files);
     Collections.shuffle(shuffled, new Random(splitSeed));
     int validation = (int) (validationSplit * shuffled.size());
     int cut = shuffled.size() - validation;
-    return subset.equals("training") ? shuffled.subList(0, cut) : shuffled.subList(cut,
-        shuffled.size());
+    return subset.equals("training")
+        ? shuffled.subList(0, cut)
+        : shuffled.subList(cut, shuffled.size());
   }
 
   private LabeledImages decode(List<Labeled> list, int from, int to) {
@@ -233,8 +245,8 @@ public final class ImageFolder implements BatchSource {
       }
       labels[i] = item.label();
     }
-    return new LabeledImages(Tensor.of(pixels, n, height, width, channels),
-        Tensor.of(labels, n, 1), classNames);
+    return new LabeledImages(
+        Tensor.of(pixels, n, height, width, channels), Tensor.of(labels, n, 1), classNames);
   }
 
   private BufferedImage sized(BufferedImage image, Path file) {
@@ -242,15 +254,23 @@ public final class ImageFolder implements BatchSource {
       return image;
     }
     if (!resize) {
-      throw new ImageDataException(file + ": image is " + image.getHeight() + "×"
-          + image.getWidth() + " (height×width), expected " + height + "×" + width
-          + " (resizing is off)");
+      throw new ImageDataException(
+          file
+              + ": image is "
+              + image.getHeight()
+              + "×"
+              + image.getWidth()
+              + " (height×width), expected "
+              + height
+              + "×"
+              + width
+              + " (resizing is off)");
     }
     BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = scaled.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-          RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, width, height, null);
     } finally {
       g.dispose();
@@ -263,8 +283,8 @@ public final class ImageFolder implements BatchSource {
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new ImageDataException(file + ": cannot decode image (corrupt or truncated?): "
-          + e.getMessage(), e);
+      throw new ImageDataException(
+          file + ": cannot decode image (corrupt or truncated?): " + e.getMessage(), e);
     }
     if (image == null) {
       throw new ImageDataException(file + ": not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
@@ -274,12 +294,12 @@ public final class ImageFolder implements BatchSource {
 
   private static List<String> classFolders(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new ImageDataException(directory + ": not a directory (expected one sub-folder per "
-          + "class)");
+      throw new ImageDataException(
+          directory + ": not a directory (expected one sub-folder per " + "class)");
     }
     try (Stream<Path> entries = Files.list(directory)) {
-      List<String> names = entries.filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> names =
+          entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
       if (names.isEmpty()) {
         throw new ImageDataException(directory + ": no class sub-folders");
       }
@@ -291,10 +311,15 @@ public final class ImageFolder implements BatchSource {
 
   private static List<Path> imageFiles(Path folder) {
     try (Stream<Path> entries = Files.walk(folder)) {
-      return entries.filter(Files::isRegularFile)
-          .filter(p -> EXTENSIONS.stream().anyMatch(
-              e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
-          .sorted().toList();
+      return entries
+          .filter(Files::isRegularFile)
+          .filter(
+              p ->
+                  EXTENSIONS.stream()
+                      .anyMatch(
+                          e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ImageDataException(folder + ": cannot list: " + e.getMessage(), e);
     }

@@ -12,7 +12,8 @@ public record LabeledImages(Tensor images, Tensor labels, List<String> className
     if (images.rank() != 4 || labels.rank() != 2 || images.shape()[0] != labels.shape()[0]) {
       throw new IllegalArgumentException(
           "LabeledImages: expected images (n, height, width, channels) and labels (n, 1), got "
-              + java.util.Arrays.toString(images.shape()) + " and "
+              + java.util.Arrays.toString(images.shape())
+              + " and "
               + java.util.Arrays.toString(labels.shape()));
     }
     classNames = List.copyOf(classNames);

@@ -55,8 +55,9 @@ public final class BrentMinimizer {
         tmp2 = Math.abs(tmp2);
         double previousStep = deltax;
         deltax = rat;
-        if (p > tmp2 * (a - x) && p < tmp2 * (b - x) && Math.abs(p) < Math.abs(0.5 * tmp2
-            * previousStep)) {
+        if (p > tmp2 * (a - x)
+            && p < tmp2 * (b - x)
+            && Math.abs(p) < Math.abs(0.5 * tmp2 * previousStep)) {
           rat = p / tmp2;
           double u = x + rat;
           if (u - a < tol2 || b - u < tol2) {
@@ -126,8 +127,8 @@ public final class BrentMinimizer {
       double w = xb - ((xb - xc) * tmp2 - (xb - xa) * tmp1) / denom;
       double wlim = xb + GROW_LIMIT * (xc - xb);
       if (++steps > MAX_BRACKET_STEPS) {
-        throw new ArithmeticException(what + ": no minimum found (the function keeps falling "
-            + "beyond " + xc + ")");
+        throw new ArithmeticException(
+            what + ": no minimum found (the function keeps falling " + "beyond " + xc + ")");
       }
       double fw;
       if ((w - xc) * (xb - w) > 0) {

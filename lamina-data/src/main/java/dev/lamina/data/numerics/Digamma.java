@@ -14,8 +14,13 @@ public final class Digamma {
     }
     double inverseSquare = 1 / (x * x);
     // the asymptotic series ln x - 1/(2x) - sum B_2k / (2k x^2k)
-    double series = inverseSquare * (1.0 / 12 - inverseSquare * (1.0 / 120 - inverseSquare
-        * (1.0 / 252 - inverseSquare * (1.0 / 240 - inverseSquare / 132))));
+    double series =
+        inverseSquare
+            * (1.0 / 12
+                - inverseSquare
+                    * (1.0 / 120
+                        - inverseSquare
+                            * (1.0 / 252 - inverseSquare * (1.0 / 240 - inverseSquare / 132))));
     return shift + Math.log(x) - 0.5 / x - series;
   }
 }

@@ -22,8 +22,8 @@ public final class Interpolation {
   }
 
   /**
-   * {@code -numpy.interp(-x, -xs[::-1], -ys[::-1])}: the same line read from the top end, so
-   * an exact hit among repeated xs takes the first y.
+   * {@code -numpy.interp(-x, -xs[::-1], -ys[::-1])}: the same line read from the top end, so an
+   * exact hit among repeated xs takes the first y.
    */
   public static double backward(double x, double[] xs, double[] ys) {
     int last = xs.length - 1;

@@ -22,8 +22,10 @@ public final class NormalDistribution {
   /** For p up to 0.5: Abramowitz and Stegun 26.2.23 refined by Newton steps on the cdf. */
   private static double lowerQuantile(double p) {
     double t = Math.sqrt(-2 * Math.log(p));
-    double x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t)
-        / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
+    double x =
+        -(t
+            - (2.515517 + 0.802853 * t + 0.010328 * t * t)
+                / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
     if (p < REFINED_FROM) {
       return x;
     }
@@ -42,8 +44,8 @@ public final class NormalDistribution {
   }
 
   /**
-   * {@code 1/2 + density(x) * (x + x^3/3 + x^5/(3*5) + ...)}: every term has the sign of x, so
-   * the sum has no cancellation; used only where |x| is below about 6.
+   * {@code 1/2 + density(x) * (x + x^3/3 + x^5/(3*5) + ...)}: every term has the sign of x, so the
+   * sum has no cancellation; used only where |x| is below about 6.
    */
   public static double cdf(double x) {
     double term = x;

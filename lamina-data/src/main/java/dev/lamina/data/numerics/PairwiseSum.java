@@ -1,9 +1,9 @@
 package dev.lamina.data.numerics;
 
 /**
- * NumPy's pairwise summation (eight interleaved partial sums in blocks of up to 128, halves
- * above that), so that sums, means and variances round as NumPy's do. Where an optimizer walks
- * a flat likelihood, rounding differences alone would move the fitted parameter.
+ * NumPy's pairwise summation (eight interleaved partial sums in blocks of up to 128, halves above
+ * that), so that sums, means and variances round as NumPy's do. Where an optimizer walks a flat
+ * likelihood, rounding differences alone would move the fitted parameter.
  */
 public final class PairwiseSum {
   private static final int BLOCK = 128;

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (Numerical
- * Recipes' {@code jacobi}): slower than a tridiagonal QL for large matrices but simple and
- * accurate to a few ulps of the largest eigenvalue, which is what PCA needs.
+ * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (Numerical Recipes'
+ * {@code jacobi}): slower than a tridiagonal QL for large matrices but simple and accurate to a few
+ * ulps of the largest eigenvalue, which is what PCA needs.
  *
  * @param values eigenvalues, largest first
  * @param vectors {@code vectors[i]} is the unit eigenvector of {@code values[i]}
@@ -43,7 +43,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         for (int q = p + 1; q < n; q++) {
           double element = matrix[p][q];
           double g = 100 * Math.abs(element);
-          if (sweep > 4 && Math.abs(diagonal[p]) + g == Math.abs(diagonal[p])
+          if (sweep > 4
+              && Math.abs(diagonal[p]) + g == Math.abs(diagonal[p])
               && Math.abs(diagonal[q]) + g == Math.abs(diagonal[q])) {
             matrix[p][q] = 0;
           } else if (Math.abs(element) > threshold) {
@@ -78,8 +79,14 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         accumulated[i] = 0;
       }
     }
-    throw new ArithmeticException("SymmetricEigen: no convergence after " + MAX_SWEEPS
-        + " sweeps on a " + n + "x" + n + " matrix (does it hold NaN or infinity?)");
+    throw new ArithmeticException(
+        "SymmetricEigen: no convergence after "
+            + MAX_SWEEPS
+            + " sweeps on a "
+            + n
+            + "x"
+            + n
+            + " matrix (does it hold NaN or infinity?)");
   }
 
   /** Applies the rotation of (p, q) to the rest of the upper triangle. */
@@ -99,8 +106,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
     rotateRows(a[p], a[q], s, tau, q + 1, a.length);
   }
 
-  private static void rotateRows(double[] first, double[] second, double s, double tau,
-      int from, int to) {
+  private static void rotateRows(
+      double[] first, double[] second, double s, double tau, int from, int to) {
     for (int j = from; j < to; j++) {
       double g = first[j];
       double h = second[j];

@@ -2,7 +2,6 @@ package dev.lamina.data.preprocessing;
 
 import dev.lamina.data.Table;
 import dev.lamina.data.Transformer;
-import dev.lamina.data.TransformerJson;
 import dev.lamina.data.fitting.AffineColumns;
 import dev.lamina.data.fitting.ColumnMapping;
 import dev.lamina.data.fitting.FittedColumns;
@@ -12,17 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Applies a named elementwise function to every column, as scikit-learn's FunctionTransformer
- * with a NumPy function: {@link #log}, {@link #log1p}, {@link #sqrt} or {@link #power}. Only
- * named functions, so that the fitted step is data a model file can carry. A value outside the
- * function's domain is an error naming the column, the value and the row, never a silent NaN;
- * missing values stay missing.
+ * Applies a named elementwise function to every column, as scikit-learn's FunctionTransformer with
+ * a NumPy function: {@link #log}, {@link #log1p}, {@link #sqrt} or {@link #power}. Only named
+ * functions, so that the fitted step is data a model file can carry. A value outside the function's
+ * domain is an error naming the column, the value and the row, never a silent NaN; missing values
+ * stay missing.
  */
 public final class FunctionTransformer implements Transformer {
   private static final String NAME = "FunctionTransformer";
 
   /** The functions on offer. */
-  public enum Function { LOG, LOG1P, SQRT, POWER }
+  public enum Function {
+    LOG,
+    LOG1P,
+    SQRT,
+    POWER
+  }
 
   private final Function function;
   private final double exponent;
@@ -66,7 +70,10 @@ public final class FunctionTransformer implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
+    return ColumnMapping.apply(
+        NAME,
+        FittedColumns.require(columns, NAME),
+        table,
         (c, name, value, row) -> apply(value, name, row));
   }
 
@@ -75,20 +82,25 @@ public final class FunctionTransformer implements Transformer {
       return value;
     }
     return switch (function) {
-      case LOG -> value > 0 ? Math.log(value) : outOfDomain(value, column, row,
-          "needs values above 0 (log1p takes values above -1)");
-      case LOG1P -> value > -1 ? Math.log1p(value) : outOfDomain(value, column, row,
-          "needs values above -1");
-      case SQRT -> value >= 0 ? Math.sqrt(value) : outOfDomain(value, column, row,
-          "needs values of at least 0");
+      case LOG ->
+          value > 0
+              ? Math.log(value)
+              : outOfDomain(
+                  value, column, row, "needs values above 0 (log1p takes values above -1)");
+      case LOG1P ->
+          value > -1 ? Math.log1p(value) : outOfDomain(value, column, row, "needs values above -1");
+      case SQRT ->
+          value >= 0
+              ? Math.sqrt(value)
+              : outOfDomain(value, column, row, "needs values of at least 0");
       case POWER -> power(value, column, row);
     };
   }
 
   private double power(double value, String column, int row) {
     if (value < 0 && exponent != Math.rint(exponent)) {
-      return outOfDomain(value, column, row, "needs values of at least 0 for a fractional "
-          + "exponent");
+      return outOfDomain(
+          value, column, row, "needs values of at least 0 for a fractional " + "exponent");
     }
     if (value == 0 && exponent < 0) {
       return outOfDomain(value, column, row, "cannot raise 0 to a negative exponent");
@@ -97,8 +109,20 @@ public final class FunctionTransformer implements Transformer {
   }
 
   private double outOfDomain(double value, String column, int row, String rule) {
-    throw new IllegalArgumentException(NAME + "(" + describe() + "): column '" + column
-        + "' has the value " + value + " at row " + row + "; " + describe() + " " + rule);
+    throw new IllegalArgumentException(
+        NAME
+            + "("
+            + describe()
+            + "): column '"
+            + column
+            + "' has the value "
+            + value
+            + " at row "
+            + row
+            + "; "
+            + describe()
+            + " "
+            + rule);
   }
 
   private String describe() {
@@ -128,8 +152,12 @@ public final class FunctionTransformer implements Transformer {
     try {
       function = Function.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("TransformerJson: FunctionTransformer has the unknown "
-          + "function '" + name + "'; expected one of log, log1p, sqrt, power", e);
+      throw new IllegalArgumentException(
+          "TransformerJson: FunctionTransformer has the unknown "
+              + "function '"
+              + name
+              + "'; expected one of log, log1p, sqrt, power",
+          e);
     }
     FunctionTransformer transformer =
         new FunctionTransformer(function, JsonFields.number(json, "exponent", 1));

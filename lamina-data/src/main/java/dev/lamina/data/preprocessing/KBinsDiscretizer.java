@@ -18,12 +18,11 @@ import java.util.Map;
 
 /**
  * Cuts each column into bins, as scikit-learn's KBinsDiscretizer: equal-width bins between the
- * minimum and maximum ({@link Strategy#UNIFORM}) or bins holding equal shares of the rows
- * ({@link Strategy#QUANTILE}, edges at linearly interpolated percentiles; bins narrower than 1e-8
- * are merged away, and a constant column gets one bin, whose edges are its value twice where
- * scikit-learn writes -inf and inf). The output is the bin number
- * ({@link Encoding#ORDINAL}) or one 0/1 column per bin named as scikit-learn names it,
- * {@code column_0.0}, {@code column_1.0}, …
+ * minimum and maximum ({@link Strategy#UNIFORM}) or bins holding equal shares of the rows ({@link
+ * Strategy#QUANTILE}, edges at linearly interpolated percentiles; bins narrower than 1e-8 are
+ * merged away, and a constant column gets one bin, whose edges are its value twice where
+ * scikit-learn writes -inf and inf). The output is the bin number ({@link Encoding#ORDINAL}) or one
+ * 0/1 column per bin named as scikit-learn names it, {@code column_0.0}, {@code column_1.0}, …
  * ({@link Encoding#ONEHOT_DENSE}). A value beyond the fitted range falls into the first or last
  * bin. Missing values are an error, as in scikit-learn.
  */
@@ -32,10 +31,16 @@ public final class KBinsDiscretizer implements Transformer {
   private static final double NARROWEST_BIN = 1e-8;
 
   /** Where the bin edges go. */
-  public enum Strategy { UNIFORM, QUANTILE }
+  public enum Strategy {
+    UNIFORM,
+    QUANTILE
+  }
 
   /** What transform returns. */
-  public enum Encoding { ORDINAL, ONEHOT_DENSE }
+  public enum Encoding {
+    ORDINAL,
+    ONEHOT_DENSE
+  }
 
   private final int nBins;
   private final Strategy strategy;
@@ -163,10 +168,12 @@ public final class KBinsDiscretizer implements Transformer {
   }
 
   public static KBinsDiscretizer fromJson(Map<String, ?> json) {
-    KBinsDiscretizer discretizer = new KBinsDiscretizer(
-        JsonFields.integer(json, "nBins"),
-        Strategy.valueOf(JsonFields.text(json, "strategy", "quantile").toUpperCase(Locale.ROOT)),
-        Encoding.valueOf(JsonFields.text(json, "encode", "ordinal").toUpperCase(Locale.ROOT)));
+    KBinsDiscretizer discretizer =
+        new KBinsDiscretizer(
+            JsonFields.integer(json, "nBins"),
+            Strategy.valueOf(
+                JsonFields.text(json, "strategy", "quantile").toUpperCase(Locale.ROOT)),
+            Encoding.valueOf(JsonFields.text(json, "encode", "ordinal").toUpperCase(Locale.ROOT)));
     if (json.containsKey("columns")) {
       discretizer.columns = JsonFields.readStrings(json, "columns");
       discretizer.binEdges = JsonFields.readMatrix(json, "binEdges");

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Replaces each category by its position among the sorted categories seen during fit, as
- * scikit-learn's OrdinalEncoder; missing values stay missing (NaN). A category not seen during
- * fit raises an error, unless an encoded value for unknowns was given.
+ * scikit-learn's OrdinalEncoder; missing values stay missing (NaN). A category not seen during fit
+ * raises an error, unless an encoded value for unknowns was given.
  */
 public final class OrdinalEncoder implements Transformer {
   private static final String NAME = "OrdinalEncoder";
@@ -92,8 +92,9 @@ public final class OrdinalEncoder implements Transformer {
   }
 
   public static OrdinalEncoder fromJson(Map<String, ?> json) {
-    OrdinalEncoder encoder = new OrdinalEncoder(json.get("unknownValue") == null ? null
-        : JsonFields.number(json, "unknownValue"));
+    OrdinalEncoder encoder =
+        new OrdinalEncoder(
+            json.get("unknownValue") == null ? null : JsonFields.number(json, "unknownValue"));
     encoder.fitted = Categories.read(json);
     return encoder;
   }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Clips outliers: every value below a column's lower bound becomes the bound, likewise above
- * the upper one. The bounds are fixed numbers for all columns ({@link #fixed}) or percentiles of
- * each column learnt in fit ({@link #percentiles}, NumPy's linear interpolation), the usual
- * winsorizing. Missing values stay missing.
+ * Clips outliers: every value below a column's lower bound becomes the bound, likewise above the
+ * upper one. The bounds are fixed numbers for all columns ({@link #fixed}) or percentiles of each
+ * column learnt in fit ({@link #percentiles}, NumPy's linear interpolation), the usual winsorizing.
+ * Missing values stay missing.
  */
 public final class OutlierClipper implements Transformer {
   private static final String NAME = "OutlierClipper";
@@ -29,8 +29,15 @@ public final class OutlierClipper implements Transformer {
 
   private OutlierClipper(boolean learnt, double low, double high) {
     if (!(low <= high) || (learnt && !(0 <= low && high <= 100))) {
-      throw new IllegalArgumentException(NAME + ": needs low <= high" + (learnt
-          ? " within 0..100 (percentiles)" : "") + ", got (" + low + ", " + high + ")");
+      throw new IllegalArgumentException(
+          NAME
+              + ": needs low <= high"
+              + (learnt ? " within 0..100 (percentiles)" : "")
+              + ", got ("
+              + low
+              + ", "
+              + high
+              + ")");
     }
     this.learnt = learnt;
     this.low = low;
@@ -71,9 +78,11 @@ public final class OutlierClipper implements Transformer {
   @Override
   public Table transform(Table table) {
     // NaN fails both comparisons and stays missing
-    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
-        (c, name, value, row) -> value < lower[c] ? lower[c] : value > upper[c] ? upper[c]
-            : value);
+    return ColumnMapping.apply(
+        NAME,
+        FittedColumns.require(columns, NAME),
+        table,
+        (c, name, value, row) -> value < lower[c] ? lower[c] : value > upper[c] ? upper[c] : value);
   }
 
   @Override
@@ -106,10 +115,11 @@ public final class OutlierClipper implements Transformer {
   }
 
   public static OutlierClipper fromJson(Map<String, ?> json) {
-    OutlierClipper clipper = new OutlierClipper(
-        "percentiles".equals(JsonFields.text(json, "bounds")),
-        JsonFields.number(json, "low"),
-        JsonFields.number(json, "high"));
+    OutlierClipper clipper =
+        new OutlierClipper(
+            "percentiles".equals(JsonFields.text(json, "bounds")),
+            JsonFields.number(json, "low"),
+            JsonFields.number(json, "high"));
     if (json.containsKey("columns")) {
       clipper.columns = JsonFields.readStrings(json, "columns");
       clipper.lower = JsonFields.readDoubles(json, "lower");

@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Products of the columns up to a degree, as scikit-learn's PolynomialFeatures: the bias column
- * {@code 1}, then every combination of columns with repetition (only distinct columns when
- * {@code interactionOnly}) by degree, in itertools' order. Outputs are named as scikit-learn
- * names them, with the column names: {@code a}, {@code a^2}, {@code a b}. A missing input makes
- * the products that use it missing.
+ * {@code 1}, then every combination of columns with repetition (only distinct columns when {@code
+ * interactionOnly}) by degree, in itertools' order. Outputs are named as scikit-learn names them,
+ * with the column names: {@code a}, {@code a^2}, {@code a b}. A missing input makes the products
+ * that use it missing.
  */
 public final class PolynomialFeatures implements Transformer {
   private static final String NAME = "PolynomialFeatures";
@@ -132,9 +132,11 @@ public final class PolynomialFeatures implements Transformer {
   }
 
   public static PolynomialFeatures fromJson(Map<String, ?> json) {
-    PolynomialFeatures features = new PolynomialFeatures(
-        JsonFields.integer(json, "degree"),
-        JsonFields.flag(json, "interactionOnly", false), JsonFields.flag(json, "includeBias", true));
+    PolynomialFeatures features =
+        new PolynomialFeatures(
+            JsonFields.integer(json, "degree"),
+            JsonFields.flag(json, "interactionOnly", false),
+            JsonFields.flag(json, "includeBias", true));
     if (json.containsKey("columns")) {
       features.columns = JsonFields.readStrings(json, "columns");
     }

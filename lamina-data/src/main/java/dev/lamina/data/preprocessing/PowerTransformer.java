@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Makes each column more Gaussian with the Yeo-Johnson transform, as scikit-learn's
- * PowerTransformer: the exponent lambda of each column maximizes the Gaussian log-likelihood of
- * the transformed present values (Brent's method from the bracket (-2, 2), as scipy), and by
- * default the output is then standardized. Missing values stay missing.
+ * PowerTransformer: the exponent lambda of each column maximizes the Gaussian log-likelihood of the
+ * transformed present values (Brent's method from the bracket (-2, 2), as scipy), and by default
+ * the output is then standardized. Missing values stay missing.
  */
 public final class PowerTransformer implements Transformer {
   private static final String NAME = "PowerTransformer";
@@ -50,8 +50,12 @@ public final class PowerTransformer implements Transformer {
     double[] newLambdas = new double[inputs.size()];
     for (int c = 0; c < inputs.size(); c++) {
       double[] present = present(inputs.get(c));
-      newLambdas[c] = BrentMinimizer.minimize(lambda -> negativeLogLikelihood(present, lambda),
-          -2, 2, NAME + ".fit (column '" + inputs.get(c).name() + "')");
+      newLambdas[c] =
+          BrentMinimizer.minimize(
+              lambda -> negativeLogLikelihood(present, lambda),
+              -2,
+              2,
+              NAME + ".fit (column '" + inputs.get(c).name() + "')");
     }
     columns = table.columnNames();
     lambdas = newLambdas;
@@ -68,8 +72,8 @@ public final class PowerTransformer implements Transformer {
   }
 
   private Table yeoJohnson(Table table) {
-    return ColumnMapping.apply(NAME, columns, table,
-        (c, name, value, row) -> yeoJohnson(value, lambdas[c]));
+    return ColumnMapping.apply(
+        NAME, columns, table, (c, name, value, row) -> yeoJohnson(value, lambdas[c]));
   }
 
   static double yeoJohnson(double x, double lambda) {
@@ -94,16 +98,15 @@ public final class PowerTransformer implements Transformer {
     if (variance < Double.MIN_NORMAL) {
       return Double.POSITIVE_INFINITY;
     }
-    double logLikelihood = -values.length / 2.0 * Math.log(variance)
-        + (lambda - 1) * PairwiseSum.of(logTerms);
+    double logLikelihood =
+        -values.length / 2.0 * Math.log(variance) + (lambda - 1) * PairwiseSum.of(logTerms);
     return -logLikelihood;
   }
 
   /** The present values in row order. */
   private static double[] present(NumericColumn column) {
     FittedColumns.requirePresent(NAME, column);
-    return Arrays.stream(column.toArray()).filter(value -> !Double.isNaN(value))
-        .toArray();
+    return Arrays.stream(column.toArray()).filter(value -> !Double.isNaN(value)).toArray();
   }
 
   @Override
@@ -137,8 +140,9 @@ public final class PowerTransformer implements Transformer {
       transformer.columns = JsonFields.readStrings(json, "columns");
       transformer.lambdas = JsonFields.readDoubles(json, "lambdas");
       if (transformer.standardize) {
-        transformer.scaler = StandardScaler.fromJson(
-            JsonFields.object(JsonFields.required(json, "scaler"), "scaler"));
+        transformer.scaler =
+            StandardScaler.fromJson(
+                JsonFields.object(JsonFields.required(json, "scaler"), "scaler"));
       }
     }
     return transformer;

@@ -17,22 +17,25 @@ import java.util.Map;
 
 /**
  * Maps each column through its own empirical distribution to a uniform or a normal one, as
- * scikit-learn's QuantileTransformer: {@code nQuantiles} (default 1000, at most the number of
- * rows) percentiles are learnt in fit; transform interpolates between them, averaging the
- * interpolations from both ends so that repeated values land in the middle of their run, and
- * clips the normal output at the quantiles of 1e-7 and 1 - 1e-7. Unlike scikit-learn, fit uses
- * every row instead of a random subsample of 100,000. Missing values stay missing.
+ * scikit-learn's QuantileTransformer: {@code nQuantiles} (default 1000, at most the number of rows)
+ * percentiles are learnt in fit; transform interpolates between them, averaging the interpolations
+ * from both ends so that repeated values land in the middle of their run, and clips the normal
+ * output at the quantiles of 1e-7 and 1 - 1e-7. Unlike scikit-learn, fit uses every row instead of
+ * a random subsample of 100,000. Missing values stay missing.
  */
 public final class QuantileTransformer implements Transformer {
   private static final String NAME = "QuantileTransformer";
   private static final double BOUNDS_THRESHOLD = 1e-7;
-  private static final double CLIP_LOW = NormalDistribution.quantile(BOUNDS_THRESHOLD
-      - Math.ulp(1.0));
-  private static final double CLIP_HIGH = NormalDistribution.quantile(1 - (BOUNDS_THRESHOLD
-      - Math.ulp(1.0)));
+  private static final double CLIP_LOW =
+      NormalDistribution.quantile(BOUNDS_THRESHOLD - Math.ulp(1.0));
+  private static final double CLIP_HIGH =
+      NormalDistribution.quantile(1 - (BOUNDS_THRESHOLD - Math.ulp(1.0)));
 
   /** The distribution of the output. */
-  public enum Output { UNIFORM, NORMAL }
+  public enum Output {
+    UNIFORM,
+    NORMAL
+  }
 
   private final int nQuantiles;
   private final Output output;
@@ -47,8 +50,8 @@ public final class QuantileTransformer implements Transformer {
 
   public QuantileTransformer(int nQuantiles, Output output) {
     if (nQuantiles < 1) {
-      throw new IllegalArgumentException(NAME + ": nQuantiles must be at least 1, got "
-          + nQuantiles);
+      throw new IllegalArgumentException(
+          NAME + ": nQuantiles must be at least 1, got " + nQuantiles);
     }
     this.nQuantiles = nQuantiles;
     this.output = output;
@@ -87,7 +90,10 @@ public final class QuantileTransformer implements Transformer {
 
   @Override
   public Table transform(Table table) {
-    return ColumnMapping.apply(NAME, FittedColumns.require(columns, NAME), table,
+    return ColumnMapping.apply(
+        NAME,
+        FittedColumns.require(columns, NAME),
+        table,
         (c, name, value, row) -> transformValue(value, quantiles[c]));
   }
 
@@ -99,8 +105,10 @@ public final class QuantileTransformer implements Transformer {
     if (x + BOUNDS_THRESHOLD > columnQuantiles[columnQuantiles.length - 1]) {
       uniform = 1;
     } else {
-      uniform = 0.5 * (Interpolation.forward(x, columnQuantiles, references)
-          + Interpolation.backward(x, columnQuantiles, references));
+      uniform =
+          0.5
+              * (Interpolation.forward(x, columnQuantiles, references)
+                  + Interpolation.backward(x, columnQuantiles, references));
     }
     if (x - BOUNDS_THRESHOLD < columnQuantiles[0]) {
       uniform = 0;
@@ -134,9 +142,10 @@ public final class QuantileTransformer implements Transformer {
   }
 
   public static QuantileTransformer fromJson(Map<String, ?> json) {
-    QuantileTransformer transformer = new QuantileTransformer(
-        JsonFields.integer(json, "nQuantiles"),
-        Output.valueOf(JsonFields.text(json, "output", "uniform").toUpperCase(Locale.ROOT)));
+    QuantileTransformer transformer =
+        new QuantileTransformer(
+            JsonFields.integer(json, "nQuantiles"),
+            Output.valueOf(JsonFields.text(json, "output", "uniform").toUpperCase(Locale.ROOT)));
     if (json.containsKey("columns")) {
       transformer.columns = JsonFields.readStrings(json, "columns");
       transformer.quantiles = JsonFields.readMatrix(json, "quantiles");

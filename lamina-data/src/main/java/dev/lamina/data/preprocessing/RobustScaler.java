@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scales with statistics that outliers barely move: {@code (x - median) / (Q3 - Q1)}, the
- * quantiles by NumPy's linear interpolation over the present values, as scikit-learn's
- * RobustScaler. A range of zero (a constant column) gets scale 1; missing values stay missing.
+ * Scales with statistics that outliers barely move: {@code (x - median) / (Q3 - Q1)}, the quantiles
+ * by NumPy's linear interpolation over the present values, as scikit-learn's RobustScaler. A range
+ * of zero (a constant column) gets scale 1; missing values stay missing.
  */
 public final class RobustScaler implements Transformer {
   private static final String NAME = "RobustScaler";
@@ -33,11 +33,17 @@ public final class RobustScaler implements Transformer {
    * @param lowPercentile the lower end of the range, in percent (0 to 100)
    * @param highPercentile the upper end, above {@code lowPercentile}
    */
-  public RobustScaler(boolean withCentering, boolean withScaling, double lowPercentile,
-      double highPercentile) {
+  public RobustScaler(
+      boolean withCentering, boolean withScaling, double lowPercentile, double highPercentile) {
     if (!(0 <= lowPercentile && lowPercentile < highPercentile && highPercentile <= 100)) {
-      throw new IllegalArgumentException(NAME + ": the quantile range must satisfy "
-          + "0 <= low < high <= 100, got (" + lowPercentile + ", " + highPercentile + ")");
+      throw new IllegalArgumentException(
+          NAME
+              + ": the quantile range must satisfy "
+              + "0 <= low < high <= 100, got ("
+              + lowPercentile
+              + ", "
+              + highPercentile
+              + ")");
     }
     this.withCentering = withCentering;
     this.withScaling = withScaling;
@@ -85,8 +91,7 @@ public final class RobustScaler implements Transformer {
     Map<String, Object> json = JsonFields.object(NAME);
     json.put("withCentering", withCentering);
     json.put("withScaling", withScaling);
-    json.put("quantileRange",
-        JsonFields.doubles(new double[] {lowPercentile, highPercentile}));
+    json.put("quantileRange", JsonFields.doubles(new double[] {lowPercentile, highPercentile}));
     if (fitted != null) {
       fitted.write(json, "center", "scale");
     }
@@ -95,8 +100,12 @@ public final class RobustScaler implements Transformer {
 
   public static RobustScaler fromJson(Map<String, ?> json) {
     double[] range = JsonFields.readDoubles(json, "quantileRange");
-    RobustScaler scaler = new RobustScaler(JsonFields.flag(json, "withCentering", true),
-        JsonFields.flag(json, "withScaling", true), range[0], range[1]);
+    RobustScaler scaler =
+        new RobustScaler(
+            JsonFields.flag(json, "withCentering", true),
+            JsonFields.flag(json, "withScaling", true),
+            range[0],
+            range[1]);
     if (json.containsKey("columns")) {
       scaler.fitted = AffineColumns.read(json, "center", "scale", 0);
     }

@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * scikit-learn's k-nearest-neighbour estimates of mutual information (k = 3): Kraskov et al.
- * for a continuous target, Ross for a discrete one. As scikit-learn, features (and a continuous
- * target) are divided by their standard deviation and get Gaussian noise of 1e-10 times their
- * mean magnitude, which breaks ties between repeated values; the noise comes from {@code seed},
- * so scores agree with scikit-learn's only up to that noise.
+ * scikit-learn's k-nearest-neighbour estimates of mutual information (k = 3): Kraskov et al. for a
+ * continuous target, Ross for a discrete one. As scikit-learn, features (and a continuous target)
+ * are divided by their standard deviation and get Gaussian noise of 1e-10 times their mean
+ * magnitude, which breaks ties between repeated values; the noise comes from {@code seed}, so
+ * scores agree with scikit-learn's only up to that noise.
  */
 final class MutualInformation {
   private static final int NEIGHBOURS = 3;
@@ -29,8 +29,7 @@ final class MutualInformation {
     return scores;
   }
 
-  static double[] classification(double[][] features, int[] classes, int classCount,
-      long seed) {
+  static double[] classification(double[][] features, int[] classes, int classCount, long seed) {
     double[][] x = jittered(features, new Random(seed));
     double[] scores = new double[x.length];
     for (int f = 0; f < x.length; f++) {
@@ -121,9 +120,9 @@ final class MutualInformation {
   }
 
   /**
-   * How many sorted values lie within {@code radius} of {@code center}, ends included, judged
-   * by the distance itself: {@code center ± radius} can round outwards and take in the very
-   * neighbour that the radius (one ulp below its distance) is meant to leave out.
+   * How many sorted values lie within {@code radius} of {@code center}, ends included, judged by
+   * the distance itself: {@code center ± radius} can round outwards and take in the very neighbour
+   * that the radius (one ulp below its distance) is meant to leave out.
    */
   private static int countWithin(double[] sorted, double center, double radius) {
     int first = lowerBound(sorted, center - radius);
@@ -192,8 +191,8 @@ final class MutualInformation {
     double distance = 0;
     for (int taken = 0; taken < k; taken++) {
       double leftDistance = left >= 0 ? value - sorted[left] : Double.POSITIVE_INFINITY;
-      double rightDistance = right < sorted.length ? sorted[right] - value
-          : Double.POSITIVE_INFINITY;
+      double rightDistance =
+          right < sorted.length ? sorted[right] - value : Double.POSITIVE_INFINITY;
       if (leftDistance <= rightDistance) {
         distance = leftDistance;
         left--;

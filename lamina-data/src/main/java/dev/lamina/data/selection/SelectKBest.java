@@ -16,16 +16,16 @@ import java.util.stream.IntStream;
 
 /**
  * Keeps the {@code k} columns that score highest against a target column, as scikit-learn's
- * SelectKBest. Score functions, by name: {@code f_regression}, {@code f_classif},
- * {@code mutual_info_regression}, {@code mutual_info_classif}. A classification target may hold
- * numbers or text. Fit reads the target from the table it is given; transform returns the kept
- * columns (under their names) and ignores the target when present. Ties and NaN scores rank as
- * in scikit-learn: NaN lowest, and among equal scores the later column wins.
+ * SelectKBest. Score functions, by name: {@code f_regression}, {@code f_classif}, {@code
+ * mutual_info_regression}, {@code mutual_info_classif}. A classification target may hold numbers or
+ * text. Fit reads the target from the table it is given; transform returns the kept columns (under
+ * their names) and ignores the target when present. Ties and NaN scores rank as in scikit-learn:
+ * NaN lowest, and among equal scores the later column wins.
  */
 public final class SelectKBest implements Transformer {
   private static final String NAME = "SelectKBest";
-  private static final List<String> SCORE_FUNCTIONS = List.of("f_regression", "f_classif",
-      "mutual_info_regression", "mutual_info_classif");
+  private static final List<String> SCORE_FUNCTIONS =
+      List.of("f_regression", "f_classif", "mutual_info_regression", "mutual_info_classif");
 
   private final String scoreFunction;
   private final int k;
@@ -40,11 +40,17 @@ public final class SelectKBest implements Transformer {
     this(scoreFunction, k, target, 0);
   }
 
-  /** @param seed seeds the tie-breaking noise of the mutual information estimators */
+  /**
+   * @param seed seeds the tie-breaking noise of the mutual information estimators
+   */
   public SelectKBest(String scoreFunction, int k, String target, long seed) {
     if (!SCORE_FUNCTIONS.contains(scoreFunction)) {
-      throw new IllegalArgumentException(NAME + ": unknown score function '" + scoreFunction
-          + "'; expected one of " + String.join(", ", SCORE_FUNCTIONS));
+      throw new IllegalArgumentException(
+          NAME
+              + ": unknown score function '"
+              + scoreFunction
+              + "'; expected one of "
+              + String.join(", ", SCORE_FUNCTIONS));
     }
     if (k < 1) {
       throw new IllegalArgumentException(NAME + ": k must be at least 1, got " + k);
@@ -59,8 +65,15 @@ public final class SelectKBest implements Transformer {
   public SelectKBest fit(Table table) {
     Table features = table.drop(target);
     if (k > features.columnCount()) {
-      throw new IllegalArgumentException(NAME + ".fit: k = " + k + " but the table has only "
-          + features.columnCount() + " feature columns besides the target '" + target + "'");
+      throw new IllegalArgumentException(
+          NAME
+              + ".fit: k = "
+              + k
+              + " but the table has only "
+              + features.columnCount()
+              + " feature columns besides the target '"
+              + target
+              + "'");
     }
     double[][] x = new double[features.columnCount()][];
     for (int f = 0; f < x.length; f++) {
@@ -70,12 +83,13 @@ public final class SelectKBest implements Transformer {
     }
     Column targetColumn = table.column(target);
     MissingValues.requireNone(NAME + ".fit", targetColumn);
-    double[] newScores = switch (scoreFunction) {
-      case "f_regression" -> UnivariateScores.fRegression(x, numericTarget(targetColumn));
-      case "mutual_info_regression" ->
-          MutualInformation.regression(x, numericTarget(targetColumn), seed);
-      default -> scoreClasses(x, targetColumn);
-    };
+    double[] newScores =
+        switch (scoreFunction) {
+          case "f_regression" -> UnivariateScores.fRegression(x, numericTarget(targetColumn));
+          case "mutual_info_regression" ->
+              MutualInformation.regression(x, numericTarget(targetColumn), seed);
+          default -> scoreClasses(x, targetColumn);
+        };
     columns = features.columnNames();
     scores = newScores;
     selected = best(columns, newScores);
@@ -89,8 +103,14 @@ public final class SelectKBest implements Transformer {
       classes[row] = labels.computeIfAbsent(targetColumn.format(row), label -> labels.size());
     }
     if (labels.size() < 2) {
-      throw new IllegalArgumentException(NAME + ".fit: the target '" + target + "' has a single "
-          + "class; " + scoreFunction + " needs at least two");
+      throw new IllegalArgumentException(
+          NAME
+              + ".fit: the target '"
+              + target
+              + "' has a single "
+              + "class; "
+              + scoreFunction
+              + " needs at least two");
     }
     return scoreFunction.equals("f_classif")
         ? UnivariateScores.fClassif(x, classes, labels.size())
@@ -101,14 +121,20 @@ public final class SelectKBest implements Transformer {
     if (column instanceof NumericColumn numeric) {
       return numeric.toArray();
     }
-    throw new IllegalArgumentException(NAME + ": " + scoreFunction + " needs a numeric target, "
-        + "but '" + target + "' holds text (use f_classif or mutual_info_classif)");
+    throw new IllegalArgumentException(
+        NAME
+            + ": "
+            + scoreFunction
+            + " needs a numeric target, "
+            + "but '"
+            + target
+            + "' holds text (use f_classif or mutual_info_classif)");
   }
 
   /** The k best, as scikit-learn: a stable ascending sort (NaN lowest), the last k kept. */
   private List<String> best(List<String> names, double[] values) {
-    Comparator<Integer> byScore = Comparator.comparingDouble(
-        f -> Double.isNaN(values[f]) ? -Double.MAX_VALUE : values[f]);
+    Comparator<Integer> byScore =
+        Comparator.comparingDouble(f -> Double.isNaN(values[f]) ? -Double.MAX_VALUE : values[f]);
     List<Integer> ascending = IntStream.range(0, values.length).boxed().sorted(byScore).toList();
     boolean[] kept = new boolean[values.length];
     for (int f : ascending.subList(values.length - k, values.length)) {
@@ -161,8 +187,12 @@ public final class SelectKBest implements Transformer {
   }
 
   public static SelectKBest fromJson(Map<String, ?> json) {
-    SelectKBest selector = new SelectKBest(JsonFields.text(json, "scoreFunction"), JsonFields.integer(json, "k"),
-        JsonFields.text(json, "target"), JsonFields.integer(json, "seed", 0));
+    SelectKBest selector =
+        new SelectKBest(
+            JsonFields.text(json, "scoreFunction"),
+            JsonFields.integer(json, "k"),
+            JsonFields.text(json, "target"),
+            JsonFields.integer(json, "seed", 0));
     if (json.containsKey("columns")) {
       selector.columns = JsonFields.readStrings(json, "columns");
       selector.scores = JsonFields.readDoubles(json, "scores");

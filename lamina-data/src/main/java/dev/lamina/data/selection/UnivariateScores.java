@@ -5,9 +5,8 @@ final class UnivariateScores {
   private UnivariateScores() {}
 
   /**
-   * {@code f_regression}: from each feature's correlation r with the target,
-   * {@code r^2 / (1 - r^2) * (n - 2)}; a constant feature scores 0, a perfect one the largest
-   * double (force_finite).
+   * {@code f_regression}: from each feature's correlation r with the target, {@code r^2 / (1 - r^2)
+   * * (n - 2)}; a constant feature scores 0, a perfect one the largest double (force_finite).
    */
   static double[] fRegression(double[][] features, double[] target) {
     int n = target.length;
@@ -42,8 +41,8 @@ final class UnivariateScores {
   }
 
   /**
-   * {@code f_classif}: the one-way ANOVA F of each feature across the classes; NaN for a
-   * feature constant within every class, as scikit-learn (which SelectKBest then ranks last).
+   * {@code f_classif}: the one-way ANOVA F of each feature across the classes; NaN for a feature
+   * constant within every class, as scikit-learn (which SelectKBest then ranks last).
    */
   static double[] fClassif(double[][] features, int[] classes, int classCount) {
     int n = classes.length;

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Keeps the columns whose population variance (of the present values) exceeds a threshold, as
- * scikit-learn's VarianceThreshold; with the default threshold 0 it drops constant columns, such
- * as the ionosphere data's {@code V2}. Output columns keep their names.
+ * scikit-learn's VarianceThreshold; with the default threshold 0 it drops constant columns, such as
+ * the ionosphere data's {@code V2}. Output columns keep their names.
  */
 public final class VarianceThreshold implements Transformer {
   private static final String NAME = "VarianceThreshold";
@@ -53,8 +53,13 @@ public final class VarianceThreshold implements Transformer {
       }
     }
     if (kept.isEmpty()) {
-      throw new IllegalArgumentException(NAME + ".fit: no column has a variance above "
-          + threshold + " (variances of " + table.columnNames() + ")");
+      throw new IllegalArgumentException(
+          NAME
+              + ".fit: no column has a variance above "
+              + threshold
+              + " (variances of "
+              + table.columnNames()
+              + ")");
     }
     columns = table.columnNames();
     variances = newVariances;

@@ -6,9 +6,9 @@ import static dev.lamina.data.FeatureFixtures.assertRowsClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.Datasets;
 import dev.lamina.data.FeatureFixtures;
 import dev.lamina.data.Fixtures;
-import dev.lamina.data.Datasets;
 import dev.lamina.data.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,22 +27,25 @@ class SklearnPcaTest {
     Table probe = FeatureFixtures.probeRows(wineFeatures());
     for (String name : List.of("count5", "whiten5", "share95", "all")) {
       JsonNode expected = PCA_FIXTURES.get(name);
-      PCA pca = switch (name) {
-        case "count5" -> new PCA(5);
-        case "whiten5" -> new PCA(5).withWhiten(true);
-        case "share95" -> PCA.ofVarianceShare(0.95);
-        default -> new PCA();
-      };
+      PCA pca =
+          switch (name) {
+            case "count5" -> new PCA(5);
+            case "whiten5" -> new PCA(5).withWhiten(true);
+            case "share95" -> PCA.ofVarianceShare(0.95);
+            default -> new PCA();
+          };
       pca.fit(fit);
       assertEquals(expected.get("nComponents").asInt(), pca.nComponents(), name);
       assertArrayClose(expected.get("mean"), pca.mean(), name + " mean");
-      assertArrayClose(expected.get("explainedVariance"), pca.explainedVariance(),
-          name + " explained variance");
-      assertArrayClose(expected.get("explainedVarianceRatio"), pca.explainedVarianceRatio(),
+      assertArrayClose(
+          expected.get("explainedVariance"), pca.explainedVariance(), name + " explained variance");
+      assertArrayClose(
+          expected.get("explainedVarianceRatio"),
+          pca.explainedVarianceRatio(),
           name + " explained variance ratio");
       assertArrayClose(expected.get("singularValues"), pca.singularValues(), name + " singular");
-      FeatureFixtures.assertClose(expected.get("noiseVariance"), pca.noiseVariance(),
-          name + " noise variance");
+      FeatureFixtures.assertClose(
+          expected.get("noiseVariance"), pca.noiseVariance(), name + " noise variance");
       assertMatrixClose(expected.get("components"), pca.components(), name + " components");
       Table scores = pca.transform(probe);
       assertRowsClose(expected.get("probe"), scores, name + " scores");
@@ -56,11 +59,9 @@ class SklearnPcaTest {
     Table features = Datasets.ionosphere().drop("Class");
     PCA pca = PCA.ofVarianceShare(0.9).fit(features);
     assertEquals(expected.get("nComponents").asInt(), pca.nComponents());
-    assertArrayClose(expected.get("explainedVarianceRatio"), pca.explainedVarianceRatio(),
-        "ratio");
+    assertArrayClose(expected.get("explainedVarianceRatio"), pca.explainedVarianceRatio(), "ratio");
     assertMatrixClose(expected.get("components"), pca.components(), "components");
-    assertRowsClose(expected.get("probe"), pca.transform(Fixtures.rows(features, 0, 8)),
-        "scores");
+    assertRowsClose(expected.get("probe"), pca.transform(Fixtures.rows(features, 0, 8)), "scores");
   }
 
   /** Randomized and full agree on well-separated leading components of the ion data. */
@@ -72,8 +73,10 @@ class SklearnPcaTest {
     double[][] components = randomized.components();
     for (int i = 0; i < 3; i++) {
       assertArrayClose(expected.get("components").get(i), components[i], "component " + i);
-      FeatureFixtures.assertClose(expected.get("explainedVarianceRatio").get(i),
-          randomized.explainedVarianceRatio()[i], "ratio " + i);
+      FeatureFixtures.assertClose(
+          expected.get("explainedVarianceRatio").get(i),
+          randomized.explainedVarianceRatio()[i],
+          "ratio " + i);
     }
   }
 }

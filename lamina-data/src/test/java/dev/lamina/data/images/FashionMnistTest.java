@@ -49,10 +49,18 @@ class FashionMnistTest {
 
   @Test
   void readsGzippedAndPlainIdxFiles() throws IOException {
-    write(dir.resolve("train-images-idx3-ubyte.gz"), true, 0x803, new int[] {2, 2, 3},
+    write(
+        dir.resolve("train-images-idx3-ubyte.gz"),
+        true,
+        0x803,
+        new int[] {2, 2, 3},
         new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte) 255});
     write(dir.resolve("train-labels-idx1-ubyte"), false, 0x801, new int[] {2}, new byte[] {3, 9});
-    write(dir.resolve("t10k-images-idx3-ubyte"), false, 0x803, new int[] {1, 2, 3},
+    write(
+        dir.resolve("t10k-images-idx3-ubyte"),
+        false,
+        0x803,
+        new int[] {1, 2, 3},
         new byte[] {1, 1, 1, 1, 1, 1});
     write(dir.resolve("t10k-labels-idx1-ubyte.gz"), true, 0x801, new int[] {1}, new byte[] {0});
     List<LabeledImages> data = Datasets.fashionMnist(dir);
@@ -64,9 +72,9 @@ class FashionMnistTest {
 
   @Test
   void aMissingFolderNamesThePackage() {
-    ImageDataException e =
-        assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
-    assertTrue(e.getMessage().contains("install the Debian package dataset-fashion-mnist"),
+    ImageDataException e = assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
+    assertTrue(
+        e.getMessage().contains("install the Debian package dataset-fashion-mnist"),
         e.getMessage());
   }
 
@@ -75,13 +83,14 @@ class FashionMnistTest {
     Path images = dir.resolve("train-images-idx3-ubyte");
     write(images, false, 0x803, new int[] {2, 2, 3}, new byte[] {0, 1, 2});
     write(dir.resolve("train-labels-idx1-ubyte"), false, 0x801, new int[] {2}, new byte[] {3, 9});
-    ImageDataException e =
-        assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
+    ImageDataException e = assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
     assertEquals(images + ": IDX file ends early (truncated download?)", e.getMessage());
     write(images, false, 0x801, new int[] {2}, new byte[] {0, 1});
     e = assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
-    assertTrue(e.getMessage().startsWith(images + ": not an IDX file of unsigned bytes with 3 "
-        + "dimensions"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(images + ": not an IDX file of unsigned bytes with 3 " + "dimensions"),
+        e.getMessage());
     write(images, false, 0x803, new int[] {100_000, 100_000, 100_000}, new byte[0]);
     e = assertThrows(ImageDataException.class, () -> Datasets.fashionMnist(dir));
     assertTrue(e.getMessage().contains("exceed"), e.getMessage());
@@ -97,8 +106,8 @@ class FashionMnistTest {
       }
       out.write(values);
     }
-    try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
-        : Files.newOutputStream(file)) {
+    try (OutputStream out =
+        gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
       out.write(bytes.toByteArray());
     }
   }

@@ -52,14 +52,14 @@ class ImageFolderTest {
     assertEquals(List.of("cat", "dog", "zebra"), folder.classNames());
     LabeledImages all = folder.load();
     assertArrayEquals(new int[] {12, 5, 7, 3}, all.images().shape());
-    assertArrayEquals(new float[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2},
-        all.labels().toFloatArray());
+    assertArrayEquals(
+        new float[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2}, all.labels().toFloatArray());
     // a solid colour stays that colour through bilinear resizing (PNG is lossless)
     assertEquals(200, all.images().get(8, 2, 3, 0), 1e-3);
     assertEquals(100, all.images().get(8, 2, 3, 1), 1e-3);
     assertEquals(255, all.images().get(4, 0, 0, 2), 1e-3);
-    LabeledImages grey = ImageFolder.imageDatasetFromDirectory(dir, 5, 7).colorMode("grayscale")
-        .load();
+    LabeledImages grey =
+        ImageFolder.imageDatasetFromDirectory(dir, 5, 7).colorMode("grayscale").load();
     assertArrayEquals(new int[] {12, 5, 7, 1}, grey.images().shape());
     assertEquals(0.1140 * 255, grey.images().get(4, 1, 1, 0), 1e-3);
   }
@@ -67,10 +67,14 @@ class ImageFolderTest {
   @Test
   void theValidationSplitIsDisjointAndRepeatsWithItsSeed() throws IOException {
     threeClasses();
-    ImageFolder training = ImageFolder.imageDatasetFromDirectory(dir, 4, 4)
-        .validationSplit(0.25, 3).subset("training");
-    ImageFolder validation = ImageFolder.imageDatasetFromDirectory(dir, 4, 4)
-        .validationSplit(0.25, 3).subset("validation");
+    ImageFolder training =
+        ImageFolder.imageDatasetFromDirectory(dir, 4, 4)
+            .validationSplit(0.25, 3)
+            .subset("training");
+    ImageFolder validation =
+        ImageFolder.imageDatasetFromDirectory(dir, 4, 4)
+            .validationSplit(0.25, 3)
+            .subset("validation");
     assertEquals(9, training.size());
     assertEquals(3, validation.size());
     Set<String> seen = new HashSet<>();
@@ -78,14 +82,24 @@ class ImageFolderTest {
       LabeledImages images = side.load();
       float[] labels = images.labels().toFloatArray();
       for (int i = 0; i < labels.length; i++) {
-        seen.add(labels[i] + ":" + images.images().slice(0, i, i + 1).toString() + ":" + i
-            + side.size());
+        seen.add(
+            labels[i]
+                + ":"
+                + images.images().slice(0, i, i + 1).toString()
+                + ":"
+                + i
+                + side.size());
       }
     }
     assertEquals(12, seen.size());
-    assertArrayEquals(validation.load().labels().toFloatArray(),
-        ImageFolder.imageDatasetFromDirectory(dir, 4, 4).validationSplit(0.25, 3)
-            .subset("validation").load().labels().toFloatArray());
+    assertArrayEquals(
+        validation.load().labels().toFloatArray(),
+        ImageFolder.imageDatasetFromDirectory(dir, 4, 4)
+            .validationSplit(0.25, 3)
+            .subset("validation")
+            .load()
+            .labels()
+            .toFloatArray());
   }
 
   @Test
@@ -109,10 +123,13 @@ class ImageFolderTest {
   void anEmptyClassFolderIsNamed() throws IOException {
     threeClasses();
     Files.createDirectories(dir.resolve("empty"));
-    ImageDataException e = assertThrows(ImageDataException.class,
-        () -> ImageFolder.imageDatasetFromDirectory(dir, 4, 4));
-    assertTrue(e.getMessage().contains(dir.resolve("empty") + ": class folder 'empty' holds no "
-        + "images"), e.getMessage());
+    ImageDataException e =
+        assertThrows(
+            ImageDataException.class, () -> ImageFolder.imageDatasetFromDirectory(dir, 4, 4));
+    assertTrue(
+        e.getMessage()
+            .contains(dir.resolve("empty") + ": class folder 'empty' holds no " + "images"),
+        e.getMessage());
   }
 
   @Test
@@ -131,7 +148,10 @@ class ImageFolderTest {
     threeClasses();
     ImageFolder folder = ImageFolder.imageDatasetFromDirectory(dir, 4, 4).resize(false);
     ImageDataException e = assertThrows(ImageDataException.class, folder::load);
-    assertEquals(dir.resolve("dog/d0.png") + ": image is 8×8 (height×width), expected 4×4 "
-        + "(resizing is off)", e.getMessage());
+    assertEquals(
+        dir.resolve("dog/d0.png")
+            + ": image is 8×8 (height×width), expected 4×4 "
+            + "(resizing is off)",
+        e.getMessage());
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.data.Datasets;
 import dev.lamina.data.FeatureFixtures;
 import dev.lamina.data.Fixtures;
-import dev.lamina.data.Datasets;
 import dev.lamina.data.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +56,18 @@ class SklearnFeatureSelectionTest {
   }
 
   /**
-   * The estimators' random tie-breaking noise differs from NumPy's, so scores are compared with
-   * the range over scikit-learn's seeds 0-4 widened by 0.03, and the kept columns must include
-   * those that every one of its seeds keeps. Without noise the estimators agree with
-   * scikit-learn's to rounding (checked by hand on Gaussian data: 0.0066745682806 both).
+   * The estimators' random tie-breaking noise differs from NumPy's, so scores are compared with the
+   * range over scikit-learn's seeds 0-4 widened by 0.03, and the kept columns must include those
+   * that every one of its seeds keeps. Without noise the estimators agree with scikit-learn's to
+   * rounding (checked by hand on Gaussian data: 0.0066745682806 both).
    */
   @Test
   void mutualInformationAgreesWithScikitLearnWithinItsNoise() {
-    checkMutualInformation(SELECT.get("mutualInfoRegression"),
+    checkMutualInformation(
+        SELECT.get("mutualInfoRegression"),
         new SelectKBest("mutual_info_regression", 4, "quality").fit(Datasets.redWine()));
-    checkMutualInformation(SELECT.get("mutualInfoClassif"),
+    checkMutualInformation(
+        SELECT.get("mutualInfoClassif"),
         new SelectKBest("mutual_info_classif", 5, "Class").fit(Datasets.ionosphere()));
   }
 
@@ -79,7 +81,8 @@ class SklearnFeatureSelectionTest {
         low = Math.min(low, run.get(f).asDouble());
         high = Math.max(high, run.get(f).asDouble());
       }
-      assertTrue(scores[f] >= low - 0.03 && scores[f] <= high + 0.03,
+      assertTrue(
+          scores[f] >= low - 0.03 && scores[f] <= high + 0.03,
           "feature " + f + ": " + scores[f] + " outside [" + low + ", " + high + "] +- 0.03");
     }
     List<String> unanimous = new ArrayList<>();
@@ -87,7 +90,8 @@ class SklearnFeatureSelectionTest {
       unanimous.add(selection.asText());
     }
     unanimous.removeIf(name -> countSelecting(expected, name) < runs.size());
-    assertTrue(selector.selected().containsAll(unanimous),
+    assertTrue(
+        selector.selected().containsAll(unanimous),
         selector.selected() + " should contain " + unanimous);
   }
 

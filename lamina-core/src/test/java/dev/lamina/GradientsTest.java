@@ -1,4 +1,4 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.DType;
-import dev.lamina.Parameter;
-import dev.lamina.Tensor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -144,8 +141,8 @@ class GradientsTest {
     Tensor snapshot = w.value().reshape(1, 2);
     Tensor sameShape = w.value().reshape(2);
     Tensor loss = w.value().square().sum();
-    assertArrayEquals(new double[] {2, 4}, Gradients.ofParameters(loss, List.of(w)).get(0)
-        .toDoubleArray());
+    assertArrayEquals(
+        new double[] {2, 4}, Gradients.ofParameters(loss, List.of(w)).get(0).toDoubleArray());
     w.assign(Tensor.of(new float[] {5, 6}, 2));
     assertSame(before, w.value());
     assertEquals(1, w.version());
@@ -154,8 +151,7 @@ class GradientsTest {
     assertArrayEquals(new float[] {1, 2}, sameShape.toFloatArray(), "not even a no-op reshape");
     w.assign(new float[] {7, 8});
     assertEquals(2, w.version());
-    assertArrayEquals(new double[] {14, 16},
-        grad(w.value().square().sum(), w.value()));
+    assertArrayEquals(new double[] {14, 16}, grad(w.value().square().sum(), w.value()));
   }
 
   @Test
@@ -163,8 +159,8 @@ class GradientsTest {
     Parameter w = new Parameter("bias", Tensor.zeros(3));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> w.assign(new float[2]));
-    assertEquals("assign to parameter 'bias': expected 3 values for shape [3], got 2",
-        e.getMessage());
+    assertEquals(
+        "assign to parameter 'bias': expected 3 values for shape [3], got 2", e.getMessage());
   }
 
   @Test

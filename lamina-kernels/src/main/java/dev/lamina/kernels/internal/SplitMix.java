@@ -1,4 +1,4 @@
-package dev.lamina.kernels;
+package dev.lamina.kernels.internal;
 
 /**
  * The SplitMix64 generator's step and output function (Steele, Lea and Flood 2014), shared by the
@@ -7,8 +7,9 @@ package dev.lamina.kernels;
 public final class SplitMix {
   /** The step of the Weyl sequence: the state moves by this much per word. */
   public static final long GAMMA = 0x9E3779B97F4A7C15L;
-  static final long MIX1 = 0xBF58476D1CE4E5B9L;
-  static final long MIX2 = 0x94D049BB133111EBL;
+
+  public static final long MIX1 = 0xBF58476D1CE4E5B9L;
+  public static final long MIX2 = 0x94D049BB133111EBL;
 
   private SplitMix() {}
 

@@ -1,4 +1,4 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
 /**
  * A scope in which operations record nothing for automatic differentiation, for inference and for
@@ -33,7 +33,9 @@ public final class NoGrad implements AutoCloseable {
   public void close() {
     if (Thread.currentThread() != owner) {
       throw new IllegalStateException(
-          "NoGrad: scope entered on thread " + owner.getName() + " closed on "
+          "NoGrad: scope entered on thread "
+              + owner.getName()
+              + " closed on "
               + Thread.currentThread().getName());
     }
     if (!closed) {

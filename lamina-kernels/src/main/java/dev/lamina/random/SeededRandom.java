@@ -1,7 +1,7 @@
-package dev.lamina.initializers;
+package dev.lamina.random;
 
 import dev.lamina.kernels.Kernels;
-import dev.lamina.kernels.SplitMix;
+import dev.lamina.kernels.internal.SplitMix;
 
 /**
  * A small deterministic random source (SplitMix64) whose output is the same on every JVM and JDK
@@ -13,6 +13,20 @@ public final class SeededRandom {
 
   public SeededRandom(long seed) {
     this.state = seed;
+  }
+
+  /**
+   * A well-mixed word for {@code key} (SplitMix64's output function), to derive a seed from keys.
+   */
+  public static long mix(long key) {
+    return SplitMix.mix(key);
+  }
+
+  /**
+   * The word at {@code index} (from 0) of the stream seeded with {@code seed}, without walking it.
+   */
+  public static long wordAt(long seed, long index) {
+    return SplitMix.mix(seed + (index + 1) * SplitMix.GAMMA);
   }
 
   /** Where this stream stands: {@link #seek} to it continues the stream from here. */

@@ -1,7 +1,5 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
-import dev.lamina.Parameter;
-import dev.lamina.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse-mode automatic differentiation: the gradients of a scalar with respect to chosen
- * tensors. Walks the operations recorded behind the scalar in reverse topological order and
- * applies each one's backward rule; nothing is stored on the tensors, so there is nothing to
- * reset between steps.
+ * Reverse-mode automatic differentiation: the gradients of a scalar with respect to chosen tensors.
+ * Walks the operations recorded behind the scalar in reverse topological order and applies each
+ * one's backward rule; nothing is stored on the tensors, so there is nothing to reset between
+ * steps.
  *
  * <pre>{@code
  * Tensor loss = x.matmul(w).sub(y).square().mean();
@@ -127,8 +125,12 @@ public final class Gradients {
             : fn.rule().apply(g);
     if (inputGrads.size() != fn.inputs().size()) {
       throw new IllegalStateException(
-          fn.op() + ": backward rule returned " + inputGrads.size() + " gradients for "
-              + fn.inputs().size() + " inputs");
+          fn.op()
+              + ": backward rule returned "
+              + inputGrads.size()
+              + " gradients for "
+              + fn.inputs().size()
+              + " inputs");
     }
     for (int j = 0; j < inputGrads.size(); j++) {
       Tensor input = fn.inputs().get(j);
@@ -138,8 +140,12 @@ public final class Gradients {
       }
       if (!ig.hasSameShape(input)) {
         throw new IllegalStateException(
-            fn.op() + ": backward rule gave input " + j + " a gradient of shape "
-                + Arrays.toString(ig.shape()) + ", the input has shape "
+            fn.op()
+                + ": backward rule gave input "
+                + j
+                + " a gradient of shape "
+                + Arrays.toString(ig.shape())
+                + ", the input has shape "
                 + Arrays.toString(input.shape()));
       }
       grads.merge(input, ig.to(input.dtype()), Tensor::add);

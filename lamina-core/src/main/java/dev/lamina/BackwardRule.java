@@ -1,6 +1,5 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
-import dev.lamina.Tensor;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.lamina.kernels;
+package dev.lamina.kernels.internal;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class KernelThreads {
   private static volatile int count = initialCount();
+
   /** Held by the one caller whose parts the workers run; others run their parts themselves. */
   private static final AtomicBoolean BUSY = new AtomicBoolean();
+
   private static KernelWorker[] workers = new KernelWorker[0];
 
   private KernelThreads() {}
 
   /** Work that splits into parts that write disjoint outputs, so they may run in any order. */
   @FunctionalInterface
-  interface PartedTask {
+  public interface PartedTask {
     void runPart(int part, int parts);
   }
 
@@ -45,7 +47,7 @@ public final class KernelThreads {
    * workers. While another caller holds the workers (or a worker itself calls a kernel), this
    * caller runs every part itself; the parts own disjoint outputs, so the result is the same.
    */
-  static void runParts(PartedTask task, int parts) {
+  public static void runParts(PartedTask task, int parts) {
     if (parts == 1 || !BUSY.compareAndSet(false, true)) {
       for (int part = 0; part < parts; part++) {
         task.runPart(part, parts);

@@ -1,4 +1,4 @@
-package dev.lamina.kernels;
+package dev.lamina.kernels.internal;
 
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,16 +11,19 @@ import java.util.concurrent.locks.LockSupport;
 final class KernelWorker {
   /**
    * How long either side spins before parking: longer than the serial work between two split
-   * kernels in a training step (bias, activation: tens of microseconds), short enough that an
-   * idle worker gives its core back almost at once.
+   * kernels in a training step (bias, activation: tens of microseconds), short enough that an idle
+   * worker gives its core back almost at once.
    */
   private static final long SPIN_NANOS = 200_000;
 
   private final Thread thread;
+
   /** Written by the caller before it publishes {@link #posted}. */
   private KernelThreads.PartedTask task;
+
   private int part;
   private int parts;
+
   /** Written by the worker before it publishes {@link #finished}. */
   private Throwable failure;
 

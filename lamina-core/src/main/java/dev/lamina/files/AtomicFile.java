@@ -1,12 +1,12 @@
-package dev.lamina.io;
+package dev.lamina.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,9 +31,9 @@ public final class AtomicFile {
   private AtomicFile() {}
 
   /**
-   * Deletes the temporary files that writes of {@code file} killed before their rename left
-   * beside it (hidden {@code .NAME.<uuid>.tmp} files), and returns how many. Call it only while
-   * no other process is writing {@code file}.
+   * Deletes the temporary files that writes of {@code file} killed before their rename left beside
+   * it (hidden {@code .NAME.<uuid>.tmp} files), and returns how many. Call it only while no other
+   * process is writing {@code file}.
    */
   public static int deleteLeftovers(Path file) {
     Path dir = file.toAbsolutePath().getParent();
@@ -42,8 +42,9 @@ public final class AtomicFile {
     }
     String prefix = "." + file.getFileName() + ".";
     int deleted = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-        entry -> isTemporaryName(entry.getFileName().toString(), prefix))) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(
+            dir, entry -> isTemporaryName(entry.getFileName().toString(), prefix))) {
       for (Path leftover : entries) {
         if (Files.deleteIfExists(leftover)) {
           deleted++;
@@ -76,7 +77,8 @@ public final class AtomicFile {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       // a plain new file (not createTempFile's owner-only one) gets the user's usual permissions
-      Path temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
+      Path temp =
+          dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
       try {
         try (FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -86,7 +88,8 @@ public final class AtomicFile {
           channel.force(true);
         }
         try {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -1,4 +1,4 @@
-package dev.lamina.io;
+package dev.lamina.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,5 @@
-package dev.lamina.autograd;
+package dev.lamina;
 
-import dev.lamina.Tensor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -66,14 +65,16 @@ public final class Workspace implements AutoCloseable {
   public Workspace() {}
 
   /**
-   * Makes this workspace current on its thread for one step, positions counting from 0; close it
-   * to end the step. Steps of different shapes (a full batch and a shorter last one) keep their
+   * Makes this workspace current on its thread for one step, positions counting from 0; close it to
+   * end the step. Steps of different shapes (a full batch and a shorter last one) keep their
    * results apart by using different {@code variant} numbers.
    */
   public Workspace step(int variant) {
     if (Thread.currentThread() != owner) {
       throw new IllegalStateException(
-          "Workspace: made on thread " + owner.getName() + ", used on "
+          "Workspace: made on thread "
+              + owner.getName()
+              + ", used on "
               + Thread.currentThread().getName());
     }
     if (active) {
@@ -141,8 +142,13 @@ public final class Workspace implements AutoCloseable {
     }
     Slot slot = slots.get(position);
     Tensor result = slot.result;
-    if (slot.kind == kind && slot.a == a && slot.b == b && slot.c == c && slot.option == option
-        && slot.recording == recording && result != null
+    if (slot.kind == kind
+        && slot.a == a
+        && slot.b == b
+        && slot.c == c
+        && slot.option == option
+        && slot.recording == recording
+        && result != null
         && (shape == null || result.hasShape(shape))) {
       claimed = -1;
       hitState = slot.state;
