@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.kernels.KernelSelection;
 import dev.lamina.kernels.internal.KernelThreads;
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +66,14 @@ class JdkDeterminismTest {
   }
 
   private static List<String> fingerprintInOwnJvm(String kernels, int threads)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, URISyntaxException {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dlamina.kernels=" + kernels,
                 "-Dlamina.threads=" + threads,
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPathOfThisJvm(),
                 DeterminismFingerprint.class.getName())
             .redirectErrorStream(true)
             .start();
@@ -80,5 +83,29 @@ class JdkDeterminismTest {
     List<String> lines = output.lines().filter(l -> !l.startsWith("WARNING")).toList();
     assertEquals(2, lines.size(), output);
     return lines;
+  }
+
+  /**
+   * Everything this JVM loads classes from: on the module path (surefire's way for a module) the
+   * main classes are in jdk.module.path and the tests are patched into the module, so
+   * java.class.path alone would leave the child JVM without them.
+   */
+  private static String classPathOfThisJvm() throws URISyntaxException {
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        Path.of(
+                DeterminismFingerprint.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI())
+            .toString());
+    for (String key : List.of("jdk.module.path", "java.class.path")) {
+      String value = System.getProperty(key);
+      if (value != null && !value.isEmpty()) {
+        parts.add(value);
+      }
+    }
+    return String.join(File.pathSeparator, parts);
   }
 }
