@@ -3,8 +3,6 @@
  * module sees only the packages the library modules export, so it compiling is the proof that the
  * public API is enough.
  */
-// lamina-data is an automatic module until it has a module-info of its own
-@SuppressWarnings("requires-automatic")
 module dev.lamina.examples {
   requires dev.lamina.core;
   requires dev.lamina.data;

@@ -3,8 +3,6 @@
  * command line's model files (preprocessing included) on a cluster; picocli reads the commands'
  * annotated fields by reflection.
  */
-// lamina-data is an automatic module until it has a module-info of its own
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.lamina.cli {
   requires transitive dev.lamina.core; // Fitter and CliModel take and give Sequential, Tensor
   requires transitive dev.lamina.data; // Preprocessing, TrainSettings and Task show Table, Column
