@@ -83,4 +83,9 @@ public final class NeuralOps {
       Tensor x, Tensor gamma, Tensor beta, double epsilon, Tensor[] statistics) {
     return BatchNormOp.apply(x, gamma, beta, epsilon, statistics);
   }
+
+  /** {@code factor · Σw²}, Keras's L2 penalty, as one operation with a one-pass gradient. */
+  public static Tensor squaredNorm(Tensor w, double factor) {
+    return SquaredNormOp.apply(w, factor);
+  }
 }

@@ -163,6 +163,23 @@ class FusedOpGradientTest {
   }
 
   @Test
+  void squaredNormOpIsItsComposition() {
+    assertSameAsComposition(
+        "squared norm",
+        in -> NeuralOps.squaredNorm(in.get(0), 0.3),
+        in -> in.get(0).square().sum().mul(0.3),
+        List.of(random(13, 2, 6, 7)));
+  }
+
+  @Test
+  void squaredNormOpInFloat32HasTheCompositionsGradientBits() {
+    Tensor w = random(14, 2, 33, 17).to(DType.FLOAT32);
+    Tensor fused = Gradients.of(NeuralOps.squaredNorm(w, 1e-4).mul(3), List.of(w)).get(0);
+    Tensor composed = Gradients.of(w.square().sum().mul(1e-4).mul(3), List.of(w)).get(0);
+    assertArrayEquals(composed.toFloatArray(), fused.toFloatArray());
+  }
+
+  @Test
   void batchNormalizationOpIsItsComposition() {
     double epsilon = 1e-3;
     Tensor[] statistics = new Tensor[2];

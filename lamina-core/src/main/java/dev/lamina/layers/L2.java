@@ -1,5 +1,6 @@
 package dev.lamina.layers;
 
+import dev.lamina.NeuralOps;
 import dev.lamina.Tensor;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record L2(double l2) implements Regularizer {
 
   @Override
   public Tensor penalty(Tensor weight) {
-    return weight.square().sum().mul(l2);
+    return NeuralOps.squaredNorm(weight, l2);
   }
 
   @Override

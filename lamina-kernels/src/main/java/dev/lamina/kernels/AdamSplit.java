@@ -1,7 +1,6 @@
 package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
-import jdk.incubator.vector.FloatVector;
 
 /**
  * One Adam update split over the kernel threads in ranges of whole vectors, reused by its calling
@@ -59,9 +58,8 @@ final class AdamSplit implements KernelThreads.PartedTask {
 
   @Override
   public void runPart(int part, int parts) {
-    int lanes = FloatVector.SPECIES_PREFERRED.length();
-    int from = (int) ((long) n * part / parts) / lanes * lanes;
-    int to = part == parts - 1 ? n : (int) ((long) n * (part + 1) / parts) / lanes * lanes;
+    int from = VectorParts.start(n, part, parts);
+    int to = VectorParts.start(n, part + 1, parts);
     VectorKernels.adamRange(
         w, g, m, v, offset + from, to - from, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
   }

@@ -53,6 +53,9 @@ public interface Kernels {
   /** Sum of a[offset .. offset + n). */
   float sum(float[] a, int offset, int n);
 
+  /** Σ a[aOffset + i]·b[bOffset + i] over i in [0, n): with a = b, the sum of squares. */
+  float dot(float[] a, int aOffset, float[] b, int bOffset, int n);
+
   /**
    * out[i·cols + j] = a[i·cols + j] + row[j]: adds one row (a bias) to every row of a rows×cols
    * matrix.

@@ -84,6 +84,15 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    float total = 0f;
+    for (int i = 0; i < n; i++) {
+      total += a[aOffset + i] * b[bOffset + i];
+    }
+    return total;
+  }
+
+  @Override
   public void addRow(
       float[] a,
       int aOffset,

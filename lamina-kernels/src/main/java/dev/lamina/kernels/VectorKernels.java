@@ -164,6 +164,18 @@ final class VectorKernels implements Kernels {
     return sumInLaneOrder(total) + TAIL.sum(a, offset + i, n - i);
   }
 
+  @Override
+  public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+    int i = 0;
+    FloatVector total = FloatVector.zero(S);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      total =
+          FloatVector.fromArray(S, a, aOffset + i)
+              .fma(FloatVector.fromArray(S, b, bOffset + i), total);
+    }
+    return sumInLaneOrder(total) + TAIL.dot(a, aOffset + i, b, bOffset + i, n - i);
+  }
+
   /**
    * The lanes of {@code v} added first to last. {@code reduceLanes(ADD)} leaves the order open: its
    * interpreted form and C2's intrinsic add in different orders, so a float sum would depend on

@@ -39,11 +39,11 @@ final class VectorPointwise {
   /** y[i] = f(x[i]) for i in [0, n), for an activation that {@link #handles(Pointwise)}. */
   static void forward(Pointwise f, float[] x, float[] y, int n) {
     int bound = S.loopBound(n);
-    forwardWhole(f, x, y, bound);
+    PointwiseSplit.forward(f, x, y, bound);
     if (bound < n) {
       float[][] t = TAIL.get();
       System.arraycopy(x, bound, t[0], 0, n - bound);
-      forwardWhole(f, t[0], t[1], S.length());
+      forwardRange(f, t[0], t[1], 0, S.length());
       System.arraycopy(t[1], 0, y, bound, n - bound);
     }
   }
@@ -51,7 +51,7 @@ final class VectorPointwise {
   /** out[i] = g[i]·f'(x[i]) for i in [0, n), for an activation that {@link #handles(Pointwise)}. */
   static void backward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n) {
     int bound = S.loopBound(n);
-    backwardWhole(f, x, y, g, out, bound);
+    PointwiseSplit.backward(f, x, y, g, out, bound);
     if (bound < n) {
       float[][] t = TAIL.get();
       if (x != null) {
@@ -59,7 +59,7 @@ final class VectorPointwise {
       }
       System.arraycopy(y, bound, t[1], 0, n - bound);
       System.arraycopy(g, bound, t[2], 0, n - bound);
-      backwardWhole(f, x == null ? null : t[0], t[1], t[2], t[3], S.length());
+      backwardRange(f, x == null ? null : t[0], t[1], t[2], t[3], 0, S.length());
       System.arraycopy(t[3], 0, out, bound, n - bound);
     }
   }
@@ -67,61 +67,61 @@ final class VectorPointwise {
   // one small method per function: C2 keeps the vectors of a small loop in registers, while in
   // one big switch of loops (or with the function passed in as a value) it boxes them; within a
   // loop, exp comes first and no helper of ours follows it (see VectorMath)
-  private static void forwardWhole(Pointwise f, float[] x, float[] y, int bound) {
+  static void forwardRange(Pointwise f, float[] x, float[] y, int from, int to) {
     switch (f) {
-      case RELU -> reluForward(x, y, bound);
-      case SIGMOID -> sigmoidForward(x, y, bound);
-      case TANH -> tanhForward(x, y, bound);
-      case LEAKY_RELU -> leakyReluForward(x, y, bound);
-      case ELU -> eluForward(x, y, bound);
-      case SELU -> seluForward(x, y, bound);
-      case GELU -> geluForward(x, y, bound);
-      case SWISH -> swishForward(x, y, bound);
-      case EXPONENTIAL -> exponentialForward(x, y, bound);
+      case RELU -> reluForward(x, y, from, to);
+      case SIGMOID -> sigmoidForward(x, y, from, to);
+      case TANH -> tanhForward(x, y, from, to);
+      case LEAKY_RELU -> leakyReluForward(x, y, from, to);
+      case ELU -> eluForward(x, y, from, to);
+      case SELU -> seluForward(x, y, from, to);
+      case GELU -> geluForward(x, y, from, to);
+      case SWISH -> swishForward(x, y, from, to);
+      case EXPONENTIAL -> exponentialForward(x, y, from, to);
       default -> throw new IllegalArgumentException("no vector loop for " + f);
     }
   }
 
-  private static void reluForward(float[] x, float[] y, int bound) {
+  private static void reluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
     }
   }
 
-  private static void sigmoidForward(float[] x, float[] y, int bound) {
+  private static void sigmoidForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       sigmoid(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
-  private static void tanhForward(float[] x, float[] y, int bound) {
+  private static void tanhForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       VectorMath.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
-  private static void leakyReluForward(float[] x, float[] y, int bound) {
+  private static void leakyReluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       v.blend(v.mul(LEAKY), v.compare(VectorOperators.LE, 0f)).intoArray(y, i);
     }
   }
 
-  private static void eluForward(float[] x, float[] y, int bound) {
+  private static void eluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       VectorMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, i);
     }
   }
 
-  private static void seluForward(float[] x, float[] y, int bound) {
+  private static void seluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       VectorMath.expm1(v)
           .mul(SELU_SCALED_ALPHA)
@@ -130,10 +130,10 @@ final class VectorPointwise {
     }
   }
 
-  private static void geluForward(float[] x, float[] y, int bound) {
+  private static void geluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
     double[] c = Pointwise.AS_COEFFICIENTS;
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       // erf(|z|) = 1 − t·poly(t)·e^(−z²) by Pointwise.AS_COEFFICIENTS, z = x/√2
       FloatVector gaussian = VectorMath.exp(v.mul(v).mul(-0.5f));
@@ -149,41 +149,41 @@ final class VectorPointwise {
     }
   }
 
-  private static void swishForward(float[] x, float[] y, int bound) {
+  private static void swishForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       v.mul(sigmoid(v)).intoArray(y, i);
     }
   }
 
-  private static void exponentialForward(float[] x, float[] y, int bound) {
+  private static void exponentialForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       VectorMath.exp(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
-  private static void backwardWhole(
-      Pointwise f, float[] x, float[] y, float[] g, float[] out, int bound) {
+  static void backwardRange(
+      Pointwise f, float[] x, float[] y, float[] g, float[] out, int from, int to) {
     switch (f) {
-      case RELU -> reluBackward(x, y, g, out, bound);
-      case SIGMOID -> sigmoidBackward(x, y, g, out, bound);
-      case TANH -> tanhBackward(x, y, g, out, bound);
-      case LEAKY_RELU -> leakyReluBackward(x, y, g, out, bound);
-      case ELU -> eluBackward(x, y, g, out, bound);
-      case SELU -> seluBackward(x, y, g, out, bound);
-      case GELU -> geluBackward(x, y, g, out, bound);
-      case SWISH -> swishBackward(x, y, g, out, bound);
-      case EXPONENTIAL -> exponentialBackward(x, y, g, out, bound);
+      case RELU -> reluBackward(x, y, g, out, from, to);
+      case SIGMOID -> sigmoidBackward(x, y, g, out, from, to);
+      case TANH -> tanhBackward(x, y, g, out, from, to);
+      case LEAKY_RELU -> leakyReluBackward(x, y, g, out, from, to);
+      case ELU -> eluBackward(x, y, g, out, from, to);
+      case SELU -> seluBackward(x, y, g, out, from, to);
+      case GELU -> geluBackward(x, y, g, out, from, to);
+      case SWISH -> swishBackward(x, y, g, out, from, to);
+      case EXPONENTIAL -> exponentialBackward(x, y, g, out, from, to);
       default -> throw new IllegalArgumentException("no vector loop for " + f);
     }
   }
 
-  private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
     FloatVector zero = FloatVector.zero(S);
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       zero.blend(
               FloatVector.fromArray(S, g, i),
               FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
@@ -191,26 +191,28 @@ final class VectorPointwise {
     }
   }
 
-  private static void sigmoidBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void sigmoidBackward(
+      float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector.fromArray(S, g, i).mul(v.mul(v.neg().add(1f))).intoArray(out, i);
     }
   }
 
-  private static void tanhBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void tanhBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector d = FloatVector.fromArray(S, g, i);
       d.sub(d.mul(v).mul(v)).intoArray(out, i);
     }
   }
 
-  private static void leakyReluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void leakyReluBackward(
+      float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector d = FloatVector.fromArray(S, g, i);
       d.mul(LEAKY)
           .blend(d, FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
@@ -218,9 +220,9 @@ final class VectorPointwise {
     }
   }
 
-  private static void eluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void eluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector d = FloatVector.fromArray(S, g, i);
       d.mul(v.add(1f))
@@ -229,9 +231,9 @@ final class VectorPointwise {
     }
   }
 
-  private static void seluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void seluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, y, i);
       FloatVector d = FloatVector.fromArray(S, g, i);
       d.mul(v.add(SELU_SCALED_ALPHA))
@@ -240,9 +242,9 @@ final class VectorPointwise {
     }
   }
 
-  private static void geluBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void geluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       FloatVector density = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
       // Φ(x) = y / x, and 1/2 at x = 0
@@ -252,18 +254,20 @@ final class VectorPointwise {
     }
   }
 
-  private static void swishBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void swishBackward(
+      float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       FloatVector s = sigmoid(v);
       FloatVector.fromArray(S, g, i).mul(v.mul(s).mul(s.neg().add(1f)).add(s)).intoArray(out, i);
     }
   }
 
-  private static void exponentialBackward(float[] x, float[] y, float[] g, float[] out, int bound) {
+  private static void exponentialBackward(
+      float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    for (int i = 0; i < bound; i += step) {
+    for (int i = from; i < to; i += step) {
       FloatVector.fromArray(S, g, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
     }
   }

@@ -31,6 +31,7 @@ class ElementwisePropertyTest {
     SCALE((k, a, b, out, o, n) -> k.scale(-1.75f, a, o, out, o, n)),
     AXPY((k, a, b, out, o, n) -> k.axpy(0.5f, a, o, out, o, n)),
     SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
+    DOT((k, a, b, out, o, n) -> out[0] = k.dot(a, o, b, o, n)),
     MAX((k, a, b, out, o, n) -> out[0] = k.max(a, o, n)),
     // the matrix kernels take n as rows×cols + rest, cols from 1 to 37 (below and past a vector)
     ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, rows(n), cols(n))),
@@ -74,14 +75,14 @@ class ElementwisePropertyTest {
     kernel.call.apply(Kernels.get(), a, b, actual, offset, n);
     double total = 0;
     for (int i = 0; i < n; i++) {
-      total += Math.abs(a[offset + i]);
+      total += Math.abs(a[offset + i]) * Math.max(1, Math.abs(b[offset + i]));
     }
     for (int i = 0; i < expected.length; i++) {
       if (!Float.isFinite(expected[i])) {
         assertEquals(expected[i], actual[i], kernel + " n=" + n + " at " + i);
         continue;
       }
-      // reductions may add in another order: allow float rounding relative to Σ|a|
+      // reductions may add in another order: allow float rounding relative to Σ|a|·max(1, |b|)
       double tolerance = 1e-6 * Math.abs(expected[i]) + 1e-6 * total + 1e-7;
       assertEquals(expected[i], actual[i], tolerance, kernel + " n=" + n + " at " + i);
     }

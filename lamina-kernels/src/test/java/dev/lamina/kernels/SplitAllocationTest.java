@@ -20,7 +20,7 @@ class SplitAllocationTest {
   }
 
   @Test
-  void splitGemmAndAdamAllocateNothingPerCall() {
+  void splitGemmAdamAndActivationsAllocateNothingPerCall() {
     KernelThreads.setCount(2);
     GemmCase g = GemmCase.random(64, 192, 256, 0, new Random(2));
     float[] c = new float[64 * 192];
@@ -29,14 +29,17 @@ class SplitAllocationTest {
     float[] grad = new float[n];
     float[] m = new float[n];
     float[] v = new float[n];
+    float[] y = new float[n];
     Kernels kernels = Kernels.get();
     AllocationProbe.assertEventuallyBelow(
-        "split gemm + adam",
+        "split gemm + adam + tanh forward and backward",
         1,
         CALLS_PER_ROUND,
         () -> {
           kernels.gemm(false, false, 64, 192, 256, g.a(), 0, g.b(), 0, c, 0, false);
           kernels.adam(w, grad, m, v, 0, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
+          kernels.pointwise(Pointwise.TANH, w, y, n);
+          kernels.pointwiseBackward(Pointwise.TANH, null, y, grad, m, n);
         });
   }
 }
