@@ -16,8 +16,9 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
-      return new Tensor[] {g, g};
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      set(into, g, g);
     }
 
     @Override
@@ -32,8 +33,9 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
-      return new Tensor[] {g, wantB ? g.neg() : null};
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      set(into, g, wantB ? g.neg() : null);
     }
 
     @Override
@@ -48,8 +50,9 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
-      return new Tensor[] {wantA ? g.mul(b) : null, wantB ? g.mul(a) : null};
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      set(into, wantA ? g.mul(b) : null, wantB ? g.mul(a) : null);
     }
 
     @Override
@@ -64,9 +67,10 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
       Tensor ga = g.div(b);
-      return new Tensor[] {ga, wantB ? ga.mul(out).neg() : null};
+      set(into, ga, wantB ? ga.mul(out).neg() : null);
     }
 
     @Override
@@ -82,11 +86,12 @@ enum BinaryOp {
 
     /** As PyTorch: no base gradient where the exponent is 0, no exponent gradient at a ≤ 0. */
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
       Tensor zero = Tensor.scalar(g.dtype, 0);
       Tensor ga = Tensor.where(b.equal(0), zero, g.mul(b).mul(a.pow(b.sub(1))));
       Tensor gb = Tensor.where(a.greater(0), g.mul(out).mul(a.log()), zero);
-      return new Tensor[] {ga, gb};
+      set(into, ga, gb);
     }
   },
   MAXIMUM("maximum") {
@@ -96,8 +101,9 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
-      return splitByWinner(g, a.greater(b), a.equal(b));
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      splitByWinner(g, a.greater(b), a.equal(b), into);
     }
   },
   MINIMUM("minimum") {
@@ -107,8 +113,9 @@ enum BinaryOp {
     }
 
     @Override
-    Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
-      return splitByWinner(g, a.less(b), a.equal(b));
+    void gradients(
+        Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      splitByWinner(g, a.less(b), a.equal(b), into);
     }
   },
   GREATER("greater", false) {
@@ -176,18 +183,25 @@ enum BinaryOp {
   abstract double apply(double a, double b);
 
   /**
-   * The input gradients in the output's shape, each null or computed as its want flag asks (a flag
-   * only permits skipping); only called when {@link #differentiable}.
+   * Writes the input gradients in the output's shape into {@code into[0]} and {@code [1]}, each
+   * null or computed as its want flag asks (a flag only permits skipping); only called when {@link
+   * #differentiable}.
    */
-  Tensor[] gradients(Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB) {
+  void gradients(
+      Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
     throw new UnsupportedOperationException(label + " has no gradient");
   }
 
+  private static void set(Tensor[] into, Tensor ga, Tensor gb) {
+    into[0] = ga;
+    into[1] = gb;
+  }
+
   /** The winner gets the gradient; on ties each side gets half of it, as PyTorch does. */
-  private static Tensor[] splitByWinner(Tensor g, Tensor aWins, Tensor tie) {
+  private static void splitByWinner(Tensor g, Tensor aWins, Tensor tie, Tensor[] into) {
     Tensor share = aWins.add(tie.mul(0.5));
     Tensor ga = g.mul(share);
-    return new Tensor[] {ga, g.sub(ga)};
+    set(into, ga, g.sub(ga));
   }
 
   /**

@@ -54,12 +54,15 @@ final class Elementwise {
   }
 
   private static Tensor recordedBinary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    // one array and list per recorded node, rewritten by each backward pass
+    Tensor[] grads = new Tensor[2];
+    List<Tensor> gradList = Arrays.asList(grads);
     SelectiveRule rule =
         (g, wanted) -> {
-          Tensor[] grads = op.gradients(g, a, b, out, (wanted & 1) != 0, (wanted & 2) != 0);
+          op.gradients(g, a, b, out, (wanted & 1) != 0, (wanted & 2) != 0, grads);
           grads[0] = grads[0] == null ? null : Broadcast.sumTo(grads[0], a.shape);
           grads[1] = grads[1] == null ? null : Broadcast.sumTo(grads[1], b.shape);
-          return Arrays.asList(grads);
+          return gradList;
         };
     return GradFn.record(out, op.label, rule, a, b);
   }
