@@ -17,7 +17,13 @@ import java.util.Map;
  * settings and fit options, its trainable weights as the arrays the optimizer updates, and the
  * gradients of one batch computed without applying them. {@code Sequential.fit} never calls this;
  * it keeps the single-machine loop free of distribution concerns.
+ *
+ * <p>Not API: lamina-spark is its one caller. It is public in the exported package because it reads
+ * the model's package-private state; lamina-spark runs on the class path (it cannot be a module,
+ * docs/architecture.md), so no qualified export can name it. Its signatures show the compiled
+ * metrics, which this module does not export, hence the "exports" lint off here.
  */
+@SuppressWarnings("exports")
 public final class DistributedTraining {
   private DistributedTraining() {}
 

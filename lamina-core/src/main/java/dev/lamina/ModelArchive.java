@@ -2,7 +2,6 @@ package dev.lamina;
 
 import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
-import dev.lamina.io.ModelFileException;
 import dev.lamina.io.ModelFormat;
 import dev.lamina.io.NamedArray;
 import dev.lamina.keras.KerasModel;

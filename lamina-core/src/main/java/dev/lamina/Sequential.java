@@ -303,7 +303,7 @@ public final class Sequential {
 
   /**
    * Reads a Lamina model file, a Keras v3 {@code .keras} file or a legacy Keras HDF5 model, told
-   * apart by content; a damaged or foreign file raises {@link dev.lamina.io.ModelFileException}.
+   * apart by content; a damaged or foreign file raises {@link dev.lamina.ModelFileException}.
    */
   public static Sequential load(Path file) {
     return ModelArchive.load(file);

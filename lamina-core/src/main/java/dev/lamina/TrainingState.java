@@ -4,7 +4,6 @@ import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.CallbackState;
 import dev.lamina.io.ModelContents;
 import dev.lamina.io.ModelFile;
-import dev.lamina.io.ModelFileException;
 import dev.lamina.io.NamedArray;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.RandomStreamLayer;

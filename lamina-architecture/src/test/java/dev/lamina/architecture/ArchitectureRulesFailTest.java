@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules report the fixtures that break them, in this module's test classes: a callback that
- * reaches up to Sequential, a data class that uses the kernels' internals.
+ * reaches up to Sequential, a Keras file reader that builds one, a data class that uses the
+ * kernels' internals.
  */
 class ArchitectureRulesFailTest {
   private static final JavaClasses WITH_FIXTURES =
@@ -25,6 +26,24 @@ class ArchitectureRulesFailTest {
                 d ->
                     d.contains("dev.lamina.callbacks.ReachesUpToSequential.model")
                         && d.contains("dev.lamina.Sequential")),
+        details.toString());
+  }
+
+  @Test
+  void aCallbackOrModelFileThatUsesSequentialBreaksTheSequentialRule() {
+    List<String> details =
+        ArchitectureTest.callbacksAndModelFilesNeverUseSequential
+            .evaluate(WITH_FIXTURES)
+            .getFailureReport()
+            .getDetails();
+    for (String fixture :
+        List.of(
+            "dev.lamina.callbacks.ReachesUpToSequential", "dev.lamina.keras.LoadsIntoSequential")) {
+      assertTrue(details.stream().anyMatch(d -> d.contains(fixture)), fixture + ": " + details);
+    }
+    assertTrue(
+        details.stream()
+            .allMatch(d -> d.contains("UpToSequential") || d.contains("IntoSequential")),
         details.toString());
   }
 

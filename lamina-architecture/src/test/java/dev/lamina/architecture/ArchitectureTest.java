@@ -1,11 +1,13 @@
 package dev.lamina.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.lamina.Sequential;
 import java.util.Arrays;
 
 /**
@@ -38,6 +40,20 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule nothingReachesIntoAnotherModulesInternals =
       classes().should(Modules.notReachIntoAnotherModulesInternals());
+
+  /**
+   * Callbacks see the model through the {@code TrainingControl} they are given, model files through
+   * the contents records they read and write ({@code ModelContents}, {@code KerasModel}); none of
+   * them names {@code Sequential}. The layer rule below implies it; this says it in so many words.
+   */
+  @ArchTest
+  static final ArchRule callbacksAndModelFilesNeverUseSequential =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.lamina.callbacks..", "dev.lamina.io..", "dev.lamina.keras..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(Sequential.class);
 
   /**
    * kernels ← tensor and tape ← building blocks ← training ← Sequential inside lamina-core, then

@@ -1,8 +1,8 @@
 package dev.lamina.cli;
 
+import dev.lamina.ModelFileException;
 import dev.lamina.data.CsvFormatException;
 import dev.lamina.data.UnknownColumnException;
-import dev.lamina.io.ModelFileException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

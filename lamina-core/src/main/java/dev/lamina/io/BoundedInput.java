@@ -1,5 +1,6 @@
 package dev.lamina.io;
 
+import dev.lamina.ModelFileException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

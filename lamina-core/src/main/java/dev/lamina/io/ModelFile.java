@@ -1,5 +1,6 @@
 package dev.lamina.io;
 
+import dev.lamina.ModelFileException;
 import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;

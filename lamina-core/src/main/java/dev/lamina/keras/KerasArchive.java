@@ -1,7 +1,8 @@
 package dev.lamina.keras;
 
+import dev.lamina.KerasModelException;
+import dev.lamina.ModelFileException;
 import dev.lamina.io.BoundedInput;
-import dev.lamina.io.ModelFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.lamina.keras;
 
+import dev.lamina.KerasModelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,8 @@
 package dev.lamina.keras;
 
+import dev.lamina.KerasModelException;
+import dev.lamina.ModelFileException;
 import dev.lamina.Parameter;
-import dev.lamina.io.ModelFileException;
 import dev.lamina.io.ModelFormat;
 import dev.lamina.layers.Layer;
 import dev.lamina.random.SeededRandom;

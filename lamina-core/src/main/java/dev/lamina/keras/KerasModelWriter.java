@@ -1,7 +1,7 @@
 package dev.lamina.keras;
 
+import dev.lamina.ModelFileException;
 import dev.lamina.files.AtomicFile;
-import dev.lamina.io.ModelFileException;
 import dev.lamina.layers.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.lamina.keras;
 
+import dev.lamina.KerasModelException;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.ConvolutionLayer;
 import dev.lamina.layers.Dense;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.FitOptions;
 import dev.lamina.History;
+import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
-import dev.lamina.io.ModelFileException;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.ModelFileException;
 import dev.lamina.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamina.KerasModelException;
+import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
-import dev.lamina.io.ModelFileException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

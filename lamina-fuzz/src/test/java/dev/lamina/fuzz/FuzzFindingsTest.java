@@ -2,8 +2,8 @@ package dev.lamina.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
-import dev.lamina.io.ModelFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.lamina.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
-import dev.lamina.io.ModelFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

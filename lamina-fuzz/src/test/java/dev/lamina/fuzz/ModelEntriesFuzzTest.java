@@ -1,8 +1,8 @@
 package dev.lamina.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
-import dev.lamina.io.ModelFileException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

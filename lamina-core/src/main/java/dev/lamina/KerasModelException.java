@@ -1,6 +1,5 @@
-package dev.lamina.keras;
+package dev.lamina;
 
-import dev.lamina.io.ModelFileException;
 import java.nio.file.Path;
 
 /**

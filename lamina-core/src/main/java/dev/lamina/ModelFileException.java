@@ -1,10 +1,10 @@
-package dev.lamina.io;
+package dev.lamina;
 
 import java.nio.file.Path;
 
 /**
  * A model file that cannot be read: truncated, corrupted, oversized or of an unknown format. Keras
- * files raise the subtype {@link dev.lamina.keras.KerasModelException}.
+ * files raise the subtype {@link KerasModelException}.
  */
 public class ModelFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
