@@ -45,7 +45,7 @@ final class ActivationOp implements BackwardRule {
     if (x.floats != null) {
       Kernels.get().pointwise(activation, x.floats, values.floats, x.floats.length);
     } else {
-      activation.forward(x.doubles, values.doubles, x.doubles.length);
+      Kernels.get().pointwise(activation, x.doubles, values.doubles, x.doubles.length);
     }
   }
 
@@ -58,7 +58,9 @@ final class ActivationOp implements BackwardRule {
           .pointwiseBackward(
               activation, x.floats, out.floats, go.floats, gx.floats, x.floats.length);
     } else {
-      activation.backward(x.doubles, out.doubles, go.doubles, gx.doubles, x.doubles.length);
+      Kernels.get()
+          .pointwiseBackward(
+              activation, x.doubles, out.doubles, go.doubles, gx.doubles, x.doubles.length);
     }
     grad[0] = gx;
     return gradList;

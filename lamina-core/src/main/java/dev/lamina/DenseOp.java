@@ -69,11 +69,13 @@ final class DenseOp implements SelectiveRule {
       Kernels.get().pointwise(activation, linear.floats, values.floats, rows * units);
     } else {
       if (bias != null) {
-        for (int i = 0; i < rows * units; i++) {
-          linear.doubles[i] += bias.doubles[i % units];
+        for (int r = 0, at = 0; r < rows; r++, at += units) {
+          for (int j = 0; j < units; j++) {
+            linear.doubles[at + j] += bias.doubles[j];
+          }
         }
       }
-      activation.forward(linear.doubles, values.doubles, rows * units);
+      Kernels.get().pointwise(activation, linear.doubles, values.doubles, rows * units);
     }
   }
 
@@ -95,12 +97,14 @@ final class DenseOp implements SelectiveRule {
               gz.floats,
               rows * units);
     } else {
-      activation.backward(
-          preActivation == null ? null : preActivation.doubles,
-          out.doubles,
-          go.doubles,
-          gz.doubles,
-          rows * units);
+      Kernels.get()
+          .pointwiseBackward(
+              activation,
+              preActivation == null ? null : preActivation.doubles,
+              out.doubles,
+              go.doubles,
+              gz.doubles,
+              rows * units);
     }
     Arrays.fill(grads, null);
     if ((wanted & 1) != 0) {
@@ -117,8 +121,10 @@ final class DenseOp implements SelectiveRule {
         Kernels.get().sumColumns(gz.floats, 0, rows, units, biasGrad.floats, 0);
       } else {
         Arrays.fill(biasGrad.doubles, 0);
-        for (int i = 0; i < rows * units; i++) {
-          biasGrad.doubles[i % units] += gz.doubles[i];
+        for (int r = 0, at = 0; r < rows; r++, at += units) {
+          for (int j = 0; j < units; j++) {
+            biasGrad.doubles[j] += gz.doubles[at + j];
+          }
         }
       }
     }

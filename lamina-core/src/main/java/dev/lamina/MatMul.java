@@ -43,7 +43,7 @@ final class MatMul {
     if (a.floats != null) {
       Kernels.get().gemm(transA, transB, m, n, k, a.floats, 0, b.floats, 0, c.floats, 0, false);
     } else {
-      plain(transA, transB, m, n, k, a.doubles, b.doubles, c.doubles);
+      Kernels.get().gemm(transA, transB, m, n, k, a.doubles, 0, b.doubles, 0, c.doubles, 0, false);
     }
   }
 
@@ -65,19 +65,5 @@ final class MatMul {
     return transA || transB
         ? " (transposed: " + Arrays.toString(new boolean[] {transA, transB}) + ")"
         : "";
-  }
-
-  /** Float64 product by the definition; used for gradient checks, not for speed. */
-  private static void plain(
-      boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double total = 0;
-        for (int p = 0; p < k; p++) {
-          total += (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
-        }
-        c[i * n + j] = total;
-      }
-    }
   }
 }

@@ -69,10 +69,11 @@ final class Rows {
     return t.floats != null ? t.floats : t.toFloatArray();
   }
 
-  /** The gradient's or parameter's backing array, written in place by optimizers. */
+  /** A float32 parameter's backing array, which distributed training writes in place. */
   static float[] backing(Tensor t) {
     if (t.floats == null) {
-      throw new IllegalStateException("training needs float32 weights, got " + t.dtype());
+      throw new IllegalStateException(
+          "distributed training needs float32 weights, got " + t.dtype());
     }
     return t.floats;
   }

@@ -6,7 +6,6 @@ import dev.lamina.layers.Phase;
 import dev.lamina.metrics.Metric;
 import dev.lamina.random.SeededRandom;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +26,6 @@ final class Trainer implements TrainingControl {
 
   /** The step's inputs: [0] for full batches, [1] for a shorter one (the last of an epoch). */
   private final StepInputs[] inputs = new StepInputs[2];
-
-  private final List<float[]> gradArrays = new ArrayList<>();
 
   /** What fit records and calls, for a training state taken between epochs. */
   private History history;
@@ -198,7 +195,7 @@ final class Trainer implements TrainingControl {
     ProgressBar progress = new ProgressBar(options.out(), options.verbose(), options.epochs());
     List<Parameter> params = model.trainableParameters();
     List<Tensor> values = params.stream().map(Parameter::value).toList();
-    List<float[]> arrays = values.stream().map(Rows::backing).toList();
+    TrainableArrays arrays = new TrainableArrays(params);
     int predCols = Evaluator.product(model.outputShape());
     metrics = trueColsIfKnown < 0 ? null : compiled.newMetrics(trueColsIfKnown, predCols);
     callbacks.forEach(c -> c.onTrainBegin(this));
@@ -270,7 +267,7 @@ final class Trainer implements TrainingControl {
    * returns the batch's loss. The batch is copied into the same input tensors every step, so that
    * the workspace finds each operation again and the step after the first allocates nothing.
    */
-  private double trainStep(Batch b, List<Tensor> values, List<float[]> arrays, int predCols) {
+  private double trainStep(Batch b, List<Tensor> values, TrainableArrays arrays, int predCols) {
     int rows = b.rows();
     int variant = rows == options.batchSize() ? 0 : 1;
     if (inputs[variant] == null || !inputs[variant].fits(b.x(), b.y(), b.weights(), rows)) {
@@ -280,6 +277,7 @@ final class Trainer implements TrainingControl {
     in.fill(b.x(), b.y(), b.weights(), b.order(), b.start(), rows);
     Tensor pred;
     Tensor loss;
+    List<Tensor> grads;
     try (Workspace step = workspace.step(variant)) {
       pred = model.forward(in.x, Phase.TRAINING);
       loss = compiled.loss().compute(in.y, pred, in.weights);
@@ -287,13 +285,9 @@ final class Trainer implements TrainingControl {
       if (penalty != null) {
         loss = loss.add(penalty);
       }
-      List<Tensor> grads = Gradients.of(loss, values);
-      gradArrays.clear();
-      for (int i = 0; i < grads.size(); i++) {
-        gradArrays.add(Rows.floats(grads.get(i)));
-      }
+      grads = Gradients.of(loss, values);
     }
-    compiled.optimizer().step(arrays, gradArrays);
+    arrays.step(compiled.optimizer(), grads);
     updateMetrics(Rows.floats(in.y), in.y, Rows.floats(pred), predCols, rows);
     return loss.item();
   }

@@ -1,6 +1,5 @@
 package dev.lamina.optimizers;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /** Adagrad: {@code acc ← acc + g²; w ← w − η·g/√(acc + ε)}, accumulators starting at 0.1. */
@@ -39,8 +38,8 @@ public final class Adagrad extends GradientOptimizer<Adagrad> {
   }
 
   @Override
-  protected void initializeSlots(float[][] slots) {
-    Arrays.fill(slots[0], (float) initialAccumulatorValue);
+  protected double initialSlotValue(int slot) {
+    return initialAccumulatorValue;
   }
 
   @Override
@@ -50,6 +49,15 @@ public final class Adagrad extends GradientOptimizer<Adagrad> {
     for (int i = 0; i < w.length; i++) {
       acc[i] += g[i] * g[i];
       w[i] -= lr * g[i] / (float) Math.sqrt(acc[i] + eps);
+    }
+  }
+
+  @Override
+  protected void update(double[] w, double[] g, double[][] slots, double lr, long step) {
+    double[] acc = slots[0];
+    for (int i = 0; i < w.length; i++) {
+      acc[i] += g[i] * g[i];
+      w[i] -= lr * g[i] / Math.sqrt(acc[i] + epsilon);
     }
   }
 

@@ -89,6 +89,25 @@ public class Adam extends GradientOptimizer<Adam> {
   }
 
   @Override
+  protected void update(double[] w, double[] g, double[][] slots, double lr, long step) {
+    double alpha = lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
+    double[] m = slots[0];
+    double[] v = slots[1];
+    if (!amsgrad) {
+      Kernels.get().adam(w, g, m, v, 0, w.length, alpha, 1 - beta1, 1 - beta2, epsilon);
+      return;
+    }
+    double[] maxVelocity = slots[2];
+    for (int i = 0; i < w.length; i++) {
+      double gi = g[i];
+      m[i] += (gi - m[i]) * (1 - beta1);
+      v[i] += (gi * gi - v[i]) * (1 - beta2);
+      maxVelocity[i] = Math.max(maxVelocity[i], v[i]);
+      w[i] -= (m[i] * alpha) / (Math.sqrt(maxVelocity[i]) + epsilon);
+    }
+  }
+
+  @Override
   protected Map<String, Object> options() {
     return Map.of("beta_1", beta1, "beta_2", beta2, "epsilon", epsilon, "amsgrad", amsgrad);
   }

@@ -1,10 +1,14 @@
 package dev.lamina.optimizers;
 
 import dev.lamina.optimizers.schedules.LearningRateSchedule;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What every optimizer shares, in Keras's order per step (docs/keras-behaviour.md §3.1): clip the
@@ -24,6 +28,9 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   private long iterations;
   private final List<float[][]> slots = new ArrayList<>();
   private final List<float[]> clippedGrads = new ArrayList<>();
+  // a float64 model's slots are float64 too, as Keras makes them in the variable's dtype
+  private final List<double[][]> wideSlots = new ArrayList<>();
+  private final List<double[]> wideClippedGrads = new ArrayList<>();
 
   protected GradientOptimizer(String name, double learningRate) {
     this.name = name;
@@ -38,8 +45,10 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   /** How many slot arrays each variable gets (Adam: momentum and velocity). */
   protected abstract int slotsPerVariable();
 
-  /** Sets the starting values of a variable's slots; zeros unless overridden. */
-  protected void initializeSlots(float[][] variableSlots) {}
+  /** The starting value of every element of slot {@code slot}; zero unless overridden. */
+  protected double initialSlotValue(int slot) {
+    return 0;
+  }
 
   /**
    * Updates one variable in place.
@@ -48,6 +57,10 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
    */
   protected abstract void update(
       float[] weights, float[] grads, float[][] slots, float lr, long step);
+
+  /** {@link #update(float[], float[], float[][], float, long)} in float64, for float64 models. */
+  protected abstract void update(
+      double[] weights, double[] grads, double[][] slots, double lr, long step);
 
   /** The optimizer-specific options, for {@link #config()}. */
   protected abstract Map<String, Object> options();
@@ -59,17 +72,14 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
 
   @Override
   public final void step(List<float[]> weights, List<float[]> grads) {
-    if (weights.size() != grads.size()) {
-      throw new IllegalArgumentException(
-          name + ": " + weights.size() + " variables but " + grads.size() + " gradients");
+    checkCounts(weights.size(), grads.size(), slots.size());
+    if (!wideSlots.isEmpty()) {
+      throw new IllegalStateException(name + ": built for float64 variables, now given float32");
     }
     if (slots.isEmpty()) {
       build(weights);
-    } else if (slots.size() != weights.size()) {
-      throw new IllegalStateException(
-          name + ": built for " + slots.size() + " variables, now given " + weights.size());
     }
-    List<float[]> g = clip(grads);
+    List<float[]> g = clip(grads, clippedGrads, float[]::clone, GradientSet::of);
     float lr = (float) currentLearningRate();
     for (int i = 0; i < weights.size(); i++) {
       float[] w = weights.get(i);
@@ -84,13 +94,45 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
     iterations++;
   }
 
+  @Override
+  public final void stepFloat64(List<double[]> weights, List<double[]> grads) {
+    checkCounts(weights.size(), grads.size(), wideSlots.size());
+    if (wideSlots.isEmpty()) {
+      buildWide(weights);
+    }
+    List<double[]> g = clip(grads, wideClippedGrads, double[]::clone, GradientSet::ofDoubles);
+    double lr = currentLearningRate();
+    for (int i = 0; i < weights.size(); i++) {
+      double[] w = weights.get(i);
+      if (!Double.isNaN(weightDecay)) {
+        double decay = weightDecay * lr;
+        for (int j = 0; j < w.length; j++) {
+          w[j] -= w[j] * decay;
+        }
+      }
+      update(w, g.get(i), wideSlots.get(i), lr, iterations + 1);
+    }
+    iterations++;
+  }
+
+  private void checkCounts(int weights, int grads, int built) {
+    if (weights != grads) {
+      throw new IllegalArgumentException(
+          name + ": " + weights + " variables but " + grads + " gradients");
+    }
+    if (built != 0 && built != weights) {
+      throw new IllegalStateException(
+          name + ": built for " + built + " variables, now given " + weights);
+    }
+  }
+
   // ---- state for data-parallel trainers, which average it across model replicas ----
 
   /** Every slot value, variable after variable, slot after slot; empty before the first step. */
   public final float[] flatSlotValues() {
     float[] flat = new float[Math.toIntExact(slotCount())];
     int at = 0;
-    for (float[][] variableSlots : slots) {
+    for (float[][] variableSlots : floatSlots()) {
       for (float[] s : variableSlots) {
         System.arraycopy(s, 0, flat, at, s.length);
         at += s.length;
@@ -109,6 +151,7 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
       throw new IllegalArgumentException(name + ": iterations must be >= 0, got " + iterations);
     }
     this.iterations = iterations;
+    wideSlots.clear();
     if (slotValues.length == 0) {
       slots.clear();
       return;
@@ -132,34 +175,65 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   private void build(List<float[]> weights) {
     for (float[] w : weights) {
       float[][] variableSlots = new float[slotsPerVariable()][w.length];
-      initializeSlots(variableSlots);
+      for (int s = 0; s < variableSlots.length; s++) {
+        Arrays.fill(variableSlots[s], (float) initialSlotValue(s));
+      }
       slots.add(variableSlots);
     }
   }
 
-  /** The gradients to use: the caller's own, or clipped copies (never clipped in place). */
-  private List<float[]> clip(List<float[]> grads) {
+  /**
+   * Float64 slots for these variables: widened from float32 ones restored from a saved state, else
+   * at their initial values.
+   */
+  private void buildWide(List<double[]> weights) {
+    for (int v = 0; v < weights.size(); v++) {
+      double[][] variableSlots = new double[slotsPerVariable()][weights.get(v).length];
+      for (int s = 0; s < variableSlots.length; s++) {
+        if (slots.isEmpty()) {
+          Arrays.fill(variableSlots[s], initialSlotValue(s));
+        } else {
+          float[] restored = slots.get(v)[s];
+          for (int j = 0; j < restored.length; j++) {
+            variableSlots[s][j] = restored[j];
+          }
+        }
+      }
+      wideSlots.add(variableSlots);
+    }
+    slots.clear();
+  }
+
+  /**
+   * The gradients to use: the caller's own, or clipped copies (never clipped in place), reused from
+   * the last step.
+   */
+  private <T> List<T> clip(
+      List<T> grads, List<T> copies, UnaryOperator<T> copy, Function<List<T>, GradientSet> view) {
     boolean byNorm = !Double.isNaN(clipNorm);
     boolean byValue = !Double.isNaN(clipValue);
     boolean byGlobal = !Double.isNaN(globalClipNorm);
     if (!byNorm && !byValue && !byGlobal) {
       return grads;
     }
-    if (clippedGrads.size() != grads.size()) {
-      clippedGrads.clear();
-      grads.forEach(g -> clippedGrads.add(new float[g.length]));
-    }
-    for (int i = 0; i < grads.size(); i++) {
-      System.arraycopy(grads.get(i), 0, clippedGrads.get(i), 0, grads.get(i).length);
-    }
-    if (byNorm) {
-      GradientClipping.byNorm(clippedGrads, clipNorm);
-    } else if (byGlobal) {
-      GradientClipping.byGlobalNorm(clippedGrads, globalClipNorm);
+    if (copies.size() != grads.size()) {
+      copies.clear();
+      grads.forEach(g -> copies.add(copy.apply(g)));
     } else {
-      GradientClipping.byValue(clippedGrads, clipValue);
+      for (int i = 0; i < grads.size(); i++) {
+        T g = grads.get(i);
+        System.arraycopy(g, 0, copies.get(i), 0, Array.getLength(g));
+      }
     }
-    return clippedGrads;
+    GradientSet clipped = view.apply(copies);
+    if (byNorm) {
+      GradientClipping.byNorm(clipped, clipNorm);
+    } else if (byGlobal) {
+      GradientClipping.byGlobalNorm(clipped, globalClipNorm);
+    } else {
+      GradientClipping.byValue(clipped, clipValue);
+    }
+    return copies;
   }
 
   /** The rate for the next update: the schedule's value at {@link #iterations()} if one is set. */
@@ -204,6 +278,11 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
         count += s.length;
       }
     }
+    for (double[][] variableSlots : wideSlots) {
+      for (double[] s : variableSlots) {
+        count += s.length;
+      }
+    }
     return count;
   }
 
@@ -212,10 +291,33 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
     return slotsPerVariable();
   }
 
+  /**
+   * The slots as float32: float64 ones rounded, as model files and checkpoints store every weight
+   * in float32.
+   */
+  private List<float[][]> floatSlots() {
+    if (wideSlots.isEmpty()) {
+      return slots;
+    }
+    List<float[][]> rounded = new ArrayList<>(wideSlots.size());
+    for (double[][] variableSlots : wideSlots) {
+      float[][] r = new float[variableSlots.length][];
+      for (int s = 0; s < r.length; s++) {
+        r[s] = new float[variableSlots[s].length];
+        for (int j = 0; j < r[s].length; j++) {
+          r[s][j] = (float) variableSlots[s][j];
+        }
+      }
+      rounded.add(r);
+    }
+    return rounded;
+  }
+
   /** Copies of the slots, per variable in step order; empty before the first step. */
   public final List<float[][]> slotValues() {
-    List<float[][]> copy = new ArrayList<>(slots.size());
-    for (float[][] variableSlots : slots) {
+    List<float[][]> current = floatSlots();
+    List<float[][]> copy = new ArrayList<>(current.size());
+    for (float[][] variableSlots : current) {
       float[][] c = new float[variableSlots.length][];
       for (int i = 0; i < c.length; i++) {
         c[i] = variableSlots[i].clone();
@@ -240,6 +342,7 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
       }
     }
     slots.clear();
+    wideSlots.clear();
     clippedGrads.clear();
     for (float[][] s : variableSlots) {
       float[][] copy = new float[s.length][];

@@ -15,6 +15,12 @@ public interface Optimizer {
    */
   void step(List<float[]> weights, List<float[]> grads);
 
+  /**
+   * {@link #step} for a float64 model's variables, with float64 slots. An optimizer serves the
+   * variables of one type: the first step's.
+   */
+  void stepFloat64(List<double[]> weights, List<double[]> grads);
+
   double learningRate();
 
   void setLearningRate(double learningRate);

@@ -81,6 +81,29 @@ public final class RMSprop extends GradientOptimizer<RMSprop> {
   }
 
   @Override
+  protected void update(double[] w, double[] g, double[][] slots, double lr, long step) {
+    double[] velocity = slots[0];
+    double[] mom = momentum > 0 ? slots[1] : null;
+    double[] average = centered ? slots[slots.length - 1] : null;
+    for (int i = 0; i < w.length; i++) {
+      double gi = g[i];
+      velocity[i] = rho * velocity[i] + (1 - rho) * gi * gi;
+      double denominator = velocity[i] + epsilon;
+      if (centered) {
+        average[i] = rho * average[i] + (1 - rho) * gi;
+        denominator -= average[i] * average[i];
+      }
+      double increment = lr * gi / Math.sqrt(denominator);
+      if (mom != null) {
+        mom[i] = momentum * mom[i] + increment;
+        w[i] -= mom[i];
+      } else {
+        w[i] -= increment;
+      }
+    }
+  }
+
+  @Override
   protected Map<String, Object> options() {
     return Map.of("rho", rho, "momentum", momentum, "epsilon", epsilon, "centered", centered);
   }

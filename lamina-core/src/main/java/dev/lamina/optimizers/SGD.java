@@ -54,6 +54,21 @@ public final class SGD extends GradientOptimizer<SGD> {
   }
 
   @Override
+  protected void update(double[] w, double[] g, double[][] slots, double lr, long step) {
+    if (momentum == 0) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] -= lr * g[i];
+      }
+      return;
+    }
+    double[] v = slots[0];
+    for (int i = 0; i < w.length; i++) {
+      v[i] = momentum * v[i] - lr * g[i];
+      w[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+    }
+  }
+
+  @Override
   protected Map<String, Object> options() {
     return Map.of("momentum", momentum, "nesterov", nesterov);
   }

@@ -1,6 +1,11 @@
 package dev.lamina.kernels;
 
-/** The one O(1) check at GEMM's entry: sizes non-negative and every operand inside its array. */
+import java.lang.reflect.Array;
+
+/**
+ * The one O(1) check at GEMM's entry: sizes non-negative and every operand inside its array
+ * (float[] or double[], the same type for all three).
+ */
 final class GemmArguments {
   private GemmArguments() {}
 
@@ -10,11 +15,11 @@ final class GemmArguments {
       int m,
       int n,
       int k,
-      float[] a,
+      Object a,
       int aOffset,
-      float[] b,
+      Object b,
       int bOffset,
-      float[] c,
+      Object c,
       int cOffset) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException(
@@ -26,7 +31,7 @@ final class GemmArguments {
   }
 
   /** Checks one operand stored rows×cols; builds a message only when it fails. */
-  private static void operand(String name, int rows, int cols, float[] array, int offset) {
+  private static void operand(String name, int rows, int cols, Object array, int offset) {
     long size = (long) rows * cols;
     if (size == 0) {
       return;
@@ -34,7 +39,8 @@ final class GemmArguments {
     if (array == null) {
       throw new IllegalArgumentException("gemm: " + name + " (" + rows + "×" + cols + ") is null");
     }
-    if (offset < 0 || offset + size > array.length) {
+    int length = Array.getLength(array);
+    if (offset < 0 || offset + size > length) {
       throw new IllegalArgumentException(
           "gemm: "
               + name
@@ -44,10 +50,11 @@ final class GemmArguments {
               + cols
               + " needs "
               + size
-              + " floats from offset "
+              + (array instanceof double[] ? " doubles" : " floats")
+              + " from offset "
               + offset
               + ", but its array has length "
-              + array.length);
+              + length);
     }
   }
 }

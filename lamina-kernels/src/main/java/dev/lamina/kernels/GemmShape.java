@@ -22,6 +22,8 @@ final class GemmShape {
   final int bits;
   final int registers;
   final int rows;
+
+  /** Columns of a float tile; a double tile has half as many (see {@link #cols(int)}). */
   final int cols;
 
   /** Rows of the packed A block (kept in L2). */
@@ -37,10 +39,15 @@ final class GemmShape {
     this.bits = bits;
     this.registers = registers;
     this.rows = rows;
-    this.cols = VECTORS * bits / Float.SIZE;
+    this.cols = cols(Float.SIZE);
     this.mc = mc;
     this.kc = kc;
     this.nc = nc;
+  }
+
+  /** Columns of a tile of elements {@code elementBits} wide: two vectors of them. */
+  int cols(int elementBits) {
+    return VECTORS * bits / elementBits;
   }
 
   /**

@@ -38,6 +38,24 @@ public interface Kernels {
       int cOffset,
       boolean accumulate);
 
+  /**
+   * {@link #gemm(boolean, boolean, int, int, int, float[], int, float[], int, float[], int,
+   * boolean) gemm} in double precision, for float64 models.
+   */
+  void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      int aOffset,
+      double[] b,
+      int bOffset,
+      double[] c,
+      int cOffset,
+      boolean accumulate);
+
   /** out[i] = a[i] + b[i] for i in [0, n). */
   void add(float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n);
 
@@ -87,6 +105,15 @@ public interface Kernels {
    * Pointwise#needsInput} says so, its input x (else x may be null); g and out may alias.
    */
   void pointwiseBackward(Pointwise f, float[] x, float[] y, float[] g, float[] out, int n);
+
+  /** {@link #pointwise(Pointwise, float[], float[], int) pointwise} for float64 models. */
+  void pointwise(Pointwise f, double[] x, double[] y, int n);
+
+  /**
+   * {@link #pointwiseBackward(Pointwise, float[], float[], float[], float[], int)
+   * pointwiseBackward} for float64 models.
+   */
+  void pointwiseBackward(Pointwise f, double[] x, double[] y, double[] g, double[] out, int n);
 
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
@@ -161,4 +188,20 @@ public interface Kernels {
       float oneMinusBeta1,
       float oneMinusBeta2,
       float epsilon);
+
+  /**
+   * {@link #adam(float[], float[], float[], float[], int, int, float, float, float, float) adam} in
+   * double precision, for float64 models.
+   */
+  void adam(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon);
 }

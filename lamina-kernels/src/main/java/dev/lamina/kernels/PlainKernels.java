@@ -43,6 +43,35 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      int aOffset,
+      double[] b,
+      int bOffset,
+      double[] c,
+      int cOffset,
+      boolean accumulate) {
+    GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = 0;
+        for (int p = 0; p < k; p++) {
+          double av = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
+          double bv = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
+          sum += av * bv;
+        }
+        int ci = cOffset + i * n + j;
+        c[ci] = accumulate ? c[ci] + sum : sum;
+      }
+    }
+  }
+
+  @Override
   public void add(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
@@ -247,6 +276,37 @@ final class PlainKernels implements Kernels {
       m[i] += (gi - m[i]) * oneMinusBeta1;
       v[i] += (gi * gi - v[i]) * oneMinusBeta2;
       w[i] -= (m[i] * alpha) / ((float) Math.sqrt(v[i]) + epsilon);
+    }
+  }
+
+  @Override
+  public void pointwise(Pointwise f, double[] x, double[] y, int n) {
+    f.forward(x, y, n);
+  }
+
+  @Override
+  public void pointwiseBackward(
+      Pointwise f, double[] x, double[] y, double[] g, double[] out, int n) {
+    f.backward(x, y, g, out, n);
+  }
+
+  @Override
+  public void adam(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon) {
+    for (int i = offset; i < offset + n; i++) {
+      double gi = g[i];
+      m[i] += (gi - m[i]) * oneMinusBeta1;
+      v[i] += (gi * gi - v[i]) * oneMinusBeta2;
+      w[i] -= (m[i] * alpha) / (Math.sqrt(v[i]) + epsilon);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
   static final VectorKernels INSTANCE = new VectorKernels();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
 
   /** Adam updates at least this long are split over the kernel threads. */
@@ -40,7 +42,27 @@ final class VectorKernels implements Kernels {
       int cOffset,
       boolean accumulate) {
     GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
-    VectorGemm.gemm(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+    VectorGemm.INSTANCE.gemm(
+        transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+  }
+
+  @Override
+  public void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double[] a,
+      int aOffset,
+      double[] b,
+      int bOffset,
+      double[] c,
+      int cOffset,
+      boolean accumulate) {
+    GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+    DoubleGemm.INSTANCE.gemm(
+        transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
   }
 
   @Override
@@ -291,6 +313,77 @@ final class VectorKernels implements Kernels {
       mi.intoArray(m, at);
       vi.intoArray(v, at);
       FloatVector wi = FloatVector.fromArray(S, w, at);
+      wi.sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(w, at);
+    }
+    TAIL.adam(w, g, m, v, offset + i, n - i, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+  }
+
+  /** Relu, the hidden layers' usual activation, in vectors; the others by Pointwise's formulas. */
+  @Override
+  public void pointwise(Pointwise f, double[] x, double[] y, int n) {
+    if (f != Pointwise.RELU) {
+      TAIL.pointwise(f, x, y, n);
+      return;
+    }
+    DoubleVector zero = DoubleVector.zero(D);
+    int i = 0;
+    for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+      DoubleVector.fromArray(D, x, i).max(zero).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = Math.max(x[i], 0.0);
+    }
+  }
+
+  /** Relu's gradient in vectors, as the float32 loop: g where y > 0, else 0. */
+  @Override
+  public void pointwiseBackward(
+      Pointwise f, double[] x, double[] y, double[] g, double[] out, int n) {
+    if (f != Pointwise.RELU) {
+      TAIL.pointwiseBackward(f, x, y, g, out, n);
+      return;
+    }
+    DoubleVector zero = DoubleVector.zero(D);
+    int i = 0;
+    for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+      zero.blend(
+              DoubleVector.fromArray(D, g, i),
+              DoubleVector.fromArray(D, y, i).compare(VectorOperators.GT, 0.0))
+          .intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = y[i] > 0 ? g[i] : 0;
+    }
+  }
+
+  @Override
+  public void adam(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon) {
+    // the roundings of the plain loop, as the float32 kernel
+    DoubleVector c1 = DoubleVector.broadcast(D, oneMinusBeta1);
+    DoubleVector c2 = DoubleVector.broadcast(D, oneMinusBeta2);
+    DoubleVector step = DoubleVector.broadcast(D, alpha);
+    DoubleVector eps = DoubleVector.broadcast(D, epsilon);
+    int i = 0;
+    for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+      int at = offset + i;
+      DoubleVector gi = DoubleVector.fromArray(D, g, at);
+      DoubleVector mi = DoubleVector.fromArray(D, m, at);
+      DoubleVector vi = DoubleVector.fromArray(D, v, at);
+      mi = mi.add(gi.sub(mi).mul(c1));
+      vi = vi.add(gi.mul(gi).sub(vi).mul(c2));
+      mi.intoArray(m, at);
+      vi.intoArray(v, at);
+      DoubleVector wi = DoubleVector.fromArray(D, w, at);
       wi.sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(w, at);
     }
     TAIL.adam(w, g, m, v, offset + i, n - i, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);

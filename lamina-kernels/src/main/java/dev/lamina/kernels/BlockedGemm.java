@@ -1,0 +1,364 @@
+package dev.lamina.kernels;
+
+import dev.lamina.kernels.internal.KernelThreads;
+
+/**
+ * Cache-blocked GEMM around a register-blocked micro-kernel, after Goto and van de Geijn, written
+ * once for every element type: a KC×NC block of B is packed to stay in L2/L3, an MC×KC block of A
+ * is packed to stay in L2, and the micro-kernel streams one A panel against a B panel that stays in
+ * L1. Large products are split over column (or row) ranges, one per thread, each with its own
+ * packing buffers, so threads never wait on each other until the end; each element of C is summed
+ * in the same order whatever the split. A subclass supplies what depends on the element type:
+ * packing, the micro-kernel, tile stores and the single-column product.
+ *
+ * @param <A> the array type of the elements, float[] or double[]
+ */
+abstract class BlockedGemm<A> {
+  /** Row-major A with at most this many rows is read in place (see readsAInPlace). */
+  private static final int IN_PLACE_A_MAX_ROWS = 512;
+
+  /** Below this many multiply-adds a second thread costs more than it saves. */
+  private static final long PARALLEL_MIN_WORK = 1L << 21;
+
+  final int rows;
+  final int cols;
+  final int mc;
+  final int kc;
+  final int nc;
+
+  /** Products with at most this many columns (and more rows) run transposed (see narrow). */
+  private final int narrowMaxCols;
+
+  private final ThreadLocal<Workspace<A>> workspace = ThreadLocal.withInitial(this::newWorkspace);
+
+  BlockedGemm(GemmShape shape, int elementBits) {
+    this.rows = shape.rows;
+    this.cols = shape.cols(elementBits);
+    this.mc = shape.mc;
+    this.kc = shape.kc;
+    this.nc = shape.nc;
+    this.narrowMaxCols = cols / 2;
+  }
+
+  // ---- what depends on the element type ----
+
+  abstract A newArray(int length);
+
+  abstract int length(A array);
+
+  /** Rows [0, m) of C (n wide) set to zero. */
+  abstract void zero(A c, int cOffset, int m, int n);
+
+  /** c[i] (+)= Σ_p op(A)[i, p]·x[p] for i in [0, m): a product with one output column. */
+  abstract void gemv(
+      boolean transA,
+      int m,
+      int k,
+      A a,
+      int aOffset,
+      A x,
+      int xOffset,
+      A c,
+      int cOffset,
+      boolean accumulate);
+
+  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into panels of tile rows. */
+  abstract void packA(
+      boolean transA, A a, int aOffset, int m, int k, int i0, int mc, int p0, int kc, A dest);
+
+  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into panels of tile columns. */
+  abstract void packB(
+      boolean transB, A b, int bOffset, int n, int k, int p0, int kc, int j0, int nc, A dest);
+
+  /**
+   * tile = A·Bpanel over kc steps; A's value for tile row r at step p is {@code a[aOffset +
+   * r·rowStride + p·stepStride]}.
+   */
+  abstract void multiply(
+      int kc, A a, int aOffset, int rowStride, int stepStride, A bp, int bOffset, A tile);
+
+  /** C[0..rows, 0..cols) at {@code cOffset} (+)= the whole tile; C's rows are {@code ldc} apart. */
+  abstract void storeTile(A tile, A c, int cOffset, int ldc, boolean addToC);
+
+  /** The first tileRows×tileCols of the tile into C, for tiles at C's edges. */
+  abstract void storeEdge(
+      A tile, A c, int cOffset, int ldc, int tileRows, int tileCols, boolean addToC);
+
+  /** C (m×n) (+)= tᵀ, t being n×m. */
+  abstract void storeTransposed(A t, A c, int cOffset, int m, int n, boolean accumulate);
+
+  // ---- the blocking, written once ----
+
+  /** Per-thread packing buffers, allocated once per thread at their largest size. */
+  private static final class Workspace<A> {
+    final A packedA;
+    final A packedB;
+    final A tile;
+    final Split<A> split;
+
+    /** Cᵀ of a narrow product; grows to the largest one this thread has run. */
+    A transposed;
+
+    Workspace(BlockedGemm<A> gemm) {
+      packedA = gemm.newArray(roundUp(gemm.mc, gemm.rows) * gemm.kc);
+      packedB = gemm.newArray(gemm.kc * roundUp(gemm.nc, gemm.cols));
+      tile = gemm.newArray(gemm.rows * gemm.cols);
+      transposed = gemm.newArray(0);
+      split = new Split<>(gemm);
+    }
+  }
+
+  private Workspace<A> newWorkspace() {
+    return new Workspace<>(this);
+  }
+
+  /** C = op(A)·op(B), or C += op(A)·op(B) when accumulate; arguments as {@link Kernels#gemm}. */
+  final void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      A a,
+      int aOffset,
+      A b,
+      int bOffset,
+      A c,
+      int cOffset,
+      boolean accumulate) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!accumulate) {
+        zero(c, cOffset, m, n);
+      }
+      return;
+    }
+    if (n == 1) {
+      // op(B) is k×1: one contiguous vector whether or not it is stored transposed
+      gemv(transA, m, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+      return;
+    }
+    if (transA && n <= narrowMaxCols && m >= cols) {
+      narrow(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+      return;
+    }
+    int threads = KernelThreads.count();
+    if (threads == 1 || (long) m * n * k < PARALLEL_MIN_WORK) {
+      // small products stay on this thread and allocate nothing
+      blocked(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, 0, m, 0, n);
+      return;
+    }
+    // one range of whole micro-tiles per thread, along the dimension whose split costs less
+    boolean overColumns = splitOverColumns(transA, transB, m, n);
+    int extent = overColumns ? n : m;
+    int unit = overColumns ? cols : rows;
+    int parts = Math.min(threads, (extent + unit - 1) / unit);
+    Split<A> split = workspace.get().split;
+    split.set(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, overColumns);
+    try {
+      KernelThreads.runParts(split, parts);
+    } finally {
+      split.clear();
+    }
+  }
+
+  /**
+   * A kernel gradient with few columns (a classifier's output layer: 1024×10 over 128 rows) as Cᵀ =
+   * op(B)ᵀ·op(A)ᵀ, so the long side of C runs along the vectors: C's columns padded to a whole
+   * micro-tile do up to 16 times the work, its rows padded to whole panels at most 1.6 times, and
+   * the stored-transposed A becomes a B in stored order, cheap to pack (1024×10×128: 166 → 64 µs).
+   * With a row-major A the swap would trade reading A in place for a transposed packing of it, and
+   * measured no faster (128×10×1024) or slower (256×2×512).
+   */
+  private void narrow(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      A a,
+      int aOffset,
+      A b,
+      int bOffset,
+      A c,
+      int cOffset,
+      boolean accumulate) {
+    Workspace<A> w = workspace.get();
+    if (length(w.transposed) < n * m) {
+      w.transposed = newArray(n * m);
+    }
+    A t = w.transposed;
+    gemm(!transB, !transA, n, m, k, b, bOffset, a, aOffset, t, 0, false);
+    storeTransposed(t, c, cOffset, m, n, accumulate);
+  }
+
+  /**
+   * Every thread packs all of the operand that is not split: all of op(A) when C is split over
+   * columns, all of op(B) when over rows. Choose the split that duplicates the cheaper packing.
+   * Measured per element on Zen 4 (float): B in stored order 0.15 ns (row copies), A in stored
+   * order 0.33 ns, B stored transposed 0.45 ns, A stored transposed 0.65 ns (six-float row copies);
+   * for dW (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread of
+   * a ~700 µs product.
+   */
+  private static boolean splitOverColumns(boolean transA, boolean transB, int m, int n) {
+    // an A read in place costs nothing to share
+    int aCost = readsAInPlace(transA, m) ? 0 : transA ? 13 : 7;
+    int bCost = transB ? 9 : 3;
+    return (long) m * aCost <= (long) n * bCost;
+  }
+
+  /**
+   * One split product, reused by its calling thread so that splitting allocates nothing. Part t of
+   * p owns the t-th of p ranges of whole micro-tiles along the split dimension of C.
+   */
+  private static final class Split<A> implements KernelThreads.PartedTask {
+    private final BlockedGemm<A> gemm;
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private A a;
+    private int aOffset;
+    private A b;
+    private int bOffset;
+    private A c;
+    private int cOffset;
+    private boolean accumulate;
+    private boolean overColumns;
+
+    Split(BlockedGemm<A> gemm) {
+      this.gemm = gemm;
+    }
+
+    void set(
+        boolean transA,
+        boolean transB,
+        int m,
+        int n,
+        int k,
+        A a,
+        int aOffset,
+        A b,
+        int bOffset,
+        A c,
+        int cOffset,
+        boolean accumulate,
+        boolean overColumns) {
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.a = a;
+      this.aOffset = aOffset;
+      this.b = b;
+      this.bOffset = bOffset;
+      this.c = c;
+      this.cOffset = cOffset;
+      this.accumulate = accumulate;
+      this.overColumns = overColumns;
+    }
+
+    /** Drops the array references so an idle thread does not keep the caller's data alive. */
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void runPart(int part, int parts) {
+      int extent = overColumns ? n : m;
+      int unit = overColumns ? gemm.cols : gemm.rows;
+      int units = (extent + unit - 1) / unit;
+      int from = Math.min(extent, (int) ((long) units * part / parts) * unit);
+      int to = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
+      int i0 = overColumns ? 0 : from;
+      int i1 = overColumns ? m : to;
+      int j0 = overColumns ? from : 0;
+      int j1 = overColumns ? to : n;
+      gemm.blocked(
+          transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate, i0, i1, j0, j1);
+    }
+  }
+
+  /** Computes rows [i0, i1) and columns [j0, j1) of C on the calling thread. */
+  private void blocked(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      A a,
+      int aOffset,
+      A b,
+      int bOffset,
+      A c,
+      int cOffset,
+      boolean accumulate,
+      int i0,
+      int i1,
+      int j0,
+      int j1) {
+    Workspace<A> w = workspace.get();
+    for (int jc = j0; jc < j1; jc += nc) {
+      int ncHere = Math.min(nc, j1 - jc);
+      for (int pc = 0; pc < k; pc += kc) {
+        int kcHere = Math.min(kc, k - pc);
+        packB(transB, b, bOffset, n, k, pc, kcHere, jc, ncHere, w.packedB);
+        boolean addToC = accumulate || pc > 0;
+        for (int ic = i0; ic < i1; ic += mc) {
+          int mcHere = Math.min(mc, i1 - ic);
+          // whole tiles of a row-major A are read in place; the rest is packed, padded with zeros
+          int inPlace = readsAInPlace(transA, m) ? mcHere / rows * rows : 0;
+          if (inPlace < mcHere) {
+            packA(transA, a, aOffset, m, k, ic + inPlace, mcHere - inPlace, pc, kcHere, w.packedA);
+          }
+          for (int jr = 0; jr < ncHere; jr += cols) {
+            for (int ir = 0; ir < mcHere; ir += rows) {
+              int at = cOffset + (ic + ir) * n + jc + jr;
+              int bPanel = jr * kcHere;
+              boolean direct = ir < inPlace;
+              A aSource = direct ? a : w.packedA;
+              int aStart = direct ? aOffset + (ic + ir) * k + pc : (ir - inPlace) * kcHere;
+              int rowStride = direct ? k : 1;
+              int stepStride = direct ? 1 : rows;
+              multiply(kcHere, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, w.tile);
+              if (ir + rows <= mcHere && jr + cols <= ncHere) {
+                storeTile(w.tile, c, at, n, addToC);
+              } else {
+                storeEdge(
+                    w.tile,
+                    c,
+                    at,
+                    n,
+                    Math.min(rows, mcHere - ir),
+                    Math.min(cols, ncHere - jr),
+                    addToC);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the micro-kernel reads A's rows where they are instead of packing them. With as few
+   * rows as a training batch, every thread of a column split packs all of A again for few B panels,
+   * while rows of a row-major A are already contiguous along k: reading them in place made
+   * 256×512×512 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating rounds). Tall
+   * products keep packing: their A block serves many panels, and rows 8 KB or more apart start to
+   * share L2 sets.
+   */
+  private static boolean readsAInPlace(boolean transA, int m) {
+    return !transA && m <= IN_PLACE_A_MAX_ROWS;
+  }
+
+  private static int roundUp(int x, int multiple) {
+    return (x + multiple - 1) / multiple * multiple;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lamina.kernels;
+
+import java.util.Arrays;
+
+/**
+ * {@link GemmPacking} for doubles, into the panels of {@link DoubleMicroKernel}: the same layout
+ * and zero padding, spelled out once per element type since Java has no generics over primitive
+ * arrays.
+ */
+final class DoublePacking {
+  private static final int ROWS = DoubleMicroKernel.ROWS;
+  private static final int COLS = DoubleMicroKernel.COLS;
+
+  private DoublePacking() {}
+
+  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}. */
+  static void packA(
+      boolean transA,
+      double[] a,
+      int aOffset,
+      int m,
+      int k,
+      int i0,
+      int mc,
+      int p0,
+      int kc,
+      double[] dest) {
+    for (int panel = 0; panel * ROWS < mc; panel++) {
+      int rows = Math.min(ROWS, mc - panel * ROWS);
+      int first = i0 + panel * ROWS;
+      int base = panel * ROWS * kc;
+      if (rows < ROWS) {
+        Arrays.fill(dest, base, base + ROWS * kc, 0.0);
+      }
+      if (transA) {
+        // stored k×m: the panel's rows sit side by side in each stored row
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(a, aOffset + (p0 + p) * m + first, dest, base + p * ROWS, rows);
+        }
+      } else {
+        for (int r = 0; r < rows; r++) {
+          int from = aOffset + (first + r) * k + p0;
+          for (int p = 0; p < kc; p++) {
+            dest[base + p * ROWS + r] = a[from + p];
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}. */
+  static void packB(
+      boolean transB,
+      double[] b,
+      int bOffset,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int j0,
+      int nc,
+      double[] dest) {
+    for (int panel = 0; panel * COLS < nc; panel++) {
+      int cols = Math.min(COLS, nc - panel * COLS);
+      int first = j0 + panel * COLS;
+      int base = panel * COLS * kc;
+      if (cols < COLS) {
+        Arrays.fill(dest, base, base + COLS * kc, 0.0);
+      }
+      if (transB) {
+        // stored n×k: four stored rows at a time, as GemmPacking measured fastest
+        int j = 0;
+        for (; j + 4 <= cols; j += 4) {
+          int r0 = bOffset + (first + j) * k + p0;
+          int r1 = r0 + k;
+          int r2 = r1 + k;
+          int r3 = r2 + k;
+          for (int p = 0, to = base + j; p < kc; p++, to += COLS) {
+            dest[to] = b[r0 + p];
+            dest[to + 1] = b[r1 + p];
+            dest[to + 2] = b[r2 + p];
+            dest[to + 3] = b[r3 + p];
+          }
+        }
+        for (; j < cols; j++) {
+          int from = bOffset + (first + j) * k + p0;
+          for (int p = 0, to = base + j; p < kc; p++, to += COLS) {
+            dest[to] = b[from + p];
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, bOffset + (p0 + p) * n + first, dest, base + p * COLS, cols);
+        }
+      }
+    }
+  }
+}
