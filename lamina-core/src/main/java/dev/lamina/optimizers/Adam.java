@@ -90,7 +90,8 @@ public class Adam extends GradientOptimizer<Adam> {
 
   @Override
   protected void update(double[] w, double[] g, double[][] slots, double lr, long step) {
-    double alpha = lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
+    double alpha =
+        lr * Math.sqrt(1 - Math.pow(beta2, (double) step)) / (1 - Math.pow(beta1, (double) step));
     double[] m = slots[0];
     double[] v = slots[1];
     if (!amsgrad) {
