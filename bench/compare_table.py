@@ -5,7 +5,9 @@ Each log OUT_DIR/<peer>-<workload>.log holds the harness's RESULT {json} and INF
 and a PEAK_RSS_KB line. A figure is the median over the repeats with foreign_cpu <= 0.10; when
 no repeat was that quiet, the median over all of them, marked with *. "first" is the process's
 first repeat (cold JIT). A workload with a dash (W1-gelu) is a Lamina-only variant of the one
-before the dash, reported as its ratio to that workload's Lamina figure of the same run.
+before the dash, run in rounds of a plain process (lamina-W1.pair<r>-W1-gelu.log) followed by the
+variant's (lamina-W1-gelu.pair<r>.log): its ratio is the median of the rounds' ratios, its figure
+the median of all its rounds' repeats.
 """
 import json
 import os
@@ -19,28 +21,33 @@ VARIANT_TARGET = {"f64": 2.3}
 DEFAULT_VARIANT_TARGET = 1.15
 
 
-def read(path):
-    if not os.path.exists(path):
+def read(path, *more):
+    """The figure of one log, or of several logs' repeats pooled."""
+    paths = [q for q in (path,) + more if os.path.exists(q)]
+    if not paths:
         return None
     values, quiet, rss, metric, error, version = [], [], float("nan"), None, None, None
-    with open(path) as f:
-        for line in f:
-            if line.startswith("RESULT "):
-                r = json.loads(line[len("RESULT "):])
-                metric = r["metric"]
-                values.append(r["value"])
-                fc = r.get("foreign_cpu")
-                if fc is None or fc <= NOISY:
-                    quiet.append(r["value"])
-            elif line.startswith("INFO "):
-                i = json.loads(line[len("INFO "):])
-                error = i.get("error", error)
-                version = version or i.get("version")
-            elif line.startswith("PEAK_RSS_KB "):
-                try:
-                    rss = int(line.split()[1]) / 1024
-                except ValueError:
-                    pass
+    lines = []
+    for q in paths:
+        with open(q) as f:
+            lines.extend(f)
+    for line in lines:
+        if line.startswith("RESULT "):
+            r = json.loads(line[len("RESULT "):])
+            metric = r["metric"]
+            values.append(r["value"])
+            fc = r.get("foreign_cpu")
+            if fc is None or fc <= NOISY:
+                quiet.append(r["value"])
+        elif line.startswith("INFO "):
+            i = json.loads(line[len("INFO "):])
+            error = i.get("error", error)
+            version = version or i.get("version")
+        elif line.startswith("PEAK_RSS_KB "):
+            try:
+                rss = int(line.split()[1]) / 1024
+            except ValueError:
+                pass
     if not values:
         return {"error": error or "no result (see the log)", "version": version}
     chosen = quiet or values
@@ -107,16 +114,24 @@ def variant_rows(out, variants):
     rows = []
     for v in variants:
         base, suffix = v.split("-", 1)
-        g = read(os.path.join(out, "lamina-%s.log" % v))
-        plain = read(os.path.join(out, "lamina-%s.log" % base))
-        ratio = slower_by(g["value"], plain["value"], g["metric"]) if ok(g) and ok(plain) else None
+        rounds = sorted(int(f[len("lamina-%s.pair" % v):-len(".log")]) for f in os.listdir(out)
+                        if f.startswith("lamina-%s.pair" % v) and f.endswith(".log"))
+        runs = [os.path.join(out, "lamina-%s.pair%d.log" % (v, r)) for r in rounds]
+        g = read(*runs) if runs else None
+        ratios = []
+        for r, run in zip(rounds, runs):
+            mine = read(run)
+            plain = read(os.path.join(out, "lamina-%s.pair%d-%s.log" % (base, r, v)))
+            if ok(mine) and ok(plain):
+                ratios.append(slower_by(mine["value"], plain["value"], mine["metric"]))
+        ratio = statistics.median(ratios) if ratios else None
         target = VARIANT_TARGET.get(suffix, DEFAULT_VARIANT_TARGET)
-        print("variant=%s lamina=%s%s unit=%s vs_%s=%s target=%s lamina_first=%s%s" % (
+        print("variant=%s lamina=%s%s unit=%s vs_%s=%s rounds=%s target=%s lamina_first=%s%s" % (
             v, fmt(g["value"]) if ok(g) else "nan", "*" if ok(g) and g["disturbed"] else "",
-            (g or {}).get("metric") or "?", base, fmt(ratio) if ratio else "nan", target,
-            fmt(g["first"]) if ok(g) else "nan",
+            (g or {}).get("metric") or "?", base, fmt(ratio), ",".join(fmt(x) for x in ratios),
+            target, fmt(g["first"]) if ok(g) else "nan",
             "" if ok(g) else " error=%s" % json.dumps((g or {}).get("error") or "no log")))
-        rows.append((v, base, g, ratio, target))
+        rows.append((v, base, g, ratio, ratios, target))
     return rows
 
 
@@ -154,11 +169,15 @@ def main():
                                                for p in peers)))
         print()
     if vrows:
-        print("| Lamina variant | figure | × plain (same run) | target | met |")
+        print("Each variant: rounds of a plain process, then the variant's; × plain = the median of "
+              "the rounds' ratios (each round's in brackets).")
+        print()
+        print("| Lamina variant | figure | × plain (rounds) | target | met |")
         print("|---|---|---|---|---|")
-        for v, base, g, ratio, target in vrows:
+        for v, base, g, ratio, ratios, target in vrows:
             print("| %s | %s | %s | ≤ %s | %s |" % (
-                v, cell(g), fmt(ratio) if ratio else "—", target,
+                v, cell(g), "%s (%s)" % (fmt(ratio), ", ".join(fmt(x) for x in ratios))
+                if ratio else "—", target,
                 "—" if ratio is None else ("yes" if ratio <= target else "no")))
 
 
