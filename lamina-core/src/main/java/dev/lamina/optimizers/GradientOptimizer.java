@@ -96,7 +96,9 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
 
   @Override
   public final void stepFloat64(List<double[]> weights, List<double[]> grads) {
-    checkCounts(weights.size(), grads.size(), wideSlots.size());
+    // restored float32 slots, before the first float64 step, count as built too
+    checkCounts(
+        weights.size(), grads.size(), wideSlots.isEmpty() ? slots.size() : wideSlots.size());
     if (wideSlots.isEmpty()) {
       buildWide(weights);
     }

@@ -124,6 +124,17 @@ class Float64OptimizerTest {
   }
 
   @Test
+  void restoredStateForOtherVariablesIsRejected() {
+    Adam adam = new Adam();
+    adam.restoreState(1, List.of(new float[2][3], new float[2][1]));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> adam.stepFloat64(List.of(new double[3]), List.of(new double[3])));
+    assertTrue(e.getMessage().contains("built for 2 variables"), e.getMessage());
+  }
+
+  @Test
   void clippingNeverChangesTheCallersGradients() {
     double[] grad = {3, 4};
     double[] w = {0, 0};
