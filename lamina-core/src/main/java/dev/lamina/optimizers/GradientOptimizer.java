@@ -294,8 +294,8 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
   }
 
   /**
-   * The slots as float32: float64 ones rounded, as model files and checkpoints store every weight
-   * in float32.
+   * The slots as float32: the float32 slots themselves, or float64 ones rounded into new arrays, as
+   * model files and checkpoints store every weight in float32.
    */
   private List<float[][]> floatSlots() {
     if (wideSlots.isEmpty()) {
@@ -317,9 +317,11 @@ public abstract class GradientOptimizer<SELF extends GradientOptimizer<SELF>> im
 
   /** Copies of the slots, per variable in step order; empty before the first step. */
   public final List<float[][]> slotValues() {
-    List<float[][]> current = floatSlots();
-    List<float[][]> copy = new ArrayList<>(current.size());
-    for (float[][] variableSlots : current) {
+    if (!wideSlots.isEmpty()) {
+      return floatSlots(); // already fresh arrays
+    }
+    List<float[][]> copy = new ArrayList<>(slots.size());
+    for (float[][] variableSlots : slots) {
       float[][] c = new float[variableSlots.length][];
       for (int i = 0; i < c.length; i++) {
         c[i] = variableSlots[i].clone();

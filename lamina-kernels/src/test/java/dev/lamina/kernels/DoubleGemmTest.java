@@ -108,25 +108,22 @@ class DoubleGemmTest {
     }
   }
 
-  /** One random problem with C's neighbourhood set to SENTINEL. */
+  /** GemmCase's random problem in double precision, with C's neighbourhood set to SENTINEL. */
   private record Problem(int m, int n, int k, int offset, double[] a, double[] b, double[] c0) {
     Problem(int m, int n, int k, int offset, Random random) {
-      this(
-          m,
-          n,
-          k,
-          offset,
-          filled(offset + m * k + 3, random),
-          filled(offset + k * n + 3, random),
-          filled(offset + m * n + 3, random));
+      this(GemmCase.random(m, n, k, offset, random));
     }
 
-    private static double[] filled(int length, Random random) {
-      double[] x = new double[length];
-      for (int i = 0; i < length; i++) {
-        x[i] = random.nextDouble() * 2 - 1;
+    private Problem(GemmCase g) {
+      this(g.m(), g.n(), g.k(), g.offset(), widen(g.a()), widen(g.b()), widen(g.c0()));
+    }
+
+    private static double[] widen(float[] x) {
+      double[] out = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        out[i] = x[i];
       }
-      return x;
+      return out;
     }
 
     double[] run(Kernels kernels, boolean transA, boolean transB, boolean accumulate) {
