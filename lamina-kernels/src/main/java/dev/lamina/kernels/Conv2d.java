@@ -137,6 +137,7 @@ public final class Conv2d {
   /** Writes the windows of images [first, first + images) as rows of columns, padding as 0. */
   private static void toColumns(
       Window2d w, int channels, float[] input, int first, int images, float[] columns) {
+    int windowRow = w.kernelWidth() * channels;
     ImageParts.forEach(
         images,
         w,
@@ -145,23 +146,26 @@ public final class Conv2d {
           int at = i * w.outPixels() * w.windowSize() * channels;
           for (int oy = 0; oy < w.outHeight(); oy++) {
             for (int ox = 0; ox < w.outWidth(); ox++) {
-              w.windowPixels(oy, ox, pixels);
-              for (int p = 0; p < pixels.length; ) {
-                // neighbouring pixels of a window row are contiguous in the input: one copy for all
-                int run = 1;
-                while (p + run < pixels.length
-                    && pixels[p] >= 0
-                    && pixels[p + run] == pixels[p] + run) {
-                  run++;
+              for (int ky = 0; ky < w.kernelHeight(); ky++, at += windowRow) {
+                int y = w.inputRow(oy, ky);
+                if (y < 0) {
+                  Arrays.fill(columns, at, at + windowRow, 0f);
+                  continue;
                 }
-                int length = run * channels;
-                if (pixels[p] >= 0) {
-                  System.arraycopy(input, imageStart + pixels[p] * channels, columns, at, length);
-                } else {
-                  Arrays.fill(columns, at, at + length, 0f);
+                int rowStart = imageStart + y * w.width() * channels;
+                for (int kx = 0, to = at; kx < w.kernelWidth(); ) {
+                  int x = w.inputColumn(ox, kx);
+                  // with no dilation a window row's pixels inside the input are contiguous there
+                  int run = w.dilationWidth() == 1 && x >= 0 ? insideRun(w, x, kx) : 1;
+                  int length = run * channels;
+                  if (x >= 0) {
+                    copy(input, rowStart + x * channels, columns, to, length);
+                  } else {
+                    Arrays.fill(columns, to, to + length, 0f);
+                  }
+                  to += length;
+                  kx += run;
                 }
-                at += length;
-                p += run;
               }
             }
           }
@@ -171,6 +175,7 @@ public final class Conv2d {
   /** Adds each column row back onto the input pixels its window read (im2col's transpose). */
   private static void fromColumns(
       Window2d w, int channels, float[] columns, int first, int images, float[] gradient) {
+    int windowRow = w.kernelWidth() * channels;
     ImageParts.forEach(
         images,
         w,
@@ -180,18 +185,40 @@ public final class Conv2d {
           int at = i * w.outPixels() * w.windowSize() * channels;
           for (int oy = 0; oy < w.outHeight(); oy++) {
             for (int ox = 0; ox < w.outWidth(); ox++) {
-              w.windowPixels(oy, ox, pixels);
-              for (int pixel : pixels) {
-                if (pixel >= 0) {
-                  int in = imageStart + pixel * channels;
-                  for (int c = 0; c < channels; c++) {
-                    gradient[in + c] += columns[at + c];
-                  }
+              for (int ky = 0; ky < w.kernelHeight(); ky++, at += windowRow) {
+                int y = w.inputRow(oy, ky);
+                if (y < 0) {
+                  continue;
                 }
-                at += channels;
+                int rowStart = imageStart + y * w.width() * channels;
+                for (int kx = 0, from = at; kx < w.kernelWidth(); ) {
+                  int x = w.inputColumn(ox, kx);
+                  int run = w.dilationWidth() == 1 && x >= 0 ? insideRun(w, x, kx) : 1;
+                  int length = run * channels;
+                  if (x >= 0) {
+                    int to = rowStart + x * channels;
+                    for (int j = 0; j < length; j++) {
+                      gradient[to + j] += columns[from + j];
+                    }
+                  }
+                  from += length;
+                  kx += run;
+                }
               }
             }
           }
         });
+  }
+
+  /** How many window columns from kx on, starting at input column x, lie inside the input. */
+  private static int insideRun(Window2d w, int x, int kx) {
+    return Math.min(w.kernelWidth() - kx, w.width() - x);
+  }
+
+  /** A copy for the short runs of a window row, where System.arraycopy's set-up dominates. */
+  private static void copy(float[] from, int at, float[] to, int into, int length) {
+    for (int j = 0; j < length; j++) {
+      to[into + j] = from[at + j];
+    }
   }
 }

@@ -118,6 +118,14 @@ public interface Kernels {
   /** The largest of a[offset .. offset + n); negative infinity when n is 0; NaN if any is NaN. */
   float max(float[] a, int offset, int n);
 
+  /**
+   * For each j &lt; n where values[at + j] beats maxima[to + j] (is larger, is the first NaN, or
+   * positions[to + j] is still −1): maxima[to + j] = values[at + j] and positions[to + j] = at + j.
+   * Run over a window's pixels in order from positions of −1, it leaves each channel's maximum and
+   * where it first occurs (max pooling's forward pass).
+   */
+  void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n);
+
   // Batch normalization's column kernels: rows×cols matrices and per-column arrays from index 0.
 
   /**

@@ -183,6 +183,18 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n) {
+    for (int j = 0; j < n; j++) {
+      float value = values[at + j];
+      float best = maxima[to + j];
+      if (positions[to + j] < 0 || value > best || (Float.isNaN(value) && !Float.isNaN(best))) {
+        maxima[to + j] = value;
+        positions[to + j] = at + j;
+      }
+    }
+  }
+
+  @Override
   public void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out) {
     for (int j = 0; j < cols; j++) {
       float total = 0f;

@@ -3,6 +3,8 @@ package dev.lamina.kernels;
 import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,6 +17,7 @@ final class VectorKernels implements Kernels {
   static final VectorKernels INSTANCE = new VectorKernels();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Integer> I = S.withLanes(int.class);
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
 
   /** Adam updates at least this long are split over the kernel threads. */
@@ -219,6 +222,25 @@ final class VectorKernels implements Kernels {
       best = best.max(FloatVector.fromArray(S, a, offset + i));
     }
     return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
+  }
+
+  @Override
+  public void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n) {
+    IntVector lanes = IntVector.zero(I).addIndex(1);
+    int j = 0;
+    for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+      FloatVector value = FloatVector.fromArray(S, values, at + j);
+      FloatVector best = FloatVector.fromArray(S, maxima, to + j);
+      IntVector position = IntVector.fromArray(I, positions, to + j);
+      VectorMask<Float> take =
+          value
+              .compare(VectorOperators.GT, best)
+              .or(value.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)))
+              .or(position.compare(VectorOperators.LT, 0).cast(S));
+      best.blend(value, take).intoArray(maxima, to + j);
+      position.blend(lanes.add(at + j), take.cast(I)).intoArray(positions, to + j);
+    }
+    TAIL.keepMaximum(values, at + j, maxima, positions, to + j, n - j);
   }
 
   @Override

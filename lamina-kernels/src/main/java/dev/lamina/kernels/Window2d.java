@@ -145,6 +145,18 @@ public record Window2d(
     return height * width;
   }
 
+  /** The input row that window row {@code ky} of output row {@code oy} reads, or −1 in padding. */
+  public int inputRow(int oy, int ky) {
+    int y = oy * strideHeight - padTop + ky * dilationHeight;
+    return y >= 0 && y < height ? y : -1;
+  }
+
+  /** The input column that window column {@code kx} of output column {@code ox} reads, or −1. */
+  public int inputColumn(int ox, int kx) {
+    int x = ox * strideWidth - padLeft + kx * dilationWidth;
+    return x >= 0 && x < width ? x : -1;
+  }
+
   /**
    * Writes, for each window position of output pixel (oy, ox) in (ky, kx) order, the input pixel it
    * reads ({@code y·width + x}), or −1 where it reads padding; returns how many are inside. {@code

@@ -144,9 +144,9 @@ class ConvolutionPropertyTest {
     float[] output = random(outputGradient.length, random);
     float[] inputGradient = random(input.length, random);
     if (max) {
-      Pooling2d.maxForward(w, p.batch(), p.channels(), input, output);
-      Pooling2d.maxBackward(
-          w, p.batch(), p.channels(), input, output, outputGradient, inputGradient);
+      int[] argmax = new int[output.length];
+      Pooling2d.maxForward(w, p.batch(), p.channels(), input, output, argmax);
+      Pooling2d.maxBackward(w, p.batch(), p.channels(), argmax, outputGradient, inputGradient);
     } else {
       Pooling2d.averageForward(w, p.batch(), p.channels(), input, output);
       Pooling2d.averageBackward(w, p.batch(), p.channels(), outputGradient, inputGradient);

@@ -89,6 +89,36 @@ class ElementwisePropertyTest {
   }
 
   /**
+   * keepMaximum takes the same values and positions as the plain loop, bit for bit, over ties,
+   * NaNs, infinities and positions still −1 (the window's first pixel).
+   */
+  @Property(tries = 600)
+  void keepMaximumEqualsPlainReference(
+      @ForAll("length") int n, @ForAll @IntRange(min = 0, max = 4) int offset, @ForAll long seed) {
+    Random random = new Random(seed);
+    float[] special = {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f, 0f};
+    float[] values = new float[offset + n];
+    float[] maxima = new float[offset + n];
+    int[] positions = new int[offset + n];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextInt(8) == 0 ? special[random.nextInt(5)] : random.nextInt(5) - 2;
+      maxima[i] = random.nextInt(8) == 0 ? special[random.nextInt(5)] : random.nextInt(5) - 2;
+      positions[i] = random.nextBoolean() ? -1 : random.nextInt(1000);
+    }
+    float[] expectedMaxima = maxima.clone();
+    int[] expectedPositions = positions.clone();
+    Kernels.plain().keepMaximum(values, offset, expectedMaxima, expectedPositions, offset, n);
+    Kernels.get().keepMaximum(values, offset, maxima, positions, offset, n);
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(
+          Float.floatToRawIntBits(expectedMaxima[i]),
+          Float.floatToRawIntBits(maxima[i]),
+          "maximum n=" + n + " at " + i);
+    }
+    assertArrayEquals(expectedPositions, positions, "positions n=" + n);
+  }
+
+  /**
    * Every activation and its gradient equal the plain float loops to a few float roundings: the
    * vector loops use the Vector API's exp, expm1 and tanh and evaluate in float lanes.
    */

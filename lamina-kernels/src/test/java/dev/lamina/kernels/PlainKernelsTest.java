@@ -73,4 +73,23 @@ class PlainKernelsTest {
     assertEquals(Float.NEGATIVE_INFINITY, plain.max(x, 0, 0));
     assertEquals(0f, plain.sum(x, 2, 0));
   }
+
+  @Test
+  void keepMaximumLeavesTheFirstMaximumOfAWindow() {
+    // three pixels of two channels: channel 0 ties at 5 (first wins), channel 1 meets a NaN
+    float[] pixels = {5, -2, 1, Float.NaN, 5, 9};
+    float[] maxima = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    int[] positions = {-1, -1};
+    for (int p = 0; p < 3; p++) {
+      plain.keepMaximum(pixels, 2 * p, maxima, positions, 0, 2);
+    }
+    assertArrayEquals(new float[] {5, Float.NaN}, maxima);
+    assertArrayEquals(new int[] {0, 3}, positions);
+    // a first pixel of negative infinity is still taken
+    float[] low = {Float.NEGATIVE_INFINITY};
+    float[] best = {Float.NEGATIVE_INFINITY};
+    int[] at = {-1};
+    plain.keepMaximum(low, 0, best, at, 0, 1);
+    assertArrayEquals(new int[] {0}, at);
+  }
 }

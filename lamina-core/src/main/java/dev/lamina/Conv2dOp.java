@@ -1,0 +1,150 @@
+package dev.lamina;
+
+import dev.lamina.kernels.Conv2d;
+import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.PlainConvolution;
+import dev.lamina.kernels.Window2d;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * conv(x, kernel) + bias over channels-last images as one recorded operation: float32 on im2col and
+ * the packed GEMM ({@link Conv2d}), float64 (gradient checks) on its definition ({@link
+ * PlainConvolution}). Backward computes the input, kernel and bias gradients each only when asked
+ * for: a network's first convolution reads data and needs no input gradient. Inside a workspace the
+ * output and the gradients reuse the previous step's arrays.
+ */
+final class Conv2dOp implements SelectiveRule {
+  /**
+   * The im2col columns, one buffer per thread grown to the largest convolution it has run: the
+   * forward pass and both gradients each fill it before they read it, so it is never kept between
+   * calls and training allocates no columns in the steady state.
+   */
+  private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+  private final Tensor x;
+  private final Tensor kernel;
+  private final Tensor bias;
+  private final Window2d window;
+  private final int batch;
+  private final int channels;
+  private final int filters;
+  private final boolean inWorkspace;
+  private final Tensor out;
+  private final Tensor[] grads = new Tensor[3];
+  private final List<Tensor> withBias = Arrays.asList(grads);
+  private final List<Tensor> withoutBias = withBias.subList(0, 2);
+  private Tensor inputGrad;
+  private Tensor kernelGrad;
+  private Tensor biasGrad;
+
+  private Conv2dOp(Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters) {
+    this.x = x;
+    this.kernel = kernel;
+    this.bias = bias;
+    this.window = window;
+    this.batch = x.shape[0];
+    this.channels = x.shape[3];
+    this.filters = filters;
+    this.inWorkspace = Workspace.current() != null;
+    Tensor values = Storage.empty(x.dtype, outputShape(x, window, filters));
+    forward(values);
+    this.out =
+        bias == null
+            ? GradFn.record(values, "conv2d", this, x, kernel)
+            : GradFn.record(values, "conv2d", this, x, kernel, bias);
+  }
+
+  /** The operation on checked images x, a kernel of x's type and a bias (filters) or null. */
+  static Tensor apply(Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters) {
+    int[] shape = outputShape(x, window, filters);
+    Tensor hit = Workspace.reuse("conv2d", x, kernel, bias, window.hashCode(), shape);
+    if (hit != null) {
+      ((Conv2dOp) Workspace.state()).forward(hit);
+      return hit;
+    }
+    Conv2dOp op = new Conv2dOp(x, kernel, bias, window, filters);
+    return Workspace.remember(op.out, op);
+  }
+
+  private static int[] outputShape(Tensor x, Window2d window, int filters) {
+    return new int[] {x.shape[0], window.outHeight(), window.outWidth(), filters};
+  }
+
+  private int rows() {
+    return batch * window.outPixels();
+  }
+
+  private void forward(Tensor values) {
+    if (x.floats != null) {
+      Conv2d.forward(
+          window, batch, channels, filters, x.floats, kernel.floats, values.floats, scratch());
+      if (bias != null) {
+        Kernels.get().addRow(values.floats, 0, bias.floats, 0, values.floats, 0, rows(), filters);
+      }
+    } else {
+      PlainConvolution.forward(
+          window, batch, channels, filters, x.doubles, kernel.doubles, values.doubles);
+      for (int i = 0; bias != null && i < values.doubles.length; i++) {
+        values.doubles[i] += bias.doubles[i % filters];
+      }
+    }
+  }
+
+  @Override
+  public List<Tensor> apply(Tensor outputGradient, long wanted) {
+    Tensor g = outputGradient.to(x.dtype);
+    Arrays.fill(grads, null);
+    boolean wantInput = (wanted & 1) != 0;
+    boolean wantKernel = (wanted & 2) != 0;
+    if (wantInput) {
+      grads[0] = inputGrad = reusable(inputGrad, x);
+    }
+    if (wantKernel) {
+      grads[1] = kernelGrad = reusable(kernelGrad, kernel);
+    }
+    if (x.floats != null) {
+      if (wantKernel) {
+        Conv2d.kernelGradient(
+            window, batch, channels, filters, x.floats, g.floats, kernelGrad.floats, scratch());
+      }
+      if (wantInput) {
+        Conv2d.inputGradient(
+            window, batch, channels, filters, g.floats, kernel.floats, inputGrad.floats, scratch());
+      }
+    } else {
+      // the float64 definition computes both at once; a gradient not asked for is dropped
+      double[] dx = wantInput ? inputGrad.doubles : new double[x.doubles.length];
+      double[] dk = wantKernel ? kernelGrad.doubles : new double[kernel.doubles.length];
+      PlainConvolution.backward(
+          window, batch, channels, filters, x.doubles, kernel.doubles, g.doubles, dx, dk);
+    }
+    if (bias != null && (wanted & 4) != 0) {
+      grads[2] = biasGrad = reusable(biasGrad, bias);
+      if (g.floats != null) {
+        Kernels.get().sumColumns(g.floats, 0, rows(), filters, biasGrad.floats, 0);
+      } else {
+        Arrays.fill(biasGrad.doubles, 0);
+        for (int i = 0; i < g.doubles.length; i++) {
+          biasGrad.doubles[i % filters] += g.doubles[i];
+        }
+      }
+    }
+    return bias == null ? withoutBias : withBias;
+  }
+
+  /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
+  private Tensor reusable(Tensor previous, Tensor like) {
+    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
+  }
+
+  private float[] scratch() {
+    int length = Conv2d.scratchLength(window, batch, channels);
+    float[] scratch = SCRATCH.get();
+    if (scratch.length < length) {
+      scratch = new float[length];
+      SCRATCH.set(scratch);
+    }
+    return scratch;
+  }
+}
