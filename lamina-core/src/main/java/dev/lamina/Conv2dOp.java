@@ -1,8 +1,8 @@
 package dev.lamina;
 
 import dev.lamina.kernels.Conv2d;
-import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.PlainConvolution;
+import dev.lamina.kernels.Pointwise;
 import dev.lamina.kernels.Window2d;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +29,20 @@ final class Conv2dOp implements SelectiveRule {
   private final int batch;
   private final int channels;
   private final int filters;
+  private final Pointwise activation;
   private final boolean inWorkspace;
+  private final Tensor preActivation; // null when the derivative needs the output only
   private final Tensor out;
   private final Tensor[] grads = new Tensor[3];
   private final List<Tensor> withBias = Arrays.asList(grads);
   private final List<Tensor> withoutBias = withBias.subList(0, 2);
+  private Tensor preActivationGrad;
   private Tensor inputGrad;
   private Tensor kernelGrad;
   private Tensor biasGrad;
 
-  private Conv2dOp(Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters) {
+  private Conv2dOp(
+      Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters, Pointwise activation) {
     this.x = x;
     this.kernel = kernel;
     this.bias = bias;
@@ -46,8 +50,11 @@ final class Conv2dOp implements SelectiveRule {
     this.batch = x.shape[0];
     this.channels = x.shape[3];
     this.filters = filters;
+    this.activation = activation;
     this.inWorkspace = Workspace.current() != null;
-    Tensor values = Storage.empty(x.dtype, outputShape(x, window, filters));
+    int[] shape = outputShape(x, window, filters);
+    this.preActivation = activation.needsInput() ? Storage.empty(x.dtype, shape) : null;
+    Tensor values = Storage.empty(x.dtype, shape);
     forward(values);
     this.out =
         bias == null
@@ -56,14 +63,17 @@ final class Conv2dOp implements SelectiveRule {
   }
 
   /** The operation on checked images x, a kernel of x's type and a bias (filters) or null. */
-  static Tensor apply(Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters) {
+  @SuppressWarnings("EnumOrdinal") // the ordinal is part of the workspace's key, stable in one run
+  static Tensor apply(
+      Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters, Pointwise activation) {
     int[] shape = outputShape(x, window, filters);
-    Tensor hit = Workspace.reuse("conv2d", x, kernel, bias, window.hashCode(), shape);
+    long key = 31L * window.hashCode() + activation.ordinal();
+    Tensor hit = Workspace.reuse("conv2d", x, kernel, bias, key, shape);
     if (hit != null) {
       ((Conv2dOp) Workspace.state()).forward(hit);
       return hit;
     }
-    Conv2dOp op = new Conv2dOp(x, kernel, bias, window, filters);
+    Conv2dOp op = new Conv2dOp(x, kernel, bias, window, filters, activation);
     return Workspace.remember(op.out, op);
   }
 
@@ -76,24 +86,21 @@ final class Conv2dOp implements SelectiveRule {
   }
 
   private void forward(Tensor values) {
+    Tensor linear = preActivation != null ? preActivation : values;
     if (x.floats != null) {
       Conv2d.forward(
-          window, batch, channels, filters, x.floats, kernel.floats, values.floats, scratch());
-      if (bias != null) {
-        Kernels.get().addRow(values.floats, 0, bias.floats, 0, values.floats, 0, rows(), filters);
-      }
+          window, batch, channels, filters, x.floats, kernel.floats, linear.floats, scratch());
     } else {
       PlainConvolution.forward(
-          window, batch, channels, filters, x.doubles, kernel.doubles, values.doubles);
-      for (int i = 0; bias != null && i < values.doubles.length; i++) {
-        values.doubles[i] += bias.doubles[i % filters];
-      }
+          window, batch, channels, filters, x.doubles, kernel.doubles, linear.doubles);
     }
+    BiasActivation.forward(linear, bias, activation, values, rows(), filters);
   }
 
   @Override
   public List<Tensor> apply(Tensor outputGradient, long wanted) {
-    Tensor g = outputGradient.to(x.dtype);
+    Tensor g = preActivationGrad = reusable(preActivationGrad, out);
+    BiasActivation.backward(activation, preActivation, out, outputGradient.to(x.dtype), g);
     Arrays.fill(grads, null);
     boolean wantInput = (wanted & 1) != 0;
     boolean wantKernel = (wanted & 2) != 0;
@@ -121,14 +128,7 @@ final class Conv2dOp implements SelectiveRule {
     }
     if (bias != null && (wanted & 4) != 0) {
       grads[2] = biasGrad = reusable(biasGrad, bias);
-      if (g.floats != null) {
-        Kernels.get().sumColumns(g.floats, 0, rows(), filters, biasGrad.floats, 0);
-      } else {
-        Arrays.fill(biasGrad.doubles, 0);
-        for (int i = 0; i < g.doubles.length; i++) {
-          biasGrad.doubles[i % filters] += g.doubles[i];
-        }
-      }
+      BiasActivation.biasGradient(g, rows(), filters, biasGrad);
     }
     return bias == null ? withoutBias : withBias;
   }

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.kernels.Pointwise;
 import dev.lamina.kernels.Window2d;
 import java.util.Arrays;
 
@@ -13,11 +14,13 @@ public final class Convolutions {
   /**
    * The convolution of {@code input} (batch, height, width, channels) with {@code kernel}, whose
    * elements are in Keras's (kh, kw, channels, filters) order whatever its shape, plus {@code bias}
-   * (filters) unless it is null: the result is (batch, outHeight, outWidth, filters). Adding the
-   * bias here spares a broadcast over every output pixel and its reduction backwards.
+   * (filters) unless it is null, through the Keras activation {@code activation} (null is linear):
+   * the result is (batch, outHeight, outWidth, filters). Adding the bias and applying an
+   * elementwise activation here spares a broadcast over every output pixel, its reduction backwards
+   * and a separate activation pass; softmax follows as its own operation.
    */
   public static Tensor conv2d(
-      Tensor input, Tensor kernel, Tensor bias, Window2d window, int filters) {
+      Tensor input, Tensor kernel, Tensor bias, Window2d window, int filters, String activation) {
     Tensor x = Elementwise.promoted(input, kernel);
     Tensor k = Elementwise.promoted(kernel, input);
     checkImages("conv2d", x, window);
@@ -46,7 +49,13 @@ public final class Convolutions {
           bias.shape,
           k.shape);
     }
-    return Conv2dOp.apply(x, k, bias == null ? null : bias.to(x.dtype), window, filters);
+    Tensor b = bias == null ? null : bias.to(x.dtype);
+    Pointwise pointwise = Pointwise.named(activation);
+    if (pointwise != null) {
+      return Conv2dOp.apply(x, k, b, window, filters, pointwise);
+    }
+    return NeuralOps.activation(
+        Conv2dOp.apply(x, k, b, window, filters, Pointwise.LINEAR), activation);
   }
 
   /** The largest value of each window, per channel; the gradient goes to the first maximum. */

@@ -1,6 +1,5 @@
 package dev.lamina;
 
-import dev.lamina.kernels.Kernels;
 import dev.lamina.kernels.Pointwise;
 import java.util.Arrays;
 import java.util.List;
@@ -62,21 +61,7 @@ final class DenseOp implements SelectiveRule {
     int units = kernel.shape[1];
     Tensor linear = preActivation != null ? preActivation : values;
     MatMul.multiply(false, false, rows, units, in, x, kernel, linear);
-    if (x.floats != null) {
-      if (bias != null) {
-        Kernels.get().addRow(linear.floats, 0, bias.floats, 0, linear.floats, 0, rows, units);
-      }
-      Kernels.get().pointwise(activation, linear.floats, values.floats, rows * units);
-    } else {
-      if (bias != null) {
-        for (int r = 0, at = 0; r < rows; r++, at += units) {
-          for (int j = 0; j < units; j++) {
-            linear.doubles[at + j] += bias.doubles[j];
-          }
-        }
-      }
-      Kernels.get().pointwise(activation, linear.doubles, values.doubles, rows * units);
-    }
+    BiasActivation.forward(linear, bias, activation, values, rows, units);
   }
 
   @Override
@@ -87,25 +72,7 @@ final class DenseOp implements SelectiveRule {
     preActivationGrad = reusable(preActivationGrad, out);
     Tensor gz = preActivationGrad;
     Tensor go = g.to(x.dtype);
-    if (x.floats != null) {
-      Kernels.get()
-          .pointwiseBackward(
-              activation,
-              preActivation == null ? null : preActivation.floats,
-              out.floats,
-              go.floats,
-              gz.floats,
-              rows * units);
-    } else {
-      Kernels.get()
-          .pointwiseBackward(
-              activation,
-              preActivation == null ? null : preActivation.doubles,
-              out.doubles,
-              go.doubles,
-              gz.doubles,
-              rows * units);
-    }
+    BiasActivation.backward(activation, preActivation, out, go, gz);
     Arrays.fill(grads, null);
     if ((wanted & 1) != 0) {
       grads[0] = inputGrad = reusable(inputGrad, x);
@@ -117,16 +84,7 @@ final class DenseOp implements SelectiveRule {
     }
     if (bias != null && (wanted & 4) != 0) {
       grads[2] = biasGrad = reusable(biasGrad, bias);
-      if (gz.floats != null) {
-        Kernels.get().sumColumns(gz.floats, 0, rows, units, biasGrad.floats, 0);
-      } else {
-        Arrays.fill(biasGrad.doubles, 0);
-        for (int r = 0, at = 0; r < rows; r++, at += units) {
-          for (int j = 0; j < units; j++) {
-            biasGrad.doubles[j] += gz.doubles[at + j];
-          }
-        }
-      }
+      BiasActivation.biasGradient(gz, rows, units, biasGrad);
     }
     return bias == null ? withoutBias : withBias;
   }

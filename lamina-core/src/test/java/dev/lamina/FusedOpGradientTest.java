@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.autograd.GradCheck;
 import dev.lamina.autograd.GradCheckReport;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.Window2d;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -137,6 +138,71 @@ class FusedOpGradientTest {
         in -> NeuralOps.dense(in.get(0), in.get(1), in.get(2), name),
         in -> composed.apply(in.get(0).matmul(in.get(1)).add(in.get(2))),
         List.of(x, kernel, bias));
+  }
+
+  /** 5×6 images of 3 channels, a 3×2 window with strides 2×1 and same padding, 4 filters. */
+  private static final Window2d CONV_WINDOW = Window2d.of(5, 6, 3, 2, 2, 1, 1, 1, true);
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("activations")
+  void conv2dOpIsItsComposition(String name, UnaryOperator<Tensor> composed) {
+    Tensor x = random(11, 1, 2, 5, 6, 3);
+    Tensor kernel = random(12, 0.5, 3, 2, 3, 4);
+    Tensor bias = random(13, 1, 4);
+    assertTrue(
+        Convolutions.conv2d(x, kernel, bias, CONV_WINDOW, 4, name).gradFn().op().equals("conv2d"),
+        "one operation");
+    assertSameAsComposition(
+        "conv2d " + name,
+        in -> Convolutions.conv2d(in.get(0), in.get(1), in.get(2), CONV_WINDOW, 4, name),
+        in ->
+            composed.apply(
+                Convolutions.conv2d(in.get(0), in.get(1), null, CONV_WINDOW, 4, "linear")
+                    .add(in.get(2))),
+        List.of(x, kernel, bias));
+  }
+
+  @Test
+  void conv2dWithSoftmaxComposesTheSoftmaxOverTheFilters() {
+    Tensor x = random(14, 1, 2, 5, 6, 3);
+    Tensor kernel = random(15, 0.5, 3, 2, 3, 4);
+    assertSameAsComposition(
+        "conv2d softmax",
+        in -> Convolutions.conv2d(in.get(0), in.get(1), null, CONV_WINDOW, 4, "softmax"),
+        in -> Convolutions.conv2d(in.get(0), in.get(1), null, CONV_WINDOW, 4, null).softmax(-1),
+        List.of(x, kernel));
+  }
+
+  @Test
+  void aRepeatedConvolutionStepInAWorkspaceReusesItsTensorsAndGivesTheSameGradients() {
+    Tensor x = random(16, 1, 2, 5, 6, 3).to(DType.FLOAT32);
+    Tensor kernel = random(17, 0.5, 3, 2, 3, 4).to(DType.FLOAT32);
+    Tensor bias = random(18, 1, 4).to(DType.FLOAT32);
+    Window2d pool = Window2d.of(3, 6, 2, 2, 2, 2, 1, 1, false);
+    List<Tensor> weights = List.of(kernel, bias);
+    Function<Tensor, Tensor> step =
+        input ->
+            Convolutions.maxPool2d(
+                    Convolutions.conv2d(input, kernel, bias, CONV_WINDOW, 4, "elu"), pool)
+                .square()
+                .mean();
+    List<Tensor> expected = Gradients.of(step.apply(x), weights);
+    Workspace workspace = new Workspace();
+    Tensor firstLoss;
+    try (Workspace s = workspace.step(0)) {
+      firstLoss = step.apply(x);
+      Gradients.of(firstLoss, weights);
+    }
+    for (int repeat = 0; repeat < 2; repeat++) {
+      try (Workspace s = workspace.step(0)) {
+        Tensor loss = step.apply(x);
+        assertSame(firstLoss, loss, "the same loss tensor, recomputed in place");
+        List<Tensor> grads = Gradients.of(loss, weights);
+        for (int i = 0; i < weights.size(); i++) {
+          assertArrayEquals(expected.get(i).toDoubleArray(), grads.get(i).toDoubleArray());
+        }
+      }
+    }
   }
 
   @Test

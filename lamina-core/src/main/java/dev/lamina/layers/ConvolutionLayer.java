@@ -12,7 +12,6 @@ import dev.lamina.random.SeededRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * What Keras's Conv1D and Conv2D share: {@code activation(conv(x, kernel) + bias)} over
@@ -31,7 +30,6 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
   private int[] dilationRate;
   private boolean samePadding;
   private String activationName = "linear";
-  private UnaryOperator<Tensor> activation = ActivationFunctions.get("linear");
   private boolean useBias = true;
   private Initializer kernelInitializer = Initializers.get("glorot_uniform");
   private Initializer biasInitializer = Initializers.get("zeros");
@@ -79,7 +77,7 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
 
   /** A registered activation name (see {@link ActivationFunctions#names()}); null is linear. */
   public final SELF activation(String name) {
-    this.activation = ActivationFunctions.get(name);
+    ActivationFunctions.get(name); // throws for an unknown name, listing the valid ones
     this.activationName = name == null ? "linear" : name;
     return self();
   }
@@ -170,11 +168,13 @@ public abstract class ConvolutionLayer<SELF extends ConvolutionLayer<SELF>>
     Tensor images = rank == 2 ? inputs : inputs.reshape(shape[0], 1, shape[1], shape[2]);
     Tensor y =
         Convolutions.conv2d(
-            images, kernel.value(), bias == null ? null : bias.value(), window, filters);
-    if (rank == 1) {
-      y = y.reshape(shape[0], window.outWidth(), filters);
-    }
-    return activation.apply(y);
+            images,
+            kernel.value(),
+            bias == null ? null : bias.value(),
+            window,
+            filters,
+            activationName);
+    return rank == 1 ? y.reshape(shape[0], window.outWidth(), filters) : y;
   }
 
   @Override
