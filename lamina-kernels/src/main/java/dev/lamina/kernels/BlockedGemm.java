@@ -151,7 +151,7 @@ abstract class BlockedGemm<A> {
       return;
     }
     // one range of whole micro-tiles per thread, along the dimension whose split costs less
-    boolean overColumns = splitOverColumns(transA, transB, m, n);
+    boolean overColumns = splitOverColumns(transA, transB, m, n, k);
     int extent = overColumns ? n : m;
     int unit = overColumns ? cols : rows;
     int parts = Math.min(threads, (extent + unit - 1) / unit);
@@ -202,9 +202,9 @@ abstract class BlockedGemm<A> {
    * for dW (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread of
    * a ~700 µs product.
    */
-  private static boolean splitOverColumns(boolean transA, boolean transB, int m, int n) {
+  private boolean splitOverColumns(boolean transA, boolean transB, int m, int n, int k) {
     // an A read in place costs nothing to share
-    int aCost = readsAInPlace(transA, m) ? 0 : transA ? 13 : 7;
+    int aCost = readsAInPlace(transA, m, n, k) ? 0 : transA ? 13 : 7;
     int bCost = transB ? 9 : 3;
     return (long) m * aCost <= (long) n * bCost;
   }
@@ -313,7 +313,7 @@ abstract class BlockedGemm<A> {
         for (int ic = i0; ic < i1; ic += mc) {
           int mcHere = Math.min(mc, i1 - ic);
           // whole tiles of a row-major A are read in place; the rest is packed, padded with zeros
-          int inPlace = readsAInPlace(transA, m) ? mcHere / rows * rows : 0;
+          int inPlace = readsAInPlace(transA, m, n, k) ? mcHere / rows * rows : 0;
           if (inPlace < mcHere) {
             packA(transA, a, aOffset, m, k, ic + inPlace, mcHere - inPlace, pc, kcHere, w.packedA);
           }
@@ -351,11 +351,14 @@ abstract class BlockedGemm<A> {
    * rows as a training batch, every thread of a column split packs all of A again for few B panels,
    * while rows of a row-major A are already contiguous along k: reading them in place made
    * 256×512×512 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating rounds). Tall
-   * products keep packing: their A block serves many panels, and rows 8 KB or more apart start to
-   * share L2 sets.
+   * products keep packing when their A block serves many panels (rows 8 KB or more apart start to
+   * share L2 sets), but not with at most two panels of columns and rows at least a panel deep, as a
+   * convolution's im2col rows times its kernel: there packing copies all of A to read it once or
+   * twice (W6's 15,488×64×288 forward 4.4–5.1 ms in place against 4.6–6.2 packed, 3 alternating JMH
+   * rounds); its 9-deep first layer measured slower in place (2.7–2.8 against 1.8–2.3 ms).
    */
-  private static boolean readsAInPlace(boolean transA, int m) {
-    return !transA && m <= IN_PLACE_A_MAX_ROWS;
+  private boolean readsAInPlace(boolean transA, int m, int n, int k) {
+    return !transA && (m <= IN_PLACE_A_MAX_ROWS || (n <= 2 * cols && k >= cols));
   }
 
   private static int roundUp(int x, int multiple) {
