@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * conv(x, kernel) + bias over channels-last images as one recorded operation: float32 on im2col and
- * the packed GEMM ({@link Conv2d}), float64 (gradient checks) on its definition ({@link
- * PlainConvolution}). Backward computes the input, kernel and bias gradients each only when asked
- * for: a network's first convolution reads data and needs no input gradient. Inside a workspace the
- * output and the gradients reuse the previous step's arrays.
+ * activation(conv(x, kernel) + bias) over channels-last images as one recorded operation: float32
+ * on im2col and the packed GEMM ({@link Conv2d}), float64 (gradient checks) on its definition
+ * ({@link PlainConvolution}). Backward turns the output gradient into the pre-activation gradient,
+ * then computes the input, kernel and bias gradients each only when asked for: a network's first
+ * convolution reads data and needs no input gradient. Inside a workspace the output and the
+ * gradients reuse the previous step's arrays. Checked against its composition by
+ * FusedOpGradientTest.
  */
 final class Conv2dOp implements SelectiveRule {
   /**
