@@ -152,17 +152,17 @@ final class BatchNormOp implements SelectiveRule {
     int next = 1;
     if (gamma != null) {
       if ((wanted & (1L << next)) != 0) {
-        grads[next] = gammaGrad = reusable(gammaGrad, gamma);
+        grads[next] = gammaGrad = Storage.reusable(inWorkspace, gammaGrad, gamma);
         copy(sumGradNormalized, gammaGrad);
       }
       next++;
     }
     if (beta != null && (wanted & (1L << next)) != 0) {
-      grads[next] = betaGrad = reusable(betaGrad, beta);
+      grads[next] = betaGrad = Storage.reusable(inWorkspace, betaGrad, beta);
       copy(sumGrad, betaGrad);
     }
     if ((wanted & 1) != 0) {
-      grads[0] = inputGrad = reusable(inputGrad, x);
+      grads[0] = inputGrad = Storage.reusable(inWorkspace, inputGrad, x);
       inputGradient(dy, inputGrad);
     }
     return gradList;
@@ -224,9 +224,5 @@ final class BatchNormOp implements SelectiveRule {
     float[] values = new float[n];
     Arrays.fill(values, 1f);
     return values;
-  }
-
-  private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

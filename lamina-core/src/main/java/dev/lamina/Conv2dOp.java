@@ -101,16 +101,16 @@ final class Conv2dOp implements SelectiveRule {
 
   @Override
   public List<Tensor> apply(Tensor outputGradient, long wanted) {
-    Tensor g = preActivationGrad = reusable(preActivationGrad, out);
+    Tensor g = preActivationGrad = Storage.reusable(inWorkspace, preActivationGrad, out);
     BiasActivation.backward(activation, preActivation, out, outputGradient.to(x.dtype), g);
     Arrays.fill(grads, null);
     boolean wantInput = (wanted & 1) != 0;
     boolean wantKernel = (wanted & 2) != 0;
     if (wantInput) {
-      grads[0] = inputGrad = reusable(inputGrad, x);
+      grads[0] = inputGrad = Storage.reusable(inWorkspace, inputGrad, x);
     }
     if (wantKernel) {
-      grads[1] = kernelGrad = reusable(kernelGrad, kernel);
+      grads[1] = kernelGrad = Storage.reusable(inWorkspace, kernelGrad, kernel);
     }
     if (x.floats != null) {
       if (wantKernel) {
@@ -129,15 +129,10 @@ final class Conv2dOp implements SelectiveRule {
           window, batch, channels, filters, x.doubles, kernel.doubles, g.doubles, dx, dk);
     }
     if (bias != null && (wanted & 4) != 0) {
-      grads[2] = biasGrad = reusable(biasGrad, bias);
+      grads[2] = biasGrad = Storage.reusable(inWorkspace, biasGrad, bias);
       BiasActivation.biasGradient(g, rows(), filters, biasGrad);
     }
     return bias == null ? withoutBias : withBias;
-  }
-
-  /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
-  private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 
   private float[] scratch() {

@@ -69,28 +69,23 @@ final class DenseOp implements SelectiveRule {
     int rows = x.shape[0];
     int in = x.shape[1];
     int units = kernel.shape[1];
-    preActivationGrad = reusable(preActivationGrad, out);
+    preActivationGrad = Storage.reusable(inWorkspace, preActivationGrad, out);
     Tensor gz = preActivationGrad;
     Tensor go = g.to(x.dtype);
     BiasActivation.backward(activation, preActivation, out, go, gz);
     Arrays.fill(grads, null);
     if ((wanted & 1) != 0) {
-      grads[0] = inputGrad = reusable(inputGrad, x);
+      grads[0] = inputGrad = Storage.reusable(inWorkspace, inputGrad, x);
       MatMul.multiply(false, true, rows, in, units, gz, kernel, inputGrad);
     }
     if ((wanted & 2) != 0) {
-      grads[1] = kernelGrad = reusable(kernelGrad, kernel);
+      grads[1] = kernelGrad = Storage.reusable(inWorkspace, kernelGrad, kernel);
       MatMul.multiply(true, false, in, units, rows, x, gz, kernelGrad);
     }
     if (bias != null && (wanted & 4) != 0) {
-      grads[2] = biasGrad = reusable(biasGrad, bias);
+      grads[2] = biasGrad = Storage.reusable(inWorkspace, biasGrad, bias);
       BiasActivation.biasGradient(gz, rows, units, biasGrad);
     }
     return bias == null ? withoutBias : withBias;
-  }
-
-  /** Last step's buffer inside a workspace; outside one, fresh values the caller may keep. */
-  private Tensor reusable(Tensor previous, Tensor like) {
-    return inWorkspace && previous != null ? previous : Storage.emptyLike(like);
   }
 }

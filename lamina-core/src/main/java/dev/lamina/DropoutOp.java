@@ -59,7 +59,7 @@ final class DropoutOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
+    Tensor gx = Storage.reusable(inWorkspace, grad[0], x);
     Tensor go = g.to(x.dtype);
     int n = mask.length;
     if (x.floats != null) {

@@ -71,7 +71,7 @@ final class Pool2dOp implements BackwardRule {
   @Override
   public List<Tensor> apply(Tensor outputGradient) {
     Tensor g = outputGradient.to(x.dtype);
-    Tensor dx = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(x);
+    Tensor dx = Storage.reusable(inWorkspace, grad[0], x);
     if (x.floats == null) {
       Arrays.fill(dx.doubles, 0);
       PlainConvolution.pool(

@@ -52,7 +52,7 @@ final class SquaredNormOp implements BackwardRule {
 
   @Override
   public List<Tensor> apply(Tensor g) {
-    Tensor gw = inWorkspace && grad[0] != null ? grad[0] : Storage.emptyLike(w);
+    Tensor gw = Storage.reusable(inWorkspace, grad[0], w);
     if (w.floats != null) {
       // the composition's roundings: (g·factor) once, then its double (exact) times each w
       float scaled = (float) g.item() * (float) factor;

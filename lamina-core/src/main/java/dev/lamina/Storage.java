@@ -25,4 +25,12 @@ final class Storage {
   static Tensor emptyLike(Tensor like) {
     return empty(like.dtype, like.shape);
   }
+
+  /**
+   * An operation's output or gradient array for this run: inside a workspace the previous run's,
+   * when there is one; otherwise a fresh one shaped like {@code like}, which the caller may keep.
+   */
+  static Tensor reusable(boolean inWorkspace, Tensor previous, Tensor like) {
+    return inWorkspace && previous != null ? previous : emptyLike(like);
+  }
 }

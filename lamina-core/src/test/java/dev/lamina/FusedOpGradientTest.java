@@ -179,30 +179,14 @@ class FusedOpGradientTest {
     Tensor kernel = random(17, 0.5, 3, 2, 3, 4).to(DType.FLOAT32);
     Tensor bias = random(18, 1, 4).to(DType.FLOAT32);
     Window2d pool = Window2d.of(3, 6, 2, 2, 2, 2, 1, 1, false);
-    List<Tensor> weights = List.of(kernel, bias);
-    Function<Tensor, Tensor> step =
+    assertRepeatedStepReusesItsTensors(
         input ->
             Convolutions.maxPool2d(
                     Convolutions.conv2d(input, kernel, bias, CONV_WINDOW, 4, "elu"), pool)
                 .square()
-                .mean();
-    List<Tensor> expected = Gradients.of(step.apply(x), weights);
-    Workspace workspace = new Workspace();
-    Tensor firstLoss;
-    try (Workspace s = workspace.step(0)) {
-      firstLoss = step.apply(x);
-      Gradients.of(firstLoss, weights);
-    }
-    for (int repeat = 0; repeat < 2; repeat++) {
-      try (Workspace s = workspace.step(0)) {
-        Tensor loss = step.apply(x);
-        assertSame(firstLoss, loss, "the same loss tensor, recomputed in place");
-        List<Tensor> grads = Gradients.of(loss, weights);
-        for (int i = 0; i < weights.size(); i++) {
-          assertArrayEquals(expected.get(i).toDoubleArray(), grads.get(i).toDoubleArray());
-        }
-      }
-    }
+                .mean(),
+        x,
+        List.of(kernel, bias));
   }
 
   @Test
@@ -267,12 +251,20 @@ class FusedOpGradientTest {
 
   @Test
   void aRepeatedStepInAWorkspaceReusesItsTensorsAndGivesTheSameGradients() {
-    Tensor x = random(7, 1, 5, 3);
     Tensor kernel = random(8, 1, 3, 4);
     Tensor bias = random(9, 1, 4);
-    List<Tensor> weights = List.of(kernel, bias);
-    Function<Tensor, Tensor> step =
-        input -> NeuralOps.dense(input, kernel, bias, "gelu").square().mean();
+    assertRepeatedStepReusesItsTensors(
+        input -> NeuralOps.dense(input, kernel, bias, "gelu").square().mean(),
+        random(7, 1, 5, 3),
+        List.of(kernel, bias));
+  }
+
+  /**
+   * Steps after the first in a workspace return the first step's loss tensor, recomputed in place,
+   * and the gradients the step gives outside any workspace.
+   */
+  private static void assertRepeatedStepReusesItsTensors(
+      Function<Tensor, Tensor> step, Tensor x, List<Tensor> weights) {
     List<Tensor> expected = Gradients.of(step.apply(x), weights);
     Workspace workspace = new Workspace();
     Tensor firstLoss;
@@ -280,12 +272,14 @@ class FusedOpGradientTest {
       firstLoss = step.apply(x);
       Gradients.of(firstLoss, weights);
     }
-    try (Workspace s = workspace.step(0)) {
-      Tensor loss = step.apply(x);
-      assertSame(firstLoss, loss, "the same loss tensor, recomputed in place");
-      List<Tensor> grads = Gradients.of(loss, weights);
-      for (int i = 0; i < weights.size(); i++) {
-        assertArrayEquals(expected.get(i).toDoubleArray(), grads.get(i).toDoubleArray());
+    for (int repeat = 0; repeat < 2; repeat++) {
+      try (Workspace s = workspace.step(0)) {
+        Tensor loss = step.apply(x);
+        assertSame(firstLoss, loss, "the same loss tensor, recomputed in place");
+        List<Tensor> grads = Gradients.of(loss, weights);
+        for (int i = 0; i < weights.size(); i++) {
+          assertArrayEquals(expected.get(i).toDoubleArray(), grads.get(i).toDoubleArray());
+        }
       }
     }
   }
