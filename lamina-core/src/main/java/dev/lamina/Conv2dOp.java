@@ -4,7 +4,6 @@ import dev.lamina.kernels.Conv2d;
 import dev.lamina.kernels.PlainConvolution;
 import dev.lamina.kernels.Pointwise;
 import dev.lamina.kernels.Window2d;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,13 +34,7 @@ final class Conv2dOp implements SelectiveRule {
   private final boolean inWorkspace;
   private final Tensor preActivation; // null when the derivative needs the output only
   private final Tensor out;
-  private final Tensor[] grads = new Tensor[3];
-  private final List<Tensor> withBias = Arrays.asList(grads);
-  private final List<Tensor> withoutBias = withBias.subList(0, 2);
-  private Tensor preActivationGrad;
-  private Tensor inputGrad;
-  private Tensor kernelGrad;
-  private Tensor biasGrad;
+  private final KernelBiasGradients gradients;
 
   private Conv2dOp(
       Tensor x, Tensor kernel, Tensor bias, Window2d window, int filters, Pointwise activation) {
@@ -62,6 +55,7 @@ final class Conv2dOp implements SelectiveRule {
         bias == null
             ? GradFn.record(values, "conv2d", this, x, kernel)
             : GradFn.record(values, "conv2d", this, x, kernel, bias);
+    this.gradients = new KernelBiasGradients(x, kernel, bias, out, inWorkspace);
   }
 
   /** The operation on checked images x, a kernel of x's type and a bias (filters) or null. */
@@ -101,38 +95,33 @@ final class Conv2dOp implements SelectiveRule {
 
   @Override
   public List<Tensor> apply(Tensor outputGradient, long wanted) {
-    Tensor g = preActivationGrad = Storage.reusable(inWorkspace, preActivationGrad, out);
-    BiasActivation.backward(activation, preActivation, out, outputGradient.to(x.dtype), g);
-    Arrays.fill(grads, null);
-    boolean wantInput = (wanted & 1) != 0;
-    boolean wantKernel = (wanted & 2) != 0;
-    if (wantInput) {
-      grads[0] = inputGrad = Storage.reusable(inWorkspace, inputGrad, x);
-    }
-    if (wantKernel) {
-      grads[1] = kernelGrad = Storage.reusable(inWorkspace, kernelGrad, kernel);
-    }
+    Tensor g = gradients.preActivation(activation, preActivation, outputGradient);
+    Tensor dx = (wanted & 1) != 0 ? gradients.input() : null;
+    Tensor dk = (wanted & 2) != 0 ? gradients.kernel() : null;
     if (x.floats != null) {
-      if (wantKernel) {
+      if (dk != null) {
         Conv2d.kernelGradient(
-            window, batch, channels, filters, x.floats, g.floats, kernelGrad.floats, scratch());
+            window, batch, channels, filters, x.floats, g.floats, dk.floats, scratch());
       }
-      if (wantInput) {
+      if (dx != null) {
         Conv2d.inputGradient(
-            window, batch, channels, filters, g.floats, kernel.floats, inputGrad.floats, scratch());
+            window, batch, channels, filters, g.floats, kernel.floats, dx.floats, scratch());
       }
     } else {
       // the float64 definition computes both at once; a gradient not asked for is dropped
-      double[] dx = wantInput ? inputGrad.doubles : new double[x.doubles.length];
-      double[] dk = wantKernel ? kernelGrad.doubles : new double[kernel.doubles.length];
       PlainConvolution.backward(
-          window, batch, channels, filters, x.doubles, kernel.doubles, g.doubles, dx, dk);
+          window,
+          batch,
+          channels,
+          filters,
+          x.doubles,
+          kernel.doubles,
+          g.doubles,
+          dx != null ? dx.doubles : new double[x.doubles.length],
+          dk != null ? dk.doubles : new double[kernel.doubles.length]);
     }
-    if (bias != null && (wanted & 4) != 0) {
-      grads[2] = biasGrad = Storage.reusable(inWorkspace, biasGrad, bias);
-      BiasActivation.biasGradient(g, rows(), filters, biasGrad);
-    }
-    return bias == null ? withoutBias : withBias;
+    gradients.bias(wanted, rows(), filters);
+    return gradients.result();
   }
 
   private float[] scratch() {

@@ -1,7 +1,6 @@
 package dev.lamina;
 
 import dev.lamina.kernels.Pointwise;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,13 +18,7 @@ final class DenseOp implements SelectiveRule {
   private final boolean inWorkspace;
   private final Tensor preActivation; // null when the derivative needs the output only
   private final Tensor out;
-  private final Tensor[] grads = new Tensor[3];
-  private final List<Tensor> withBias = Arrays.asList(grads);
-  private final List<Tensor> withoutBias = withBias.subList(0, 2);
-  private Tensor preActivationGrad;
-  private Tensor inputGrad;
-  private Tensor kernelGrad;
-  private Tensor biasGrad;
+  private final KernelBiasGradients gradients;
 
   private DenseOp(Tensor x, Tensor kernel, Tensor bias, Pointwise activation) {
     this.x = x;
@@ -41,6 +34,7 @@ final class DenseOp implements SelectiveRule {
         bias == null
             ? GradFn.record(values, "dense", this, x, kernel)
             : GradFn.record(values, "dense", this, x, kernel, bias);
+    this.gradients = new KernelBiasGradients(x, kernel, bias, out, inWorkspace);
   }
 
   /** The operation on rank-2 x of x's type, kernel (features × units) and bias (units) or null. */
@@ -69,23 +63,14 @@ final class DenseOp implements SelectiveRule {
     int rows = x.shape[0];
     int in = x.shape[1];
     int units = kernel.shape[1];
-    preActivationGrad = Storage.reusable(inWorkspace, preActivationGrad, out);
-    Tensor gz = preActivationGrad;
-    Tensor go = g.to(x.dtype);
-    BiasActivation.backward(activation, preActivation, out, go, gz);
-    Arrays.fill(grads, null);
+    Tensor gz = gradients.preActivation(activation, preActivation, g);
     if ((wanted & 1) != 0) {
-      grads[0] = inputGrad = Storage.reusable(inWorkspace, inputGrad, x);
-      MatMul.multiply(false, true, rows, in, units, gz, kernel, inputGrad);
+      MatMul.multiply(false, true, rows, in, units, gz, kernel, gradients.input());
     }
     if ((wanted & 2) != 0) {
-      grads[1] = kernelGrad = Storage.reusable(inWorkspace, kernelGrad, kernel);
-      MatMul.multiply(true, false, in, units, rows, x, gz, kernelGrad);
+      MatMul.multiply(true, false, in, units, rows, x, gz, gradients.kernel());
     }
-    if (bias != null && (wanted & 4) != 0) {
-      grads[2] = biasGrad = Storage.reusable(inWorkspace, biasGrad, bias);
-      BiasActivation.biasGradient(gz, rows, units, biasGrad);
-    }
-    return bias == null ? withoutBias : withBias;
+    gradients.bias(wanted, rows, units);
+    return gradients.result();
   }
 }
