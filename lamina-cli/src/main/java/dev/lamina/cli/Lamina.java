@@ -43,7 +43,7 @@ public final class Lamina implements Callable<Integer> {
           }
         };
     try {
-      return new CommandLine(new Lamina(), factory)
+      return commandLine(factory)
           .setParameterExceptionHandler(errors)
           .setExecutionExceptionHandler(errors)
           .execute(args);
@@ -56,6 +56,15 @@ public final class Lamina implements Callable<Integer> {
               + " or --batch-size, or a larger heap (LAMINA_JAVA_OPTS=-Xmx...)");
       return ErrorReporter.FAILURE;
     }
+  }
+
+  /**
+   * The command line as {@code lamina} parses it. Picocli's argument files are off: with them an
+   * argument such as {@code @/} (a value that happens to start with @) was read as a file and
+   * failed with a stack trace instead of one line (found by ArgumentsFuzzTest).
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(new Lamina(), factory).setExpandAtFiles(false);
   }
 
   @Override

@@ -18,6 +18,15 @@ class BadArgumentsTest {
   }
 
   @Test
+  void anArgumentStartingWithAnAtSignIsAnArgumentNotAFile() {
+    // picocli's argument files would read "/" and fail with a stack trace (ArgumentsFuzzTest)
+    CliProcess.run(dir, "@/").assertOneLineError(2, "@/");
+    Path csv = CliProcess.dataset("concrete.csv", dir);
+    CliProcess.run(dir, "train", "--data", csv.toString(), "--target", "@/")
+        .assertOneLineError(2, "--target", "no column named '@/'");
+  }
+
+  @Test
   void negativeLearningRate() {
     CliProcess.run(dir, "train", "--lr", "-1").assertOneLineError(2, "--lr must be > 0, got -1");
   }

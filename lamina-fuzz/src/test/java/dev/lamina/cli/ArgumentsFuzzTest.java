@@ -85,7 +85,7 @@ class ArgumentsFuzzTest {
 
   /** Parses as {@code lamina} does and runs the checks that come before any file is read. */
   private static void checkArguments(String[] args) {
-    CommandLine lamina = new CommandLine(new Lamina());
+    CommandLine lamina = Lamina.commandLine(CommandLine.defaultFactory());
     CommandLine.ParseResult parsed = lamina.parseArgs(args);
     while (parsed.hasSubcommand()) {
       parsed = parsed.subcommand();
