@@ -215,7 +215,9 @@ public final class Conv2d {
     return Math.min(w.kernelWidth() - kx, w.width() - x);
   }
 
-  /** A copy for the short runs of a window row, where System.arraycopy's set-up dominates. */
+  /**
+   * Copies one window row: 3 floats for a 3×3 window on grey images, a few vectors with channels.
+   */
   private static void copy(float[] from, int at, float[] to, int into, int length) {
     for (int j = 0; j < length; j++) {
       to[into + j] = from[at + j];
