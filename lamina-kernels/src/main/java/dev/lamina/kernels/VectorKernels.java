@@ -127,16 +127,67 @@ final class VectorKernels implements Kernels {
       int outOffset,
       int rows,
       int cols) {
-    for (int r = 0; r < rows; r++) {
-      add(a, aOffset + r * cols, row, rowOffset, out, outOffset + r * cols, cols);
+    AddRowSplit.run(a, aOffset, row, rowOffset, out, outOffset, rows, cols);
+  }
+
+  /** Rows [from, to) of {@link #addRow}. */
+  static void addRowRange(
+      float[] a,
+      int aOffset,
+      float[] row,
+      int rowOffset,
+      float[] out,
+      int outOffset,
+      int cols,
+      int from,
+      int to) {
+    int vectorEnd = S.loopBound(cols);
+    for (int r = from; r < to; r++) {
+      int ar = aOffset + r * cols;
+      int or = outOffset + r * cols;
+      int j = 0;
+      for (; j < vectorEnd; j += S.length()) {
+        FloatVector.fromArray(S, a, ar + j)
+            .add(FloatVector.fromArray(S, row, rowOffset + j))
+            .intoArray(out, or + j);
+      }
+      for (; j < cols; j++) {
+        out[or + j] = a[ar + j] + row[rowOffset + j];
+      }
     }
   }
 
+  /**
+   * Sums down the rows in registers, two vectors of columns at a time, in row order as the
+   * definition does (the same bits as adding row after row into out).
+   */
   @Override
   public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
-    java.util.Arrays.fill(out, outOffset, outOffset + cols, 0f);
-    for (int r = 0; r < rows; r++) {
-      add(out, outOffset, a, aOffset + r * cols, out, outOffset, cols);
+    int step = S.length();
+    int j = 0;
+    for (; j + 2 * step <= cols; j += 2 * step) {
+      FloatVector s0 = FloatVector.zero(S);
+      FloatVector s1 = FloatVector.zero(S);
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        s0 = s0.add(FloatVector.fromArray(S, a, at));
+        s1 = s1.add(FloatVector.fromArray(S, a, at + step));
+      }
+      s0.intoArray(out, outOffset + j);
+      s1.intoArray(out, outOffset + j + step);
+    }
+    for (; j + step <= cols; j += step) {
+      FloatVector s0 = FloatVector.zero(S);
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        s0 = s0.add(FloatVector.fromArray(S, a, at));
+      }
+      s0.intoArray(out, outOffset + j);
+    }
+    for (; j < cols; j++) {
+      float total = 0f;
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        total += a[at];
+      }
+      out[outOffset + j] = total;
     }
   }
 
