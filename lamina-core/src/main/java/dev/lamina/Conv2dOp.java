@@ -125,7 +125,7 @@ final class Conv2dOp implements SelectiveRule {
   }
 
   private float[] scratch() {
-    int length = Conv2d.scratchLength(window, batch, channels);
+    int length = Conv2d.scratchLength(window, batch, channels, filters);
     float[] scratch = SCRATCH.get();
     if (scratch.length < length) {
       scratch = new float[length];

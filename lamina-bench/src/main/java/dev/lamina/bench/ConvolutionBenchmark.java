@@ -68,7 +68,7 @@ public class ConvolutionBenchmark {
     inputGradient = new float[input.length];
     kernelGradient = new float[kernel.length];
     argmax = new int[output.length];
-    scratch = new float[Conv2d.scratchLength(window, BATCH, channels)];
+    scratch = new float[Conv2d.scratchLength(window, BATCH, channels, filters)];
     if (!conv) {
       Pooling2d.maxForward(window, BATCH, channels, input, output, argmax);
     }

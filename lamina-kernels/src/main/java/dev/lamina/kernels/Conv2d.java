@@ -1,5 +1,6 @@
 package dev.lamina.kernels;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Arrays;
 
 /**
@@ -10,21 +11,29 @@ import java.util.Arrays;
  * right-hand matrix and the product is the output in channels-last order.
  *
  * <p>The batch is processed in chunks of whole images whose columns fill at most {@link
- * #CHUNK_FLOATS} floats of the caller's scratch, so the columns stay in cache between writing and
- * multiplying; copying an image's windows is split over the kernel threads by image, and the
- * products split themselves. Chunks depend only on the shapes, so a kernel gradient accumulated
- * chunk by chunk sums in the same order whatever the thread count. Nothing is allocated here.
+ * #CHUNK_FLOATS} floats, so the columns stay in cache between writing and multiplying. Each chunk
+ * runs whole on one kernel thread, in that thread's slot of the caller's scratch: the thread that
+ * writes a chunk's columns multiplies them from its own cache, and a step hands work over once per
+ * operation instead of twice per chunk. The kernel gradient sums each chunk's product apart and
+ * adds them up in chunk order; chunks depend only on the shapes, so it is the same whatever the
+ * thread count. Nothing is allocated here but the hand-over's task.
  */
 public final class Conv2d {
   /** The most floats of columns one chunk writes (2 MiB): about a core's share of L2 and L3. */
   static final int CHUNK_FLOATS = 1 << 19;
 
+  /** Chunks come in multiples of this many, so 1, 2 or 4 threads get equal shares. */
+  private static final int CHUNK_MULTIPLE = 4;
+
   private Conv2d() {}
 
   /** The floats of scratch the three operations need for these shapes. */
-  public static int scratchLength(Window2d window, int batch, int channels) {
-    int row = window.windowSize() * channels;
-    return Math.multiplyExact(imagesPerChunk(window, batch, channels) * window.outPixels(), row);
+  public static int scratchLength(Window2d window, int batch, int channels, int filters) {
+    Chunks chunks = Chunks.of(window, batch, channels);
+    int slots = Math.min(KernelThreads.count(), chunks.count);
+    return Math.addExact(
+        Math.multiplyExact(slots, chunks.slotLength),
+        Math.multiplyExact(chunks.count, chunks.depth * filters));
   }
 
   /** output = conv(input, kernel). */
@@ -37,27 +46,27 @@ public final class Conv2d {
       float[] kernel,
       float[] output,
       float[] scratch) {
-    int depth = window.windowSize() * channels;
-    int chunk = imagesPerChunk(window, batch, channels);
-    for (int first = 0; first < batch; first += chunk) {
-      int images = Math.min(chunk, batch - first);
-      toColumns(window, channels, input, first, images, scratch);
-      int rows = images * window.outPixels();
-      Kernels.get()
-          .gemm(
-              false,
-              false,
-              rows,
-              filters,
-              depth,
-              scratch,
-              0,
-              kernel,
-              0,
-              output,
-              first * window.outPixels() * filters,
-              false);
-    }
+    Chunks chunks = Chunks.of(window, batch, channels);
+    chunks.forEach(
+        filters,
+        scratch,
+        (first, images, columns) -> {
+          toColumns(window, channels, input, first, images, scratch, columns);
+          Kernels.get()
+              .gemm(
+                  false,
+                  false,
+                  images * window.outPixels(),
+                  filters,
+                  chunks.depth,
+                  scratch,
+                  columns,
+                  kernel,
+                  0,
+                  output,
+                  first * window.outPixels() * filters,
+                  false);
+        });
   }
 
   /** inputGradient = the gradient of Σ conv(input, kernel)·outputGradient with respect to input. */
@@ -70,27 +79,27 @@ public final class Conv2d {
       float[] kernel,
       float[] inputGradient,
       float[] scratch) {
-    int depth = window.windowSize() * channels;
-    int chunk = imagesPerChunk(window, batch, channels);
-    for (int first = 0; first < batch; first += chunk) {
-      int images = Math.min(chunk, batch - first);
-      int rows = images * window.outPixels();
-      Kernels.get()
-          .gemm(
-              false,
-              true,
-              rows,
-              depth,
-              filters,
-              outputGradient,
-              first * window.outPixels() * filters,
-              kernel,
-              0,
-              scratch,
-              0,
-              false);
-      fromColumns(window, channels, scratch, first, images, inputGradient);
-    }
+    Chunks chunks = Chunks.of(window, batch, channels);
+    chunks.forEach(
+        filters,
+        scratch,
+        (first, images, columns) -> {
+          Kernels.get()
+              .gemm(
+                  false,
+                  true,
+                  images * window.outPixels(),
+                  chunks.depth,
+                  filters,
+                  outputGradient,
+                  first * window.outPixels() * filters,
+                  kernel,
+                  0,
+                  scratch,
+                  columns,
+                  false);
+          fromColumns(window, channels, scratch, columns, first, images, inputGradient);
+        });
   }
 
   /** kernelGradient = the gradient of Σ conv(input, kernel)·outputGradient w.r.t. the kernel. */
@@ -103,47 +112,113 @@ public final class Conv2d {
       float[] outputGradient,
       float[] kernelGradient,
       float[] scratch) {
-    int depth = window.windowSize() * channels;
-    int chunk = imagesPerChunk(window, batch, channels);
-    for (int first = 0; first < batch; first += chunk) {
-      int images = Math.min(chunk, batch - first);
-      toColumns(window, channels, input, first, images, scratch);
-      int rows = images * window.outPixels();
-      Kernels.get()
-          .gemm(
-              true,
-              false,
-              depth,
-              filters,
-              rows,
-              scratch,
-              0,
-              outputGradient,
-              first * window.outPixels() * filters,
-              kernelGradient,
-              0,
-              first > 0);
-    }
+    Chunks chunks = Chunks.of(window, batch, channels);
+    int size = chunks.depth * filters;
     if (batch == 0) {
-      Arrays.fill(kernelGradient, 0, depth * filters, 0f);
+      Arrays.fill(kernelGradient, 0, size, 0f);
+      return;
+    }
+    int partials = scratch.length - chunks.count * size;
+    chunks.forEach(
+        filters,
+        scratch,
+        (first, images, columns) -> {
+          toColumns(window, channels, input, first, images, scratch, columns);
+          boolean alone = chunks.count == 1;
+          Kernels.get()
+              .gemm(
+                  true,
+                  false,
+                  chunks.depth,
+                  filters,
+                  images * window.outPixels(),
+                  scratch,
+                  columns,
+                  outputGradient,
+                  first * window.outPixels() * filters,
+                  alone ? kernelGradient : scratch,
+                  alone ? 0 : partials + first / chunks.images * size,
+                  false);
+        });
+    if (chunks.count > 1) {
+      System.arraycopy(scratch, partials, kernelGradient, 0, size);
+      for (int c = 1; c < chunks.count; c++) {
+        Kernels.get().add(kernelGradient, 0, scratch, partials + c * size, kernelGradient, 0, size);
+      }
     }
   }
 
-  private static int imagesPerChunk(Window2d window, int batch, int channels) {
-    long perImage = (long) window.outPixels() * window.windowSize() * channels;
-    return (int) Math.max(1, Math.min(Math.max(batch, 1), CHUNK_FLOATS / perImage));
+  /** Work on images [first, first + images) with the columns at {@code columns} in scratch. */
+  @FunctionalInterface
+  private interface ChunkTask {
+    void run(int first, int images, int columns);
+  }
+
+  /** How a batch splits into chunks of whole images; a function of the shapes alone. */
+  private static final class Chunks {
+    final int batch;
+    final int depth;
+    final int images;
+    final int count;
+    final int slotLength;
+
+    private Chunks(int batch, int depth, int images, int outPixels) {
+      this.batch = batch;
+      this.depth = depth;
+      this.images = images;
+      this.count = batch == 0 ? 0 : (batch + images - 1) / images;
+      this.slotLength = Math.multiplyExact(images * outPixels, depth);
+    }
+
+    static Chunks of(Window2d window, int batch, int channels) {
+      int depth = window.windowSize() * channels;
+      long perImage = (long) window.outPixels() * depth;
+      long fitting = Math.max(1, CHUNK_FLOATS / perImage);
+      long wanted = (batch + fitting - 1) / fitting;
+      long count = Math.min(batch, roundUp(wanted, CHUNK_MULTIPLE));
+      int images = count == 0 ? 1 : (int) ((batch + count - 1) / count);
+      return new Chunks(batch, depth, images, window.outPixels());
+    }
+
+    /**
+     * Runs the task on every chunk, each on one kernel thread with its own slot of columns at the
+     * start of scratch; scratch ends with room for every chunk's kernel gradient.
+     */
+    void forEach(int filters, float[] scratch, ChunkTask task) {
+      int room = scratch.length - count * depth * filters;
+      int parts = Math.max(1, Math.min(count, Math.min(KernelThreads.count(), room / slotLength)));
+      KernelThreads.runParts(
+          (part, all) -> {
+            int columns = part * slotLength;
+            for (int c = part * count / all; c < (part + 1) * count / all; c++) {
+              int first = c * images;
+              task.run(first, Math.min(images, batch - first), columns);
+            }
+          },
+          parts);
+    }
+
+    private static long roundUp(long x, long multiple) {
+      return (x + multiple - 1) / multiple * multiple;
+    }
   }
 
   /** Writes the windows of images [first, first + images) as rows of columns, padding as 0. */
   private static void toColumns(
-      Window2d w, int channels, float[] input, int first, int images, float[] columns) {
+      Window2d w,
+      int channels,
+      float[] input,
+      int first,
+      int images,
+      float[] columns,
+      int columnsStart) {
     int windowRow = w.kernelWidth() * channels;
     ImageParts.forEach(
         images,
         w,
         (i, pixels) -> {
           int imageStart = (first + i) * w.inPixels() * channels;
-          int at = i * w.outPixels() * w.windowSize() * channels;
+          int at = columnsStart + i * w.outPixels() * w.windowSize() * channels;
           for (int oy = 0; oy < w.outHeight(); oy++) {
             for (int ox = 0; ox < w.outWidth(); ox++) {
               for (int ky = 0; ky < w.kernelHeight(); ky++, at += windowRow) {
@@ -174,7 +249,13 @@ public final class Conv2d {
 
   /** Adds each column row back onto the input pixels its window read (im2col's transpose). */
   private static void fromColumns(
-      Window2d w, int channels, float[] columns, int first, int images, float[] gradient) {
+      Window2d w,
+      int channels,
+      float[] columns,
+      int columnsStart,
+      int first,
+      int images,
+      float[] gradient) {
     int windowRow = w.kernelWidth() * channels;
     ImageParts.forEach(
         images,
@@ -182,7 +263,7 @@ public final class Conv2d {
         (i, pixels) -> {
           int imageStart = (first + i) * w.inPixels() * channels;
           Arrays.fill(gradient, imageStart, imageStart + w.inPixels() * channels, 0f);
-          int at = i * w.outPixels() * w.windowSize() * channels;
+          int at = columnsStart + i * w.outPixels() * w.windowSize() * channels;
           for (int oy = 0; oy < w.outHeight(); oy++) {
             for (int ox = 0; ox < w.outWidth(); ox++) {
               for (int ky = 0; ky < w.kernelHeight(); ky++, at += windowRow) {
