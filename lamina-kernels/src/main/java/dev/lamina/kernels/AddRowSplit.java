@@ -8,9 +8,6 @@ import dev.lamina.kernels.internal.KernelThreads;
  * for any number of parts.
  */
 final class AddRowSplit extends VectorRangeSplit {
-  /** Below this many elements one thread adds: handing parts over costs a few microseconds. */
-  private static final int PARALLEL_MIN = 1 << 15;
-
   private static final ThreadLocal<AddRowSplit> PER_THREAD =
       ThreadLocal.withInitial(AddRowSplit::new);
 

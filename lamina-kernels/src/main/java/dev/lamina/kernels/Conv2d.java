@@ -124,7 +124,6 @@ public final class Conv2d {
         scratch,
         (first, images, columns) -> {
           toColumns(window, channels, input, first, images, scratch, columns);
-          boolean alone = chunks.count == 1;
           Kernels.get()
               .gemm(
                   true,
@@ -136,15 +135,13 @@ public final class Conv2d {
                   columns,
                   outputGradient,
                   first * window.outPixels() * filters,
-                  alone ? kernelGradient : scratch,
-                  alone ? 0 : partials + first / chunks.images * size,
+                  scratch,
+                  partials + first / chunks.images * size,
                   false);
         });
-    if (chunks.count > 1) {
-      System.arraycopy(scratch, partials, kernelGradient, 0, size);
-      for (int c = 1; c < chunks.count; c++) {
-        Kernels.get().add(kernelGradient, 0, scratch, partials + c * size, kernelGradient, 0, size);
-      }
+    System.arraycopy(scratch, partials, kernelGradient, 0, size);
+    for (int c = 1; c < chunks.count; c++) {
+      Kernels.get().add(kernelGradient, 0, scratch, partials + c * size, kernelGradient, 0, size);
     }
   }
 

@@ -8,12 +8,6 @@ import dev.lamina.kernels.internal.KernelThreads;
  * number of parts.
  */
 final class PointwiseSplit extends VectorRangeSplit {
-  /**
-   * Below this many elements one thread runs the loop: handing parts over costs a few microseconds,
-   * about what a 16K-element relu takes.
-   */
-  private static final int PARALLEL_MIN = 1 << 15;
-
   private static final ThreadLocal<PointwiseSplit> PER_THREAD =
       ThreadLocal.withInitial(PointwiseSplit::new);
 

@@ -141,19 +141,8 @@ final class VectorKernels implements Kernels {
       int cols,
       int from,
       int to) {
-    int vectorEnd = S.loopBound(cols);
     for (int r = from; r < to; r++) {
-      int ar = aOffset + r * cols;
-      int or = outOffset + r * cols;
-      int j = 0;
-      for (; j < vectorEnd; j += S.length()) {
-        FloatVector.fromArray(S, a, ar + j)
-            .add(FloatVector.fromArray(S, row, rowOffset + j))
-            .intoArray(out, or + j);
-      }
-      for (; j < cols; j++) {
-        out[or + j] = a[ar + j] + row[rowOffset + j];
-      }
+      INSTANCE.add(a, aOffset + r * cols, row, rowOffset, out, outOffset + r * cols, cols);
     }
   }
 

@@ -9,6 +9,12 @@ import jdk.incubator.vector.FloatVector;
  * allocates nothing.
  */
 abstract class VectorRangeSplit implements KernelThreads.PartedTask {
+  /**
+   * Below this many elements of a one-pass kernel (an activation, a bias row) one thread runs it:
+   * handing parts over costs a few microseconds, about what a 16K-element relu takes.
+   */
+  static final int PARALLEL_MIN = 1 << 15;
+
   private int n;
 
   /** Runs {@link #runRange} over [0, n) in {@code parts} parts, then {@link #release}. */
