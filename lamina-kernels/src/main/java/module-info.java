@@ -5,7 +5,7 @@
  */
 module dev.lamina.kernels {
   requires static jdk.incubator.vector;
-  requires jdk.management; // GemmShape reads the AVX level (UseAVX) for its register count
+  requires jdk.management; // HotSpotOptions reads UseAVX and PerMethodTrapLimit
 
   exports dev.lamina.kernels;
   exports dev.lamina.random;

@@ -1,7 +1,5 @@
 package dev.lamina.kernels;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import jdk.incubator.vector.FloatVector;
 
@@ -74,13 +72,9 @@ final class GemmShape {
     if (!arch.equals("amd64") && !arch.equals("x86_64")) {
       return 32;
     }
-    try {
-      HotSpotDiagnosticMXBean vm =
-          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      return Integer.parseInt(vm.getVMOption("UseAVX").getValue()) >= 3 ? 32 : 16;
-    } catch (RuntimeException | LinkageError e) {
-      return 16;
-    }
+    return HotSpotOptions.value("UseAVX")
+        .map(avx -> Integer.parseInt(avx) >= 3 ? 32 : 16)
+        .orElse(16);
   }
 
   /** For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=512 nc=1024}. */

@@ -58,6 +58,7 @@ public final class KernelSelection {
   }
 
   private static Kernels loadVector() {
+    TrapLimit.warnIfLow();
     try {
       return (Kernels)
           Class.forName("dev.lamina.kernels.VectorKernels").getDeclaredField("INSTANCE").get(null);
