@@ -57,6 +57,7 @@ final class CliProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules",
                 "jdk.incubator.vector",
+                "-XX:PerMethodTrapLimit=10000",
                 "-Djava.awt.headless=true",
                 "-Xmx" + heap,
                 "-cp",

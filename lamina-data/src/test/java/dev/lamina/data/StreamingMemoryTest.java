@@ -63,6 +63,7 @@ class StreamingMemoryTest {
                     "-Xmx" + HEAP,
                     "-XX:+UseSerialGC",
                     "--add-modules=jdk.incubator.vector",
+                    "-XX:PerMethodTrapLimit=10000",
                     "-cp",
                     System.getProperty("java.class.path"),
                     check.getName(),
