@@ -10,6 +10,13 @@ import java.lang.System.Logger.Level;
  */
 public final class KernelSelection {
   static final String PROPERTY = "lamina.kernels";
+
+  /**
+   * The JIT flag every JVM that runs the vector kernels should have on JDK 17, for launchers and
+   * benchmark forks to pass: see {@link TrapLimit}.
+   */
+  public static final String TRAP_LIMIT_FLAG = TrapLimit.FLAG;
+
   static final Kernels ACTIVE = choose();
 
   private KernelSelection() {}
