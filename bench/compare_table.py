@@ -5,8 +5,8 @@ Each log OUT_DIR/<peer>-<workload>.log holds the harness's RESULT {json} and INF
 and a PEAK_RSS_KB line. A figure is the median over the repeats with foreign_cpu <= 0.10; when
 no repeat was that quiet, the median over all of them, marked with *. "first" is the process's
 first repeat (cold JIT). A workload with a dash (W1-gelu) is a Lamina-only variant of the one
-before the dash, run in rounds of a plain process (lamina-W1.pair<r>-W1-gelu.log) followed by the
-variant's (lamina-W1-gelu.pair<r>.log): its ratio is the median of the rounds' ratios, its figure
+before the dash, run in rounds of a plain process (lamina-W1.pair<r>-W1-gelu.log) and the
+variant's (lamina-W1-gelu.pair<r>.log), in alternating order: its ratio is the median of the rounds' ratios, its figure
 the median of all its rounds' repeats.
 """
 import json

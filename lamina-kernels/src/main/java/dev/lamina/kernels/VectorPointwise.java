@@ -1,5 +1,11 @@
 package dev.lamina.kernels;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * in any batch.
  */
 // The backward loops share one signature (x, y, g, out) so that one dispatch calls any of
-// them; each reads only what its derivative needs.
-@SuppressWarnings("UnusedVariable")
+// them; each reads only what its derivative needs. The loops are found by name (loops(), at class
+// initialization, so a renamed loop fails every test of this class).
+@SuppressWarnings({"UnusedVariable", "UnusedMethod"})
 final class VectorPointwise {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final float LEAKY = (float) Pointwise.LEAKY_SLOPE;
@@ -22,6 +29,24 @@ final class VectorPointwise {
       (float) (Pointwise.SELU_SCALE * Pointwise.SELU_ALPHA);
   private static final float SQRT_HALF = (float) Pointwise.SQRT_HALF;
   private static final float INV_SQRT_2PI = (float) Pointwise.INV_SQRT_2PI;
+
+  /** Read from maps, never constants to C2: see {@link #forwardRange}. */
+  private static final Map<Pointwise, MethodHandle> FORWARD_LOOPS =
+      loops(
+          "Forward",
+          MethodType.methodType(void.class, float[].class, float[].class, int.class, int.class));
+
+  private static final Map<Pointwise, MethodHandle> BACKWARD_LOOPS =
+      loops(
+          "Backward",
+          MethodType.methodType(
+              void.class,
+              float[].class,
+              float[].class,
+              float[].class,
+              float[].class,
+              int.class,
+              int.class));
 
   /** Per thread: x, y, g and out of the last partial vector, one vector long each. */
   private static final ThreadLocal<float[][]> TAIL =
@@ -66,19 +91,16 @@ final class VectorPointwise {
 
   // one small method per function: C2 keeps the vectors of a small loop in registers, while in
   // one big switch of loops (or with the function passed in as a value) it boxes them; within a
-  // loop, exp comes first and no helper of ours follows it (see VectorMath)
+  // loop, exp comes first and no helper of ours follows it (see VectorMath). Each loop is called
+  // through a method handle read from a map, which C2 cannot inline, so that every loop is
+  // compiled on its own: inlined into a large caller (Gradients.propagate, compiled late in
+  // training, reaches them through a dozen calls) its Vector API intrinsics failed and the loop
+  // boxed every vector from then on (bench/RESULTS.md, W1-scaledtanh).
   static void forwardRange(Pointwise f, float[] x, float[] y, int from, int to) {
-    switch (f) {
-      case RELU -> reluForward(x, y, from, to);
-      case SIGMOID -> sigmoidForward(x, y, from, to);
-      case TANH -> tanhForward(x, y, from, to);
-      case LEAKY_RELU -> leakyReluForward(x, y, from, to);
-      case ELU -> eluForward(x, y, from, to);
-      case SELU -> seluForward(x, y, from, to);
-      case GELU -> geluForward(x, y, from, to);
-      case SWISH -> swishForward(x, y, from, to);
-      case EXPONENTIAL -> exponentialForward(x, y, from, to);
-      default -> throw new IllegalArgumentException("no vector loop for " + f);
+    try {
+      loop(FORWARD_LOOPS, f).invokeExact(x, y, from, to);
+    } catch (Throwable e) {
+      throw rethrown(e);
     }
   }
 
@@ -166,18 +188,55 @@ final class VectorPointwise {
 
   static void backwardRange(
       Pointwise f, float[] x, float[] y, float[] g, float[] out, int from, int to) {
-    switch (f) {
-      case RELU -> reluBackward(x, y, g, out, from, to);
-      case SIGMOID -> sigmoidBackward(x, y, g, out, from, to);
-      case TANH -> tanhBackward(x, y, g, out, from, to);
-      case LEAKY_RELU -> leakyReluBackward(x, y, g, out, from, to);
-      case ELU -> eluBackward(x, y, g, out, from, to);
-      case SELU -> seluBackward(x, y, g, out, from, to);
-      case GELU -> geluBackward(x, y, g, out, from, to);
-      case SWISH -> swishBackward(x, y, g, out, from, to);
-      case EXPONENTIAL -> exponentialBackward(x, y, g, out, from, to);
-      default -> throw new IllegalArgumentException("no vector loop for " + f);
+    try {
+      loop(BACKWARD_LOOPS, f).invokeExact(x, y, g, out, from, to);
+    } catch (Throwable e) {
+      throw rethrown(e);
     }
+  }
+
+  private static RuntimeException rethrown(Throwable e) {
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error r) {
+      throw r;
+    }
+    throw new IllegalStateException(e);
+  }
+
+  /** The loop of each function that {@link #handles}. */
+  private static Map<Pointwise, MethodHandle> loops(String suffix, MethodType type) {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    Map<Pointwise, MethodHandle> loops = new EnumMap<>(Pointwise.class);
+    for (Pointwise f : Pointwise.values()) {
+      if (handles(f)) {
+        try {
+          loops.put(f, lookup.findStatic(VectorPointwise.class, loopName(f) + suffix, type));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("no vector loop " + loopName(f) + suffix, e);
+        }
+      }
+    }
+    return loops;
+  }
+
+  private static MethodHandle loop(Map<Pointwise, MethodHandle> loops, Pointwise f) {
+    MethodHandle loop = loops.get(f);
+    if (loop == null) {
+      throw new IllegalArgumentException("no vector loop for " + f);
+    }
+    return loop;
+  }
+
+  /** RELU → relu, LEAKY_RELU → leakyRelu: the loops' names before Forward or Backward. */
+  private static String loopName(Pointwise f) {
+    StringBuilder name = new StringBuilder();
+    for (String word : f.name().toLowerCase(Locale.ROOT).split("_")) {
+      name.append(
+          name.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.toString();
   }
 
   private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
