@@ -32,8 +32,7 @@ public final class Conv2d {
     Chunks chunks = Chunks.of(window, batch, channels);
     int slots = Math.min(KernelThreads.count(), chunks.count);
     return Math.addExact(
-        Math.multiplyExact(slots, chunks.slotLength),
-        Math.multiplyExact(chunks.count, chunks.depth * filters));
+        Math.multiplyExact(slots, chunks.slotLength), chunks.partialsLength(filters));
   }
 
   /** output = conv(input, kernel). */
@@ -118,7 +117,7 @@ public final class Conv2d {
       Arrays.fill(kernelGradient, 0, size, 0f);
       return;
     }
-    int partials = scratch.length - chunks.count * size;
+    int partials = scratch.length - chunks.partialsLength(filters);
     chunks.forEach(
         filters,
         scratch,
@@ -177,12 +176,17 @@ public final class Conv2d {
       return new Chunks(batch, depth, images, window.outPixels());
     }
 
+    /** The floats at the end of scratch that hold every chunk's kernel gradient. */
+    int partialsLength(int filters) {
+      return Math.multiplyExact(count, depth * filters);
+    }
+
     /**
      * Runs the task on every chunk, each on one kernel thread with its own slot of columns at the
      * start of scratch; scratch ends with room for every chunk's kernel gradient.
      */
     void forEach(int filters, float[] scratch, ChunkTask task) {
-      int room = scratch.length - count * depth * filters;
+      int room = scratch.length - partialsLength(filters);
       int parts = Math.max(1, Math.min(count, Math.min(KernelThreads.count(), room / slotLength)));
       KernelThreads.runParts(
           (part, all) -> {

@@ -195,14 +195,12 @@ final class VectorPointwise {
     }
   }
 
+  /** What a loop threw, for the caller to throw: unchecked as it was, anything else wrapped. */
   private static RuntimeException rethrown(Throwable e) {
-    if (e instanceof RuntimeException r) {
-      throw r;
+    if (e instanceof Error error) {
+      throw error;
     }
-    if (e instanceof Error r) {
-      throw r;
-    }
-    throw new IllegalStateException(e);
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e);
   }
 
   /** The loop of each function that {@link #handles}. */
