@@ -15,7 +15,7 @@ import dev.lamina.kernels.internal.KernelThreads;
  */
 abstract class BlockedGemm<A> {
   /** Row-major A with at most this many rows is read in place (see readsAInPlace). */
-  private static final int IN_PLACE_A_MAX_ROWS = 512;
+  static final int IN_PLACE_A_MAX_ROWS = 512;
 
   /**
    * Below this many multiply-adds a second thread costs more than it saves. Measured on Zen 4 with
@@ -24,7 +24,7 @@ abstract class BlockedGemm<A> {
    * batch's 95×512×11 16 → 10 µs; 64×64×64 still gains (5.5 → 3.2 µs), but a parked worker takes
    * tens of microseconds to wake.
    */
-  private static final long PARALLEL_MIN_WORK = 1L << 19;
+  static final long PARALLEL_MIN_WORK = 1L << 19;
 
   final int rows;
   final int cols;

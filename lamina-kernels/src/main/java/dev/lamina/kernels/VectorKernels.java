@@ -45,6 +45,10 @@ final class VectorKernels implements Kernels {
       int cOffset,
       boolean accumulate) {
     GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
+    if (ThinGemm.takes(transA, transB, m, n, k)) {
+      ThinGemm.gemm(transA, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
+      return;
+    }
     VectorGemm.INSTANCE.gemm(
         transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
   }
