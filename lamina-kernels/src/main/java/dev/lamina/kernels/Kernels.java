@@ -119,12 +119,13 @@ public interface Kernels {
   float max(float[] a, int offset, int n);
 
   /**
-   * For each j &lt; n where values[at + j] beats maxima[to + j] (is larger, is the first NaN, or
-   * positions[to + j] is still −1): maxima[to + j] = values[at + j] and positions[to + j] = at + j.
-   * Run over a window's pixels in order from positions of −1, it leaves each channel's maximum and
-   * where it first occurs (max pooling's forward pass).
+   * Max pooling's forward pass at one output pixel: for each j &lt; n, maxima[to + j] = the largest
+   * of values[starts[r] + j] over r &lt; count, and positions[to + j] = the index it was read at:
+   * the first in r order on ties, the first NaN if any is NaN. With count 0, negative infinity and
+   * −1.
    */
-  void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n);
+  void windowMaximum(
+      float[] values, int[] starts, int count, float[] maxima, int[] positions, int to, int n);
 
   // Batch normalization's column kernels: rows×cols matrices and per-column arrays from index 0.
 

@@ -183,14 +183,34 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
-  public void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n) {
-    for (int j = 0; j < n; j++) {
-      float value = values[at + j];
-      float best = maxima[to + j];
-      if (positions[to + j] < 0 || value > best || (Float.isNaN(value) && !Float.isNaN(best))) {
-        maxima[to + j] = value;
-        positions[to + j] = at + j;
+  public void windowMaximum(
+      float[] values, int[] starts, int count, float[] maxima, int[] positions, int to, int n) {
+    windowMaximum(values, starts, count, maxima, positions, to, 0, n);
+  }
+
+  /** {@link #windowMaximum} for j in [from, n). */
+  static void windowMaximum(
+      float[] values,
+      int[] starts,
+      int count,
+      float[] maxima,
+      int[] positions,
+      int to,
+      int from,
+      int n) {
+    for (int j = from; j < n; j++) {
+      float best = Float.NEGATIVE_INFINITY;
+      int at = -1;
+      for (int r = 0; r < count; r++) {
+        int i = starts[r] + j;
+        float value = values[i];
+        if (at < 0 || value > best || (Float.isNaN(value) && !Float.isNaN(best))) {
+          best = value;
+          at = i;
+        }
       }
+      maxima[to + j] = best;
+      positions[to + j] = at;
     }
   }
 

@@ -27,15 +27,14 @@ public final class Pooling2d {
           for (int oy = 0; oy < window.outHeight(); oy++) {
             for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
               window.windowPixels(oy, ox, pixels);
-              Arrays.fill(output, out, out + channels, Float.NEGATIVE_INFINITY);
-              Arrays.fill(argmax, out, out + channels, -1);
+              // the pixels inside become where their channels start, in place and in order
+              int inside = 0;
               for (int pixel : pixels) {
                 if (pixel >= 0) {
-                  Kernels.get()
-                      .keepMaximum(
-                          input, inStart + pixel * channels, output, argmax, out, channels);
+                  pixels[inside++] = inStart + pixel * channels;
                 }
               }
+              Kernels.get().windowMaximum(input, pixels, inside, output, argmax, out, channels);
             }
           }
         });

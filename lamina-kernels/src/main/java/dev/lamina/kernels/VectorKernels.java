@@ -269,22 +269,30 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public void keepMaximum(float[] values, int at, float[] maxima, int[] positions, int to, int n) {
-    IntVector lanes = IntVector.zero(I).addIndex(1);
+  public void windowMaximum(
+      float[] values, int[] starts, int count, float[] maxima, int[] positions, int to, int n) {
     int j = 0;
-    for (int bound = S.loopBound(n); j < bound; j += S.length()) {
-      FloatVector value = FloatVector.fromArray(S, values, at + j);
-      FloatVector best = FloatVector.fromArray(S, maxima, to + j);
-      IntVector position = IntVector.fromArray(I, positions, to + j);
-      VectorMask<Float> take =
-          value
-              .compare(VectorOperators.GT, best)
-              .or(value.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)))
-              .or(position.compare(VectorOperators.LT, 0).cast(S));
-      best.blend(value, take).intoArray(maxima, to + j);
-      position.blend(lanes.add(at + j), take.cast(I)).intoArray(positions, to + j);
+    if (count > 0) {
+      // each vector of channels is read once per pixel and written once
+      IntVector lanes = IntVector.zero(I).addIndex(1);
+      for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+        FloatVector best = FloatVector.fromArray(S, values, starts[0] + j);
+        IntVector position = lanes.add(starts[0] + j);
+        for (int r = 1; r < count; r++) {
+          int at = starts[r] + j;
+          FloatVector value = FloatVector.fromArray(S, values, at);
+          VectorMask<Float> take =
+              value
+                  .compare(VectorOperators.GT, best)
+                  .or(value.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
+          best = best.blend(value, take);
+          position = position.blend(lanes.add(at), take.cast(I));
+        }
+        best.intoArray(maxima, to + j);
+        position.intoArray(positions, to + j);
+      }
     }
-    TAIL.keepMaximum(values, at + j, maxima, positions, to + j, n - j);
+    PlainKernels.windowMaximum(values, starts, count, maxima, positions, to, j, n);
   }
 
   @Override

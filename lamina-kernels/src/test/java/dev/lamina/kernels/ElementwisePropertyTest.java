@@ -3,6 +3,7 @@ package dev.lamina.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -89,27 +90,35 @@ class ElementwisePropertyTest {
   }
 
   /**
-   * keepMaximum takes the same values and positions as the plain loop, bit for bit, over ties,
-   * NaNs, infinities and positions still −1 (the window's first pixel).
+   * windowMaximum takes the same values and positions as the plain loop, bit for bit, over ties,
+   * NaNs, infinities, windows of 0 to 9 pixels in any order, and nothing outside its output.
    */
   @Property(tries = 600)
-  void keepMaximumEqualsPlainReference(
-      @ForAll("length") int n, @ForAll @IntRange(min = 0, max = 4) int offset, @ForAll long seed) {
+  void windowMaximumEqualsPlainReference(
+      @ForAll("length") int n,
+      @ForAll @IntRange(min = 0, max = 9) int count,
+      @ForAll @IntRange(min = 0, max = 4) int offset,
+      @ForAll long seed) {
     Random random = new Random(seed);
     float[] special = {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f, 0f};
-    float[] values = new float[offset + n];
-    float[] maxima = new float[offset + n];
-    int[] positions = new int[offset + n];
+    float[] values = new float[offset + 10 * n];
     for (int i = 0; i < values.length; i++) {
       values[i] = random.nextInt(8) == 0 ? special[random.nextInt(5)] : random.nextInt(5) - 2;
-      maxima[i] = random.nextInt(8) == 0 ? special[random.nextInt(5)] : random.nextInt(5) - 2;
-      positions[i] = random.nextBoolean() ? -1 : random.nextInt(1000);
     }
+    int[] starts = new int[count];
+    for (int r = 0; r < count; r++) {
+      starts[r] = offset + random.nextInt(10) * n;
+    }
+    float[] maxima = new float[offset + n + 2];
+    int[] positions = new int[offset + n + 2];
+    Arrays.fill(maxima, 7f);
+    Arrays.fill(positions, 99);
     float[] expectedMaxima = maxima.clone();
     int[] expectedPositions = positions.clone();
-    Kernels.plain().keepMaximum(values, offset, expectedMaxima, expectedPositions, offset, n);
-    Kernels.get().keepMaximum(values, offset, maxima, positions, offset, n);
-    for (int i = 0; i < values.length; i++) {
+    Kernels.plain()
+        .windowMaximum(values, starts, count, expectedMaxima, expectedPositions, offset, n);
+    Kernels.get().windowMaximum(values, starts, count, maxima, positions, offset, n);
+    for (int i = 0; i < maxima.length; i++) {
       assertEquals(
           Float.floatToRawIntBits(expectedMaxima[i]),
           Float.floatToRawIntBits(maxima[i]),

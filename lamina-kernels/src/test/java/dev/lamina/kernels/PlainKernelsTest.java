@@ -75,21 +75,20 @@ class PlainKernelsTest {
   }
 
   @Test
-  void keepMaximumLeavesTheFirstMaximumOfAWindow() {
+  void windowMaximumKeepsTheFirstMaximumOfAWindow() {
     // three pixels of two channels: channel 0 ties at 5 (first wins), channel 1 meets a NaN
     float[] pixels = {5, -2, 1, Float.NaN, 5, 9};
-    float[] maxima = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
-    int[] positions = {-1, -1};
-    for (int p = 0; p < 3; p++) {
-      plain.keepMaximum(pixels, 2 * p, maxima, positions, 0, 2);
-    }
+    float[] maxima = new float[2];
+    int[] positions = new int[2];
+    plain.windowMaximum(pixels, new int[] {0, 2, 4}, 3, maxima, positions, 0, 2);
     assertArrayEquals(new float[] {5, Float.NaN}, maxima);
     assertArrayEquals(new int[] {0, 3}, positions);
-    // a first pixel of negative infinity is still taken
+    // a first pixel of negative infinity is still taken; a window wholly in padding takes none
     float[] low = {Float.NEGATIVE_INFINITY};
-    float[] best = {Float.NEGATIVE_INFINITY};
-    int[] at = {-1};
-    plain.keepMaximum(low, 0, best, at, 0, 1);
-    assertArrayEquals(new int[] {0}, at);
+    plain.windowMaximum(low, new int[] {0}, 1, maxima, positions, 0, 1);
+    assertArrayEquals(new int[] {0, 3}, positions);
+    plain.windowMaximum(low, new int[0], 0, maxima, positions, 1, 1);
+    assertArrayEquals(new float[] {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY}, maxima);
+    assertArrayEquals(new int[] {0, -1}, positions);
   }
 }
