@@ -204,13 +204,11 @@ abstract class BlockedGemm<A> {
    * Every thread packs all of the operand that is not split: all of op(A) when C is split over
    * columns, all of op(B) when over rows. Choose the split that duplicates the cheaper packing.
    * Measured per element on Zen 4 (float): B in stored order 0.15 ns (row copies), A in stored
-   * order 0.33 ns, B stored transposed 0.45 ns, A stored transposed 0.65 ns (six-float row copies);
-   * for dW (512×256 stored transposed times 256×512) splitting over rows saves ~65 µs per thread of
-   * a ~700 µs product.
+   * order 0.33 ns, B stored transposed 0.45 ns.
    */
   private boolean splitOverColumns(boolean transA, boolean transB, int m, int n, int k) {
     // an A read in place costs nothing to share
-    int aCost = readsAInPlace(transA, m, n, k) ? 0 : transA ? 13 : 7;
+    int aCost = readsAInPlace(transA, m, n, k) ? 0 : 7;
     int bCost = transB ? 9 : 3;
     return (long) m * aCost <= (long) n * bCost;
   }
@@ -329,9 +327,14 @@ abstract class BlockedGemm<A> {
               int bPanel = jr * kcHere;
               boolean direct = ir < inPlace;
               A aSource = direct ? a : w.packedA;
-              int aStart = direct ? aOffset + (ic + ir) * k + pc : (ir - inPlace) * kcHere;
-              int rowStride = direct ? k : 1;
-              int stepStride = direct ? 1 : rows;
+              // in place, a tile's rows are contiguous in a stored-transposed A, its steps
+              // otherwise
+              int aStart =
+                  !direct
+                      ? (ir - inPlace) * kcHere
+                      : transA ? aOffset + pc * m + ic + ir : aOffset + (ic + ir) * k + pc;
+              int rowStride = direct ? (transA ? 1 : k) : 1;
+              int stepStride = direct ? (transA ? m : 1) : rows;
               multiply(kcHere, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, w.tile);
               if (ir + rows <= mcHere && jr + cols <= ncHere) {
                 storeTile(w.tile, c, at, n, addToC);
@@ -362,9 +365,16 @@ abstract class BlockedGemm<A> {
    * convolution's im2col rows times its kernel: there packing copies all of A to read it once or
    * twice (W6's 15,488×64×288 forward 4.4–5.1 ms in place against 4.6–6.2 packed, 3 alternating JMH
    * rounds); its 9-deep first layer measured slower in place (2.7–2.8 against 1.8–2.3 ms).
+   *
+   * <p>A stored transposed (a kernel gradient's inputs) is always read in place: a tile's rows are
+   * then contiguous at each step, one step m floats from the next, so the micro-kernel reads it as
+   * it would a packed panel with a longer stride, while packing it cost 0.65 ns per element.
+   * Measured on Zen 4, one thread, against packing: 288×64×1331 (a chunk of W6's second kernel
+   * gradient) 630 → 447 µs, 512×512×256 (W1's) 1,350 → 1,255 µs, 4096×64×512 3,550 → 2,574 µs,
+   * 1024×1024×128 (W2's, steps 4 KiB apart) 2,682 → 2,556 µs; no shape tried was slower.
    */
   private boolean readsAInPlace(boolean transA, int m, int n, int k) {
-    return !transA && (m <= IN_PLACE_A_MAX_ROWS || (n <= 2 * cols && k >= cols));
+    return transA || m <= IN_PLACE_A_MAX_ROWS || (n <= 2 * cols && k >= cols);
   }
 
   private static int roundUp(int x, int multiple) {

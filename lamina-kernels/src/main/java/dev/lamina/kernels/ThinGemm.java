@@ -47,11 +47,12 @@ final class ThinGemm extends VectorRangeSplit {
   /**
    * Whether {@link #gemm} takes this product: B in stored order, at least one step and one vector
    * of columns, and a short side where it is faster than the packed GEMM. With A stored transposed,
-   * few rows: 9×32×21,632 (W6's first kernel gradient, one thread) 459 → 296 µs, 11×512×256 (W1's)
-   * 63 → 57 µs on one thread and 32 → 16 µs on two. In stored order, few steps, but only for more
-   * rows than the packed GEMM reads in place: 21,632×32×9 (W6's first layer) 279 → 183 µs, while
-   * 256×512×11 (W1's) is slower here (45 → 64 µs), its 8-row micro-tiles reusing each B load twice
-   * as often as these 4-row ones (Zen 4, medians).
+   * few rows: on one thread both read A in place and stream B at the same speed, but split over two
+   * threads the packed GEMM's tiles of 8 rows leave one thread little to do: 9×32×21,632 (W6's
+   * first kernel gradient) 301 → 159 µs, 11×512×256 (W1's) 29 → 18 µs. In stored order, few steps,
+   * but only for more rows than the packed GEMM reads in place: 21,632×32×9 (W6's first layer) 279
+   * → 183 µs, while 256×512×11 (W1's) is slower here (45 → 64 µs), its 8-row micro-tiles reusing
+   * each B load twice as often as these 4-row ones (Zen 4, medians).
    */
   static boolean takes(boolean transA, boolean transB, int m, int n, int k) {
     boolean shortSide =
