@@ -218,9 +218,21 @@ enum BinaryOp {
 
   /**
    * Row by row over the broadcast result. An operand that is one value along the row (stride 0) is
-   * spread into a small buffer, chunk by chunk, so that every row call sees contiguous data.
+   * spread into a small buffer, chunk by chunk, so that every row call sees contiguous data. Two
+   * operands of the result's size are one row, and a product with one value is one scale: one
+   * kernel call over the whole array, which splits large ones over the threads (a custom layer's
+   * {@code x.mul(scale)}).
    */
   void forward(Broadcast plan, float[] a, float[] b, float[] out) {
+    if (a.length == out.length && b.length == out.length) {
+      row(a, 0, b, 0, out, 0, out.length);
+      return;
+    }
+    if (this == MUL && (a.length == 1 || b.length == 1)) {
+      boolean scalarA = a.length == 1;
+      Kernels.get().scale(scalarA ? a[0] : b[0], scalarA ? b : a, 0, out, 0, out.length);
+      return;
+    }
     int n = plan.rowLength;
     boolean spreadA = plan.strideA == 0 && n > 1;
     boolean spreadB = plan.strideB == 0 && n > 1;

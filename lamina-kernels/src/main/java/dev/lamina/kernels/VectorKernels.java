@@ -75,6 +75,15 @@ final class VectorKernels implements Kernels {
   @Override
   public void add(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    if (ElementwiseSplit.splits(n)) {
+      ElementwiseSplit.run(ElementwiseSplit.Op.ADD, 0f, a, aOffset, b, bOffset, out, outOffset, n);
+    } else {
+      addLoop(a, aOffset, b, bOffset, out, outOffset, n);
+    }
+  }
+
+  static void addLoop(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     // each op spelled out: an operator passed as a parameter defeats the intrinsic and boxes
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -88,6 +97,15 @@ final class VectorKernels implements Kernels {
   @Override
   public void sub(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    if (ElementwiseSplit.splits(n)) {
+      ElementwiseSplit.run(ElementwiseSplit.Op.SUB, 0f, a, aOffset, b, bOffset, out, outOffset, n);
+    } else {
+      subLoop(a, aOffset, b, bOffset, out, outOffset, n);
+    }
+  }
+
+  static void subLoop(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i)
@@ -100,6 +118,15 @@ final class VectorKernels implements Kernels {
   @Override
   public void mul(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    if (ElementwiseSplit.splits(n)) {
+      ElementwiseSplit.run(ElementwiseSplit.Op.MUL, 0f, a, aOffset, b, bOffset, out, outOffset, n);
+    } else {
+      mulLoop(a, aOffset, b, bOffset, out, outOffset, n);
+    }
+  }
+
+  static void mulLoop(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i)
@@ -111,6 +138,15 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void div(
+      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
+    if (ElementwiseSplit.splits(n)) {
+      ElementwiseSplit.run(ElementwiseSplit.Op.DIV, 0f, a, aOffset, b, bOffset, out, outOffset, n);
+    } else {
+      divLoop(a, aOffset, b, bOffset, out, outOffset, n);
+    }
+  }
+
+  static void divLoop(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -156,9 +192,15 @@ final class VectorKernels implements Kernels {
    */
   @Override
   public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
+    SumColumnsSplit.run(a, aOffset, rows, cols, out, outOffset);
+  }
+
+  /** Columns [from, to) of {@link #sumColumns}, each summed over the rows in order. */
+  static void sumColumnsRange(
+      float[] a, int aOffset, int rows, int cols, float[] out, int outOffset, int from, int to) {
     int step = S.length();
-    int j = 0;
-    for (; j + 2 * step <= cols; j += 2 * step) {
+    int j = from;
+    for (; j + 2 * step <= to; j += 2 * step) {
       FloatVector s0 = FloatVector.zero(S);
       FloatVector s1 = FloatVector.zero(S);
       for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
@@ -168,14 +210,14 @@ final class VectorKernels implements Kernels {
       s0.intoArray(out, outOffset + j);
       s1.intoArray(out, outOffset + j + step);
     }
-    for (; j + step <= cols; j += step) {
+    for (; j + step <= to; j += step) {
       FloatVector s0 = FloatVector.zero(S);
       for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
         s0 = s0.add(FloatVector.fromArray(S, a, at));
       }
       s0.intoArray(out, outOffset + j);
     }
-    for (; j < cols; j++) {
+    for (; j < to; j++) {
       float total = 0f;
       for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
         total += a[at];
@@ -186,6 +228,15 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
+    if (ElementwiseSplit.splits(n)) {
+      ElementwiseSplit.run(
+          ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
+    } else {
+      scaleLoop(alpha, a, aOffset, out, outOffset, n);
+    }
+  }
+
+  static void scaleLoop(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector.fromArray(S, a, aOffset + i).mul(alpha).intoArray(out, outOffset + i);

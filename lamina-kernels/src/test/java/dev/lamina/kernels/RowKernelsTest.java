@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A bias added to every row and the column sums of a gradient, at the sizes of a convolution's
  * batch × pixels rows: the active kernels give the plain loops' bits, split over any number of
- * threads (the adds) and summed in row order (the sums).
+ * threads (the adds by rows, the sums by columns, each column summed in row order).
  */
 class RowKernelsTest {
 

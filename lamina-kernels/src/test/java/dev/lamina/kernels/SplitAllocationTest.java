@@ -25,7 +25,7 @@ class SplitAllocationTest {
   }
 
   @Test
-  void splitGemmAdamAndActivationsAllocateNothingPerCall() {
+  void splitGemmAdamActivationsAndColumnSumsAllocateNothingPerCall() {
     KernelThreads.setCount(2);
     GemmCase g = GemmCase.random(64, 192, 256, 0, new Random(2));
     float[] c = new float[64 * 192];
@@ -44,6 +44,15 @@ class SplitAllocationTest {
     AllocationProbe.assertEventuallyBelow("split adam", 1, CALLS_PER_ROUND, adam);
     AllocationProbe.assertEventuallyBelow("split tanh forward", 1, CALLS_PER_ROUND, forward);
     AllocationProbe.assertEventuallyBelow("split tanh backward", 1, CALLS_PER_ROUND, backward);
+    // a kernel gradient over few rows (ThinGemm) and a bias gradient, both split by columns
+    float[] thin = new float[11 * 512];
+    AllocationProbe.assertEventuallyBelow(
+        "split thin gemm",
+        1,
+        CALLS_PER_ROUND,
+        () -> kernels.gemm(true, false, 11, 512, 256, w, 0, grad, 0, thin, 0, false));
+    AllocationProbe.assertEventuallyBelow(
+        "split column sums", 1, CALLS_PER_ROUND, () -> kernels.sumColumns(w, 0, 256, 512, thin, 0));
     AllocationProbe.assertEventuallyBelow(
         "split gemm, then tanh",
         1,

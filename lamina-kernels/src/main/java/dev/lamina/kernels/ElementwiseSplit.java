@@ -1,0 +1,83 @@
+package dev.lamina.kernels;
+
+import dev.lamina.kernels.internal.KernelThreads;
+
+/**
+ * An elementwise operation of two arrays (or of an array and a scalar) over a large range, split
+ * over the kernel threads: a custom layer's products and sums run on every core as activations do.
+ * Each element is computed alone, so the result has the same bits for any number of parts.
+ */
+final class ElementwiseSplit extends VectorRangeSplit {
+  /** The operations split here, each calling its own loop (a loop taking an operator boxes). */
+  enum Op {
+    ADD,
+    SUB,
+    MUL,
+    DIV,
+    SCALE
+  }
+
+  private static final ThreadLocal<ElementwiseSplit> PER_THREAD =
+      ThreadLocal.withInitial(ElementwiseSplit::new);
+
+  private Op op;
+  private float alpha;
+  private float[] a;
+  private int aOffset;
+  private float[] b;
+  private int bOffset;
+  private float[] out;
+  private int outOffset;
+
+  private ElementwiseSplit() {}
+
+  /** Whether n elements are worth splitting over the kernel threads. */
+  static boolean splits(int n) {
+    return n >= PARALLEL_MIN && KernelThreads.count() > 1;
+  }
+
+  /** out = a op b (or alpha·a for SCALE, b unused) over n elements. */
+  static void run(
+      Op op,
+      float alpha,
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    ElementwiseSplit split = PER_THREAD.get();
+    split.op = op;
+    split.alpha = alpha;
+    split.a = a;
+    split.aOffset = aOffset;
+    split.b = b;
+    split.bOffset = bOffset;
+    split.out = out;
+    split.outOffset = outOffset;
+    split.run(n, KernelThreads.count());
+  }
+
+  @Override
+  void runRange(int from, int to) {
+    int n = to - from;
+    int ai = aOffset + from;
+    int bi = bOffset + from;
+    int oi = outOffset + from;
+    switch (op) {
+      case ADD -> VectorKernels.addLoop(a, ai, b, bi, out, oi, n);
+      case SUB -> VectorKernels.subLoop(a, ai, b, bi, out, oi, n);
+      case MUL -> VectorKernels.mulLoop(a, ai, b, bi, out, oi, n);
+      case DIV -> VectorKernels.divLoop(a, ai, b, bi, out, oi, n);
+      case SCALE -> VectorKernels.scaleLoop(alpha, a, ai, out, oi, n);
+    }
+  }
+
+  @Override
+  void release() {
+    a = null;
+    b = null;
+    out = null;
+  }
+}
