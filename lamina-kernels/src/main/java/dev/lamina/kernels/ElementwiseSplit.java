@@ -66,11 +66,11 @@ final class ElementwiseSplit extends VectorRangeSplit {
     int bi = bOffset + from;
     int oi = outOffset + from;
     switch (op) {
-      case ADD -> VectorKernels.addLoop(a, ai, b, bi, out, oi, n);
-      case SUB -> VectorKernels.subLoop(a, ai, b, bi, out, oi, n);
-      case MUL -> VectorKernels.mulLoop(a, ai, b, bi, out, oi, n);
-      case DIV -> VectorKernels.divLoop(a, ai, b, bi, out, oi, n);
-      case SCALE -> VectorKernels.scaleLoop(alpha, a, ai, out, oi, n);
+      case ADD -> VectorElementwise.add(a, ai, b, bi, out, oi, n);
+      case SUB -> VectorElementwise.sub(a, ai, b, bi, out, oi, n);
+      case MUL -> VectorElementwise.mul(a, ai, b, bi, out, oi, n);
+      case DIV -> VectorElementwise.div(a, ai, b, bi, out, oi, n);
+      case SCALE -> VectorElementwise.scale(alpha, a, ai, out, oi, n);
     }
   }
 

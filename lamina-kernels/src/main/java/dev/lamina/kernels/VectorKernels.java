@@ -78,20 +78,8 @@ final class VectorKernels implements Kernels {
     if (ElementwiseSplit.splits(n)) {
       ElementwiseSplit.run(ElementwiseSplit.Op.ADD, 0f, a, aOffset, b, bOffset, out, outOffset, n);
     } else {
-      addLoop(a, aOffset, b, bOffset, out, outOffset, n);
+      VectorElementwise.add(a, aOffset, b, bOffset, out, outOffset, n);
     }
-  }
-
-  static void addLoop(
-      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    // each op spelled out: an operator passed as a parameter defeats the intrinsic and boxes
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i)
-          .add(FloatVector.fromArray(S, b, bOffset + i))
-          .intoArray(out, outOffset + i);
-    }
-    TAIL.add(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
@@ -100,19 +88,8 @@ final class VectorKernels implements Kernels {
     if (ElementwiseSplit.splits(n)) {
       ElementwiseSplit.run(ElementwiseSplit.Op.SUB, 0f, a, aOffset, b, bOffset, out, outOffset, n);
     } else {
-      subLoop(a, aOffset, b, bOffset, out, outOffset, n);
+      VectorElementwise.sub(a, aOffset, b, bOffset, out, outOffset, n);
     }
-  }
-
-  static void subLoop(
-      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i)
-          .sub(FloatVector.fromArray(S, b, bOffset + i))
-          .intoArray(out, outOffset + i);
-    }
-    TAIL.sub(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
@@ -121,19 +98,8 @@ final class VectorKernels implements Kernels {
     if (ElementwiseSplit.splits(n)) {
       ElementwiseSplit.run(ElementwiseSplit.Op.MUL, 0f, a, aOffset, b, bOffset, out, outOffset, n);
     } else {
-      mulLoop(a, aOffset, b, bOffset, out, outOffset, n);
+      VectorElementwise.mul(a, aOffset, b, bOffset, out, outOffset, n);
     }
-  }
-
-  static void mulLoop(
-      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i)
-          .mul(FloatVector.fromArray(S, b, bOffset + i))
-          .intoArray(out, outOffset + i);
-    }
-    TAIL.mul(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
@@ -142,19 +108,8 @@ final class VectorKernels implements Kernels {
     if (ElementwiseSplit.splits(n)) {
       ElementwiseSplit.run(ElementwiseSplit.Op.DIV, 0f, a, aOffset, b, bOffset, out, outOffset, n);
     } else {
-      divLoop(a, aOffset, b, bOffset, out, outOffset, n);
+      VectorElementwise.div(a, aOffset, b, bOffset, out, outOffset, n);
     }
-  }
-
-  static void divLoop(
-      float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i)
-          .div(FloatVector.fromArray(S, b, bOffset + i))
-          .intoArray(out, outOffset + i);
-    }
-    TAIL.div(a, aOffset + i, b, bOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
@@ -232,16 +187,8 @@ final class VectorKernels implements Kernels {
       ElementwiseSplit.run(
           ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
     } else {
-      scaleLoop(alpha, a, aOffset, out, outOffset, n);
+      VectorElementwise.scale(alpha, a, aOffset, out, outOffset, n);
     }
-  }
-
-  static void scaleLoop(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, a, aOffset + i).mul(alpha).intoArray(out, outOffset + i);
-    }
-    TAIL.scale(alpha, a, aOffset + i, out, outOffset + i, n - i);
   }
 
   @Override
