@@ -52,7 +52,7 @@ enum BinaryOp {
     @Override
     void gradients(
         Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
-      set(into, wantA ? g.mul(b) : null, wantB ? g.mul(a) : null);
+      set(into, wantA ? productGradient(g, b, a) : null, wantB ? productGradient(g, a, b) : null);
     }
 
     @Override
@@ -183,13 +183,24 @@ enum BinaryOp {
   abstract double apply(double a, double b);
 
   /**
-   * Writes the input gradients in the output's shape into {@code into[0]} and {@code [1]}, each
-   * null or computed as its want flag asks (a flag only permits skipping); only called when {@link
-   * #differentiable}.
+   * Writes the input gradients in the output's shape (or already in the input's) into {@code
+   * into[0]} and {@code [1]}, each null or computed as its want flag asks (a flag only permits
+   * skipping); only called when {@link #differentiable}.
    */
   void gradients(
       Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
     throw new UnsupportedOperationException(label + " has no gradient");
+  }
+
+  /**
+   * The gradient of {@code self} in {@code self · other}: g·other, or for a one-element self beside
+   * a whole-sized other, Σ g·other directly in self's shape.
+   */
+  private static Tensor productGradient(Tensor g, Tensor other, Tensor self) {
+    if (self.size() == 1 && other.size() == g.size() && g.size() > 1) {
+      return Reductions.sumOfProducts(g, other, self.shape);
+    }
+    return g.mul(other);
   }
 
   private static void set(Tensor[] into, Tensor ga, Tensor gb) {

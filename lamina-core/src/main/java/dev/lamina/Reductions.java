@@ -53,6 +53,36 @@ final class Reductions {
         GradFn.record(y, "sum", g -> List.of(Broadcast.expand(g.reshape(kept), x.shape)), x));
   }
 
+  /**
+   * Σ a·b over every element of two tensors of one shape, as a one-element tensor of {@code shape}:
+   * the gradient of a product with one value (a custom layer's {@code x.mul(scale)}) in one pass
+   * that writes no product.
+   */
+  static Tensor sumOfProducts(Tensor a, Tensor b, int[] shape) {
+    Tensor hit = Workspace.reuse("sumOfProducts", a, b, null, 0, shape);
+    if (hit != null) {
+      sumOfProducts(a, b, hit);
+      return hit;
+    }
+    Tensor y =
+        a.floats != null ? Storage.raw(shape, new float[1]) : Storage.raw(shape, new double[1]);
+    sumOfProducts(a, b, y);
+    return Workspace.remember(
+        GradFn.record(y, "sumOfProducts", g -> List.of(b.mul(g), a.mul(g)), a, b));
+  }
+
+  private static void sumOfProducts(Tensor a, Tensor b, Tensor out) {
+    if (a.floats != null) {
+      out.floats[0] = Kernels.get().dot(a.floats, 0, b.floats, 0, a.floats.length);
+      return;
+    }
+    double total = 0;
+    for (int i = 0; i < a.doubles.length; i++) {
+      total += a.doubles[i] * b.doubles[i];
+    }
+    out.doubles[0] = total;
+  }
+
   /** Along the middle of an (outer, n, inner) view; float32 rows on the kernels. */
   private static void sumAxis(Tensor x, int ax, Tensor y) {
     int outer = Axis.outer(x.shape, ax);

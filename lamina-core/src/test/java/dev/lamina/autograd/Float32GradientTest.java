@@ -78,4 +78,12 @@ class Float32GradientTest {
         },
         List.of(x, gamma));
   }
+
+  @Test
+  void aCustomLayersLearnedScaleSumsItsProductsInOnePass() {
+    Tensor x = Tensor.randomNormal(11, 0, 1, 64, 37);
+    Tensor scale = Tensor.randomNormal(12, 1, 0.1, 1);
+    assertSameGradients(in -> in.get(0).tanh().mul(in.get(1)).square().mean(), List.of(x, scale));
+    assertSameGradients(in -> in.get(1).mul(in.get(0).tanh()).square().mean(), List.of(x, scale));
+  }
 }
