@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.kernels.internal.KernelThreads;
 import java.util.ArrayList;
@@ -36,6 +37,34 @@ class KernelThreadsTest {
     for (int part = 0; part < 3; part++) {
       assertEquals(1000, runs.get(part), "part " + part);
     }
+  }
+
+  @Test
+  void aPartItsWorkerHasNotBegunRunsOnTheCallerOnceAndOnlyOnce() {
+    Thread caller = Thread.currentThread();
+    AtomicIntegerArray runs = new AtomicIntegerArray(2);
+    int[] part1Where = new int[2]; // [0]: on the caller (taken back), [1]: on the worker
+    for (int call = 0; call < 4000; call++) {
+      // a part 0 that ends at once usually finds its worker not yet begun; a long one, begun
+      long part0Nanos = call % 2 == 0 ? 0 : 50_000;
+      KernelThreads.runParts(
+          (part, parts) -> {
+            runs.incrementAndGet(part);
+            if (part == 0) {
+              long until = System.nanoTime() + part0Nanos;
+              while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+              }
+            } else {
+              part1Where[Thread.currentThread() == caller ? 0 : 1]++;
+            }
+          },
+          2);
+      assertEquals(call + 1, runs.get(0));
+      assertEquals(call + 1, runs.get(1), "part 1 ran once in call " + call);
+    }
+    assertTrue(part1Where[0] > 0, "no part was ever taken back: " + part1Where[1] + " on workers");
+    assertTrue(part1Where[1] > 0, "no part ever ran on a worker");
   }
 
   @Test

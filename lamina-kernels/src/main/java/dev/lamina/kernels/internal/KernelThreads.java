@@ -44,8 +44,9 @@ public final class KernelThreads {
 
   /**
    * Runs parts 0..parts-1 of the task and returns when all are done: part 0 here, the rest on
-   * workers. While another caller holds the workers (or a worker itself calls a kernel), this
-   * caller runs every part itself; the parts own disjoint outputs, so the result is the same.
+   * workers, except a part whose worker has not begun it when part 0 is done, which runs here next.
+   * While another caller holds the workers (or a worker itself calls a kernel), this caller runs
+   * every part itself; the parts own disjoint outputs, so the result is the same.
    */
   public static void runParts(PartedTask task, int parts) {
     if (parts == 1 || !BUSY.compareAndSet(false, true)) {
@@ -66,14 +67,25 @@ public final class KernelThreads {
         failure = e;
       }
       for (int w = 0; w < parts - 1; w++) {
-        Throwable workerFailure = pool[w].awaitDone();
+        Throwable partFailure =
+            pool[w].revoke() ? runHere(task, w + 1, parts) : pool[w].awaitDone();
         if (failure == null) {
-          failure = workerFailure;
+          failure = partFailure;
         }
       }
       rethrow(failure);
     } finally {
       BUSY.set(false);
+    }
+  }
+
+  /** Runs a part taken back from a late worker; returns what it threw, or null. */
+  private static Throwable runHere(PartedTask task, int part, int parts) {
+    try {
+      task.runPart(part, parts);
+      return null;
+    } catch (RuntimeException | Error e) {
+      return e;
     }
   }
 
