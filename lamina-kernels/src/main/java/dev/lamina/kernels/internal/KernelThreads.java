@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A split kernel runs part 0 on the calling thread and hands the other parts to persistent
  * {@link KernelWorker}s, which spin briefly before parking: a training step calls split kernels
  * back to back with short serial work between them, and waking a parked thread costs tens of
- * microseconds, a noticeable share of a 256×512×512 product. Handing over allocates nothing.
+ * microseconds, a noticeable share of a 256×512×512 product. A part whose worker has not begun it
+ * when the caller's own part is done runs on the caller instead: on a shared machine one hand-over
+ * in a hundred starts a millisecond late. Handing over allocates nothing.
  */
 public final class KernelThreads {
   private static volatile int count = initialCount();
