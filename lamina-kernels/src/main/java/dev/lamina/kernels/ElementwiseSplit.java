@@ -32,11 +32,14 @@ final class ElementwiseSplit extends VectorRangeSplit {
   private ElementwiseSplit() {}
 
   /** Whether n elements are worth splitting over the kernel threads. */
-  static boolean splits(int n) {
+  private static boolean splits(int n) {
     return n >= PARALLEL_MIN && KernelThreads.count() > 1;
   }
 
-  /** out = a op b (or alpha·a for SCALE, b unused) over n elements. */
+  /**
+   * out = a op b (or alpha·a for SCALE, b unused) over n elements, split over the kernel threads
+   * when n is large enough to be worth it, else in one part on the calling thread.
+   */
   static void run(
       Op op,
       float alpha,
@@ -56,7 +59,7 @@ final class ElementwiseSplit extends VectorRangeSplit {
     split.bOffset = bOffset;
     split.out = out;
     split.outOffset = outOffset;
-    split.run(n, KernelThreads.count());
+    split.run(n, splits(n) ? KernelThreads.count() : 1);
   }
 
   @Override

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The elementwise loops of two arrays, or of an array and a scalar, over one range on the calling
- * thread; {@link VectorKernels} runs them whole or through {@link ElementwiseSplit}. Each operation
- * is spelled out: a loop taking its operator as a parameter defeats the intrinsic and boxes.
+ * thread; {@link ElementwiseSplit} runs them, whole or in parts over the threads. Each operation is
+ * spelled out: a loop taking its operator as a parameter defeats the intrinsic and boxes.
  */
 final class VectorElementwise {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -75,41 +75,25 @@ final class VectorKernels implements Kernels {
   @Override
   public void add(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    if (ElementwiseSplit.splits(n)) {
-      ElementwiseSplit.run(ElementwiseSplit.Op.ADD, 0f, a, aOffset, b, bOffset, out, outOffset, n);
-    } else {
-      VectorElementwise.add(a, aOffset, b, bOffset, out, outOffset, n);
-    }
+    ElementwiseSplit.run(ElementwiseSplit.Op.ADD, 0f, a, aOffset, b, bOffset, out, outOffset, n);
   }
 
   @Override
   public void sub(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    if (ElementwiseSplit.splits(n)) {
-      ElementwiseSplit.run(ElementwiseSplit.Op.SUB, 0f, a, aOffset, b, bOffset, out, outOffset, n);
-    } else {
-      VectorElementwise.sub(a, aOffset, b, bOffset, out, outOffset, n);
-    }
+    ElementwiseSplit.run(ElementwiseSplit.Op.SUB, 0f, a, aOffset, b, bOffset, out, outOffset, n);
   }
 
   @Override
   public void mul(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    if (ElementwiseSplit.splits(n)) {
-      ElementwiseSplit.run(ElementwiseSplit.Op.MUL, 0f, a, aOffset, b, bOffset, out, outOffset, n);
-    } else {
-      VectorElementwise.mul(a, aOffset, b, bOffset, out, outOffset, n);
-    }
+    ElementwiseSplit.run(ElementwiseSplit.Op.MUL, 0f, a, aOffset, b, bOffset, out, outOffset, n);
   }
 
   @Override
   public void div(
       float[] a, int aOffset, float[] b, int bOffset, float[] out, int outOffset, int n) {
-    if (ElementwiseSplit.splits(n)) {
-      ElementwiseSplit.run(ElementwiseSplit.Op.DIV, 0f, a, aOffset, b, bOffset, out, outOffset, n);
-    } else {
-      VectorElementwise.div(a, aOffset, b, bOffset, out, outOffset, n);
-    }
+    ElementwiseSplit.run(ElementwiseSplit.Op.DIV, 0f, a, aOffset, b, bOffset, out, outOffset, n);
   }
 
   @Override
@@ -183,12 +167,7 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
-    if (ElementwiseSplit.splits(n)) {
-      ElementwiseSplit.run(
-          ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
-    } else {
-      VectorElementwise.scale(alpha, a, aOffset, out, outOffset, n);
-    }
+    ElementwiseSplit.run(ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
   }
 
   @Override

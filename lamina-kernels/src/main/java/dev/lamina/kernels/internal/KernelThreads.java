@@ -62,12 +62,7 @@ public final class KernelThreads {
       for (int w = 0; w < parts - 1; w++) {
         pool[w].start(task, w + 1, parts);
       }
-      Throwable failure = null;
-      try {
-        task.runPart(0, parts);
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
+      Throwable failure = runHere(task, 0, parts);
       for (int w = 0; w < parts - 1; w++) {
         Throwable partFailure =
             pool[w].revoke() ? runHere(task, w + 1, parts) : pool[w].awaitDone();
@@ -81,7 +76,7 @@ public final class KernelThreads {
     }
   }
 
-  /** Runs a part taken back from a late worker; returns what it threw, or null. */
+  /** Runs a part on the calling thread; returns what it threw, or null. */
   private static Throwable runHere(PartedTask task, int part, int parts) {
     try {
       task.runPart(part, parts);
