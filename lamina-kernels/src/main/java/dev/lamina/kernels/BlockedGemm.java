@@ -32,6 +32,9 @@ abstract class BlockedGemm<A> {
   final int kc;
   final int nc;
 
+  /** Whether A may be read in place at all on this machine (see readsAInPlace). */
+  private final boolean aInPlace;
+
   /** Products with at most this many columns (and more rows) run transposed (see narrow). */
   private final int narrowMaxCols;
 
@@ -44,6 +47,7 @@ abstract class BlockedGemm<A> {
     this.kc = shape.kc;
     this.nc = shape.nc;
     this.narrowMaxCols = cols / 2;
+    this.aInPlace = shape.readsAInPlace;
   }
 
   // ---- what depends on the element type ----
@@ -68,13 +72,39 @@ abstract class BlockedGemm<A> {
       int cOffset,
       boolean accumulate);
 
-  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into panels of tile rows. */
+  /**
+   * Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into panels of tile rows, each
+   * {@code steps} long with zeros past kc.
+   */
   abstract void packA(
-      boolean transA, A a, int aOffset, int m, int k, int i0, int mc, int p0, int kc, A dest);
+      boolean transA,
+      A a,
+      int aOffset,
+      int m,
+      int k,
+      int i0,
+      int mc,
+      int p0,
+      int kc,
+      int steps,
+      A dest);
 
-  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into panels of tile columns. */
+  /**
+   * Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into panels of tile columns,
+   * each {@code steps} long with zeros past kc.
+   */
   abstract void packB(
-      boolean transB, A b, int bOffset, int n, int k, int p0, int kc, int j0, int nc, A dest);
+      boolean transB,
+      A b,
+      int bOffset,
+      int n,
+      int k,
+      int p0,
+      int kc,
+      int steps,
+      int j0,
+      int nc,
+      A dest);
 
   /**
    * tile = A·Bpanel over kc steps; A's value for tile row r at step p is {@code a[aOffset +
@@ -82,6 +112,12 @@ abstract class BlockedGemm<A> {
    */
   abstract void multiply(
       int kc, A a, int aOffset, int rowStride, int stepStride, A bp, int bOffset, A tile);
+
+  /**
+   * tile = A·Bpanel over {@code steps} (even) steps of a packed A panel, whose rows sit side by
+   * side at each step.
+   */
+  abstract void multiplyPacked(int steps, A ap, int aOffset, A bp, int bOffset, A tile);
 
   /** C[0..rows, 0..cols) at {@code cOffset} (+)= the whole tile; C's rows are {@code ldc} apart. */
   abstract void storeTile(A tile, A c, int cOffset, int ldc, boolean addToC);
@@ -106,8 +142,9 @@ abstract class BlockedGemm<A> {
     A transposed;
 
     Workspace(BlockedGemm<A> gemm) {
-      packedA = gemm.newArray(roundUp(gemm.mc, gemm.rows) * gemm.kc);
-      packedB = gemm.newArray(gemm.kc * roundUp(gemm.nc, gemm.cols));
+      // panels hold an even number of steps
+      packedA = gemm.newArray(roundUp(gemm.mc, gemm.rows) * roundUp(gemm.kc, 2));
+      packedB = gemm.newArray(roundUp(gemm.kc, 2) * roundUp(gemm.nc, gemm.cols));
       tile = gemm.newArray(gemm.rows * gemm.cols);
       transposed = gemm.newArray(0);
       split = new Split<>(gemm);
@@ -312,30 +349,43 @@ abstract class BlockedGemm<A> {
       int ncHere = Math.min(nc, j1 - jc);
       for (int pc = 0; pc < k; pc += kc) {
         int kcHere = Math.min(kc, k - pc);
-        packB(transB, b, bOffset, n, k, pc, kcHere, jc, ncHere, w.packedB);
+        // packed panels hold an even number of steps (see multiplyPacked): odd blocks get a zero
+        // one
+        int steps = kcHere + (kcHere & 1);
+        packB(transB, b, bOffset, n, k, pc, kcHere, steps, jc, ncHere, w.packedB);
         boolean addToC = accumulate || pc > 0;
         for (int ic = i0; ic < i1; ic += mc) {
           int mcHere = Math.min(mc, i1 - ic);
           // whole tiles of a row-major A are read in place; the rest is packed, padded with zeros
           int inPlace = readsAInPlace(transA, m, n, k) ? mcHere / rows * rows : 0;
           if (inPlace < mcHere) {
-            packA(transA, a, aOffset, m, k, ic + inPlace, mcHere - inPlace, pc, kcHere, w.packedA);
+            packA(
+                transA,
+                a,
+                aOffset,
+                m,
+                k,
+                ic + inPlace,
+                mcHere - inPlace,
+                pc,
+                kcHere,
+                steps,
+                w.packedA);
           }
           for (int jr = 0; jr < ncHere; jr += cols) {
             for (int ir = 0; ir < mcHere; ir += rows) {
               int at = cOffset + (ic + ir) * n + jc + jr;
-              int bPanel = jr * kcHere;
-              boolean direct = ir < inPlace;
-              A aSource = direct ? a : w.packedA;
-              // in place, a tile's rows are contiguous in a stored-transposed A, its steps
-              // otherwise
-              int aStart =
-                  !direct
-                      ? (ir - inPlace) * kcHere
-                      : transA ? aOffset + pc * m + ic + ir : aOffset + (ic + ir) * k + pc;
-              int rowStride = direct ? (transA ? 1 : k) : 1;
-              int stepStride = direct ? (transA ? m : 1) : rows;
-              multiply(kcHere, aSource, aStart, rowStride, stepStride, w.packedB, bPanel, w.tile);
+              int bPanel = jr * steps;
+              if (ir < inPlace) {
+                // in place, a tile's rows are contiguous in a stored-transposed A, its steps
+                // otherwise
+                int aStart = transA ? aOffset + pc * m + ic + ir : aOffset + (ic + ir) * k + pc;
+                int rowStride = transA ? 1 : k;
+                int stepStride = transA ? m : 1;
+                multiply(kcHere, a, aStart, rowStride, stepStride, w.packedB, bPanel, w.tile);
+              } else {
+                multiplyPacked(steps, w.packedA, (ir - inPlace) * steps, w.packedB, bPanel, w.tile);
+              }
               if (ir + rows <= mcHere && jr + cols <= ncHere) {
                 storeTile(w.tile, c, at, n, addToC);
               } else {
@@ -356,25 +406,26 @@ abstract class BlockedGemm<A> {
   }
 
   /**
-   * Whether the micro-kernel reads A's rows where they are instead of packing them. With as few
-   * rows as a training batch, every thread of a column split packs all of A again for few B panels,
-   * while rows of a row-major A are already contiguous along k: reading them in place made
-   * 256×512×512 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating rounds). Tall
-   * products keep packing when their A block serves many panels (rows 8 KB or more apart start to
-   * share L2 sets), but not with at most two panels of columns and rows at least a panel deep, as a
+   * Whether the micro-kernel reads A's rows where they are instead of packing them: only where the
+   * shape allows it at all ({@link GemmShape#readsAInPlace}, 512-bit vectors). With as few rows as
+   * a training batch, every thread of a column split packs all of A again for few B panels, while
+   * rows of a row-major A are already contiguous along k: reading them in place made 256×512×512
+   * 9–11% and 128×1024×784 7% faster on 2 threads (best of 4 alternating rounds). Tall products
+   * keep packing when their A block serves many panels (rows 8 KB or more apart start to share L2
+   * sets), but not with at most two panels of columns and rows at least a panel deep, as a
    * convolution's im2col rows times its kernel: there packing copies all of A to read it once or
    * twice (W6's 15,488×64×288 forward 4.4–5.1 ms in place against 4.6–6.2 packed, 3 alternating JMH
    * rounds); its 9-deep first layer measured slower in place (2.7–2.8 against 1.8–2.3 ms).
    *
-   * <p>A stored transposed (a kernel gradient's inputs) is always read in place: a tile's rows are
-   * then contiguous at each step, one step m floats from the next, so the micro-kernel reads it as
-   * it would a packed panel with a longer stride, while packing it cost 0.65 ns per element.
+   * <p>A stored transposed (a kernel gradient's inputs) is then always read in place: a tile's rows
+   * are then contiguous at each step, one step m floats from the next, so the micro-kernel reads it
+   * as it would a packed panel with a longer stride, while packing it cost 0.65 ns per element.
    * Measured on Zen 4, one thread, against packing: 288×64×1331 (a chunk of W6's second kernel
    * gradient) 630 → 447 µs, 512×512×256 (W1's) 1,350 → 1,255 µs, 4096×64×512 3,550 → 2,574 µs,
    * 1024×1024×128 (W2's, steps 4 KiB apart) 2,682 → 2,556 µs; no shape tried was slower.
    */
   private boolean readsAInPlace(boolean transA, int m, int n, int k) {
-    return transA || m <= IN_PLACE_A_MAX_ROWS || (n <= 2 * cols && k >= cols);
+    return aInPlace && (transA || m <= IN_PLACE_A_MAX_ROWS || (n <= 2 * cols && k >= cols));
   }
 
   private static int roundUp(int x, int multiple) {

@@ -74,8 +74,9 @@ final class DoubleGemm extends BlockedGemm<double[]> {
       int mc,
       int p0,
       int kc,
+      int steps,
       double[] dest) {
-    DoublePacking.packA(transA, a, aOffset, m, k, i0, mc, p0, kc, dest);
+    DoublePacking.packA(transA, a, aOffset, m, k, i0, mc, p0, kc, steps, dest);
   }
 
   @Override
@@ -87,10 +88,11 @@ final class DoubleGemm extends BlockedGemm<double[]> {
       int k,
       int p0,
       int kc,
+      int steps,
       int j0,
       int nc,
       double[] dest) {
-    DoublePacking.packB(transB, b, bOffset, n, k, p0, kc, j0, nc, dest);
+    DoublePacking.packB(transB, b, bOffset, n, k, p0, kc, steps, j0, nc, dest);
   }
 
   @Override
@@ -104,6 +106,12 @@ final class DoubleGemm extends BlockedGemm<double[]> {
       int bOffset,
       double[] tile) {
     DoubleMicroKernel.multiply(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
+  }
+
+  @Override
+  void multiplyPacked(
+      int steps, double[] ap, int aOffset, double[] bp, int bOffset, double[] tile) {
+    DoublePackedKernel.multiply(steps, ap, aOffset, bp, bOffset, tile);
   }
 
   @Override

@@ -13,7 +13,10 @@ final class DoublePacking {
 
   private DoublePacking() {}
 
-  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}. */
+  /**
+   * Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}, as panels {@code
+   * steps} long (steps ≥ kc; the steps past kc are zeros).
+   */
   static void packA(
       boolean transA,
       double[] a,
@@ -24,14 +27,14 @@ final class DoublePacking {
       int mc,
       int p0,
       int kc,
+      int steps,
       double[] dest) {
     for (int panel = 0; panel * ROWS < mc; panel++) {
       int rows = Math.min(ROWS, mc - panel * ROWS);
       int first = i0 + panel * ROWS;
-      int base = panel * ROWS * kc;
-      if (rows < ROWS) {
-        Arrays.fill(dest, base, base + ROWS * kc, 0.0);
-      }
+      int base = panel * ROWS * steps;
+      // a ragged panel is zeros beyond its rows, every panel beyond its kc steps
+      Arrays.fill(dest, base + (rows < ROWS ? 0 : ROWS * kc), base + ROWS * steps, 0.0);
       if (transA) {
         // stored k×m: the panel's rows sit side by side in each stored row
         for (int p = 0; p < kc; p++) {
@@ -48,7 +51,10 @@ final class DoublePacking {
     }
   }
 
-  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}. */
+  /**
+   * Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}, as panels
+   * {@code steps} long (steps ≥ kc; the steps past kc are zeros).
+   */
   static void packB(
       boolean transB,
       double[] b,
@@ -57,16 +63,16 @@ final class DoublePacking {
       int k,
       int p0,
       int kc,
+      int steps,
       int j0,
       int nc,
       double[] dest) {
     for (int panel = 0; panel * COLS < nc; panel++) {
       int cols = Math.min(COLS, nc - panel * COLS);
       int first = j0 + panel * COLS;
-      int base = panel * COLS * kc;
-      if (cols < COLS) {
-        Arrays.fill(dest, base, base + COLS * kc, 0.0);
-      }
+      int base = panel * COLS * steps;
+      // a ragged panel is zeros beyond its cols, every panel beyond its kc steps
+      Arrays.fill(dest, base + (cols < COLS ? 0 : COLS * kc), base + COLS * steps, 0.0);
       if (transB) {
         // stored n×k: four stored rows at a time, as GemmPacking measured fastest
         int j = 0;

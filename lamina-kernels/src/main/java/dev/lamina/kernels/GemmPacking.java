@@ -14,7 +14,10 @@ final class GemmPacking {
 
   private GemmPacking() {}
 
-  /** Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}. */
+  /**
+   * Packs rows [i0, i0+mc) and steps [p0, p0+kc) of op(A) (m×k) into {@code dest}, as panels {@code
+   * steps} long (steps ≥ kc; the steps past kc are zeros).
+   */
   static void packA(
       boolean transA,
       float[] a,
@@ -25,14 +28,14 @@ final class GemmPacking {
       int mc,
       int p0,
       int kc,
+      int steps,
       float[] dest) {
     for (int panel = 0; panel * ROWS < mc; panel++) {
       int rows = Math.min(ROWS, mc - panel * ROWS);
       int first = i0 + panel * ROWS;
-      int base = panel * ROWS * kc;
-      if (rows < ROWS) {
-        Arrays.fill(dest, base, base + ROWS * kc, 0f);
-      }
+      int base = panel * ROWS * steps;
+      // a ragged panel is zeros beyond its rows, every panel beyond its kc steps
+      Arrays.fill(dest, base + (rows < ROWS ? 0 : ROWS * kc), base + ROWS * steps, 0f);
       if (transA) {
         // stored k×m: the panel's rows sit side by side in each stored row
         for (int p = 0; p < kc; p++) {
@@ -49,7 +52,10 @@ final class GemmPacking {
     }
   }
 
-  /** Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}. */
+  /**
+   * Packs steps [p0, p0+kc) and columns [j0, j0+nc) of op(B) (k×n) into {@code dest}, as panels
+   * {@code steps} long (steps ≥ kc; the steps past kc are zeros).
+   */
   static void packB(
       boolean transB,
       float[] b,
@@ -58,16 +64,16 @@ final class GemmPacking {
       int k,
       int p0,
       int kc,
+      int steps,
       int j0,
       int nc,
       float[] dest) {
     for (int panel = 0; panel * COLS < nc; panel++) {
       int cols = Math.min(COLS, nc - panel * COLS);
       int first = j0 + panel * COLS;
-      int base = panel * COLS * kc;
-      if (cols < COLS) {
-        Arrays.fill(dest, base, base + COLS * kc, 0f);
-      }
+      int base = panel * COLS * steps;
+      // a ragged panel is zeros beyond its cols, every panel beyond its kc steps
+      Arrays.fill(dest, base + (cols < COLS ? 0 : COLS * kc), base + COLS * steps, 0f);
       if (transB) {
         // stored n×k: a transpose, four stored rows at a time, each read along k while every
         // packed step gets four neighbouring floats; faster than 16-step strips of one row at a

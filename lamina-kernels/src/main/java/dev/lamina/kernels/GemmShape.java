@@ -33,6 +33,16 @@ final class GemmShape {
   /** Columns of the packed B block (kept in L3). */
   final int nc;
 
+  /**
+   * Whether the kernel may read A where it lies (see BlockedGemm's readsAInPlace) instead of
+   * packing it: only with 512-bit vectors, where the kernel over A's own strides keeps up with the
+   * one over a packed panel (116 against 117 GFLOP/s on Zen 4) and packing is pure cost. Narrower,
+   * the packed panel's known stride runs the kernel 25–40% faster, more than packing costs: W1's
+   * 256×512×512 product 1,592 → 1,305 µs with 256-bit vectors, 3,523 → 2,858 µs with 128-bit,
+   * against 1,233 → 1,273 µs with 512-bit (one thread).
+   */
+  final boolean readsAInPlace;
+
   private GemmShape(int bits, int registers, int rows, int mc, int kc, int nc) {
     this.bits = bits;
     this.registers = registers;
@@ -41,6 +51,7 @@ final class GemmShape {
     this.mc = mc;
     this.kc = kc;
     this.nc = nc;
+    this.readsAInPlace = bits >= 512;
   }
 
   /** Columns of a tile of elements {@code elementBits} wide: two vectors of them. */
@@ -77,17 +88,20 @@ final class GemmShape {
         .orElse(16);
   }
 
-  /** For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=512 nc=1024}. */
+  /**
+   * For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024 a=packed}.
+   */
   String describe() {
     return String.format(
         Locale.ROOT,
-        "width=%d registers=%d micro=%dx%d mc=%d kc=%d nc=%d",
+        "width=%d registers=%d micro=%dx%d mc=%d kc=%d nc=%d a=%s",
         bits,
         registers,
         rows,
         cols,
         mc,
         kc,
-        nc);
+        nc,
+        readsAInPlace ? "in-place" : "packed");
   }
 }

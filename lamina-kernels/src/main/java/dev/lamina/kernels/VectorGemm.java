@@ -51,8 +51,9 @@ final class VectorGemm extends BlockedGemm<float[]> {
       int mc,
       int p0,
       int kc,
+      int steps,
       float[] dest) {
-    GemmPacking.packA(transA, a, aOffset, m, k, i0, mc, p0, kc, dest);
+    GemmPacking.packA(transA, a, aOffset, m, k, i0, mc, p0, kc, steps, dest);
   }
 
   @Override
@@ -64,10 +65,11 @@ final class VectorGemm extends BlockedGemm<float[]> {
       int k,
       int p0,
       int kc,
+      int steps,
       int j0,
       int nc,
       float[] dest) {
-    GemmPacking.packB(transB, b, bOffset, n, k, p0, kc, j0, nc, dest);
+    GemmPacking.packB(transB, b, bOffset, n, k, p0, kc, steps, j0, nc, dest);
   }
 
   @Override
@@ -81,6 +83,11 @@ final class VectorGemm extends BlockedGemm<float[]> {
       int bOffset,
       float[] tile) {
     GemmMicroKernel.multiply(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
+  }
+
+  @Override
+  void multiplyPacked(int steps, float[] ap, int aOffset, float[] bp, int bOffset, float[] tile) {
+    GemmPackedKernel.multiply(steps, ap, aOffset, bp, bOffset, tile);
   }
 
   @Override

@@ -45,10 +45,25 @@ class GemmShapeTest {
     assertEquals(2 * FloatVector.SPECIES_PREFERRED.length(), GemmMicroKernel.COLS);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    // A is read in place only where the kernel over its own strides keeps up with a packed panel
+    "512, 32, true",
+    "256, 32, false",
+    "256, 16, false",
+    "128, 32, false",
+  })
+  void readsAInPlaceOnlyWith512BitVectors(int bits, int registers, boolean inPlace) {
+    assertEquals(inPlace, GemmShape.choose(bits, registers).readsAInPlace);
+  }
+
   @Test
-  void describeNamesWidthTileAndBlocks() {
+  void describeNamesWidthTileBlocksAndHowAIsRead() {
     assertEquals(
-        "width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024",
+        "width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024 a=packed",
         GemmShape.choose(256, 16).describe());
+    assertEquals(
+        "width=512 registers=32 micro=8x32 mc=96 kc=1024 nc=1024 a=in-place",
+        GemmShape.choose(512, 32).describe());
   }
 }
