@@ -4,9 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link GemmMicroKernel} for doubles: the same ROWS×(two vectors) tile, each vector holding half
- * as many lanes. Java has no generics over primitive arrays or vector types, and C2 keeps only
- * concretely typed vector locals in registers, so the kernel is spelled out once per element type.
+ * {@link GemmMicroKernel} for doubles: the same 8×(two vectors) tile over A where it lies, each
+ * vector holding half as many lanes. Java has no generics over primitive arrays or vector types,
+ * and C2 keeps only concretely typed vector locals in registers, so the kernel is spelled out once
+ * per element type.
  */
 final class DoubleMicroKernel {
   static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -17,6 +18,12 @@ final class DoubleMicroKernel {
   private static final int WARM_UP_CALLS = 3000;
 
   static {
+    if (GemmShape.ACTIVE.readsAInPlace) {
+      warmUp();
+    }
+  }
+
+  private static void warmUp() {
     double[] ap = new double[ROWS * 4];
     double[] bp = new double[COLS * 4];
     double[] tile = new double[ROWS * COLS];
@@ -38,72 +45,10 @@ final class DoubleMicroKernel {
       double[] bp,
       int bOffset,
       double[] tile) {
-    // ROWS is a constant to the JIT: only one branch is compiled
-    if (ROWS == 8) {
-      eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-    } else {
-      sixRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-    }
+    eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
   }
 
-  /** 12 accumulators, 15 registers in all: the largest two-vector tile for 16 registers. */
-  private static void sixRows(
-      int kc,
-      double[] a,
-      int aOffset,
-      int rowStride,
-      int stepStride,
-      double[] bp,
-      int bOffset,
-      double[] tile) {
-    VectorSpecies<Double> s = SPECIES;
-    int v = s.length();
-    DoubleVector c00 = DoubleVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    int r1 = rowStride;
-    int r2 = 2 * rowStride;
-    int r3 = 3 * rowStride;
-    int r4 = 4 * rowStride;
-    int r5 = 5 * rowStride;
-    int at = aOffset;
-    int b = bOffset;
-    for (int p = 0; p < kc; p++, at += stepStride, b += COLS) {
-      DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
-      DoubleVector b1 = DoubleVector.fromArray(s, bp, b + v);
-      DoubleVector x = DoubleVector.broadcast(s, a[at]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = DoubleVector.broadcast(s, a[at + r1]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = DoubleVector.broadcast(s, a[at + r2]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = DoubleVector.broadcast(s, a[at + r3]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
-      x = DoubleVector.broadcast(s, a[at + r4]);
-      c40 = x.fma(b0, c40);
-      c41 = x.fma(b1, c41);
-      x = DoubleVector.broadcast(s, a[at + r5]);
-      c50 = x.fma(b0, c50);
-      c51 = x.fma(b1, c51);
-    }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, v);
-    c10.intoArray(tile, COLS);
-    c11.intoArray(tile, COLS + v);
-    c20.intoArray(tile, 2 * COLS);
-    c21.intoArray(tile, 2 * COLS + v);
-    c30.intoArray(tile, 3 * COLS);
-    c31.intoArray(tile, 3 * COLS + v);
-    c40.intoArray(tile, 4 * COLS);
-    c41.intoArray(tile, 4 * COLS + v);
-    c50.intoArray(tile, 5 * COLS);
-    c51.intoArray(tile, 5 * COLS + v);
-  }
-
-  /** 16 accumulators, 19 registers in all: for machines with 32 vector registers. */
+  /** 16 accumulators, 19 registers in all. */
   private static void eightRows(
       int kc,
       double[] a,

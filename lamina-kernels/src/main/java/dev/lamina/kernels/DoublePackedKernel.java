@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * element type for the reason DoubleMicroKernel gives.
  */
 final class DoublePackedKernel {
-  static final VectorSpecies<Double> SPECIES = DoubleMicroKernel.SPECIES;
-  static final int ROWS = DoubleMicroKernel.ROWS;
-  static final int COLS = DoubleMicroKernel.COLS;
+  static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  static final int ROWS = GemmShape.ACTIVE.rows;
+  static final int COLS = GemmShape.ACTIVE.cols(Double.SIZE);
 
   /** Short calls before any real work, for the reason GemmMicroKernel gives. */
   private static final int WARM_UP_CALLS = 3000;
@@ -27,7 +27,8 @@ final class DoublePackedKernel {
   private DoublePackedKernel() {}
 
   /**
-   * tile = A·Bpanel over {@code steps} (even) steps of a packed A panel; B as DoubleMicroKernel's.
+   * tile = A·Bpanel over {@code steps} (even) steps of a packed A panel; B holds COLS values per
+   * step.
    */
   static void multiply(
       int steps, double[] ap, int aOffset, double[] bp, int bOffset, double[] tile) {
@@ -35,24 +36,24 @@ final class DoublePackedKernel {
     if (ROWS == 8) {
       eightRows(steps, ap, aOffset, bp, bOffset, tile);
     } else {
-      sixRows(steps, ap, aOffset, bp, bOffset, tile);
+      fourRows(steps, ap, aOffset, bp, bOffset, tile);
     }
   }
 
-  /** 12 accumulators: for 16 vector registers, one step per iteration. */
-  private static void sixRows(
+  /** 8 accumulators, 11 registers in all: for 16 vector registers, one step per iteration. */
+  private static void fourRows(
       int steps, double[] ap, int aOffset, double[] bp, int bOffset, double[] tile) {
     VectorSpecies<Double> s = SPECIES;
     int v = s.length();
-    DoubleVector c00 = DoubleVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+    DoubleVector c00 = DoubleVector.zero(s), c01 = c00, c10 = c00, c11 = c00;
+    DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
     int b = bOffset;
     for (int p = 0; p < steps; p++, b += COLS) {
-      int at = aOffset + p * 6;
+      int at = aOffset + p * 4;
       DoubleVector b0 = DoubleVector.fromArray(s, bp, b);
       DoubleVector b1 = DoubleVector.fromArray(s, bp, b + v);
       DoubleVector x;
-      x = DoubleVector.broadcast(s, ap[at]);
+      x = DoubleVector.broadcast(s, ap[at + 0]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
       x = DoubleVector.broadcast(s, ap[at + 1]);
@@ -64,12 +65,6 @@ final class DoublePackedKernel {
       x = DoubleVector.broadcast(s, ap[at + 3]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
-      x = DoubleVector.broadcast(s, ap[at + 4]);
-      c40 = x.fma(b0, c40);
-      c41 = x.fma(b1, c41);
-      x = DoubleVector.broadcast(s, ap[at + 5]);
-      c50 = x.fma(b0, c50);
-      c51 = x.fma(b1, c51);
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, v);
@@ -79,10 +74,6 @@ final class DoublePackedKernel {
     c21.intoArray(tile, 2 * COLS + v);
     c30.intoArray(tile, 3 * COLS);
     c31.intoArray(tile, 3 * COLS + v);
-    c40.intoArray(tile, 4 * COLS);
-    c41.intoArray(tile, 4 * COLS + v);
-    c50.intoArray(tile, 5 * COLS);
-    c51.intoArray(tile, 5 * COLS + v);
   }
 
   /** 16 accumulators: for 32 vector registers, two steps per iteration. */

@@ -4,11 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked heart of GEMM: a ROWS×COLS tile of C (two vectors wide; 6 or 8 rows as
- * {@link GemmShape} chose for this machine's registers) held in vector registers while it walks the
- * packed panels along k. Each k step loads two vectors of the B panel and broadcasts one value of
- * the A panel per row, feeding two fused multiply-adds per row. Each row count is spelled out: C2
- * keeps named FloatVector locals in registers, an array of them boxed.
+ * The register-blocked heart of GEMM over A where it lies: a ROWS×COLS tile of C (8 rows, two
+ * vectors wide) held in vector registers while it walks A's rows and a packed B panel along k. Each
+ * k step loads two vectors of the B panel and broadcasts one value of A per row, feeding two fused
+ * multiply-adds per row; C2 keeps named FloatVector locals in registers, an array of them boxed. A
+ * is read in place only with 512-bit vectors and 32 registers ({@link GemmShape#readsAInPlace}),
+ * hence 8 rows only; packed panels go through {@link GemmPackedKernel}.
  */
 final class GemmMicroKernel {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -24,6 +25,12 @@ final class GemmMicroKernel {
   private static final int WARM_UP_CALLS = 3000;
 
   static {
+    if (GemmShape.ACTIVE.readsAInPlace) {
+      warmUp();
+    }
+  }
+
+  private static void warmUp() {
     float[] ap = new float[ROWS * 4];
     float[] bp = new float[COLS * 4];
     float[] tile = new float[ROWS * COLS];
@@ -39,9 +46,9 @@ final class GemmMicroKernel {
    * tile = A·Bpanel over kc steps, ROWS×COLS row by row, for {@link #storeTile} or an edge copy to
    * write into C: writing C here as well made the 8-row kernel too big for C2 to inline its stores
    * (NodeCountInliningCutoff), and the vectors passed to them were boxed. A's value for tile row r
-   * at step p is {@code a[aOffset + r·rowStride + p·stepStride]}: a packed panel (rowStride 1,
-   * stepStride ROWS) or rows of A read in place (rowStride = the row length, stepStride 1). The B
-   * panel holds COLS values per step.
+   * at step p is {@code a[aOffset + r·rowStride + p·stepStride]}: rows of a row-major A (rowStride
+   * = the row length, stepStride 1) or of a stored-transposed one (rowStride 1, stepStride = its
+   * row length). The B panel holds COLS values per step.
    */
   static void multiply(
       int kc,
@@ -52,72 +59,10 @@ final class GemmMicroKernel {
       float[] bp,
       int bOffset,
       float[] tile) {
-    // ROWS is a constant to the JIT: only one branch is compiled
-    if (ROWS == 8) {
-      eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-    } else {
-      sixRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-    }
+    eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
   }
 
-  /** 12 accumulators, 15 registers in all: the largest two-vector tile for 16 registers. */
-  private static void sixRows(
-      int kc,
-      float[] a,
-      int aOffset,
-      int rowStride,
-      int stepStride,
-      float[] bp,
-      int bOffset,
-      float[] tile) {
-    VectorSpecies<Float> s = SPECIES;
-    int v = s.length();
-    FloatVector c00 = FloatVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    int r1 = rowStride;
-    int r2 = 2 * rowStride;
-    int r3 = 3 * rowStride;
-    int r4 = 4 * rowStride;
-    int r5 = 5 * rowStride;
-    int at = aOffset;
-    int b = bOffset;
-    for (int p = 0; p < kc; p++, at += stepStride, b += COLS) {
-      FloatVector b0 = FloatVector.fromArray(s, bp, b);
-      FloatVector b1 = FloatVector.fromArray(s, bp, b + v);
-      FloatVector x = FloatVector.broadcast(s, a[at]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(s, a[at + r1]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(s, a[at + r2]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(s, a[at + r3]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
-      x = FloatVector.broadcast(s, a[at + r4]);
-      c40 = x.fma(b0, c40);
-      c41 = x.fma(b1, c41);
-      x = FloatVector.broadcast(s, a[at + r5]);
-      c50 = x.fma(b0, c50);
-      c51 = x.fma(b1, c51);
-    }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, v);
-    c10.intoArray(tile, COLS);
-    c11.intoArray(tile, COLS + v);
-    c20.intoArray(tile, 2 * COLS);
-    c21.intoArray(tile, 2 * COLS + v);
-    c30.intoArray(tile, 3 * COLS);
-    c31.intoArray(tile, 3 * COLS + v);
-    c40.intoArray(tile, 4 * COLS);
-    c41.intoArray(tile, 4 * COLS + v);
-    c50.intoArray(tile, 5 * COLS);
-    c51.intoArray(tile, 5 * COLS + v);
-  }
-
-  /** 16 accumulators, 19 registers in all: for machines with 32 vector registers. */
+  /** 16 accumulators, 19 registers in all. */
   private static void eightRows(
       int kc,
       float[] a,

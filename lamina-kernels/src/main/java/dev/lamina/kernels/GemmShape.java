@@ -8,7 +8,8 @@ import jdk.incubator.vector.FloatVector;
  * once per JVM from the preferred vector width and the number of vector registers, since a tile
  * that fits one machine's registers spills on another: 8 rows need 16 accumulators plus two B
  * vectors and a broadcast, 19 registers, which fit AVX-512 (32) and NEON (32) but not AVX2's 16,
- * where 6 rows (15 registers) is the largest two-vector tile.
+ * where 4 rows (11 registers) leave the JIT room: 6 rows (15) fit on paper but ran at half speed
+ * wherever C2 ran short of registers (see {@link #choose}).
  */
 final class GemmShape {
   /** Columns of a tile, in vectors: two B loads feed every broadcast of A. */
@@ -51,7 +52,7 @@ final class GemmShape {
     this.mc = mc;
     this.kc = kc;
     this.nc = nc;
-    this.readsAInPlace = bits >= 512;
+    this.readsAInPlace = bits >= 512 && rows == 8;
   }
 
   /** Columns of a tile of elements {@code elementBits} wide: two vectors of them. */
@@ -63,13 +64,15 @@ final class GemmShape {
    * The shape for vectors of {@code bits} bits and {@code registers} vector registers, measured on
    * Zen 4 at 2048³ with the JVM narrowed by -XX:MaxVectorSize and -XX:UseAVX=2 (bench/RESULTS.md):
    * the kernel alone ran 8 rows as fast as 6 or faster with 32 registers (128-bit: 41–48 against
-   * 33–36 GFLOP/s on one core), and 8 rows spilled with 16 (UseAVX=2: 57 against 84). A k-block of
-   * 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per row at 256
-   * bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128 on two
-   * threads.
+   * 33–36 GFLOP/s on one core). With 16 (UseAVX=2) 8 rows spilled (57 against 84), and 6 rows, 15
+   * registers, kept C2 at the edge of its budget: 92 GFLOP/s on JDK 17 but 50 on JDK 25, and half
+   * speed inside training in some JDK 17 processes; 4 rows (11 registers) ran at 92 and 106. A
+   * k-block of 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per
+   * row at 256 bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128
+   * on two threads.
    */
   static GemmShape choose(int bits, int registers) {
-    int rows = registers >= 32 ? 8 : 6;
+    int rows = registers >= 32 ? 8 : 4;
     return new GemmShape(bits, registers, rows, 96, 1024, 1024);
   }
 
@@ -89,7 +92,7 @@ final class GemmShape {
   }
 
   /**
-   * For benchmark logs: {@code width=256 registers=16 micro=6x16 mc=96 kc=1024 nc=1024 a=packed}.
+   * For benchmark logs: {@code width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed}.
    */
   String describe() {
     return String.format(
