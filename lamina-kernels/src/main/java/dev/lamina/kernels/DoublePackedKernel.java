@@ -4,8 +4,9 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link GemmPackedKernel} for doubles, over {@link DoubleMicroKernel}'s tile: spelled out once per
- * element type for the reason DoubleMicroKernel gives.
+ * {@link GemmPackedKernel} for doubles: the same tiles (8 or 4 rows, two vectors wide), each vector
+ * holding half as many lanes; spelled out once per element type for the reason {@link
+ * DoubleMicroKernel} gives.
  */
 final class DoublePackedKernel {
   static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
