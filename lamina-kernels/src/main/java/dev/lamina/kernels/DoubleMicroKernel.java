@@ -45,19 +45,6 @@ final class DoubleMicroKernel {
       double[] bp,
       int bOffset,
       double[] tile) {
-    eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-  }
-
-  /** 16 accumulators, 19 registers in all. */
-  private static void eightRows(
-      int kc,
-      double[] a,
-      int aOffset,
-      int rowStride,
-      int stepStride,
-      double[] bp,
-      int bOffset,
-      double[] tile) {
     VectorSpecies<Double> s = SPECIES;
     int v = s.length();
     DoubleVector c00 = DoubleVector.zero(s), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;

@@ -3,13 +3,13 @@ package dev.lamina.kernels;
 import java.util.Arrays;
 
 /**
- * {@link GemmPacking} for doubles, into the panels of {@link DoubleMicroKernel}: the same layout
+ * {@link GemmPacking} for doubles, into the panels of {@link DoublePackedKernel}: the same layout
  * and zero padding, spelled out once per element type since Java has no generics over primitive
  * arrays.
  */
 final class DoublePacking {
-  private static final int ROWS = DoubleMicroKernel.ROWS;
-  private static final int COLS = DoubleMicroKernel.COLS;
+  private static final int ROWS = DoublePackedKernel.ROWS;
+  private static final int COLS = DoublePackedKernel.COLS;
 
   private DoublePacking() {}
 

@@ -43,27 +43,15 @@ final class GemmMicroKernel {
   private GemmMicroKernel() {}
 
   /**
-   * tile = A·Bpanel over kc steps, ROWS×COLS row by row, for {@link #storeTile} or an edge copy to
-   * write into C: writing C here as well made the 8-row kernel too big for C2 to inline its stores
-   * (NodeCountInliningCutoff), and the vectors passed to them were boxed. A's value for tile row r
-   * at step p is {@code a[aOffset + r·rowStride + p·stepStride]}: rows of a row-major A (rowStride
-   * = the row length, stepStride 1) or of a stored-transposed one (rowStride 1, stepStride = its
-   * row length). The B panel holds COLS values per step.
+   * tile = A·Bpanel over kc steps, ROWS×COLS row by row (16 accumulators, 19 registers in all), for
+   * {@link #storeTile} or an edge copy to write into C: writing C here as well made the 8-row
+   * kernel too big for C2 to inline its stores (NodeCountInliningCutoff), and the vectors passed to
+   * them were boxed. A's value for tile row r at step p is {@code a[aOffset + r·rowStride +
+   * p·stepStride]}: rows of a row-major A (rowStride = the row length, stepStride 1) or of a
+   * stored-transposed one (rowStride 1, stepStride = its row length). The B panel holds COLS values
+   * per step.
    */
   static void multiply(
-      int kc,
-      float[] a,
-      int aOffset,
-      int rowStride,
-      int stepStride,
-      float[] bp,
-      int bOffset,
-      float[] tile) {
-    eightRows(kc, a, aOffset, rowStride, stepStride, bp, bOffset, tile);
-  }
-
-  /** 16 accumulators, 19 registers in all. */
-  private static void eightRows(
       int kc,
       float[] a,
       int aOffset,

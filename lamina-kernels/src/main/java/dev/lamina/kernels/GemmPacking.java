@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * Copies blocks of A and B into the panel layout the micro-kernel streams through: A as panels of
- * {@link GemmMicroKernel#ROWS} rows, B as panels of {@link GemmMicroKernel#COLS} columns, each step
- * of k contiguous. Ragged last panels are padded with zeros so the micro-kernel never needs a tail;
- * whichever of the two source orders is contiguous is read contiguously.
+ * {@link GemmPackedKernel#ROWS} rows, B as panels of {@link GemmPackedKernel#COLS} columns, each
+ * step of k contiguous. Ragged last panels are padded with zeros so the micro-kernel never needs a
+ * tail; whichever of the two source orders is contiguous is read contiguously.
  */
 final class GemmPacking {
-  private static final int ROWS = GemmMicroKernel.ROWS;
-  private static final int COLS = GemmMicroKernel.COLS;
+  private static final int ROWS = GemmPackedKernel.ROWS;
+  private static final int COLS = GemmPackedKernel.COLS;
 
   private GemmPacking() {}
 
