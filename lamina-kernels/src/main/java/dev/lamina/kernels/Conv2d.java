@@ -240,13 +240,24 @@ public final class Conv2d {
                 continue;
               }
               int rowStart = imageStart + y * w.width() * channels;
-              for (int ox = 0; ox < w.outWidth(); ox++, at += depth) {
-                if (ox >= insideFrom && ox < insideTo) {
-                  int x = ox * w.strideWidth() - w.padLeft();
-                  copy(input, rowStart + x * channels, columns, at, windowRow);
-                } else {
-                  windowRowAtEdge(w, channels, input, rowStart, ox, columns, at);
-                }
+              int ox = 0;
+              for (int end = Math.min(insideFrom, w.outWidth()); ox < end; ox++, at += depth) {
+                windowRowAtEdge(w, channels, input, rowStart, ox, columns, at);
+              }
+              int insideEnd = Math.max(ox, Math.min(insideTo, w.outWidth()));
+              int from = rowStart + (ox * w.strideWidth() - w.padLeft()) * channels;
+              copyRuns(
+                  input,
+                  from,
+                  w.strideWidth() * channels,
+                  columns,
+                  at,
+                  depth,
+                  windowRow,
+                  insideEnd - ox);
+              at += (insideEnd - ox) * depth;
+              for (ox = insideEnd; ox < w.outWidth(); ox++, at += depth) {
+                windowRowAtEdge(w, channels, input, rowStart, ox, columns, at);
               }
             }
           }
@@ -327,6 +338,25 @@ public final class Conv2d {
   /** How many window columns from kx on, starting at input column x, lie inside the input. */
   private static int insideRun(Window2d w, int x, int kx) {
     return Math.min(w.kernelWidth() - kx, w.width() - x);
+  }
+
+  /**
+   * Copies {@code count} runs of {@code length} floats, the k-th from {@code at + k·fromStep} to
+   * {@code into + k·intoStep}: the window rows of an output row that lie inside the input, in one
+   * loop with no bounds work per window (W6's first layer copies 260K runs of 3 pixels per pass).
+   */
+  private static void copyRuns(
+      float[] from,
+      int at,
+      int fromStep,
+      float[] to,
+      int into,
+      int intoStep,
+      int length,
+      int count) {
+    for (int k = 0; k < count; k++, at += fromStep, into += intoStep) {
+      copy(from, at, to, into, length);
+    }
   }
 
   /**

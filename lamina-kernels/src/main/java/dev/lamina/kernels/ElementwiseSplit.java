@@ -50,6 +50,11 @@ final class ElementwiseSplit extends VectorRangeSplit {
       float[] out,
       int outOffset,
       int n) {
+    if (!splits(n)) {
+      // a convolution's gradient adds thousands of short runs per step: no per-call set-up here
+      apply(op, alpha, a, aOffset, b, bOffset, out, outOffset, n);
+      return;
+    }
     ElementwiseSplit split = PER_THREAD.get();
     split.op = op;
     split.alpha = alpha;
@@ -59,15 +64,16 @@ final class ElementwiseSplit extends VectorRangeSplit {
     split.bOffset = bOffset;
     split.out = out;
     split.outOffset = outOffset;
-    split.run(n, splits(n) ? KernelThreads.count() : 1);
+    split.run(n, KernelThreads.count());
   }
 
   @Override
   void runRange(int from, int to) {
-    int n = to - from;
-    int ai = aOffset + from;
-    int bi = bOffset + from;
-    int oi = outOffset + from;
+    apply(op, alpha, a, aOffset + from, b, bOffset + from, out, outOffset + from, to - from);
+  }
+
+  private static void apply(
+      Op op, float alpha, float[] a, int ai, float[] b, int bi, float[] out, int oi, int n) {
     switch (op) {
       case ADD -> VectorElementwise.add(a, ai, b, bi, out, oi, n);
       case SUB -> VectorElementwise.sub(a, ai, b, bi, out, oi, n);
