@@ -7,6 +7,7 @@ import dev.lamina.losses.Losses;
 import dev.lamina.optimizers.Optimizer;
 import dev.lamina.optimizers.Optimizers;
 import dev.lamina.random.SeededRandom;
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,13 @@ public final class Sequential {
   private volatile List<int[]> outputShapes; // read unlocked by buildFor's double check
   private long seed = ThreadLocalRandom.current().nextLong();
   private Compiled compiled;
+
+  /**
+   * The last fit's step buffers, for the next fit on the same thread; held softly, so that a model
+   * kept for predictions gives its training arrays back when memory runs short.
+   */
+  private SoftReference<StepBuffers> stepBuffers = new SoftReference<>(null);
+
   private final UseGuard guard = new UseGuard();
 
   public Sequential(Layer... layers) {
@@ -272,6 +280,7 @@ public final class Sequential {
   /** Sets the optimizer, the loss and the metrics (Keras names) for fit and evaluate. */
   public void compile(Optimizer optimizer, Loss loss, String... metrics) {
     this.compiled = new Compiled(optimizer, loss, List.of(metrics));
+    stepBuffers.clear();
   }
 
   /** As {@link #compile(Optimizer, Loss, String...)}, by Keras's names ("adam", "mae", …). */
@@ -307,6 +316,16 @@ public final class Sequential {
    */
   public static Sequential load(Path file) {
     return ModelArchive.load(file);
+  }
+
+  /** The step buffers of the last fit on this thread, or new ones (a workspace has one owner). */
+  StepBuffers stepBuffers() {
+    StepBuffers kept = stepBuffers.get();
+    if (kept == null || !kept.workspace.ownedByCurrentThread()) {
+      kept = new StepBuffers();
+      stepBuffers = new SoftReference<>(kept);
+    }
+    return kept;
   }
 
   Compiled compiled(String operation) {

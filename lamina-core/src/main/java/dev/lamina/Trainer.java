@@ -22,10 +22,7 @@ final class Trainer implements TrainingControl {
   private final FitOptions options;
   private List<Metric> metrics = List.of();
   private boolean stopRequested;
-  private final Workspace workspace = new Workspace();
-
-  /** The step's inputs: [0] for full batches, [1] for a shorter one (the last of an epoch). */
-  private final StepInputs[] inputs = new StepInputs[2];
+  private final StepBuffers buffers;
 
   /** What fit records and calls, for a training state taken between epochs. */
   private History history;
@@ -39,6 +36,7 @@ final class Trainer implements TrainingControl {
     this.model = model;
     this.compiled = compiled;
     this.options = options;
+    this.buffers = model.stepBuffers();
   }
 
   /**
@@ -270,15 +268,12 @@ final class Trainer implements TrainingControl {
   private double trainStep(Batch b, List<Tensor> values, TrainableArrays arrays, int predCols) {
     int rows = b.rows();
     int variant = rows == options.batchSize() ? 0 : 1;
-    if (inputs[variant] == null || !inputs[variant].fits(b.x(), b.y(), b.weights(), rows)) {
-      inputs[variant] = new StepInputs(b.x(), b.y(), b.weights(), rows);
-    }
-    StepInputs in = inputs[variant];
+    StepInputs in = buffers.inputs(variant, b.x(), b.y(), b.weights(), rows);
     in.fill(b.x(), b.y(), b.weights(), b.order(), b.start(), rows);
     Tensor pred;
     Tensor loss;
     List<Tensor> grads;
-    try (Workspace step = workspace.step(variant)) {
+    try (Workspace step = buffers.workspace.step(variant)) {
       pred = model.forward(in.x, Phase.TRAINING);
       loss = compiled.loss().compute(in.y, pred, in.weights);
       Tensor penalty = model.regularization();

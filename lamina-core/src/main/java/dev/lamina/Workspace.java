@@ -92,6 +92,11 @@ public final class Workspace implements AutoCloseable {
     return this;
   }
 
+  /** Whether the calling thread made this workspace, the only one that may open its steps. */
+  boolean ownedByCurrentThread() {
+    return owner == Thread.currentThread();
+  }
+
   /** The current thread's active workspace, or null. */
   public static Workspace current() {
     return CURRENT.get();
