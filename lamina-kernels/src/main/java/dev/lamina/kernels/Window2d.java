@@ -160,9 +160,28 @@ public record Window2d(
   /**
    * Writes, for each window position of output pixel (oy, ox) in (ky, kx) order, the input pixel it
    * reads ({@code y·width + x}), or −1 where it reads padding; returns how many are inside. {@code
-   * pixels} holds at least {@link #windowSize()} entries.
+   * pixels} holds at least {@link #windowSize()} entries. A window wholly inside the input needs no
+   * bounds work per pixel: W6's first max pooling (26×26×32, batch 128, input in cache) 791 and 804
+   * → 706 and 683 µs on one thread when its caller took this path alone; here max and average
+   * pooling both take it.
    */
   public int windowPixels(int oy, int ox, int[] pixels) {
+    int y0 = oy * strideHeight - padTop;
+    int x0 = ox * strideWidth - padLeft;
+    if (y0 >= 0
+        && x0 >= 0
+        && y0 + span(kernelHeight, dilationHeight) <= height
+        && x0 + span(kernelWidth, dilationWidth) <= width) {
+      // wholly inside (every window of valid padding): no bounds work per pixel
+      int at = 0;
+      for (int ky = 0; ky < kernelHeight; ky++) {
+        int row = (y0 + ky * dilationHeight) * width + x0;
+        for (int kx = 0; kx < kernelWidth; kx++) {
+          pixels[at++] = row + kx * dilationWidth;
+        }
+      }
+      return at;
+    }
     int inside = 0;
     int at = 0;
     for (int ky = 0; ky < kernelHeight; ky++) {
