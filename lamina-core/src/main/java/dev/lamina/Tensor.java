@@ -435,6 +435,15 @@ public final class Tensor {
     return Reductions.argmax(this, axis);
   }
 
+  /**
+   * As Keras's {@code ops.one_hot}: float32, this tensor's shape with a last axis of {@code
+   * classes} holding 1 at each element's class index and 0 elsewhere; each element must be a whole
+   * number in [0, classes). No gradient.
+   */
+  public Tensor oneHot(int classes) {
+    return OneHot.of(this, classes);
+  }
+
   /** The same elements in a new shape; one dimension may be −1 to be inferred. */
   public Tensor reshape(int... newShape) {
     return Reshaping.reshape(this, newShape);

@@ -39,7 +39,6 @@ public final class SparseCategoricalCrossentropy implements Loss {
               + Arrays.toString(yTrue.shape()));
     }
     float[] labels = yTrue.toFloatArray();
-    float[] oneHot = new float[rows * classes];
     for (int r = 0; r < rows; r++) {
       float label = labels[r];
       if (!(label >= 0 && label < classes) || label != Math.rint(label)) {
@@ -55,9 +54,8 @@ public final class SparseCategoricalCrossentropy implements Loss {
                 + classes
                 + " outputs");
       }
-      oneHot[r * classes + (int) label] = 1f;
     }
-    Tensor y = Tensor.of(oneHot, rows, classes).to(yPred.dtype());
+    Tensor y = yTrue.oneHot(classes).reshape(rows, classes).to(yPred.dtype());
     return CategoricalCrossentropy.crossEntropy(y, yPred, fromLogits);
   }
 
