@@ -70,7 +70,7 @@ public final class Workspace implements AutoCloseable {
    * results apart by using different {@code variant} numbers.
    */
   public Workspace step(int variant) {
-    if (Thread.currentThread() != owner) {
+    if (!ownedByCurrentThread()) {
       throw new IllegalStateException(
           "Workspace: made on thread "
               + owner.getName()
