@@ -10,4 +10,12 @@ import java.util.List;
 @FunctionalInterface
 public interface BackwardRule {
   List<Tensor> apply(Tensor outputGradient);
+
+  /**
+   * The input gradients when only those with bit j of {@code wanted} set are needed; a rule that
+   * can skip the others is a {@link SelectiveRule}, this one computes them all.
+   */
+  default List<Tensor> apply(Tensor outputGradient, long wanted) {
+    return apply(outputGradient);
+  }
 }

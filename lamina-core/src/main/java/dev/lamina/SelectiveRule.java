@@ -12,6 +12,7 @@ public interface SelectiveRule extends BackwardRule {
   /**
    * The input gradients, in input order; entry j may be null unless bit j of {@code wanted} is set.
    */
+  @Override
   List<Tensor> apply(Tensor outputGradient, long wanted);
 
   @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,22 @@ class GradientsTest {
     assertEquals(
         "broken: backward rule gave input 0 a gradient of shape [], the input has shape [3]",
         e.getMessage());
+  }
+
+  @Test
+  void selectiveRulesAreToldWhichInputsLeadToTheTargets() {
+    Tensor constant = Tensor.of(new float[] {1, 1, 1}, 3);
+    long[] wanted = new long[1];
+    SelectiveRule rule =
+        (g, bits) -> {
+          wanted[0] = bits;
+          return Arrays.asList(g.mul(2), null);
+        };
+    Tensor y = Tensor.fromOp("selective", x.add(constant), List.of(x, constant), rule);
+    assertArrayEquals(new double[] {2, 2, 2}, grad(y.sum(), x));
+    assertEquals(0b01L, wanted[0]);
+    Gradients.of(y.sum(), List.of(constant));
+    assertEquals(0b10L, wanted[0]);
   }
 
   @Test
