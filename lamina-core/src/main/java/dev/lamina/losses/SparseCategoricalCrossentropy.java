@@ -20,6 +20,28 @@ public final class SparseCategoricalCrossentropy implements Loss {
     return fromLogits;
   }
 
+  /** The loss's error for the first label outside [0, classes), else oneHot's own. */
+  private IllegalArgumentException badIndex(
+      float[] labels, int classes, IllegalArgumentException oneHotError) {
+    for (int r = 0; r < labels.length; r++) {
+      float label = labels[r];
+      if (!(label >= 0 && label < classes) || label != Math.rint(label)) {
+        return new IllegalArgumentException(
+            name()
+                + ": class index "
+                + label
+                + " in row "
+                + r
+                + " is outside [0, "
+                + classes
+                + ") for a model with "
+                + classes
+                + " outputs");
+      }
+    }
+    return oneHotError;
+  }
+
   @Override
   public String name() {
     return "sparse_categorical_crossentropy";
@@ -38,24 +60,14 @@ public final class SparseCategoricalCrossentropy implements Loss {
               + " rows), got targets of shape "
               + Arrays.toString(yTrue.shape()));
     }
-    float[] labels = yTrue.toFloatArray();
-    for (int r = 0; r < rows; r++) {
-      float label = labels[r];
-      if (!(label >= 0 && label < classes) || label != Math.rint(label)) {
-        throw new IllegalArgumentException(
-            name()
-                + ": class index "
-                + label
-                + " in row "
-                + r
-                + " is outside [0, "
-                + classes
-                + ") for a model with "
-                + classes
-                + " outputs");
-      }
+    Tensor y;
+    try {
+      y = yTrue.oneHot(classes);
+    } catch (IllegalArgumentException e) {
+      // oneHot checks every index once; here only an index it rejected is named in the loss's terms
+      throw badIndex(yTrue.toFloatArray(), classes, e);
     }
-    Tensor y = yTrue.oneHot(classes).reshape(rows, classes).to(yPred.dtype());
+    y = y.reshape(rows, classes).to(yPred.dtype());
     return CategoricalCrossentropy.crossEntropy(y, yPred, fromLogits);
   }
 
