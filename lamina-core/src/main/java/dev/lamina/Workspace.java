@@ -1,9 +1,7 @@
 package dev.lamina;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A scope in which a repeated computation, such as a training step, reuses the tensors it made the
@@ -52,14 +50,9 @@ public final class Workspace implements AutoCloseable {
   private int claimed = -1;
   private Object hitState;
 
-  // Gradients' walk, kept for the last root it was asked about
-  Tensor lastRoot;
-  List<Tensor> lastWrt;
-  List<Tensor> order;
-  Set<Tensor> relevant;
-  Set<Tensor> targets;
-  final IdentityHashMap<Tensor, Tensor> grads = new IdentityHashMap<>();
-  final List<Tensor> result = new ArrayList<>();
+  // Gradients' walk for the last root it was asked about, and the list its result is written to
+  BackwardPlan backwardPlan;
+  final List<Tensor> gradients = new ArrayList<>();
 
   /** A workspace for the current thread, not yet active. */
   public Workspace() {}

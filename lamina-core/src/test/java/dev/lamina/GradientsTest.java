@@ -60,6 +60,24 @@ class GradientsTest {
   }
 
   @Test
+  void aWorkspaceWalksTheSameGraphWithEachStepsValuesAndRebuildsForNewTargets() {
+    Tensor w = Tensor.of(new float[] {1, 2, 3}, 3);
+    Tensor input = Tensor.of(new float[] {1, 1, 1}, 3);
+    Workspace steps = new Workspace();
+    for (int step = 0; step < 3; step++) {
+      input.floats[0] = step;
+      try (Workspace open = steps.step(0)) {
+        // d/dw sum(w·input·w) = 2·w·input; d/dinput = w²
+        Tensor loss = w.mul(input).mul(w).sum();
+        assertArrayEquals(new double[] {2 * step, 4, 6}, grad(loss, w), 1e-6);
+        List<Tensor> both = Gradients.of(loss, List.of(input, w));
+        assertArrayEquals(new double[] {1, 4, 9}, both.get(0).toDoubleArray(), 1e-6);
+        assertArrayEquals(new double[] {2 * step, 4, 6}, both.get(1).toDoubleArray(), 1e-6);
+      }
+    }
+  }
+
+  @Test
   void noGradScopeRecordsNothing() {
     try (NoGrad scope = NoGrad.enter()) {
       assertTrue(NoGrad.isActive());
