@@ -87,7 +87,10 @@ final class ThinGemm extends VectorRangeSplit {
     product.accumulate = accumulate;
     int threads = KernelThreads.count();
     boolean split = threads > 1 && (long) m * n * k >= BlockedGemm.PARALLEL_MIN_WORK;
-    product.run(n, split ? Math.min(threads, n / S.length()) : 1);
+    // a part of one vector of columns pairs it with itself, doing the work of two: split only
+    // into parts of two vectors or more (W6's first layer, 32 filters: 2 parts of one vector each
+    // ran one after the other inside a convolution's chunk, twice the multiply-adds for nothing)
+    product.run(n, split ? Math.max(1, Math.min(threads, n / (2 * S.length()))) : 1);
   }
 
   @Override
