@@ -7,7 +7,7 @@ final class ImageParts {
   private ImageParts() {}
 
   /**
-   * Work on one image, given room for one window's pixels ({@link Window2d#windowPixels});
+   * Work on one image, given room for one window's pixels ({@link Window2d#windowStarts});
    * different images write disjoint outputs.
    */
   @FunctionalInterface

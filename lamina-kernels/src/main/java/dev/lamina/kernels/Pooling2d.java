@@ -26,29 +26,11 @@ public final class Pooling2d {
           int out = image * window.outPixels() * channels;
           for (int oy = 0; oy < window.outHeight(); oy++) {
             for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-              int inside = windowStarts(window, channels, inStart, oy, ox, pixels);
+              int inside = window.windowStarts(oy, ox, inStart, channels, pixels);
               Kernels.get().windowMaximum(input, pixels, inside, output, argmax, out, channels);
             }
           }
         });
-  }
-
-  /**
-   * Writes where the channels of each input pixel of the window at (oy, ox) start, skipping
-   * padding, in window order; returns how many.
-   */
-  private static int windowStarts(
-      Window2d w, int channels, int inStart, int oy, int ox, int[] starts) {
-    w.windowPixels(oy, ox, starts);
-    // the pixels inside become where their channels start, in place and in order
-    int count = 0;
-    for (int k = 0; k < w.windowSize(); k++) {
-      int pixel = starts[k];
-      if (pixel >= 0) {
-        starts[count++] = inStart + pixel * channels;
-      }
-    }
-    return count;
   }
 
   /** output = the mean of each window's pixels inside the input. */
@@ -62,14 +44,13 @@ public final class Pooling2d {
           int out = image * window.outPixels() * channels;
           for (int oy = 0; oy < window.outHeight(); oy++) {
             for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-              float scale = 1f / window.windowPixels(oy, ox, pixels);
+              int inside = window.windowStarts(oy, ox, inStart, channels, pixels);
+              float scale = 1f / inside;
               Arrays.fill(output, out, out + channels, 0f);
-              for (int pixel : pixels) {
-                if (pixel >= 0) {
-                  int in = inStart + pixel * channels;
-                  for (int c = 0; c < channels; c++) {
-                    output[out + c] += input[in + c];
-                  }
+              for (int k = 0; k < inside; k++) {
+                int in = pixels[k];
+                for (int c = 0; c < channels; c++) {
+                  output[out + c] += input[in + c];
                 }
               }
               for (int c = 0; c < channels; c++) {
@@ -118,13 +99,12 @@ public final class Pooling2d {
           int out = image * window.outPixels() * channels;
           for (int oy = 0; oy < window.outHeight(); oy++) {
             for (int ox = 0; ox < window.outWidth(); ox++, out += channels) {
-              float scale = 1f / window.windowPixels(oy, ox, pixels);
-              for (int pixel : pixels) {
-                if (pixel >= 0) {
-                  int in = inStart + pixel * channels;
-                  for (int c = 0; c < channels; c++) {
-                    inputGradient[in + c] += outputGradient[out + c] * scale;
-                  }
+              int inside = window.windowStarts(oy, ox, inStart, channels, pixels);
+              float scale = 1f / inside;
+              for (int k = 0; k < inside; k++) {
+                int in = pixels[k];
+                for (int c = 0; c < channels; c++) {
+                  inputGradient[in + c] += outputGradient[out + c] * scale;
                 }
               }
             }

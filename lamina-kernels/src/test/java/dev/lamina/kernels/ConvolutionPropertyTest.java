@@ -205,6 +205,35 @@ class ConvolutionPropertyTest {
     assertClose(expectedGradient, inputGradient, (max ? "max" : "average") + " gradient " + p);
   }
 
+  @Property(tries = 300)
+  void windowStartsAreTheInsidePixelsInWindowOrder(
+      @ForAll("problems") Problem p, @ForAll boolean dilated) {
+    Window2d w = dilated ? p.window() : p.poolWindow();
+    int first = 7;
+    int pixelLength = p.channels();
+    int[] starts = new int[w.windowSize()];
+    for (int oy = 0; oy < w.outHeight(); oy++) {
+      for (int ox = 0; ox < w.outWidth(); ox++) {
+        int[] expected = new int[w.windowSize()];
+        int count = 0;
+        for (int ky = 0; ky < w.kernelHeight(); ky++) {
+          for (int kx = 0; kx < w.kernelWidth(); kx++) {
+            int y = w.inputRow(oy, ky);
+            int x = w.inputColumn(ox, kx);
+            if (y >= 0 && x >= 0) {
+              expected[count++] = first + (y * w.width() + x) * pixelLength;
+            }
+          }
+        }
+        int inside = w.windowStarts(oy, ox, first, pixelLength, starts);
+        assertArrayEquals(
+            Arrays.copyOf(expected, count),
+            Arrays.copyOf(starts, inside),
+            "window at (" + oy + ", " + ox + ") of " + p);
+      }
+    }
+  }
+
   @Test
   void samePaddingPutsTheOddPixelAtTheEndAsKerasDoes() {
     // 5 wide, window 2, stride 2: 3 outputs need 6 columns, so one padding column, on the right
