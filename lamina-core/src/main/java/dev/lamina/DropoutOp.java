@@ -46,10 +46,7 @@ final class DropoutOp implements BackwardRule {
     int n = mask.length;
     Kernels.get().bernoulliMask(stream, keep, mask, 0, n);
     if (x.floats != null) {
-      float divisor = (float) keep;
-      for (int i = 0; i < n; i++) {
-        values.floats[i] = x.floats[i] / divisor * mask[i];
-      }
+      Kernels.get().divideThenMultiply(x.floats, 0, (float) keep, mask, 0, values.floats, 0, n);
     } else {
       for (int i = 0; i < n; i++) {
         values.doubles[i] = x.doubles[i] / keep * mask[i];
@@ -63,10 +60,7 @@ final class DropoutOp implements BackwardRule {
     Tensor go = g.to(x.dtype);
     int n = mask.length;
     if (x.floats != null) {
-      float divisor = (float) keep;
-      for (int i = 0; i < n; i++) {
-        gx.floats[i] = go.floats[i] * mask[i] / divisor;
-      }
+      Kernels.get().multiplyThenDivide(go.floats, 0, mask, 0, (float) keep, gx.floats, 0, n);
     } else {
       for (int i = 0; i < n; i++) {
         gx.doubles[i] = go.doubles[i] * mask[i] / keep;

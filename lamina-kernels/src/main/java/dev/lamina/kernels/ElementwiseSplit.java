@@ -14,7 +14,9 @@ final class ElementwiseSplit extends VectorRangeSplit {
     SUB,
     MUL,
     DIV,
-    SCALE
+    SCALE,
+    DIVIDE_THEN_MULTIPLY,
+    MULTIPLY_THEN_DIVIDE
   }
 
   private static final ThreadLocal<ElementwiseSplit> PER_THREAD =
@@ -37,8 +39,9 @@ final class ElementwiseSplit extends VectorRangeSplit {
   }
 
   /**
-   * out = a op b (or alpha·a for SCALE, b unused) over n elements, split over the kernel threads
-   * when n is large enough to be worth it, else in one part on the calling thread.
+   * out = a op b (alpha·a for SCALE, b unused; alpha the divisor of the two-step ones) over n
+   * elements, split over the kernel threads when n is large enough to be worth it, else in one part
+   * on the calling thread.
    */
   static void run(
       Op op,
@@ -80,6 +83,10 @@ final class ElementwiseSplit extends VectorRangeSplit {
       case MUL -> VectorElementwise.mul(a, ai, b, bi, out, oi, n);
       case DIV -> VectorElementwise.div(a, ai, b, bi, out, oi, n);
       case SCALE -> VectorElementwise.scale(alpha, a, ai, out, oi, n);
+      case DIVIDE_THEN_MULTIPLY ->
+          VectorElementwise.divideThenMultiply(a, ai, alpha, b, bi, out, oi, n);
+      case MULTIPLY_THEN_DIVIDE ->
+          VectorElementwise.multiplyThenDivide(a, ai, b, bi, alpha, out, oi, n);
     }
   }
 

@@ -91,6 +91,31 @@ public interface Kernels {
   /** out[j] = Σ_i a[i·cols + j]: column sums of a rows×cols matrix (a bias gradient). */
   void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset);
 
+  /**
+   * out[i] = a[i] / divisor · b[i], rounded after the division and after the product (inverted
+   * dropout: x / keep · mask).
+   */
+  void divideThenMultiply(
+      float[] a,
+      int aOffset,
+      float divisor,
+      float[] b,
+      int bOffset,
+      float[] out,
+      int outOffset,
+      int n);
+
+  /** out[i] = a[i] · b[i] / divisor, rounded after the product and after the division. */
+  void multiplyThenDivide(
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float divisor,
+      float[] out,
+      int outOffset,
+      int n);
+
   /** out[i] = alpha · a[i]. */
   void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n);
 

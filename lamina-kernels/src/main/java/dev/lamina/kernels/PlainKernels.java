@@ -150,6 +150,36 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public void divideThenMultiply(
+      float[] a,
+      int aOffset,
+      float divisor,
+      float[] b,
+      int bOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = a[aOffset + i] / divisor * b[bOffset + i];
+    }
+  }
+
+  @Override
+  public void multiplyThenDivide(
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float divisor,
+      float[] out,
+      int outOffset,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOffset + i] = a[aOffset + i] * b[bOffset + i] / divisor;
+    }
+  }
+
+  @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
     for (int i = 0; i < n; i++) {
       out[outOffset + i] = alpha * a[aOffset + i];

@@ -65,4 +65,42 @@ final class VectorElementwise {
     }
     TAIL.scale(alpha, a, aOffset + i, out, outOffset + i, n - i);
   }
+
+  static void divideThenMultiply(
+      float[] a,
+      int aOffset,
+      float divisor,
+      float[] b,
+      int bOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .div(divisor)
+          .mul(FloatVector.fromArray(S, b, bOffset + i))
+          .intoArray(out, outOffset + i);
+    }
+    TAIL.divideThenMultiply(a, aOffset + i, divisor, b, bOffset + i, out, outOffset + i, n - i);
+  }
+
+  static void multiplyThenDivide(
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float divisor,
+      float[] out,
+      int outOffset,
+      int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      FloatVector.fromArray(S, a, aOffset + i)
+          .mul(FloatVector.fromArray(S, b, bOffset + i))
+          .div(divisor)
+          .intoArray(out, outOffset + i);
+    }
+    TAIL.multiplyThenDivide(a, aOffset + i, b, bOffset + i, divisor, out, outOffset + i, n - i);
+  }
 }

@@ -166,6 +166,50 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void divideThenMultiply(
+      float[] a,
+      int aOffset,
+      float divisor,
+      float[] b,
+      int bOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    ElementwiseSplit.run(
+        ElementwiseSplit.Op.DIVIDE_THEN_MULTIPLY,
+        divisor,
+        a,
+        aOffset,
+        b,
+        bOffset,
+        out,
+        outOffset,
+        n);
+  }
+
+  @Override
+  public void multiplyThenDivide(
+      float[] a,
+      int aOffset,
+      float[] b,
+      int bOffset,
+      float divisor,
+      float[] out,
+      int outOffset,
+      int n) {
+    ElementwiseSplit.run(
+        ElementwiseSplit.Op.MULTIPLY_THEN_DIVIDE,
+        divisor,
+        a,
+        aOffset,
+        b,
+        bOffset,
+        out,
+        outOffset,
+        n);
+  }
+
+  @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
     ElementwiseSplit.run(ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
   }

@@ -30,6 +30,8 @@ class ElementwisePropertyTest {
     MUL((k, a, b, out, o, n) -> k.mul(a, o, b, o, out, o, n)),
     DIV((k, a, b, out, o, n) -> k.div(a, o, b, o, out, o, n)),
     SCALE((k, a, b, out, o, n) -> k.scale(-1.75f, a, o, out, o, n)),
+    DIVIDE_THEN_MULTIPLY((k, a, b, out, o, n) -> k.divideThenMultiply(a, o, 0.7f, b, o, out, o, n)),
+    MULTIPLY_THEN_DIVIDE((k, a, b, out, o, n) -> k.multiplyThenDivide(a, o, b, o, 0.7f, out, o, n)),
     AXPY((k, a, b, out, o, n) -> k.axpy(0.5f, a, o, out, o, n)),
     SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
     DOT((k, a, b, out, o, n) -> out[0] = k.dot(a, o, b, o, n)),

@@ -48,6 +48,8 @@ class ElementwiseSplitTest {
       case MUL -> k.mul(a, 3, b, 5, out, 1, N);
       case DIV -> k.div(a, 3, b, 5, out, 1, N);
       case SCALE -> k.scale(-1.7f, a, 3, out, 1, N);
+      case DIVIDE_THEN_MULTIPLY -> k.divideThenMultiply(a, 3, 0.7f, b, 5, out, 1, N);
+      case MULTIPLY_THEN_DIVIDE -> k.multiplyThenDivide(a, 3, b, 5, 0.7f, out, 1, N);
     }
     return out;
   }
