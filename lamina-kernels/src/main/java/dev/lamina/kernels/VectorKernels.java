@@ -337,8 +337,7 @@ final class VectorKernels implements Kernels {
       float[] beta,
       float[] normalized,
       float[] out) {
-    VectorNormalization.batchNormForward(
-        a, rows, cols, mean, inverseStd, gamma, beta, normalized, out);
+    NormalizationSplit.forward(a, rows, cols, mean, inverseStd, gamma, beta, normalized, out);
   }
 
   @Override
@@ -351,7 +350,7 @@ final class VectorKernels implements Kernels {
       float[] sumGrad,
       float[] sumGradNormalized,
       float[] out) {
-    VectorNormalization.batchNormBackward(
+    NormalizationSplit.backward(
         grad, normalized, rows, cols, factor, sumGrad, sumGradNormalized, out);
   }
 

@@ -5,7 +5,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Batch normalization's column kernels on the Vector API. Lanes run across columns, so every column
+ * Batch normalization's column kernels on the Vector API; the elementwise passes over a range of
+ * rows that {@link NormalizationSplit} hands each thread. Lanes run across columns, so every column
  * still sums its rows in order and the results equal the plain reference exactly; the columns past
  * the last whole vector are finished in plain Java.
  */
@@ -47,9 +48,11 @@ final class VectorNormalization {
     }
   }
 
+  /** Rows [from, to) of {@link Kernels#batchNormForward}. */
   static void batchNormForward(
       float[] a,
-      int rows,
+      int from,
+      int to,
       int cols,
       float[] mean,
       float[] inverseStd,
@@ -58,7 +61,7 @@ final class VectorNormalization {
       float[] normalized,
       float[] out) {
     int bound = S.loopBound(cols);
-    for (int r = 0, base = 0; r < rows; r++, base += cols) {
+    for (int r = from, base = from * cols; r < to; r++, base += cols) {
       int j = 0;
       for (; j < bound; j += S.length()) {
         FloatVector x =
@@ -78,6 +81,7 @@ final class VectorNormalization {
     }
   }
 
+  /** Rows [from, to) of {@link Kernels#batchNormBackward} over {@code rows} rows. */
   static void batchNormBackward(
       float[] grad,
       float[] normalized,
@@ -86,10 +90,12 @@ final class VectorNormalization {
       float[] factor,
       float[] sumGrad,
       float[] sumGradNormalized,
-      float[] out) {
+      float[] out,
+      int from,
+      int to) {
     float n = rows;
     int bound = S.loopBound(cols);
-    for (int r = 0, base = 0; r < rows; r++, base += cols) {
+    for (int r = from, base = from * cols; r < to; r++, base += cols) {
       int j = 0;
       for (; j < bound; j += S.length()) {
         FloatVector.fromArray(S, grad, base + j)

@@ -3,11 +3,14 @@ package dev.lamina.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Batch normalization's column kernels: the active implementation equals the plain reference bit
@@ -21,17 +24,52 @@ class NormalizationKernelsPropertyTest {
       @ForAll @IntRange(min = 0, max = 40) int rows,
       @ForAll @IntRange(min = 1, max = 70) int cols,
       @ForAll long seed) {
-    Random random = new Random(seed);
-    float[] a = random(rows * cols, random);
-    float[] b = random(rows * cols, random);
-    float[][] columns = new float[5][];
-    for (int i = 0; i < columns.length; i++) {
-      columns[i] = random(cols, random);
+    Inputs in = Inputs.random(rows, cols, new Random(seed));
+    assertSameOutputs(in.run(Kernels.plain()), in.run(Kernels.get()), rows + "×" + cols);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // a W3 batch, widths with a column tail, fewer columns than two vectors, a ragged last part
+    "256, 512",
+    "300, 150",
+    "1100, 37",
+    "2049, 17",
+  })
+  void splitOverTheThreadsGivesThePlainBits(int rows, int cols) {
+    int threadsBefore = KernelThreads.count();
+    Inputs in = Inputs.random(rows, cols, new Random(rows * 31L + cols));
+    float[][] expected = in.run(Kernels.plain());
+    try {
+      for (int threads = 1; threads <= 3; threads++) {
+        KernelThreads.setCount(threads);
+        assertSameOutputs(expected, in.run(Kernels.get()), threads + " threads");
+      }
+    } finally {
+      KernelThreads.setCount(threadsBefore);
     }
-    float[][] expected = run(Kernels.plain(), a, b, columns, rows, cols);
-    float[][] actual = run(Kernels.get(), a, b, columns, rows, cols);
+  }
+
+  /** Two random rows×cols matrices and five random column arrays. */
+  private record Inputs(int rows, int cols, float[] a, float[] b, float[][] columns) {
+    static Inputs random(int rows, int cols, Random random) {
+      float[] a = NormalizationKernelsPropertyTest.random(rows * cols, random);
+      float[] b = NormalizationKernelsPropertyTest.random(rows * cols, random);
+      float[][] columns = new float[5][];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = NormalizationKernelsPropertyTest.random(cols, random);
+      }
+      return new Inputs(rows, cols, a, b, columns);
+    }
+
+    float[][] run(Kernels k) {
+      return NormalizationKernelsPropertyTest.run(k, a, b, columns, rows, cols);
+    }
+  }
+
+  private static void assertSameOutputs(float[][] expected, float[][] actual, String label) {
     for (int i = 0; i < expected.length; i++) {
-      assertArrayEquals(expected[i], actual[i], "output " + i + " rows=" + rows + " cols=" + cols);
+      assertArrayEquals(expected[i], actual[i], "output " + i + ", " + label);
     }
   }
 
