@@ -66,6 +66,17 @@ class VectorMathTest {
     assertUlps("tanh", VectorMath::tanh, Math::tanh, range(-1e-3, 1e-3, 10_000), 2);
   }
 
+  @Test
+  void tanhIsExactlyOneWhereFloatRoundsItToOne() {
+    // past about 9.01, 1 − tanh(x) is below half an ulp of 1: the clamp must not show there
+    for (float[] x : new float[][] {range(9.02, 1000, 10_000), range(-1000, -9.02, 10_000)}) {
+      float[] got = apply(VectorMath::tanh, x);
+      for (int i = 0; i < x.length; i++) {
+        assertEquals((float) Math.tanh(x[i]), got[i], "tanh(" + x[i] + ")");
+      }
+    }
+  }
+
   @SuppressWarnings("FloatingPointLiteralPrecision") // exp's underflow bound as Cephes writes it
   @Test
   void specialValuesAsMath() {
