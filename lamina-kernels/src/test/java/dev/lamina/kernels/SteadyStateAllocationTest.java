@@ -41,6 +41,20 @@ class SteadyStateAllocationTest {
   }
 
   @Test
+  void activationsForwardAndBackward() {
+    // exp, expm1 and tanh are helpers of ours: one left uninlined would box its vectors
+    float[] x = new float[70];
+    float[] y = new float[70];
+    float[] g = new float[70];
+    float[] out = new float[70];
+    Kernels k = Kernels.get();
+    for (Pointwise f : Pointwise.values()) {
+      assertEventuallyBelow(f + " forward", 1, () -> k.pointwise(f, x, y, 67));
+      assertEventuallyBelow(f + " backward", 1, () -> k.pointwiseBackward(f, x, y, g, out, 67));
+    }
+  }
+
+  @Test
   void maskAndNormalizationKernelsAndAGemmAfterThem() {
     KernelThreads.setCount(1);
     int rows = 9;
