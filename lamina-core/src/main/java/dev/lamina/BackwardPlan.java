@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ final class BackwardPlan {
     List<Tensor> order = topologicalOrder(root);
     int n = order.size();
     nodes = order.toArray(new Tensor[0]);
-    Map<Tensor, Integer> positions = new IdentityHashMap<>(2 * n);
+    IdentityHashMap<Tensor, Integer> positions = new IdentityHashMap<>(2 * n);
     for (int i = 0; i < n; i++) {
       positions.put(nodes[i], i);
     }
