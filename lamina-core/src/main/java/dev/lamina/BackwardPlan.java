@@ -47,17 +47,16 @@ final class BackwardPlan {
     for (int i = 0; i < n; i++) {
       List<Tensor> inputs = inputsOf(nodes[i]);
       int[] at = new int[inputs.size()];
-      boolean leads = targets.contains(nodes[i]);
+      requested[i] = targets.contains(nodes[i]);
+      boolean leads = requested[i];
       for (int j = 0; j < at.length; j++) {
         at[j] = positions.get(inputs.get(j));
         leads |= relevant[at[j]];
       }
       inputPositions[i] = at;
       relevant[i] = leads;
-      requested[i] = targets.contains(nodes[i]);
-    }
-    for (int i = 0; i < n; i++) {
-      wanted[i] = wantedBits(inputPositions[i]);
+      // inputs come before their operation, so their relevance is final here
+      wanted[i] = wantedBits(at);
     }
     wrtPositions = new int[wrt.size()];
     for (int k = 0; k < wrtPositions.length; k++) {
