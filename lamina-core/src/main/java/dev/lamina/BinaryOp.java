@@ -52,6 +52,10 @@ enum BinaryOp {
     @Override
     void gradients(
         Tensor g, Tensor a, Tensor b, Tensor out, boolean wantA, boolean wantB, Tensor[] into) {
+      if (wantA && wantB && ScalarProductGradients.applies(g, a, b)) {
+        ScalarProductGradients.compute(g, a, b, into);
+        return;
+      }
       set(into, wantA ? productGradient(g, b, a) : null, wantB ? productGradient(g, a, b) : null);
     }
 

@@ -119,6 +119,21 @@ public interface Kernels {
   /** out[i] = alpha · a[i]. */
   void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n);
 
+  /**
+   * out[i] = alpha · g[i], and returns Σ g[i]·x[i], in one pass: both gradients of a product of x
+   * with one value alpha (g the product's gradient). The sum adds fixed blocks in order, so its
+   * bits do not depend on how many threads share the pass.
+   */
+  float scaleAndDot(
+      float alpha,
+      float[] g,
+      int gOffset,
+      float[] x,
+      int xOffset,
+      float[] out,
+      int outOffset,
+      int n);
+
   /** y[i] += alpha · x[i]. */
   void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 

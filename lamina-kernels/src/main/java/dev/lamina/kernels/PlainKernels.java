@@ -187,6 +187,25 @@ final class PlainKernels implements Kernels {
   }
 
   @Override
+  public float scaleAndDot(
+      float alpha,
+      float[] g,
+      int gOffset,
+      float[] x,
+      int xOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    float total = 0f;
+    for (int i = 0; i < n; i++) {
+      float gi = g[gOffset + i];
+      out[outOffset + i] = alpha * gi;
+      total += gi * x[xOffset + i];
+    }
+    return total;
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
     for (int i = 0; i < n; i++) {
       y[yOffset + i] += alpha * x[xOffset + i];

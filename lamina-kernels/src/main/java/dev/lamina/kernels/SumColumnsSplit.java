@@ -2,6 +2,7 @@ package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Column sums of a large matrix (a bias gradient over batch × pixels rows) split over the kernel
@@ -11,6 +12,7 @@ import jdk.incubator.vector.FloatVector;
 final class SumColumnsSplit extends VectorRangeSplit {
   private static final ThreadLocal<SumColumnsSplit> PER_THREAD =
       ThreadLocal.withInitial(SumColumnsSplit::new);
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   private float[] a;
   private int aOffset;
@@ -23,9 +25,9 @@ final class SumColumnsSplit extends VectorRangeSplit {
 
   /** As {@link Kernels#sumColumns}. */
   static void run(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
-    int threads = Math.min(KernelThreads.count(), cols / FloatVector.SPECIES_PREFERRED.length());
+    int threads = Math.min(KernelThreads.count(), cols / S.length());
     if (threads < 2 || (long) rows * cols < PARALLEL_MIN) {
-      VectorKernels.sumColumnsRange(a, aOffset, rows, cols, out, outOffset, 0, cols);
+      range(a, aOffset, rows, cols, out, outOffset, 0, cols);
       return;
     }
     SumColumnsSplit split = PER_THREAD.get();
@@ -40,7 +42,38 @@ final class SumColumnsSplit extends VectorRangeSplit {
 
   @Override
   void runRange(int from, int to) {
-    VectorKernels.sumColumnsRange(a, aOffset, rows, cols, out, outOffset, from, to);
+    range(a, aOffset, rows, cols, out, outOffset, from, to);
+  }
+
+  /** Columns [from, to) of {@link Kernels#sumColumns}, each summed over the rows in order. */
+  private static void range(
+      float[] a, int aOffset, int rows, int cols, float[] out, int outOffset, int from, int to) {
+    int step = S.length();
+    int j = from;
+    for (; j + 2 * step <= to; j += 2 * step) {
+      FloatVector s0 = FloatVector.zero(S);
+      FloatVector s1 = FloatVector.zero(S);
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        s0 = s0.add(FloatVector.fromArray(S, a, at));
+        s1 = s1.add(FloatVector.fromArray(S, a, at + step));
+      }
+      s0.intoArray(out, outOffset + j);
+      s1.intoArray(out, outOffset + j + step);
+    }
+    for (; j + step <= to; j += step) {
+      FloatVector s0 = FloatVector.zero(S);
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        s0 = s0.add(FloatVector.fromArray(S, a, at));
+      }
+      s0.intoArray(out, outOffset + j);
+    }
+    for (; j < to; j++) {
+      float total = 0f;
+      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
+        total += a[at];
+      }
+      out[outOffset + j] = total;
+    }
   }
 
   @Override

@@ -134,37 +134,6 @@ final class VectorKernels implements Kernels {
     SumColumnsSplit.run(a, aOffset, rows, cols, out, outOffset);
   }
 
-  /** Columns [from, to) of {@link #sumColumns}, each summed over the rows in order. */
-  static void sumColumnsRange(
-      float[] a, int aOffset, int rows, int cols, float[] out, int outOffset, int from, int to) {
-    int step = S.length();
-    int j = from;
-    for (; j + 2 * step <= to; j += 2 * step) {
-      FloatVector s0 = FloatVector.zero(S);
-      FloatVector s1 = FloatVector.zero(S);
-      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
-        s0 = s0.add(FloatVector.fromArray(S, a, at));
-        s1 = s1.add(FloatVector.fromArray(S, a, at + step));
-      }
-      s0.intoArray(out, outOffset + j);
-      s1.intoArray(out, outOffset + j + step);
-    }
-    for (; j + step <= to; j += step) {
-      FloatVector s0 = FloatVector.zero(S);
-      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
-        s0 = s0.add(FloatVector.fromArray(S, a, at));
-      }
-      s0.intoArray(out, outOffset + j);
-    }
-    for (; j < to; j++) {
-      float total = 0f;
-      for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
-        total += a[at];
-      }
-      out[outOffset + j] = total;
-    }
-  }
-
   @Override
   public void divideThenMultiply(
       float[] a,
@@ -212,6 +181,19 @@ final class VectorKernels implements Kernels {
   @Override
   public void scale(float alpha, float[] a, int aOffset, float[] out, int outOffset, int n) {
     ElementwiseSplit.run(ElementwiseSplit.Op.SCALE, alpha, a, aOffset, null, 0, out, outOffset, n);
+  }
+
+  @Override
+  public float scaleAndDot(
+      float alpha,
+      float[] g,
+      int gOffset,
+      float[] x,
+      int xOffset,
+      float[] out,
+      int outOffset,
+      int n) {
+    return ScaleAndDotSplit.run(alpha, g, gOffset, x, xOffset, out, outOffset, n);
   }
 
   @Override

@@ -25,7 +25,7 @@ class SplitAllocationTest {
   }
 
   @Test
-  void splitGemmAdamActivationsAndColumnSumsAllocateNothingPerCall() {
+  void splitKernelsAllocateNothingPerCall() {
     KernelThreads.setCount(2);
     GemmCase g = GemmCase.random(64, 192, 256, 0, new Random(2));
     float[] c = new float[64 * 192];
@@ -44,6 +44,11 @@ class SplitAllocationTest {
     AllocationProbe.assertEventuallyBelow("split adam", 1, CALLS_PER_ROUND, adam);
     AllocationProbe.assertEventuallyBelow("split tanh forward", 1, CALLS_PER_ROUND, forward);
     AllocationProbe.assertEventuallyBelow("split tanh backward", 1, CALLS_PER_ROUND, backward);
+    AllocationProbe.assertEventuallyBelow(
+        "split scale and dot",
+        1,
+        CALLS_PER_ROUND,
+        () -> m[0] = kernels.scaleAndDot(0.5f, grad, 0, w, 0, v, 0, n));
     // a kernel gradient over few rows (ThinGemm) and a bias gradient, both split by columns
     float[] thin = new float[11 * 512];
     AllocationProbe.assertEventuallyBelow(
