@@ -88,4 +88,18 @@ public final class NeuralOps {
   public static Tensor squaredNorm(Tensor w, double factor) {
     return SquaredNormOp.apply(w, factor);
   }
+
+  /**
+   * Keras's mean absolute error of a batch without sample weights, {@code mean(|y − ŷ|, axis=-1)}
+   * summed over the batch and divided by its size, as one operation; targets must have the
+   * predictions' shape (rank 2 or more) and type.
+   */
+  public static Tensor meanAbsoluteError(Tensor yTrue, Tensor yPred) {
+    return MeanErrorOp.apply(yTrue, yPred, false);
+  }
+
+  /** As {@link #meanAbsoluteError}, for the mean squared error {@code mean((y − ŷ)², axis=-1)}. */
+  public static Tensor meanSquaredError(Tensor yTrue, Tensor yPred) {
+    return MeanErrorOp.apply(yTrue, yPred, true);
+  }
 }

@@ -221,6 +221,36 @@ class FusedOpGradientTest {
         List.of(random(13, 2, 6, 7)));
   }
 
+  /** Both mean errors, at rank 2 and 3 (the divisor is the batch size times the last axis). */
+  static Stream<Arguments> meanErrors() {
+    return Stream.of(
+        Arguments.of(false, new int[] {6, 3}),
+        Arguments.of(true, new int[] {6, 3}),
+        Arguments.of(false, new int[] {4, 3, 5}),
+        Arguments.of(true, new int[] {4, 3, 5}));
+  }
+
+  @ParameterizedTest(name = "squared={0}, shape {1}")
+  @MethodSource("meanErrors")
+  void meanErrorOpIsItsComposition(boolean squared, int[] shape) {
+    Tensor yPred = random(31, 2, shape);
+    // targets away from the predictions, where |ŷ − y| has its kink
+    Tensor apart = awayFromKinks(32, shape[0], (int) (yPred.size() / shape[0])).reshape(shape);
+    Tensor yTrue = Tensor.ofDouble(yPred.add(apart).toDoubleArray(), shape);
+    int n = shape[0];
+    assertSameAsComposition(
+        squared ? "mean squared error" : "mean absolute error",
+        in ->
+            squared
+                ? NeuralOps.meanSquaredError(in.get(0), in.get(1))
+                : NeuralOps.meanAbsoluteError(in.get(0), in.get(1)),
+        in -> {
+          Tensor d = in.get(0).sub(in.get(1));
+          return (squared ? d.square() : d.abs()).mean(-1).sum().div(n);
+        },
+        List.of(yTrue, yPred));
+  }
+
   @Test
   void squaredNormOpInFloat32HasTheCompositionsGradientBits() {
     Tensor w = random(14, 2, 33, 17).to(DType.FLOAT32);

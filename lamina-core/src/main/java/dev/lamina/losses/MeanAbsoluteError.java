@@ -1,9 +1,10 @@
 package dev.lamina.losses;
 
+import dev.lamina.NeuralOps;
 import dev.lamina.Tensor;
 
 /** mean(|y − ŷ|) over the last axis. */
-public final class MeanAbsoluteError implements Loss {
+public final class MeanAbsoluteError extends MeanErrorLoss {
 
   @Override
   public String name() {
@@ -13,5 +14,10 @@ public final class MeanAbsoluteError implements Loss {
   @Override
   public Tensor perSample(Tensor yTrue, Tensor yPred) {
     return Targets.alignedTo(name(), yTrue, yPred).sub(yPred).abs().mean(-1);
+  }
+
+  @Override
+  Tensor fused(Tensor yTrue, Tensor yPred) {
+    return NeuralOps.meanAbsoluteError(yTrue, yPred);
   }
 }

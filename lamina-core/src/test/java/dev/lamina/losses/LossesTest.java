@@ -1,11 +1,14 @@
 package dev.lamina.losses;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.Gradients;
 import dev.lamina.ShapeMismatchException;
 import dev.lamina.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +41,33 @@ class LossesTest {
             t(new float[][] {{1, 0, 1}}),
             t(new float[][] {{0.9f, 0.1f, 0.8f}})),
         1e-6);
+  }
+
+  /**
+   * Without sample weights the mean errors are one fused operation: the same value and gradient as
+   * the weighted composition with weights of one, for (N,) targets beside (N, 1) predictions and at
+   * an exact match, where the absolute error's gradient is 0.
+   */
+  @Test
+  void meanErrorsWithoutWeightsEqualTheCompositionWithWeightsOfOne() {
+    Tensor y = Tensor.of(new float[] {1, 0.3f, 2, -1}, 4);
+    Tensor p = Tensor.of(new float[] {1.9f, 0.3f, 1.8f, 0.5f}, 4, 1);
+    Tensor ones = Tensor.ones(4);
+    for (Loss loss : new Loss[] {new MeanAbsoluteError(), new MeanSquaredError()}) {
+      Tensor fused = loss.compute(y, p, null);
+      Tensor composed = loss.compute(y, p, ones);
+      assertEquals(composed.item(), fused.item(), 1e-7, loss.name());
+      assertArrayEquals(
+          Gradients.of(composed, List.of(p)).get(0).toFloatArray(),
+          Gradients.of(fused, List.of(p)).get(0).toFloatArray(),
+          1e-7f,
+          loss.name());
+    }
+    assertEquals(
+        0f,
+        Gradients.of(new MeanAbsoluteError().compute(y, p, null), List.of(p))
+            .get(0)
+            .toFloatArray()[1]);
   }
 
   @Test
