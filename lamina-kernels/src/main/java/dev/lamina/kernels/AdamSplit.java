@@ -1,18 +1,22 @@
 package dev.lamina.kernels;
 
-/** One Adam update split over the kernel threads. */
+/**
+ * One Adam update, float32 or float64, split over the kernel threads. The arrays are held as
+ * objects and the factors as doubles (a float32 update's factors are floats, which a double holds
+ * exactly), so that both types share one split.
+ */
 final class AdamSplit extends VectorRangeSplit {
   private static final ThreadLocal<AdamSplit> PER_THREAD = ThreadLocal.withInitial(AdamSplit::new);
 
-  private float[] w;
-  private float[] g;
-  private float[] m;
-  private float[] v;
+  private Object w;
+  private Object g;
+  private Object m;
+  private Object v;
   private int offset;
-  private float alpha;
-  private float oneMinusBeta1;
-  private float oneMinusBeta2;
-  private float epsilon;
+  private double alpha;
+  private double oneMinusBeta1;
+  private double oneMinusBeta2;
+  private double epsilon;
 
   private AdamSplit() {}
 
@@ -27,6 +31,36 @@ final class AdamSplit extends VectorRangeSplit {
       float oneMinusBeta1,
       float oneMinusBeta2,
       float epsilon,
+      int parts) {
+    start(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
+  }
+
+  static void run(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon,
+      int parts) {
+    start(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
+  }
+
+  private static void start(
+      Object w,
+      Object g,
+      Object m,
+      Object v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon,
       int parts) {
     AdamSplit split = PER_THREAD.get();
     split.w = w;
@@ -43,8 +77,31 @@ final class AdamSplit extends VectorRangeSplit {
 
   @Override
   void runRange(int from, int to) {
-    VectorKernels.adamRange(
-        w, g, m, v, offset + from, to - from, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+    if (w instanceof float[] floats) {
+      VectorKernels.adamRange(
+          floats,
+          (float[]) g,
+          (float[]) m,
+          (float[]) v,
+          offset + from,
+          to - from,
+          (float) alpha,
+          (float) oneMinusBeta1,
+          (float) oneMinusBeta2,
+          (float) epsilon);
+    } else {
+      VectorKernels.adamRange(
+          (double[]) w,
+          (double[]) g,
+          (double[]) m,
+          (double[]) v,
+          offset + from,
+          to - from,
+          alpha,
+          oneMinusBeta1,
+          oneMinusBeta2,
+          epsilon);
+    }
   }
 
   @Override

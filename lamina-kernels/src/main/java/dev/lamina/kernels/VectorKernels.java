@@ -444,6 +444,25 @@ final class VectorKernels implements Kernels {
       double oneMinusBeta1,
       double oneMinusBeta2,
       double epsilon) {
+    int threads = KernelThreads.count();
+    if (threads == 1 || n < ADAM_PARALLEL_MIN) {
+      adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+      return;
+    }
+    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, threads);
+  }
+
+  static void adamRange(
+      double[] w,
+      double[] g,
+      double[] m,
+      double[] v,
+      int offset,
+      int n,
+      double alpha,
+      double oneMinusBeta1,
+      double oneMinusBeta2,
+      double epsilon) {
     // the roundings of the plain loop, as the float32 kernel
     DoubleVector c1 = DoubleVector.broadcast(D, oneMinusBeta1);
     DoubleVector c2 = DoubleVector.broadcast(D, oneMinusBeta2);

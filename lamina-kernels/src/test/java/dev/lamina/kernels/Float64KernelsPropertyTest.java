@@ -56,6 +56,29 @@ class Float64KernelsPropertyTest {
     }
   }
 
+  /** An update long enough to be split over the kernel threads gives the plain loop's bits. */
+  @Test
+  void aLongAdamUpdateSplitOverThreadsEqualsPlain() {
+    int n = 300_007;
+    Random random = new Random(7);
+    double[][] expected = new double[4][n + 1];
+    for (double[] a : expected) {
+      for (int i = 0; i < a.length; i++) {
+        a[i] = Math.abs(random.nextGaussian());
+      }
+    }
+    double[][] actual = new double[4][];
+    for (int a = 0; a < 4; a++) {
+      actual[a] = expected[a].clone();
+    }
+    Kernels.plain()
+        .adam(expected[0], expected[1], expected[2], expected[3], 1, n, 1e-3, 0.1, 1e-3, 1e-7);
+    Kernels.get().adam(actual[0], actual[1], actual[2], actual[3], 1, n, 1e-3, 0.1, 1e-3, 1e-7);
+    for (int a = 0; a < 4; a++) {
+      assertArrayEquals(expected[a], actual[a], "array " + a);
+    }
+  }
+
   @Test
   void adamFollowsKerasByHand() {
     double[] w = {1};

@@ -42,6 +42,12 @@ class SplitAllocationTest {
     Runnable backward = () -> kernels.pointwiseBackward(Pointwise.TANH, null, y, grad, m, n);
     AllocationProbe.assertEventuallyBelow("split gemm", 1, CALLS_PER_ROUND, gemm);
     AllocationProbe.assertEventuallyBelow("split adam", 1, CALLS_PER_ROUND, adam);
+    double[] wide = new double[n];
+    AllocationProbe.assertEventuallyBelow(
+        "split float64 adam",
+        1,
+        CALLS_PER_ROUND,
+        () -> kernels.adam(wide, wide, wide, wide, 0, n, 1e-3, 0.1, 0.001, 1e-7));
     AllocationProbe.assertEventuallyBelow("split tanh forward", 1, CALLS_PER_ROUND, forward);
     AllocationProbe.assertEventuallyBelow("split tanh backward", 1, CALLS_PER_ROUND, backward);
     AllocationProbe.assertEventuallyBelow(
