@@ -35,8 +35,6 @@ class ElementwisePropertyTest {
     AXPY((k, a, b, out, o, n) -> k.axpy(0.5f, a, o, out, o, n)),
     SUM((k, a, b, out, o, n) -> out[0] = k.sum(a, o, n)),
     DOT((k, a, b, out, o, n) -> out[0] = k.dot(a, o, b, o, n)),
-    SCALE_AND_DOT(
-        (k, a, b, out, o, n) -> out[o + n + 1] = k.scaleAndDot(-1.75f, a, o, b, o, out, o, n)),
     MAX((k, a, b, out, o, n) -> out[0] = k.max(a, o, n)),
     // the matrix kernels take n as rows×cols + rest, cols from 1 to 37 (below and past a vector)
     ADD_ROW((k, a, b, out, o, n) -> k.addRow(a, o, b, o, out, o, rows(n), cols(n))),
