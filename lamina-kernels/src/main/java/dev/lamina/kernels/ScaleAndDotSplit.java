@@ -28,6 +28,7 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
   private float[] out;
   private int outOffset;
   private int n;
+  private int blocks;
   private float[] blockSums = new float[0];
 
   private ScaleAndDotSplit() {}
@@ -64,6 +65,7 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
     split.out = out;
     split.outOffset = outOffset;
     split.n = n;
+    split.blocks = blocks;
     try {
       KernelThreads.runParts(split, parts);
     } finally {
@@ -80,7 +82,6 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
 
   @Override
   public void runPart(int part, int parts) {
-    int blocks = (n + BLOCK - 1) / BLOCK;
     for (int b = blocks * part / parts; b < blocks * (part + 1) / parts; b++) {
       int start = b * BLOCK;
       blockSums[b] =

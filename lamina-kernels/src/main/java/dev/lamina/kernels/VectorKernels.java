@@ -353,13 +353,20 @@ final class VectorKernels implements Kernels {
       float oneMinusBeta1,
       float oneMinusBeta2,
       float epsilon) {
-    int threads = KernelThreads.count();
-    if (threads == 1 || n < ADAM_PARALLEL_MIN) {
+    int parts = adamParts(n);
+    if (parts == 1) {
       adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
       return;
     }
-    // a large update streams four arrays and is bound by one core's memory traffic: split it
-    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, threads);
+    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
+  }
+
+  /**
+   * The parts an update of n elements splits into, 1 for a short one: a large update streams four
+   * arrays and is bound by one core's memory traffic.
+   */
+  private static int adamParts(int n) {
+    return n < ADAM_PARALLEL_MIN ? 1 : KernelThreads.count();
   }
 
   static void adamRange(
@@ -444,12 +451,12 @@ final class VectorKernels implements Kernels {
       double oneMinusBeta1,
       double oneMinusBeta2,
       double epsilon) {
-    int threads = KernelThreads.count();
-    if (threads == 1 || n < ADAM_PARALLEL_MIN) {
+    int parts = adamParts(n);
+    if (parts == 1) {
       adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
       return;
     }
-    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, threads);
+    AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
   }
 
   static void adamRange(
