@@ -7,7 +7,9 @@ no repeat was that quiet, the median over all of them, marked with *. "first" is
 first repeat (cold JIT). A workload with a dash (W1-gelu) is a Lamina-only variant of the one
 before the dash, run in rounds of a plain process (lamina-W1.pair<r>-W1-gelu.log) and the
 variant's (lamina-W1-gelu.pair<r>.log), in alternating order: its ratio is the median of the rounds' ratios, its figure
-the median of all its rounds' repeats.
+the median of all its rounds' repeats. With PEER_ROUNDS > 1 a workload's logs are
+OUT_DIR/<peer>-<workload>.round<r>.log: each ratio is then the median of the rounds' ratios, every
+round's listed, and a figure the median of all its rounds' repeats.
 """
 import json
 import os
@@ -19,6 +21,10 @@ HIGHER_IS_BETTER = {"samples_per_s", "gflops"}
 # issue 12: each float32 variant within 1.15x plain W1's epoch time, float64 within 2.3x
 VARIANT_TARGET = {"f64": 2.3}
 DEFAULT_VARIANT_TARGET = 1.15
+# issue 12: Lamina over PyTorch 1.13 and over TF Java no higher than bench/RESULTS.md's figures of
+# the day it was filed
+PEER_LINES = {"W1": {"pytorch": 0.77, "tfjava": 0.90}, "W2": {"pytorch": 0.94, "tfjava": 1.07},
+              "W3": {"pytorch": 0.70, "tfjava": 0.85}, "W4": {"pytorch": 0.09, "tfjava": 0.20}}
 
 
 def read(path, *more):
@@ -45,9 +51,11 @@ def read(path, *more):
             version = version or i.get("version")
         elif line.startswith("PEAK_RSS_KB "):
             try:
-                rss = int(line.split()[1]) / 1024
+                kb = int(line.split()[1])
             except ValueError:
-                pass
+                continue
+            # pooled rounds: the largest of their processes' peaks
+            rss = kb / 1024 if rss != rss else max(rss, kb / 1024)
     if not values:
         return {"error": error or "no result (see the log)", "version": version}
     chosen = quiet or values
@@ -87,14 +95,48 @@ def fastest(got, peers):
     return min(others, key=key)
 
 
+def round_logs(out, peer, w):
+    """{round: path} of a workload run in PEER_ROUNDS rounds; empty for a single run."""
+    prefix = "%s-%s.round" % (peer, w)
+    return {int(f[len(prefix):-len(".log")]): os.path.join(out, f) for f in os.listdir(out)
+            if f.startswith(prefix) and f.endswith(".log")}
+
+
+def logs_of(out, peer, w):
+    """A workload's logs for one peer: its rounds' in order, or the single run's."""
+    rounds = round_logs(out, peer, w)
+    return [rounds[r] for r in sorted(rounds)] or [os.path.join(out, "%s-%s.log" % (peer, w))]
+
+
+def ratios_of(got, peers):
+    """Lamina over the fastest peer, and over each peer, of one set of figures."""
+    lamina = got.get("lamina")
+    if not ok(lamina):
+        return None, {}
+    best, best_g = fastest(got, peers)
+    versus = {p: slower_by(lamina["value"], got[p]["value"], lamina["metric"])
+              for p in peers if p != "lamina" and ok(got[p])}
+    return (slower_by(lamina["value"], best_g["value"], lamina["metric"]) if best_g else None,
+            versus)
+
+
 def workload_rows(out, workloads, peers):
     rows = []
     for w in workloads:
-        got = {p: read(os.path.join(out, "%s-%s.log" % (p, w))) for p in peers}
+        rounds = {p: round_logs(out, p, w) for p in peers}
+        numbers = sorted(rounds["lamina"]) if "lamina" in rounds else []
+        if numbers:
+            got = {p: read(*logs_of(out, p, w)) for p in peers}
+            per_round = [ratios_of({p: read(rounds[p][r]) if r in rounds[p] else None
+                                    for p in peers}, peers) for r in numbers]
+        else:
+            got = {p: read(os.path.join(out, "%s-%s.log" % (p, w))) for p in peers}
+            per_round = [ratios_of(got, peers)]
+        best, _ = fastest(got, peers)
+        to_fastest = [r for r, _ in per_round if r is not None]
+        ratio = statistics.median(to_fastest) if to_fastest else None
+        versus = {p: [v[p] for _, v in per_round if p in v] for p in peers if p != "lamina"}
         lamina = got.get("lamina")
-        best, best_g = fastest(got, peers)
-        ratio = slower_by(lamina["value"], best_g["value"], lamina["metric"]) \
-            if ok(lamina) and best_g else None
         unit = next((g["metric"] for g in got.values() if ok(g)), "?")
         fields = ["workload=%s" % w]
         for p in peers:
@@ -103,11 +145,22 @@ def workload_rows(out, workloads, peers):
                                        "*" if ok(g) and g["disturbed"] else ""))
         fields += ["unit=%s" % unit, "fastest=%s" % (best or "none"),
                    "ratio=%s" % (fmt(ratio) if ratio else "nan"),
+                   "rounds=%s" % ",".join(fmt(x) for x in to_fastest),
                    "lamina_first=%s" % (fmt(lamina["first"]) if ok(lamina) else "nan")]
+        fields += ["vs_%s=%s" % (p, ",".join(fmt(x) for x in xs) or "nan") for p, xs in versus.items()]
         fields += ["%s_rss_mb=%s" % (p, fmt(got[p]["rss_mb"]) if ok(got[p]) else "nan") for p in peers]
         print(" ".join(fields))
-        rows.append((w, unit, got, best, ratio))
+        rows.append((w, unit, got, best, ratio, to_fastest, versus))
     return rows
+
+
+def listed(xs):
+    """median (each round's), or the one figure."""
+    if not xs:
+        return "—"
+    if len(xs) == 1:
+        return fmt(xs[0])
+    return "%s (%s)" % (fmt(statistics.median(xs)), ", ".join(fmt(x) for x in xs))
 
 
 def variant_rows(out, variants):
@@ -144,7 +197,7 @@ def main():
     versions = {}
     for p in peers:
         for w in plain:
-            g = read(os.path.join(out, "%s-%s.log" % (p, w)))
+            g = read(*logs_of(out, p, w))
             if g and g.get("version"):
                 versions[p] = g["version"]
                 break
@@ -158,13 +211,28 @@ def main():
         print()
         print("| workload | unit | " + " | ".join(peers) + " | fastest peer | ratio |")
         print("|---" * (4 + len(peers)) + "|")
-        for w, unit, got, best, ratio in rows:
+        for w, unit, got, best, ratio, to_fastest, versus in rows:
             print("| %s | %s | %s | %s | %s |" % (w, unit, " | ".join(cell(got[p]) for p in peers),
-                                                best or "—", fmt(ratio) if ratio else "—"))
+                                                best or "—", listed(to_fastest)))
+        print()
+        others = [p for p in peers if p != "lamina"]
+        print("Lamina over each peer (< 1: Lamina faster); with rounds, the median and each "
+              "round's; issue 12's line where it has one.")
+        print()
+        print("| workload | " + " | ".join(others) + " |")
+        print("|---" * (1 + len(others)) + "|")
+        for w, unit, got, best, ratio, to_fastest, versus in rows:
+            def line(p):
+                limit = PEER_LINES.get(w, {}).get(p)
+                if limit is None or not versus[p]:
+                    return listed(versus[p])
+                met = statistics.median(versus[p]) <= limit
+                return "%s, line %s: %s" % (listed(versus[p]), limit, "met" if met else "not met")
+            print("| %s | %s |" % (w, " | ".join(line(p) for p in others)))
         print()
         print("| peak RSS MB | " + " | ".join(peers) + " |")
         print("|---" * (1 + len(peers)) + "|")
-        for w, unit, got, best, ratio in rows:
+        for w, unit, got, best, ratio, to_fastest, versus in rows:
             print("| %s | %s |" % (w, " | ".join(fmt(got[p]["rss_mb"]) if ok(got[p]) else "—"
                                                for p in peers)))
         print()
