@@ -208,46 +208,44 @@ def main():
     if rows:
         print("Median [min–max] of the quiet repeats, n = their count, first = the process's first "
               "repeat; ratio = Lamina over the fastest peer (< 1: Lamina faster).")
-        print()
-        print("| workload | unit | " + " | ".join(peers) + " | fastest peer | ratio |")
-        print("|---" * (4 + len(peers)) + "|")
-        for w, unit, got, best, ratio, to_fastest, versus in rows:
-            print("| %s | %s | %s | %s | %s |" % (w, unit, " | ".join(cell(got[p]) for p in peers),
-                                                best or "—", listed(to_fastest)))
-        print()
+        table(["workload", "unit"] + peers + ["fastest peer", "ratio"],
+              [[w, unit] + [cell(got[p]) for p in peers] + [best or "—", listed(to_fastest)]
+               for w, unit, got, best, ratio, to_fastest, versus in rows])
         others = [p for p in peers if p != "lamina"]
         print("Lamina over each peer (< 1: Lamina faster); with rounds, the median and each "
               "round's; issue 12's line where it has one.")
-        print()
-        print("| workload | " + " | ".join(others) + " |")
-        print("|---" * (1 + len(others)) + "|")
-        for w, unit, got, best, ratio, to_fastest, versus in rows:
-            def line(p):
-                limit = PEER_LINES.get(w, {}).get(p)
-                if limit is None or not versus[p]:
-                    return listed(versus[p])
-                met = statistics.median(versus[p]) <= limit
-                return "%s, line %s: %s" % (listed(versus[p]), limit, "met" if met else "not met")
-            print("| %s | %s |" % (w, " | ".join(line(p) for p in others)))
-        print()
-        print("| peak RSS MB | " + " | ".join(peers) + " |")
-        print("|---" * (1 + len(peers)) + "|")
-        for w, unit, got, best, ratio, to_fastest, versus in rows:
-            print("| %s | %s |" % (w, " | ".join(fmt(got[p]["rss_mb"]) if ok(got[p]) else "—"
-                                               for p in peers)))
-        print()
+        table(["workload"] + others,
+              [[w] + [against(w, p, versus[p]) for p in others]
+               for w, unit, got, best, ratio, to_fastest, versus in rows])
+        table(["peak RSS MB"] + peers,
+              [[w] + [fmt(got[p]["rss_mb"]) if ok(got[p]) else "—" for p in peers]
+               for w, unit, got, best, ratio, to_fastest, versus in rows])
     if vrows:
         print("Each variant: rounds of a plain process, then the variant's; × plain = the median of "
               "the rounds' ratios (each round's in brackets).")
-        print()
-        print("| Lamina variant | figure | × plain (rounds) | target | met |")
-        print("|---|---|---|---|---|")
-        for v, base, g, ratio, ratios, target in vrows:
-            print("| %s | %s | %s | ≤ %s | %s |" % (
-                v, cell(g), "%s (%s)" % (fmt(ratio), ", ".join(fmt(x) for x in ratios))
-                if ratio else "—", target,
-                "—" if ratio is None else ("yes" if ratio <= target else "no")))
+        table(["Lamina variant", "figure", "× plain (rounds)", "target", "met"],
+              [[v, cell(g), listed(ratios), "≤ %s" % target,
+                "—" if ratio is None else ("yes" if ratio <= target else "no")]
+               for v, base, g, ratio, ratios, target in vrows])
 
+
+def against(w, peer, ratios):
+    """Lamina's ratios to one peer, and whether their median meets issue 12's line if it has one."""
+    limit = PEER_LINES.get(w, {}).get(peer)
+    if limit is None or not ratios:
+        return listed(ratios)
+    met = statistics.median(ratios) <= limit
+    return "%s, line %s: %s" % (listed(ratios), limit, "met" if met else "not met")
+
+
+def table(header, rows):
+    """A Markdown table, then a blank line."""
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|---" * len(header) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
 
 if __name__ == "__main__":
     main()
