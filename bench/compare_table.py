@@ -123,15 +123,11 @@ def ratios_of(got, peers):
 def workload_rows(out, workloads, peers):
     rows = []
     for w in workloads:
+        got = {p: read(*logs_of(out, p, w)) for p in peers}
         rounds = {p: round_logs(out, p, w) for p in peers}
-        numbers = sorted(rounds["lamina"]) if "lamina" in rounds else []
-        if numbers:
-            got = {p: read(*logs_of(out, p, w)) for p in peers}
-            per_round = [ratios_of({p: read(rounds[p][r]) if r in rounds[p] else None
-                                    for p in peers}, peers) for r in numbers]
-        else:
-            got = {p: read(os.path.join(out, "%s-%s.log" % (p, w))) for p in peers}
-            per_round = [ratios_of(got, peers)]
+        per_round = [ratios_of({p: read(rounds[p][r]) if r in rounds[p] else None
+                                for p in peers}, peers)
+                     for r in sorted(rounds["lamina"])] or [ratios_of(got, peers)]
         best, _ = fastest(got, peers)
         to_fastest = [r for r, _ in per_round if r is not None]
         ratio = statistics.median(to_fastest) if to_fastest else None
@@ -239,7 +235,7 @@ def against(w, peer, ratios):
 
 
 def table(header, rows):
-    """A Markdown table, then a blank line."""
+    """A Markdown table between blank lines."""
     print()
     print("| " + " | ".join(header) + " |")
     print("|---" * len(header) + "|")
