@@ -1,6 +1,8 @@
 package dev.lamina.kernels;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link GemmPacking} for doubles, into the panels of {@link DoublePackedKernel}: the same layout
@@ -10,6 +12,8 @@ import java.util.Arrays;
 final class DoublePacking {
   private static final int ROWS = DoublePackedKernel.ROWS;
   private static final int COLS = DoublePackedKernel.COLS;
+  private static final VectorSpecies<Double> SPECIES = DoublePackedKernel.SPECIES;
+  private static final int LANES = SPECIES.length();
 
   private DoublePacking() {}
 
@@ -35,8 +39,17 @@ final class DoublePacking {
       int base = panel * ROWS * steps;
       // a ragged panel is zeros beyond its rows, every panel beyond its kc steps
       Arrays.fill(dest, base + (rows < ROWS ? 0 : ROWS * kc), base + ROWS * steps, 0.0);
-      if (transA) {
-        // stored k×m: the panel's rows sit side by side in each stored row
+      if (transA && rows == ROWS) {
+        // stored k×m: the panel's rows sit side by side in each stored row, a few elements that
+        // a loop of constant length copies faster than System.arraycopy's call (see the class)
+        for (int p = 0, from = aOffset + p0 * m + first, to = base; p < kc; p++) {
+          for (int r = 0; r < ROWS; r++) {
+            dest[to + r] = a[from + r];
+          }
+          from += m;
+          to += ROWS;
+        }
+      } else if (transA) {
         for (int p = 0; p < kc; p++) {
           System.arraycopy(a, aOffset + (p0 + p) * m + first, dest, base + p * ROWS, rows);
         }
@@ -93,6 +106,14 @@ final class DoublePacking {
           for (int p = 0, to = base + j; p < kc; p++, to += COLS) {
             dest[to] = b[from + p];
           }
+        }
+      } else if (cols == COLS) {
+        // a whole panel's step is two vectors of a stored row
+        for (int p = 0, from = bOffset + p0 * n + first, to = base; p < kc; p++) {
+          DoubleVector.fromArray(SPECIES, b, from).intoArray(dest, to);
+          DoubleVector.fromArray(SPECIES, b, from + LANES).intoArray(dest, to + LANES);
+          from += n;
+          to += COLS;
         }
       } else {
         for (int p = 0; p < kc; p++) {
