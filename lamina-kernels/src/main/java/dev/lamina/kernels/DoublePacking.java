@@ -41,7 +41,7 @@ final class DoublePacking {
       Arrays.fill(dest, base + (rows < ROWS ? 0 : ROWS * kc), base + ROWS * steps, 0.0);
       if (transA && rows == ROWS) {
         // stored k×m: the panel's rows sit side by side in each stored row, a few elements that
-        // a loop of constant length copies faster than System.arraycopy's call (see the class)
+        // a loop of constant length copies faster than System.arraycopy's call (see GemmPacking)
         for (int p = 0, from = aOffset + p0 * m + first, to = base; p < kc; p++) {
           for (int r = 0; r < ROWS; r++) {
             dest[to + r] = a[from + r];
