@@ -266,7 +266,12 @@ final class VectorKernels implements Kernels {
     int i = 0;
     FloatVector best = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      best = best.max(FloatVector.fromArray(S, a, offset + i));
+      // lanewise, not best.max(v): the vector class behind best.max(v) comes from the profile of
+      // FloatVector.max, which only this kernel fills and which stays empty when a long compile
+      // queue has that helper compiled before this method; C2 then calls lanewise virtually and
+      // boxes every vector for good (seen in CI, and in 3 of 60 JVMs started four at a time on two
+      // cores). Called from here, the choice rests on this method's own profile.
+      best = best.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, a, offset + i));
     }
     return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
   }
