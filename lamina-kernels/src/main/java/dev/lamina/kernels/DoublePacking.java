@@ -108,10 +108,11 @@ final class DoublePacking {
           }
         }
       } else if (cols == COLS) {
-        // a whole panel's step is two vectors of a stored row
+        // a whole panel's step is GemmShape.VECTORS vectors of a stored row
         for (int p = 0, from = bOffset + p0 * n + first, to = base; p < kc; p++) {
-          DoubleVector.fromArray(SPECIES, b, from).intoArray(dest, to);
-          DoubleVector.fromArray(SPECIES, b, from + LANES).intoArray(dest, to + LANES);
+          for (int c = 0; c < COLS; c += LANES) {
+            DoubleVector.fromArray(SPECIES, b, from + c).intoArray(dest, to + c);
+          }
           from += n;
           to += COLS;
         }
