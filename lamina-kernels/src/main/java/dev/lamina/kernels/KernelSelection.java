@@ -23,14 +23,20 @@ public final class KernelSelection {
 
   /**
    * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
-   * the vector width, the vector registers and the GEMM tile and cache blocks chosen for them, e.g.
-   * {@code kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed}.
+   * the vector width, the vector registers, the GEMM tile and cache blocks chosen for them and
+   * whether multiply-adds are fused ({@link MultiplyAdd}), e.g. {@code kernels=vector width=256
+   * registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes}.
    */
   public static String describe() {
     // GemmShape links against the Vector API, so it is touched only when the vector kernels run
     return ACTIVE == PlainKernels.INSTANCE
         ? "kernels=plain"
-        : "kernels=" + ACTIVE.name() + " " + GemmShape.ACTIVE.describe();
+        : "kernels="
+            + ACTIVE.name()
+            + " "
+            + GemmShape.ACTIVE.describe()
+            + " fma="
+            + (MultiplyAdd.FUSED ? "yes" : "no");
   }
 
   private static Kernels choose() {

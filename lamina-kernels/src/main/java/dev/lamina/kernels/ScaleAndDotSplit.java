@@ -114,7 +114,7 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       FloatVector gv = FloatVector.fromArray(S, g, gOffset + i);
       gv.mul(alpha).intoArray(out, outOffset + i);
-      total = gv.fma(FloatVector.fromArray(S, x, xOffset + i), total);
+      total = MultiplyAdd.fma(gv, FloatVector.fromArray(S, x, xOffset + i), total);
     }
     // the lanes in order, as VectorKernels.sumInLaneOrder, written out here: a vector passed to a
     // helper the JIT leaves uninlined is boxed on every call

@@ -144,17 +144,17 @@ final class ThinGemm extends VectorRangeSplit {
       FloatVector b1 = FloatVector.fromArray(S, b, bRow + j1);
       int step = p * stepStride;
       FloatVector x = FloatVector.broadcast(S, a[a0 + step]);
-      s00 = x.fma(b0, s00);
-      s01 = x.fma(b1, s01);
+      s00 = MultiplyAdd.fma(x, b0, s00);
+      s01 = MultiplyAdd.fma(x, b1, s01);
       x = FloatVector.broadcast(S, a[a1 + step]);
-      s10 = x.fma(b0, s10);
-      s11 = x.fma(b1, s11);
+      s10 = MultiplyAdd.fma(x, b0, s10);
+      s11 = MultiplyAdd.fma(x, b1, s11);
       x = FloatVector.broadcast(S, a[a2 + step]);
-      s20 = x.fma(b0, s20);
-      s21 = x.fma(b1, s21);
+      s20 = MultiplyAdd.fma(x, b0, s20);
+      s21 = MultiplyAdd.fma(x, b1, s21);
       x = FloatVector.broadcast(S, a[a3 + step]);
-      s30 = x.fma(b0, s30);
-      s31 = x.fma(b1, s31);
+      s30 = MultiplyAdd.fma(x, b0, s30);
+      s31 = MultiplyAdd.fma(x, b1, s31);
     }
     s00.intoArray(c, c0 + j0);
     s01.intoArray(c, c0 + j1);
@@ -175,7 +175,8 @@ final class ThinGemm extends VectorRangeSplit {
     int at = cOffset + i * n + j;
     float sum = fromC ? c[at] : 0f;
     for (int p = p0; p < p1; p++) {
-      sum = Math.fma(a[aOffset + i * rowStride + p * stepStride], b[bOffset + p * n + j], sum);
+      sum =
+          MultiplyAdd.fma(a[aOffset + i * rowStride + p * stepStride], b[bOffset + p * n + j], sum);
     }
     c[at] = sum;
   }

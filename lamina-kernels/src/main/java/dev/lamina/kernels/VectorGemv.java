@@ -41,8 +41,10 @@ final class VectorGemv {
     int p = 0;
     for (int bound = S.loopBound(k); p < bound; p += S.length()) {
       sum =
-          FloatVector.fromArray(S, a, aOffset + p)
-              .fma(FloatVector.fromArray(S, x, xOffset + p), sum);
+          MultiplyAdd.fma(
+              FloatVector.fromArray(S, a, aOffset + p),
+              FloatVector.fromArray(S, x, xOffset + p),
+              sum);
     }
     float total = VectorKernels.sumInLaneOrder(sum);
     for (; p < k; p++) {
@@ -74,8 +76,10 @@ final class VectorGemv {
       FloatVector factor = FloatVector.broadcast(S, xp);
       int i = 0;
       for (; i < bound; i += S.length()) {
-        FloatVector.fromArray(S, a, row + i)
-            .fma(factor, FloatVector.fromArray(S, c, cOffset + i))
+        MultiplyAdd.fma(
+                FloatVector.fromArray(S, a, row + i),
+                factor,
+                FloatVector.fromArray(S, c, cOffset + i))
             .intoArray(c, cOffset + i);
       }
       for (; i < m; i++) {

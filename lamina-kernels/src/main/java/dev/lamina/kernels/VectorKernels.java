@@ -201,8 +201,10 @@ final class VectorKernels implements Kernels {
     int i = 0;
     FloatVector factor = FloatVector.broadcast(S, alpha);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, x, xOffset + i)
-          .fma(factor, FloatVector.fromArray(S, y, yOffset + i))
+      MultiplyAdd.fma(
+              FloatVector.fromArray(S, x, xOffset + i),
+              factor,
+              FloatVector.fromArray(S, y, yOffset + i))
           .intoArray(y, yOffset + i);
     }
     TAIL.axpy(alpha, x, xOffset + i, y, yOffset + i, n - i);
@@ -242,8 +244,10 @@ final class VectorKernels implements Kernels {
     FloatVector total = FloatVector.zero(S);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       total =
-          FloatVector.fromArray(S, a, aOffset + i)
-              .fma(FloatVector.fromArray(S, b, bOffset + i), total);
+          MultiplyAdd.fma(
+              FloatVector.fromArray(S, a, aOffset + i),
+              FloatVector.fromArray(S, b, bOffset + i),
+              total);
     }
     return sumInLaneOrder(total) + TAIL.dot(a, aOffset + i, b, bOffset + i, n - i);
   }

@@ -38,6 +38,30 @@ final class VectorMath {
 
   private static final float EXPM1_SERIES_BELOW = 0.5f;
 
+  // Polynomials' coefficients from the highest power down, evaluated by Horner's scheme: a loop of
+  // constant length, which C2 unrolls, rather than a helper, which past its node budget it would
+  // not inline (see below)
+
+  /** e^r ≈ 1 + r + r²·p(r) on |r| ≤ ln 2 / 2. */
+  private static final float[] EXP_POLYNOMIAL = {
+    1.9875691500e-4f,
+    1.3981999507e-3f,
+    8.3334519073e-3f,
+    4.1665795894e-2f,
+    1.6666665459e-1f,
+    5.0000001201e-1f
+  };
+
+  /** e^x − 1 ≈ x + x²·s(x): the Taylor series from x⁸/8! to x²/2!. */
+  private static final float[] EXPM1_SERIES = {
+    1f / 40320, 1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f
+  };
+
+  /** tanh x ≈ x + x·z·p(z), z = x², below {@link #TANH_SERIES_BELOW}. */
+  private static final float[] TANH_POLYNOMIAL = {
+    -5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f, 1.33314422036e-1f, -3.33332819422e-1f
+  };
+
   private VectorMath() {}
 
   // Each function calls its exp first and no helper of ours after it: past C2's node budget
@@ -46,7 +70,8 @@ final class VectorMath {
 
   static FloatVector exp(FloatVector x) {
     FloatVector clamped = x.max(CLAMP_LOW).min(CLAMP_HIGH);
-    FloatVector shifted = clamped.fma(LOG2E, ROUNDER);
+    FloatVector shifted =
+        MultiplyAdd.FUSED ? clamped.fma(LOG2E, ROUNDER) : clamped.mul(LOG2E).add(ROUNDER);
     IntVector exponent = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER));
     FloatVector er = reducedExp(clamped, shifted);
     // 2ⁿ in two factors: the first product is exact, the second rounds once, to ∞ at the top and
@@ -63,7 +88,7 @@ final class VectorMath {
    * normal float, so one exact product scales it, and no clamp is needed.
    */
   private static FloatVector expOfTanhRange(FloatVector x) {
-    FloatVector shifted = x.fma(LOG2E, ROUNDER);
+    FloatVector shifted = MultiplyAdd.FUSED ? x.fma(LOG2E, ROUNDER) : x.mul(LOG2E).add(ROUNDER);
     IntVector exponent = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER));
     FloatVector scale = exponent.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     return reducedExp(x, shifted).mul(scale);
@@ -75,26 +100,31 @@ final class VectorMath {
    */
   private static FloatVector reducedExp(FloatVector x, FloatVector shifted) {
     FloatVector n = shifted.sub(ROUNDER);
-    FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HIGH), x);
-    r = n.fma(FloatVector.broadcast(S, -LN2_LOW), r);
-    FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
-    p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
-    p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
-    p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
-    p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
-    return p.mul(r).fma(r, r).add(1f);
+    FloatVector r =
+        MultiplyAdd.FUSED ? n.fma(FloatVector.broadcast(S, -LN2_HIGH), x) : n.mul(-LN2_HIGH).add(x);
+    r = MultiplyAdd.FUSED ? n.fma(FloatVector.broadcast(S, -LN2_LOW), r) : n.mul(-LN2_LOW).add(r);
+    FloatVector p = FloatVector.broadcast(S, EXP_POLYNOMIAL[0]);
+    for (int k = 1; k < EXP_POLYNOMIAL.length; k++) {
+      float next = EXP_POLYNOMIAL[k];
+      p = MultiplyAdd.FUSED ? p.fma(r, FloatVector.broadcast(S, next)) : p.mul(r).add(next);
+    }
+    FloatVector pr = p.mul(r);
+    return (MultiplyAdd.FUSED ? pr.fma(r, r) : pr.mul(r).add(r)).add(1f);
   }
 
   /** e^x − 1, by its series near 0 where the difference would cancel. */
   static FloatVector expm1(FloatVector x) {
     FloatVector direct = exp(x).sub(1f);
-    FloatVector series = x.fma(1f / 40320, 1f / 5040);
-    series = series.fma(x, FloatVector.broadcast(S, 1f / 720));
-    series = series.fma(x, FloatVector.broadcast(S, 1f / 120));
-    series = series.fma(x, FloatVector.broadcast(S, 1f / 24));
-    series = series.fma(x, FloatVector.broadcast(S, 1f / 6));
-    series = series.fma(x, FloatVector.broadcast(S, 0.5f));
-    series = series.mul(x).fma(x, x);
+    FloatVector series = FloatVector.broadcast(S, EXPM1_SERIES[0]);
+    for (int k = 1; k < EXPM1_SERIES.length; k++) {
+      float next = EXPM1_SERIES[k];
+      series =
+          MultiplyAdd.FUSED
+              ? series.fma(x, FloatVector.broadcast(S, next))
+              : series.mul(x).add(next);
+    }
+    series = series.mul(x);
+    series = MultiplyAdd.FUSED ? series.fma(x, x) : series.mul(x).add(x);
     return direct.blend(series, x.abs().compare(VectorOperators.LT, EXPM1_SERIES_BELOW));
   }
 
@@ -108,11 +138,13 @@ final class VectorMath {
     FloatVector clamped = a.min(TANH_SATURATED);
     FloatVector doubledExp = expOfTanhRange(clamped.add(clamped));
     FloatVector z = x.mul(x);
-    FloatVector p = z.fma(-5.70498872745e-3f, 2.06390887954e-2f);
-    p = p.fma(z, FloatVector.broadcast(S, -5.37397155531e-2f));
-    p = p.fma(z, FloatVector.broadcast(S, 1.33314422036e-1f));
-    p = p.fma(z, FloatVector.broadcast(S, -3.33332819422e-1f));
-    FloatVector series = p.mul(z).fma(x, x);
+    FloatVector p = FloatVector.broadcast(S, TANH_POLYNOMIAL[0]);
+    for (int k = 1; k < TANH_POLYNOMIAL.length; k++) {
+      float next = TANH_POLYNOMIAL[k];
+      p = MultiplyAdd.FUSED ? p.fma(z, FloatVector.broadcast(S, next)) : p.mul(z).add(next);
+    }
+    FloatVector pz = p.mul(z);
+    FloatVector series = MultiplyAdd.FUSED ? pz.fma(x, x) : pz.mul(x).add(x);
     FloatVector magnitude =
         FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(doubledExp.add(1f)));
     FloatVector large = magnitude.blend(magnitude.neg(), x.compare(VectorOperators.LT, 0f));

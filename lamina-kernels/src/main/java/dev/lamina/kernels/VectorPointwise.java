@@ -159,12 +159,17 @@ final class VectorPointwise {
       FloatVector v = FloatVector.fromArray(S, x, i);
       // erf(|z|) = 1 − t·poly(t)·e^(−z²) by Pointwise.AS_COEFFICIENTS, z = x/√2
       FloatVector gaussian = VectorMath.exp(v.mul(v).mul(-0.5f));
-      FloatVector t =
-          FloatVector.broadcast(S, 1f).div(v.abs().mul(SQRT_HALF).fma((float) Pointwise.AS_P, 1f));
-      FloatVector poly = t.fma((float) c[4], (float) c[3]);
-      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[2]));
-      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[1]));
-      poly = poly.fma(t, FloatVector.broadcast(S, (float) c[0]));
+      FloatVector z = v.abs().mul(SQRT_HALF);
+      float asP = (float) Pointwise.AS_P;
+      FloatVector denominator = MultiplyAdd.FUSED ? z.fma(asP, 1f) : z.mul(asP).add(1f);
+      FloatVector t = FloatVector.broadcast(S, 1f).div(denominator);
+      // Horner's scheme from the highest power down, a loop C2 unrolls (see VectorMath)
+      FloatVector poly = FloatVector.broadcast(S, (float) c[c.length - 1]);
+      for (int k = c.length - 2; k >= 0; k--) {
+        float next = (float) c[k];
+        poly =
+            MultiplyAdd.FUSED ? poly.fma(t, FloatVector.broadcast(S, next)) : poly.mul(t).add(next);
+      }
       FloatVector erf = t.mul(poly).mul(gaussian).neg().add(1f);
       erf = erf.blend(erf.neg(), v.compare(VectorOperators.LT, 0f));
       v.mul(0.5f).mul(erf.add(1f)).intoArray(y, i);
@@ -307,7 +312,8 @@ final class VectorPointwise {
       // Φ(x) = y / x, and 1/2 at x = 0
       FloatVector cdf =
           FloatVector.fromArray(S, y, i).div(v).blend(0.5f, v.compare(VectorOperators.EQ, 0f));
-      FloatVector.fromArray(S, g, i).mul(v.fma(density, cdf)).intoArray(out, i);
+      FloatVector slope = MultiplyAdd.FUSED ? v.fma(density, cdf) : v.mul(density).add(cdf);
+      FloatVector.fromArray(S, g, i).mul(slope).intoArray(out, i);
     }
   }
 

@@ -26,13 +26,14 @@ class KernelSelectionTest {
   }
 
   @Test
-  void describeNamesTheKernelsAndForVectorTheTile() {
+  void describeNamesTheKernelsAndForVectorTheTileAndFma() {
     String description = KernelSelection.describe();
     if (Kernels.get().name().equals("plain")) {
       assertEquals("kernels=plain", description);
     } else {
       assertTrue(
-          description.matches("kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .*"),
+          description.matches(
+              "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no)"),
           description);
     }
   }
