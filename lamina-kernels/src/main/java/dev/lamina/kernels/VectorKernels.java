@@ -201,10 +201,8 @@ final class VectorKernels implements Kernels {
     int i = 0;
     FloatVector factor = FloatVector.broadcast(S, alpha);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      MultiplyAdd.fma(
-              FloatVector.fromArray(S, x, xOffset + i),
-              factor,
-              FloatVector.fromArray(S, y, yOffset + i))
+      FloatVector yi = FloatVector.fromArray(S, y, yOffset + i);
+      MultiplyAdd.fma(FloatVector.fromArray(S, x, xOffset + i), factor, yi)
           .intoArray(y, yOffset + i);
     }
     TAIL.axpy(alpha, x, xOffset + i, y, yOffset + i, n - i);
@@ -243,11 +241,8 @@ final class VectorKernels implements Kernels {
     int i = 0;
     FloatVector total = FloatVector.zero(S);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      total =
-          MultiplyAdd.fma(
-              FloatVector.fromArray(S, a, aOffset + i),
-              FloatVector.fromArray(S, b, bOffset + i),
-              total);
+      FloatVector ai = FloatVector.fromArray(S, a, aOffset + i);
+      total = MultiplyAdd.fma(ai, FloatVector.fromArray(S, b, bOffset + i), total);
     }
     return sumInLaneOrder(total) + TAIL.dot(a, aOffset + i, b, bOffset + i, n - i);
   }
