@@ -8,7 +8,7 @@ import jdk.incubator.vector.FloatVector;
  * multiply and then an add. Without it (an SSE-only x86 such as QEMU's default CPU model or an
  * Atom-class laptop, AVX without FMA on Sandy Bridge) the JIT cannot compile the Vector API's fma,
  * which falls back to {@code Math.fma} lane by lane, exact but computed in BigDecimal: W4's
- * training step took 19–25 ms instead of 12 µs, W1's first epoch did not end in minutes. The
+ * training step took 19–25 ms instead of 12 µs, and the allocation tests did not end in 500 s. The
  * unfused form rounds twice, so its bits differ from a fused machine's in the last place; on one
  * machine one seed still gives the same bits.
  *
