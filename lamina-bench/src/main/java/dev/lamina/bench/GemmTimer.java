@@ -18,7 +18,8 @@ import java.util.Random;
  * <p>first_s is the first, cold call (a fresh JVM: JIT and caches not warm yet).
  *
  * <p>preceded by one line saying what the kernels chose for this JVM, e.g. {@code lamina
- * kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes}.
+ * kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes
+ * compares=yes}.
  *
  * <p>Arguments: {@code threads repeats case...} where a case is {@code name:order:m:n:k}, order
  * being NN, TN, NT or TT (T = that operand is stored transposed).

@@ -78,7 +78,7 @@ final class AdamSplit extends VectorRangeSplit {
   @Override
   void runRange(int from, int to) {
     if (w instanceof float[] floats) {
-      VectorKernels.adamRange(
+      VectorAdam.range(
           floats,
           (float[]) g,
           (float[]) m,
@@ -90,7 +90,7 @@ final class AdamSplit extends VectorRangeSplit {
           (float) oneMinusBeta2,
           (float) epsilon);
     } else {
-      VectorKernels.adamRange(
+      VectorAdam.range(
           (double[]) w,
           (double[]) g,
           (double[]) m,

@@ -85,7 +85,13 @@ final class GemmPackedKernel {
     c31.intoArray(tile, 3 * COLS + v);
   }
 
-  /** 16 accumulators: for 32 vector registers, two steps per iteration. */
+  /**
+   * 16 accumulators: for 32 vector registers, two steps per iteration. Fused multiply-adds only,
+   * called directly: GemmShape gives 8 rows only where they are fused (every CPU with 32 vector
+   * registers has them), and {@link MultiplyAdd}'s helper, 32 times over, took C2 past its inlining
+   * node budget (NodeCountInliningCutoff) at 128-bit width, leaving the last call to box its
+   * vectors on every step.
+   */
   private static void eightRows(
       int steps, float[] ap, int aOffset, float[] bp, int bOffset, float[] tile) {
     VectorSpecies<Float> s = SPECIES;
@@ -100,55 +106,55 @@ final class GemmPackedKernel {
       FloatVector b1 = FloatVector.fromArray(s, bp, b + v);
       FloatVector x;
       x = FloatVector.broadcast(s, ap[at]);
-      c00 = MultiplyAdd.fma(x, b0, c00);
-      c01 = MultiplyAdd.fma(x, b1, c01);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
       x = FloatVector.broadcast(s, ap[at + 1]);
-      c10 = MultiplyAdd.fma(x, b0, c10);
-      c11 = MultiplyAdd.fma(x, b1, c11);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
       x = FloatVector.broadcast(s, ap[at + 2]);
-      c20 = MultiplyAdd.fma(x, b0, c20);
-      c21 = MultiplyAdd.fma(x, b1, c21);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
       x = FloatVector.broadcast(s, ap[at + 3]);
-      c30 = MultiplyAdd.fma(x, b0, c30);
-      c31 = MultiplyAdd.fma(x, b1, c31);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
       x = FloatVector.broadcast(s, ap[at + 4]);
-      c40 = MultiplyAdd.fma(x, b0, c40);
-      c41 = MultiplyAdd.fma(x, b1, c41);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
       x = FloatVector.broadcast(s, ap[at + 5]);
-      c50 = MultiplyAdd.fma(x, b0, c50);
-      c51 = MultiplyAdd.fma(x, b1, c51);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
       x = FloatVector.broadcast(s, ap[at + 6]);
-      c60 = MultiplyAdd.fma(x, b0, c60);
-      c61 = MultiplyAdd.fma(x, b1, c61);
+      c60 = x.fma(b0, c60);
+      c61 = x.fma(b1, c61);
       x = FloatVector.broadcast(s, ap[at + 7]);
-      c70 = MultiplyAdd.fma(x, b0, c70);
-      c71 = MultiplyAdd.fma(x, b1, c71);
+      c70 = x.fma(b0, c70);
+      c71 = x.fma(b1, c71);
       b0 = FloatVector.fromArray(s, bp, b + COLS);
       b1 = FloatVector.fromArray(s, bp, b + COLS + v);
       x = FloatVector.broadcast(s, ap[at + 8]);
-      c00 = MultiplyAdd.fma(x, b0, c00);
-      c01 = MultiplyAdd.fma(x, b1, c01);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
       x = FloatVector.broadcast(s, ap[at + 9]);
-      c10 = MultiplyAdd.fma(x, b0, c10);
-      c11 = MultiplyAdd.fma(x, b1, c11);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
       x = FloatVector.broadcast(s, ap[at + 10]);
-      c20 = MultiplyAdd.fma(x, b0, c20);
-      c21 = MultiplyAdd.fma(x, b1, c21);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
       x = FloatVector.broadcast(s, ap[at + 11]);
-      c30 = MultiplyAdd.fma(x, b0, c30);
-      c31 = MultiplyAdd.fma(x, b1, c31);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
       x = FloatVector.broadcast(s, ap[at + 12]);
-      c40 = MultiplyAdd.fma(x, b0, c40);
-      c41 = MultiplyAdd.fma(x, b1, c41);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
       x = FloatVector.broadcast(s, ap[at + 13]);
-      c50 = MultiplyAdd.fma(x, b0, c50);
-      c51 = MultiplyAdd.fma(x, b1, c51);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
       x = FloatVector.broadcast(s, ap[at + 14]);
-      c60 = MultiplyAdd.fma(x, b0, c60);
-      c61 = MultiplyAdd.fma(x, b1, c61);
+      c60 = x.fma(b0, c60);
+      c61 = x.fma(b1, c61);
       x = FloatVector.broadcast(s, ap[at + 15]);
-      c70 = MultiplyAdd.fma(x, b0, c70);
-      c71 = MultiplyAdd.fma(x, b1, c71);
+      c70 = x.fma(b0, c70);
+      c71 = x.fma(b1, c71);
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, v);

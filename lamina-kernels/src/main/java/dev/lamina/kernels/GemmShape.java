@@ -16,7 +16,7 @@ final class GemmShape {
   static final int VECTORS = 2;
 
   static final GemmShape ACTIVE =
-      choose(FloatVector.SPECIES_PREFERRED.vectorBitSize(), vectorRegisters());
+      choose(FloatVector.SPECIES_PREFERRED.vectorBitSize(), vectorRegisters(), MultiplyAdd.FUSED);
 
   final int bits;
   final int registers;
@@ -69,10 +69,12 @@ final class GemmShape {
    * speed inside training in some JDK 17 processes; 4 rows (11 registers) ran at 92 and 106. A
    * k-block of 1024 rather than 512 halves the passes over C, whose tiles touch one cache line per
    * row at 256 bits: 59 → 67 GFLOP/s on one thread there; 132 → 138 at 512 bits and 42 → 49 at 128
-   * on two threads.
+   * on two threads. The 8-row kernels are written for fused multiply-adds alone (see
+   * GemmPackedKernel's eightRows), so without them ({@code fused} false: HotSpot's -XX:-UseFMA on a
+   * CPU with 32 registers, which has FMA) the tile is 4 rows.
    */
-  static GemmShape choose(int bits, int registers) {
-    int rows = registers >= 32 ? 8 : 4;
+  static GemmShape choose(int bits, int registers, boolean fused) {
+    int rows = registers >= 32 && fused ? 8 : 4;
     return new GemmShape(bits, registers, rows, 96, 1024, 1024);
   }
 

@@ -23,9 +23,10 @@ public final class KernelSelection {
 
   /**
    * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
-   * the vector width, the vector registers, the GEMM tile and cache blocks chosen for them and
-   * whether multiply-adds are fused ({@link MultiplyAdd}), e.g. {@code kernels=vector width=256
-   * registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes}.
+   * the vector width, the vector registers, the GEMM tile and cache blocks chosen for them, whether
+   * multiply-adds are fused ({@link MultiplyAdd}) and whether lane compares compile ({@link
+   * LaneCompares}), e.g. {@code kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024
+   * nc=1024 a=packed fma=yes compares=yes}.
    */
   public static String describe() {
     // GemmShape links against the Vector API, so it is touched only when the vector kernels run
@@ -36,7 +37,9 @@ public final class KernelSelection {
             + " "
             + GemmShape.ACTIVE.describe()
             + " fma="
-            + (MultiplyAdd.FUSED ? "yes" : "no");
+            + (MultiplyAdd.FUSED ? "yes" : "no")
+            + " compares="
+            + (LaneCompares.COMPILED ? "yes" : "no");
   }
 
   private static Kernels choose() {

@@ -203,8 +203,15 @@ public enum Pointwise {
     }
   }
 
-  /** The float64 input gradient, always by the formulas above. */
+  /** The float64 input gradient by the formulas above; relu's as its float32 loop's. */
   public void backward(double[] x, double[] y, double[] g, double[] out, int n) {
+    if (this == RELU) {
+      // g or +0, never g·0, which is −0 for a negative g and NaN for an infinite one
+      for (int i = 0; i < n; i++) {
+        out[i] = y[i] > 0 ? g[i] : 0;
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       out[i] = g[i] * slope(x == null ? 0 : x[i], y[i]);
     }

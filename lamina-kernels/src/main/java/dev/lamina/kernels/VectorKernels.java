@@ -3,7 +3,6 @@ package dev.lamina.kernels;
 import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -17,7 +16,6 @@ final class VectorKernels implements Kernels {
   static final VectorKernels INSTANCE = new VectorKernels();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Integer> I = S.withLanes(int.class);
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
 
   /** Adam updates at least this long are split over the kernel threads. */
@@ -262,6 +260,9 @@ final class VectorKernels implements Kernels {
 
   @Override
   public float max(float[] a, int offset, int n) {
+    if (!LaneCompares.COMPILED) {
+      return TAIL.max(a, offset, n);
+    }
     int i = 0;
     FloatVector best = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -279,24 +280,29 @@ final class VectorKernels implements Kernels {
   public void windowMaximum(
       float[] values, int[] starts, int count, float[] maxima, int[] positions, int to, int n) {
     int j = 0;
-    if (count > 0) {
-      // each vector of channels is read once per pixel and written once
-      IntVector lanes = IntVector.zero(I).addIndex(1);
+    if (count > 0 && LaneCompares.COMPILED) {
+      // each vector of channels is read once per pixel and written once. The winning window row
+      // rides in float lanes as its int's bits, chosen by the float mask: on JDK 17 a mask cast to
+      // int lanes is plain Java, off the heap only where escape analysis sees all of it, and it
+      // boxed every vector in 2 of 3 test JVMs held to AVX2
       for (int bound = S.loopBound(n); j < bound; j += S.length()) {
         FloatVector best = FloatVector.fromArray(S, values, starts[0] + j);
-        IntVector position = lanes.add(starts[0] + j);
+        FloatVector row = FloatVector.zero(S);
         for (int r = 1; r < count; r++) {
-          int at = starts[r] + j;
-          FloatVector value = FloatVector.fromArray(S, values, at);
+          FloatVector value = FloatVector.fromArray(S, values, starts[r] + j);
           VectorMask<Float> take =
               value
                   .compare(VectorOperators.GT, best)
                   .or(value.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
           best = best.blend(value, take);
-          position = position.blend(lanes.add(at), take.cast(I));
+          row = row.blend(Float.intBitsToFloat(r), take);
         }
         best.intoArray(maxima, to + j);
-        position.intoArray(positions, to + j);
+        row.reinterpretAsInts().intoArray(positions, to + j);
+        for (int lane = 0; lane < S.length(); lane++) {
+          int at = to + j + lane;
+          positions[at] = starts[positions[at]] + j + lane;
+        }
       }
     }
     PlainKernels.windowMaximum(values, starts, count, maxima, positions, to, j, n);
@@ -359,7 +365,7 @@ final class VectorKernels implements Kernels {
       float epsilon) {
     int parts = adamParts(n);
     if (parts == 1) {
-      adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+      VectorAdam.range(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
       return;
     }
     AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
@@ -373,38 +379,6 @@ final class VectorKernels implements Kernels {
     return n < ADAM_PARALLEL_MIN ? 1 : KernelThreads.count();
   }
 
-  static void adamRange(
-      float[] w,
-      float[] g,
-      float[] m,
-      float[] v,
-      int offset,
-      int n,
-      float alpha,
-      float oneMinusBeta1,
-      float oneMinusBeta2,
-      float epsilon) {
-    // no fused multiply-adds: the same roundings as the plain loop, so both give equal weights
-    FloatVector c1 = FloatVector.broadcast(S, oneMinusBeta1);
-    FloatVector c2 = FloatVector.broadcast(S, oneMinusBeta2);
-    FloatVector step = FloatVector.broadcast(S, alpha);
-    FloatVector eps = FloatVector.broadcast(S, epsilon);
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      int at = offset + i;
-      FloatVector gi = FloatVector.fromArray(S, g, at);
-      FloatVector mi = FloatVector.fromArray(S, m, at);
-      FloatVector vi = FloatVector.fromArray(S, v, at);
-      mi = mi.add(gi.sub(mi).mul(c1));
-      vi = vi.add(gi.mul(gi).sub(vi).mul(c2));
-      mi.intoArray(m, at);
-      vi.intoArray(v, at);
-      FloatVector wi = FloatVector.fromArray(S, w, at);
-      wi.sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(w, at);
-    }
-    TAIL.adam(w, g, m, v, offset + i, n - i, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
-  }
-
   /** Relu, the hidden layers' usual activation, in vectors; the others by Pointwise's formulas. */
   @Override
   public void pointwise(Pointwise f, double[] x, double[] y, int n) {
@@ -412,10 +386,9 @@ final class VectorKernels implements Kernels {
       TAIL.pointwise(f, x, y, n);
       return;
     }
-    DoubleVector zero = DoubleVector.zero(D);
     int i = 0;
     for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-      DoubleVector.fromArray(D, x, i).max(zero).intoArray(y, i);
+      ReluLanes.relu(DoubleVector.fromArray(D, x, i)).intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = Math.max(x[i], 0.0);
@@ -430,12 +403,9 @@ final class VectorKernels implements Kernels {
       TAIL.pointwiseBackward(f, x, y, g, out, n);
       return;
     }
-    DoubleVector zero = DoubleVector.zero(D);
     int i = 0;
     for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-      zero.blend(
-              DoubleVector.fromArray(D, g, i),
-              DoubleVector.fromArray(D, y, i).compare(VectorOperators.GT, 0.0))
+      ReluLanes.gradient(DoubleVector.fromArray(D, y, i), DoubleVector.fromArray(D, g, i))
           .intoArray(out, i);
     }
     for (; i < n; i++) {
@@ -457,41 +427,9 @@ final class VectorKernels implements Kernels {
       double epsilon) {
     int parts = adamParts(n);
     if (parts == 1) {
-      adamRange(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
+      VectorAdam.range(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
       return;
     }
     AdamSplit.run(w, g, m, v, offset, n, alpha, oneMinusBeta1, oneMinusBeta2, epsilon, parts);
-  }
-
-  static void adamRange(
-      double[] w,
-      double[] g,
-      double[] m,
-      double[] v,
-      int offset,
-      int n,
-      double alpha,
-      double oneMinusBeta1,
-      double oneMinusBeta2,
-      double epsilon) {
-    // the roundings of the plain loop, as the float32 kernel
-    DoubleVector c1 = DoubleVector.broadcast(D, oneMinusBeta1);
-    DoubleVector c2 = DoubleVector.broadcast(D, oneMinusBeta2);
-    DoubleVector step = DoubleVector.broadcast(D, alpha);
-    DoubleVector eps = DoubleVector.broadcast(D, epsilon);
-    int i = 0;
-    for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-      int at = offset + i;
-      DoubleVector gi = DoubleVector.fromArray(D, g, at);
-      DoubleVector mi = DoubleVector.fromArray(D, m, at);
-      DoubleVector vi = DoubleVector.fromArray(D, v, at);
-      mi = mi.add(gi.sub(mi).mul(c1));
-      vi = vi.add(gi.mul(gi).sub(vi).mul(c2));
-      mi.intoArray(m, at);
-      vi.intoArray(v, at);
-      DoubleVector wi = DoubleVector.fromArray(D, w, at);
-      wi.sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(w, at);
-    }
-    TAIL.adam(w, g, m, v, offset + i, n - i, alpha, oneMinusBeta1, oneMinusBeta2, epsilon);
   }
 }

@@ -2,7 +2,6 @@ package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.SplitMix;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,6 +18,7 @@ final class VectorMasks {
   private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final int UNIFORM_BITS = 31;
+  private static final int ONE_BITS = Float.floatToRawIntBits(1f);
 
   private VectorMasks() {}
 
@@ -34,13 +34,16 @@ final class VectorMasks {
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix.MIX1);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix.MIX2);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-      // both sides are below 2³¹, so the difference's sign bit is 1 exactly when the unit is kept
-      IntVector kept =
-          z.reinterpretAsInts()
-              .lanewise(VectorOperators.LSHR, 32 - UNIFORM_BITS)
-              .sub(threshold)
-              .lanewise(VectorOperators.LSHR, 31);
-      ((FloatVector) kept.convert(VectorOperators.I2F, 0)).intoArray(mask, offset + i);
+      // both sides are below 2³¹, so the difference is negative exactly when the unit is kept;
+      // its sign spread over the lane selects the bits of 1f (no int-to-float conversion, which
+      // an x86 without AVX cannot compile: LaneCompares)
+      z.reinterpretAsInts()
+          .lanewise(VectorOperators.LSHR, 32 - UNIFORM_BITS)
+          .sub(threshold)
+          .lanewise(VectorOperators.ASHR, 31)
+          .lanewise(VectorOperators.AND, ONE_BITS)
+          .reinterpretAsFloats()
+          .intoArray(mask, offset + i);
       weyl = weyl.add(step);
     }
     PlainKernels.INSTANCE.bernoulliMask(

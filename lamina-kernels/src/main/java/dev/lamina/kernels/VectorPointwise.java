@@ -55,8 +55,10 @@ final class VectorPointwise {
   private VectorPointwise() {}
 
   static boolean handles(Pointwise f) {
+    // every forward loop but relu's compares lanes, in its own code or in VectorMath's
     return switch (f) {
-      case RELU, SIGMOID, TANH, LEAKY_RELU, ELU, SELU, GELU, SWISH, EXPONENTIAL -> true;
+      case RELU -> true;
+      case SIGMOID, TANH, LEAKY_RELU, ELU, SELU, GELU, SWISH, EXPONENTIAL -> LaneCompares.COMPILED;
       default -> false;
     };
   }
@@ -107,7 +109,7 @@ final class VectorPointwise {
   private static void reluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
     for (int i = from; i < to; i += step) {
-      FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
+      ReluLanes.relu(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
   }
 
@@ -244,11 +246,8 @@ final class VectorPointwise {
 
   private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
-    FloatVector zero = FloatVector.zero(S);
     for (int i = from; i < to; i += step) {
-      zero.blend(
-              FloatVector.fromArray(S, g, i),
-              FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f))
+      ReluLanes.gradient(FloatVector.fromArray(S, y, i), FloatVector.fromArray(S, g, i))
           .intoArray(out, i);
     }
   }

@@ -17,15 +17,19 @@ class GemmShapeTest {
 
   @ParameterizedTest
   @CsvSource({
-    // bits, registers, tile: 8 rows (19 registers) where 32 registers allow, else 4 (11)
-    "512, 32, 8x32",
-    "256, 32, 8x16",
-    "256, 16, 4x16",
-    "128, 32, 8x8",
-    "128, 16, 4x8",
+    // bits, registers, fused, tile: 8 rows (19 registers) where 32 registers allow and
+    // multiply-adds are fused, else 4 (11)
+    "512, 32, true, 8x32",
+    "256, 32, true, 8x16",
+    "256, 16, true, 4x16",
+    "128, 32, true, 8x8",
+    "128, 16, true, 4x8",
+    "512, 32, false, 4x32",
+    "128, 32, false, 4x8",
+    "128, 16, false, 4x8",
   })
-  void tileFitsTheRegisters(int bits, int registers, String tile) {
-    GemmShape shape = GemmShape.choose(bits, registers);
+  void tileFitsTheRegisters(int bits, int registers, boolean fused, String tile) {
+    GemmShape shape = GemmShape.choose(bits, registers, fused);
     assertEquals(tile, shape.rows + "x" + shape.cols);
     // accumulators, two B vectors and the broadcast
     int used = shape.rows * GemmShape.VECTORS + GemmShape.VECTORS + 1;
@@ -39,7 +43,7 @@ class GemmShapeTest {
     if (expectedWidth != null) {
       assertEquals(Integer.parseInt(expectedWidth), bits);
     }
-    GemmShape expected = GemmShape.choose(bits, GemmShape.vectorRegisters());
+    GemmShape expected = GemmShape.choose(bits, GemmShape.vectorRegisters(), MultiplyAdd.FUSED);
     assertEquals(expected.describe(), GemmShape.ACTIVE.describe());
     assertEquals(GemmShape.ACTIVE.rows, GemmMicroKernel.ROWS);
     assertEquals(2 * FloatVector.SPECIES_PREFERRED.length(), GemmMicroKernel.COLS);
@@ -55,16 +59,16 @@ class GemmShapeTest {
     "512, 16, false",
   })
   void readsAInPlaceOnlyWith512BitVectors(int bits, int registers, boolean inPlace) {
-    assertEquals(inPlace, GemmShape.choose(bits, registers).readsAInPlace);
+    assertEquals(inPlace, GemmShape.choose(bits, registers, true).readsAInPlace);
   }
 
   @Test
   void describeNamesWidthTileBlocksAndHowAIsRead() {
     assertEquals(
         "width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed",
-        GemmShape.choose(256, 16).describe());
+        GemmShape.choose(256, 16, true).describe());
     assertEquals(
         "width=512 registers=32 micro=8x32 mc=96 kc=1024 nc=1024 a=in-place",
-        GemmShape.choose(512, 32).describe());
+        GemmShape.choose(512, 32, true).describe());
   }
 }

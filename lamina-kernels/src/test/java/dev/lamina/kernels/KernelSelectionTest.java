@@ -33,7 +33,7 @@ class KernelSelectionTest {
     } else {
       assertTrue(
           description.matches(
-              "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no)"),
+              "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no) compares=(yes|no)"),
           description);
     }
   }

@@ -55,6 +55,38 @@ class SteadyStateAllocationTest {
   }
 
   @Test
+  void float64GemmOnOneThread() {
+    KernelThreads.setCount(1);
+    double[] a = new double[40 * 50];
+    double[] b = new double[70 * 50];
+    double[] c = new double[40 * 70];
+    assertEventuallyBelow(
+        "float64 gemm",
+        1,
+        () -> Kernels.get().gemm(false, true, 40, 70, 50, a, 0, b, 0, c, 0, true));
+  }
+
+  @Test
+  void windowMaximumAndFloat64ReluAndAdam() {
+    float[] values = new float[3 * 70];
+    int[] starts = {0, 70, 140};
+    float[] maxima = new float[70];
+    int[] positions = new int[70];
+    double[] wide = new double[70];
+    Kernels k = Kernels.get();
+    assertEventuallyBelow(
+        "windowMaximum", 1, () -> k.windowMaximum(values, starts, 3, maxima, positions, 0, 67));
+    assertEventuallyBelow(
+        "float64 relu forward", 1, () -> k.pointwise(Pointwise.RELU, wide, wide, 67));
+    assertEventuallyBelow(
+        "float64 relu backward",
+        1,
+        () -> k.pointwiseBackward(Pointwise.RELU, wide, wide, wide, wide, 67));
+    assertEventuallyBelow(
+        "float64 adam", 1, () -> k.adam(wide, wide, wide, wide, 1, 67, 1e-3, 0.1, 0.001, 1e-7));
+  }
+
+  @Test
   void maskAndNormalizationKernelsAndAGemmAfterThem() {
     KernelThreads.setCount(1);
     int rows = 9;

@@ -1,0 +1,31 @@
+package dev.lamina.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lane compares count as compiled except on an x86 JVM without AVX. The build runs this class at
+ * every width and, on x86, in a JVM with {@code -XX:UseAVX=0} (lamina-kernels/pom.xml), which tells
+ * it through {@code lamina.expectedCompares} that the kernels must take their plain loops.
+ */
+class LaneComparesTest {
+  @Test
+  void compiledFollowsTheJvmsAvxLevel() {
+    String expected = System.getProperty("lamina.expectedCompares");
+    if (expected == null) {
+      expected = String.valueOf(!HotSpotOptions.value("UseAVX").orElse("").equals("0"));
+    }
+    assertEquals(Boolean.parseBoolean(expected), LaneCompares.COMPILED);
+  }
+
+  @Test
+  void theDescriptionSaysWhetherLanesCompare() {
+    String description = KernelSelection.describe();
+    if (!description.equals("kernels=plain")) {
+      assertEquals(
+          " compares=" + (LaneCompares.COMPILED ? "yes" : "no"),
+          description.substring(description.lastIndexOf(' ')));
+    }
+  }
+}
