@@ -7,12 +7,14 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Relu and its gradient on the lanes' bits, with no compare, blend, min or max: on x86 C2 compiles
- * none of those without AVX ({@link LaneCompares}), nor float64 compares and blends in 128-bit
- * vectors at any AVX level (two-lane masks; seen on JDK 17 and 25), and each would box every
- * vector. Shifts, subtractions and bitwise operations compile everywhere. The results are those of
- * the plain loops bit for bit: relu(x) = max(x, +0) keeps a NaN and turns −0 into +0, and the
- * gradient passes g where y &gt; 0 and +0 elsewhere.
+ * Relu and its gradient on the lanes' bits, with no compare, blend, min or max, for where those box
+ * every vector: on x86 without AVX all of them ({@link LaneCompares}), and the float64 gradient
+ * everywhere, since C2 compiles no float64 compare or blend in 128-bit vectors at any AVX level
+ * (two-lane masks; seen on JDK 17 and 25). Shifts, subtractions and bitwise operations compile
+ * everywhere. Elsewhere the kernels keep max and blend: the bit forms take seven lane operations
+ * for max's one, and before C2 compiles them each costs an allocation (W4's cold first repeat 74 →
+ * 128 µs per step). The results are the plain loops' bit for bit: relu(x) = max(x, +0) keeps a NaN
+ * and turns −0 into +0, and the gradient passes g where y &gt; 0 and +0 elsewhere.
  */
 final class ReluLanes {
   private static final int FLOAT_INFINITY = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);

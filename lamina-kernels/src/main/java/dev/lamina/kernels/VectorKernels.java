@@ -386,16 +386,21 @@ final class VectorKernels implements Kernels {
       TAIL.pointwise(f, x, y, n);
       return;
     }
+    DoubleVector zero = DoubleVector.zero(D);
     int i = 0;
     for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-      ReluLanes.relu(DoubleVector.fromArray(D, x, i)).intoArray(y, i);
+      DoubleVector v = DoubleVector.fromArray(D, x, i);
+      (LaneCompares.COMPILED ? v.max(zero) : ReluLanes.relu(v)).intoArray(y, i);
     }
     for (; i < n; i++) {
       y[i] = Math.max(x[i], 0.0);
     }
   }
 
-  /** Relu's gradient in vectors, as the float32 loop: g where y > 0, else 0. */
+  /**
+   * Relu's gradient in vectors on the lanes' bits (ReluLanes), as the float32 loop: g where y > 0,
+   * else +0.
+   */
   @Override
   public void pointwiseBackward(
       Pointwise f, double[] x, double[] y, double[] g, double[] out, int n) {

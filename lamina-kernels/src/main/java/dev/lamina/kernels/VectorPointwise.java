@@ -109,7 +109,8 @@ final class VectorPointwise {
   private static void reluForward(float[] x, float[] y, int from, int to) {
     int step = S.length();
     for (int i = from; i < to; i += step) {
-      ReluLanes.relu(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+      FloatVector v = FloatVector.fromArray(S, x, i);
+      (LaneCompares.COMPILED ? v.max(0f) : ReluLanes.relu(v)).intoArray(y, i);
     }
   }
 
@@ -246,8 +247,13 @@ final class VectorPointwise {
 
   private static void reluBackward(float[] x, float[] y, float[] g, float[] out, int from, int to) {
     int step = S.length();
+    FloatVector zero = FloatVector.zero(S);
     for (int i = from; i < to; i += step) {
-      ReluLanes.gradient(FloatVector.fromArray(S, y, i), FloatVector.fromArray(S, g, i))
+      FloatVector yi = FloatVector.fromArray(S, y, i);
+      FloatVector gi = FloatVector.fromArray(S, g, i);
+      (LaneCompares.COMPILED
+              ? zero.blend(gi, yi.compare(VectorOperators.GT, 0f))
+              : ReluLanes.gradient(yi, gi))
           .intoArray(out, i);
     }
   }
