@@ -78,11 +78,8 @@ final class DoublePackedKernel {
   }
 
   /**
-   * 16 accumulators: for 32 vector registers, two steps per iteration. Fused multiply-adds only,
-   * called directly: GemmShape gives 8 rows only where they are fused (every CPU with 32 vector
-   * registers has them), and {@link MultiplyAdd}'s helper, 32 times over, took C2 past its inlining
-   * node budget (NodeCountInliningCutoff) at 128-bit width, leaving the last call to box its
-   * vectors on every step.
+   * 16 accumulators: for 32 vector registers, two steps per iteration. Fused multiply-adds called
+   * directly, for the reason GemmPackedKernel's eightRows gives.
    */
   private static void eightRows(
       int steps, double[] ap, int aOffset, double[] bp, int bOffset, double[] tile) {

@@ -88,9 +88,7 @@ final class GemmShape {
     if (!arch.equals("amd64") && !arch.equals("x86_64")) {
       return 32;
     }
-    return HotSpotOptions.value("UseAVX")
-        .map(avx -> Integer.parseInt(avx) >= 3 ? 32 : 16)
-        .orElse(16);
+    return HotSpotOptions.avxLevel().map(avx -> avx >= 3 ? 32 : 16).orElse(16);
   }
 
   /**

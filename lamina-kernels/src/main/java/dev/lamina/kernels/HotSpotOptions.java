@@ -17,4 +17,9 @@ final class HotSpotOptions {
       return Optional.empty();
     }
   }
+
+  /** x86's AVX level (0 for SSE only, 3 for AVX-512); empty on other CPUs and JVMs. */
+  static Optional<Integer> avxLevel() {
+    return value("UseAVX").map(Integer::parseInt);
+  }
 }

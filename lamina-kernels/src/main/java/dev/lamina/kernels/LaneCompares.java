@@ -12,8 +12,7 @@ package dev.lamina.kernels;
  */
 final class LaneCompares {
   /** False on an x86 JVM running without AVX; true on every other JVM, ARM's included. */
-  static final boolean COMPILED =
-      HotSpotOptions.value("UseAVX").map(level -> !level.equals("0")).orElse(true);
+  static final boolean COMPILED = HotSpotOptions.avxLevel().map(level -> level > 0).orElse(true);
 
   private LaneCompares() {}
 }

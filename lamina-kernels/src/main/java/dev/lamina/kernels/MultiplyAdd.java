@@ -13,7 +13,8 @@ import jdk.incubator.vector.FloatVector;
  * machine one seed still gives the same bits.
  *
  * <p>Methods whose node count is large (VectorMath's, VectorPointwise's) test {@link #FUSED} at
- * each site instead of calling these helpers, which C2 stops inlining past its node budget.
+ * each site instead of calling these helpers, which C2 stops inlining past its node budget; the
+ * 8-row GEMM kernels, which GemmShape uses only where multiply-adds are fused, call fma directly.
  */
 final class MultiplyAdd {
   /**
