@@ -5,7 +5,9 @@
  */
 module dev.lamina.kernels {
   requires static jdk.incubator.vector;
-  requires jdk.management; // HotSpotOptions reads UseAVX and PerMethodTrapLimit
+  requires jdk.management; // HotSpotOptions reads HotSpot flags (UseAVX, UseSVE,
+
+  // PerMethodTrapLimit)
 
   exports dev.lamina.kernels;
   exports dev.lamina.random;

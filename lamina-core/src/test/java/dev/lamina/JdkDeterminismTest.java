@@ -32,7 +32,7 @@ class JdkDeterminismTest {
   static final Map<String, String> VECTOR =
       Map.of(
           "kernels=vector width=512 registers=32 micro=8x32 mc=96 kc=1024 nc=1024 a=in-place"
-              + " fma=yes compares=yes",
+              + " fma=yes compares=yes longmul=yes",
           "a2285e9f1e505adaea4c94093dd70e0847823c3a8d96bfe32bc4ee676474c9ba");
 
   @Test

@@ -19,7 +19,7 @@ import java.util.Random;
  *
  * <p>preceded by one line saying what the kernels chose for this JVM, e.g. {@code lamina
  * kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes
- * compares=yes}.
+ * compares=yes longmul=yes}.
  *
  * <p>Arguments: {@code threads repeats case...} where a case is {@code name:order:m:n:k}, order
  * being NN, TN, NT or TT (T = that operand is stored transposed).

@@ -1,6 +1,8 @@
 package dev.lamina.kernels;
 
 import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Picks the kernels once per JVM: the Vector API kernels when the {@code jdk.incubator.vector}
@@ -25,8 +27,9 @@ public final class KernelSelection {
    * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
    * the vector width, the vector registers, the GEMM tile and cache blocks chosen for them, whether
    * multiply-adds are fused ({@link MultiplyAdd}) and whether lane compares compile ({@link
-   * LaneCompares}), e.g. {@code kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024
-   * nc=1024 a=packed fma=yes compares=yes}.
+   * LaneCompares}) and whether 64-bit lanes multiply ({@link LongLaneMultiply}), e.g. {@code
+   * kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes
+   * compares=yes longmul=yes}.
    */
   public static String describe() {
     // GemmShape links against the Vector API, so it is touched only when the vector kernels run
@@ -39,7 +42,9 @@ public final class KernelSelection {
             + " fma="
             + (MultiplyAdd.FUSED ? "yes" : "no")
             + " compares="
-            + (LaneCompares.COMPILED ? "yes" : "no");
+            + (LaneCompares.COMPILED ? "yes" : "no")
+            + " longmul="
+            + (LongLaneMultiply.COMPILED ? "yes" : "no");
   }
 
   private static Kernels choose() {
@@ -73,8 +78,21 @@ public final class KernelSelection {
     return chosen;
   }
 
+  /**
+   * Logs, once, what this JVM's flags cost the vector kernels: {@link TrapLimit}, {@link
+   * SveAdvice}.
+   */
+  private static void warnAboutThisJvm() {
+    int jdk = Runtime.version().feature();
+    Stream.of(
+            TrapLimit.advice(jdk, HotSpotOptions.value("PerMethodTrapLimit")),
+            SveAdvice.advice(jdk, HotSpotOptions.value("UseSVE")))
+        .flatMap(Optional::stream)
+        .forEach(message -> System.getLogger(Kernels.class.getName()).log(Level.WARNING, message));
+  }
+
   private static Kernels loadVector() {
-    TrapLimit.warnIfLow();
+    warnAboutThisJvm();
     try {
       return (Kernels)
           Class.forName("dev.lamina.kernels.VectorKernels").getDeclaredField("INSTANCE").get(null);

@@ -1,6 +1,5 @@
 package dev.lamina.kernels;
 
-import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
@@ -45,12 +44,5 @@ final class TrapLimit {
             + " a slower step and a garbage collection every few steps. Add "
             + FLAG
             + " to the JVM flags (the lamina launcher does).");
-  }
-
-  /** Logs {@link #advice} for this JVM, once, when the vector kernels are chosen. */
-  static void warnIfLow() {
-    advice(Runtime.version().feature(), HotSpotOptions.value("PerMethodTrapLimit"))
-        .ifPresent(
-            message -> System.getLogger(Kernels.class.getName()).log(Level.WARNING, message));
   }
 }

@@ -23,6 +23,15 @@ final class VectorMasks {
   private VectorMasks() {}
 
   static void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
+    int done =
+        LongLaneMultiply.COMPILED ? maskWholeVectors(state, probability, mask, offset, n) : 0;
+    PlainKernels.INSTANCE.bernoulliMask(
+        state + (long) (done / 2) * SplitMix.GAMMA, probability, mask, offset + done, n - done);
+  }
+
+  /** Writes the mask's whole vectors and returns how many values they hold. */
+  private static int maskWholeVectors(
+      long state, double probability, float[] mask, int offset, int n) {
     // u·2⁻³¹ < p  ⇔  u < ⌈p·2³¹⌉ for an integer u; p = 1 gives 2³¹, which wraps to MIN_VALUE and
     // still keeps every unit below; a NaN probability casts to 0 and keeps none, as the compare
     int threshold = (int) (long) Math.ceil(Math.min(Math.max(probability, 0), 1) * 0x1.0p31);
@@ -46,7 +55,6 @@ final class VectorMasks {
           .intoArray(mask, offset + i);
       weyl = weyl.add(step);
     }
-    PlainKernels.INSTANCE.bernoulliMask(
-        state + (long) (i / 2) * SplitMix.GAMMA, probability, mask, offset + i, n - i);
+    return i;
   }
 }

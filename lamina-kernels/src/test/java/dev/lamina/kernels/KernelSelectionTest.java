@@ -33,7 +33,8 @@ class KernelSelectionTest {
     } else {
       assertTrue(
           description.matches(
-              "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no) compares=(yes|no)"),
+              "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no) compares=(yes|no)"
+                  + " longmul=(yes|no)"),
           description);
     }
   }

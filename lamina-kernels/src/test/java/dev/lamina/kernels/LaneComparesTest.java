@@ -1,6 +1,7 @@
 package dev.lamina.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ class LaneComparesTest {
   void theDescriptionSaysWhetherLanesCompare() {
     String description = KernelSelection.describe();
     if (!description.equals("kernels=plain")) {
-      assertEquals(
-          " compares=" + (LaneCompares.COMPILED ? "yes" : "no"),
-          description.substring(description.lastIndexOf(' ')));
+      assertTrue(
+          description.contains(" compares=" + (LaneCompares.COMPILED ? "yes " : "no ")),
+          description);
     }
   }
 }

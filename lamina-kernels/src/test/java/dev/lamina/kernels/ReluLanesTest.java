@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The vector relu, computed on the lanes' bits ({@link ReluLanes}), equals the plain loops bit for
  * bit, signed zeros, infinities, subnormals and NaNs of either sign included, in float32 and
- * float64, forward and backward.
+ * float64, forward and backward. One freedom: a signaling NaN may come back quiet (its quiet bit
+ * set, sign and payload kept), since ARM's fmax, which C2 compiles Math.max and the Vector API's
+ * max to there, quiets it, while the interpreter and x86 pass it through (QEMU's a64fx, JDK 17).
  */
 class ReluLanesTest {
   private static final float[] SPECIAL_FLOATS = {
@@ -91,8 +93,8 @@ class ReluLanesTest {
   private static void assertSameBits(float[] expected, float[] actual, String pass) {
     for (int i = 0; i < expected.length; i++) {
       assertEquals(
-          Integer.toHexString(Float.floatToRawIntBits(expected[i])),
-          Integer.toHexString(Float.floatToRawIntBits(actual[i])),
+          Integer.toHexString(quieted(Float.floatToRawIntBits(expected[i]))),
+          Integer.toHexString(quieted(Float.floatToRawIntBits(actual[i]))),
           pass + " at " + i);
     }
   }
@@ -100,9 +102,17 @@ class ReluLanesTest {
   private static void assertSameBits(double[] expected, double[] actual, String pass) {
     for (int i = 0; i < expected.length; i++) {
       assertEquals(
-          Long.toHexString(Double.doubleToRawLongBits(expected[i])),
-          Long.toHexString(Double.doubleToRawLongBits(actual[i])),
+          Long.toHexString(quieted(Double.doubleToRawLongBits(expected[i]))),
+          Long.toHexString(quieted(Double.doubleToRawLongBits(actual[i]))),
           pass + " at " + i);
     }
+  }
+
+  private static int quieted(int bits) {
+    return Float.isNaN(Float.intBitsToFloat(bits)) ? bits | 0x0040_0000 : bits;
+  }
+
+  private static long quieted(long bits) {
+    return Double.isNaN(Double.longBitsToDouble(bits)) ? bits | 0x0008_0000_0000_0000L : bits;
   }
 }
