@@ -14,9 +14,11 @@ final class AllocationProbe {
   /**
    * How long a call may take to reach its final compilation. A count of calls was not enough: after
    * other tests the JIT's queue is long, and on a busy 2-core machine a kernel's final compilation
-   * sometimes came only after 300,000 calls.
+   * sometimes came only after 300,000 calls. The build's emulated ARM JVM, whose compiler runs
+   * under QEMU too, gets more through {@code lamina.allocation.patienceSeconds}.
    */
-  private static final long PATIENCE_NANOS = 30_000_000_000L;
+  private static final long PATIENCE_NANOS =
+      Long.getLong("lamina.allocation.patienceSeconds", 30) * 1_000_000_000L;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
