@@ -5,9 +5,7 @@
  */
 module dev.lamina.kernels {
   requires static jdk.incubator.vector;
-  requires jdk.management; // HotSpotOptions reads HotSpot flags (UseAVX, UseSVE,
-
-  // PerMethodTrapLimit)
+  requires jdk.management; // HotSpotOptions reads the JVM's flags
 
   exports dev.lamina.kernels;
   exports dev.lamina.random;

@@ -22,4 +22,9 @@ final class HotSpotOptions {
   static Optional<Integer> avxLevel() {
     return value("UseAVX").map(Integer::parseInt);
   }
+
+  /** ARM's SVE level (0 for NEON only, 2 for SVE2); empty on other CPUs and JVMs. */
+  static Optional<Integer> sveLevel() {
+    return value("UseSVE").map(Integer::parseInt);
+  }
 }

@@ -86,7 +86,7 @@ public final class KernelSelection {
     int jdk = Runtime.version().feature();
     Stream.of(
             TrapLimit.advice(jdk, HotSpotOptions.value("PerMethodTrapLimit")),
-            SveAdvice.advice(jdk, HotSpotOptions.value("UseSVE")))
+            SveAdvice.advice(jdk, HotSpotOptions.sveLevel()))
         .flatMap(Optional::stream)
         .forEach(message -> System.getLogger(Kernels.class.getName()).log(Level.WARNING, message));
   }

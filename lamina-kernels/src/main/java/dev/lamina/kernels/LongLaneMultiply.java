@@ -14,7 +14,7 @@ final class LongLaneMultiply {
   /** False on an AArch64 JVM older than 21 without SVE; true elsewhere. */
   static final boolean COMPILED =
       Runtime.version().feature() >= 21
-          || HotSpotOptions.value("UseSVE").map(sve -> !sve.equals("0")).orElse(true);
+          || HotSpotOptions.sveLevel().map(sve -> sve > 0).orElse(true);
 
   private LongLaneMultiply() {}
 }

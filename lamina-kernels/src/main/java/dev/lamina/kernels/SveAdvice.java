@@ -23,8 +23,8 @@ final class SveAdvice {
   private SveAdvice() {}
 
   /** What to tell the user about this JVM's SVE level, or nothing when it is not a concern. */
-  static Optional<String> advice(int jdkFeature, Optional<String> useSve) {
-    if (jdkFeature >= FIXED_IN || useSve.isEmpty() || useSve.get().equals("0")) {
+  static Optional<String> advice(int jdkFeature, Optional<Integer> useSve) {
+    if (jdkFeature >= FIXED_IN || useSve.isEmpty() || useSve.get() == 0) {
       return Optional.empty();
     }
     return Optional.of(

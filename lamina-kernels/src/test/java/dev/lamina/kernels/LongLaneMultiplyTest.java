@@ -18,7 +18,7 @@ class LongLaneMultiplyTest {
       expected =
           String.valueOf(
               Runtime.version().feature() >= 21
-                  || !HotSpotOptions.value("UseSVE").orElse("").equals("0"));
+                  || HotSpotOptions.sveLevel().map(sve -> sve > 0).orElse(true));
     }
     assertEquals(Boolean.parseBoolean(expected), LongLaneMultiply.COMPILED);
   }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SveAdviceTest {
   @Test
   void sveOnJdk17GetsAdviceNamingTheLevelTheFlagAndTheJdk() {
-    String message = SveAdvice.advice(17, Optional.of("2")).orElseThrow();
+    String message = SveAdvice.advice(17, Optional.of(2)).orElseThrow();
     assertTrue(message.contains("-XX:UseSVE=2;"), message);
     assertTrue(message.contains("Add -XX:UseSVE=0"), message);
     assertTrue(message.contains("JDK 21 or later"), message);
@@ -17,9 +17,9 @@ class SveAdviceTest {
 
   @Test
   void noAdviceWithoutSveOnNewerJdksOrOffArm() {
-    assertEquals(Optional.empty(), SveAdvice.advice(17, Optional.of("0")));
-    assertEquals(Optional.empty(), SveAdvice.advice(21, Optional.of("1")));
-    assertEquals(Optional.empty(), SveAdvice.advice(25, Optional.of("2")));
+    assertEquals(Optional.empty(), SveAdvice.advice(17, Optional.of(0)));
+    assertEquals(Optional.empty(), SveAdvice.advice(21, Optional.of(1)));
+    assertEquals(Optional.empty(), SveAdvice.advice(25, Optional.of(2)));
     assertEquals(Optional.empty(), SveAdvice.advice(17, Optional.empty()));
   }
 }
