@@ -26,10 +26,10 @@ public final class KernelSelection {
   /**
    * What this JVM runs, for benchmark logs: {@code kernels=plain}, or for the Vector API kernels
    * the vector width, the vector registers, the GEMM tile and cache blocks chosen for them, whether
-   * multiply-adds are fused ({@link MultiplyAdd}) and whether lane compares compile ({@link
-   * LaneCompares}) and whether 64-bit lanes multiply ({@link LongLaneMultiply}), e.g. {@code
-   * kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024 nc=1024 a=packed fma=yes
-   * compares=yes longmul=yes}.
+   * multiply-adds are fused ({@link MultiplyAdd}), whether lane compares ({@link LaneCompares}) and
+   * moves of lane bits ({@link LaneBits}) compile and whether 64-bit lanes multiply ({@link
+   * LongLaneMultiply}), e.g. {@code kernels=vector width=256 registers=16 micro=4x16 mc=96 kc=1024
+   * nc=1024 a=packed fma=yes compares=yes lanebits=yes longmul=yes}.
    */
   public static String describe() {
     // GemmShape links against the Vector API, so it is touched only when the vector kernels run
@@ -43,6 +43,8 @@ public final class KernelSelection {
             + (MultiplyAdd.FUSED ? "yes" : "no")
             + " compares="
             + (LaneCompares.COMPILED ? "yes" : "no")
+            + " lanebits="
+            + (LaneBits.COMPILED ? "yes" : "no")
             + " longmul="
             + (LongLaneMultiply.COMPILED ? "yes" : "no");
   }
@@ -80,13 +82,13 @@ public final class KernelSelection {
 
   /**
    * Logs, once, what this JVM's flags cost the vector kernels: {@link TrapLimit}, {@link
-   * SveAdvice}.
+   * SveBeforeJdk21}.
    */
   private static void warnAboutThisJvm() {
     int jdk = Runtime.version().feature();
     Stream.of(
             TrapLimit.advice(jdk, HotSpotOptions.value("PerMethodTrapLimit")),
-            SveAdvice.advice(jdk, HotSpotOptions.sveLevel()))
+            SveBeforeJdk21.advice(jdk, HotSpotOptions.sveLevel()))
         .flatMap(Optional::stream)
         .forEach(message -> System.getLogger(Kernels.class.getName()).log(Level.WARNING, message));
   }

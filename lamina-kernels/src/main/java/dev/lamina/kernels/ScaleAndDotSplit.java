@@ -2,6 +2,7 @@ package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -119,8 +120,12 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
     // the lanes in order, as VectorKernels.sumInLaneOrder, written out here: a vector passed to a
     // helper the JIT leaves uninlined is boxed on every call
     float lanes = 0f;
-    for (int lane = 0; lane < S.length(); lane++) {
-      lanes += total.lane(lane);
+    if (LaneBits.COMPILED) {
+      for (int lane = 0; lane < S.length(); lane++) {
+        lanes += total.lane(lane);
+      }
+    } else {
+      lanes = total.reduceLanes(VectorOperators.ADD);
     }
     return lanes
         + PlainKernels.INSTANCE.scaleAndDot(

@@ -251,6 +251,10 @@ final class VectorKernels implements Kernels {
    * when the JIT compiled it (seen as History values that differed between runs on JDK 25).
    */
   static float sumInLaneOrder(FloatVector v) {
+    if (!LaneBits.COMPILED) {
+      // SVE's float reduction (fadda) adds strictly in lane order, as the API's fallback does
+      return v.reduceLanes(VectorOperators.ADD);
+    }
     float total = 0;
     for (int lane = 0; lane < v.length(); lane++) {
       total += v.lane(lane);
@@ -379,10 +383,13 @@ final class VectorKernels implements Kernels {
     return n < ADAM_PARALLEL_MIN ? 1 : KernelThreads.count();
   }
 
-  /** Relu, the hidden layers' usual activation, in vectors; the others by Pointwise's formulas. */
+  /**
+   * Relu, the hidden layers' usual activation, in vectors where lanes' bits move (LaneBits, as its
+   * gradient needs); the others by Pointwise's formulas.
+   */
   @Override
   public void pointwise(Pointwise f, double[] x, double[] y, int n) {
-    if (f != Pointwise.RELU) {
+    if (f != Pointwise.RELU || !LaneBits.COMPILED) {
       TAIL.pointwise(f, x, y, n);
       return;
     }
@@ -398,13 +405,13 @@ final class VectorKernels implements Kernels {
   }
 
   /**
-   * Relu's gradient in vectors on the lanes' bits (ReluLanes), as the float32 loop: g where y > 0,
-   * else +0.
+   * Relu's gradient in vectors on the lanes' bits (ReluLanes) where they move (LaneBits), as the
+   * float32 loop: g where y > 0, else +0.
    */
   @Override
   public void pointwiseBackward(
       Pointwise f, double[] x, double[] y, double[] g, double[] out, int n) {
-    if (f != Pointwise.RELU) {
+    if (f != Pointwise.RELU || !LaneBits.COMPILED) {
       TAIL.pointwiseBackward(f, x, y, g, out, n);
       return;
     }

@@ -24,7 +24,9 @@ final class VectorMasks {
 
   static void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
     int done =
-        LongLaneMultiply.COMPILED ? maskWholeVectors(state, probability, mask, offset, n) : 0;
+        LongLaneMultiply.COMPILED && LaneBits.COMPILED
+            ? maskWholeVectors(state, probability, mask, offset, n)
+            : 0;
     PlainKernels.INSTANCE.bernoulliMask(
         state + (long) (done / 2) * SplitMix.GAMMA, probability, mask, offset + done, n - done);
   }

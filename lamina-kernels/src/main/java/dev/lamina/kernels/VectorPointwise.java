@@ -55,9 +55,10 @@ final class VectorPointwise {
   private VectorPointwise() {}
 
   static boolean handles(Pointwise f) {
-    // every forward loop but relu's compares lanes, in its own code or in VectorMath's
+    // every forward loop but relu's compares lanes, in its own code or in VectorMath's; relu's
+    // loops compare or, where compares do not compile, work on the lanes' bits (ReluLanes)
     return switch (f) {
-      case RELU -> true;
+      case RELU -> LaneCompares.COMPILED || LaneBits.COMPILED;
       case SIGMOID, TANH, LEAKY_RELU, ELU, SELU, GELU, SWISH, EXPONENTIAL -> LaneCompares.COMPILED;
       default -> false;
     };

@@ -34,7 +34,7 @@ class KernelSelectionTest {
       assertTrue(
           description.matches(
               "kernels=vector width=\\d+ registers=\\d+ micro=\\d+x\\d+ .* fma=(yes|no) compares=(yes|no)"
-                  + " longmul=(yes|no)"),
+                  + " lanebits=(yes|no) longmul=(yes|no)"),
           description);
     }
   }
