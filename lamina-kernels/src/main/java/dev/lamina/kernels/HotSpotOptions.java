@@ -23,6 +23,11 @@ final class HotSpotOptions {
     return value("UseAVX").map(Integer::parseInt);
   }
 
+  /** Whether this is an x86 JVM running without AVX (HotSpot's UseAVX=0: SSE only). */
+  static boolean x86WithoutAvx() {
+    return avxLevel().map(level -> level == 0).orElse(false);
+  }
+
   /** ARM's SVE level (0 for NEON only, 2 for SVE2); empty on other CPUs and JVMs. */
   static Optional<Integer> sveLevel() {
     return value("UseSVE").map(Integer::parseInt);

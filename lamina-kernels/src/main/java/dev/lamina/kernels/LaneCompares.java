@@ -17,8 +17,7 @@ final class LaneCompares {
    * False on an x86 JVM running without AVX and on a HotSpot older than 21 running with SVE; true
    * on every other JVM.
    */
-  static final boolean COMPILED =
-      HotSpotOptions.avxLevel().map(level -> level > 0).orElse(true) && !SveBeforeJdk21.THIS_JVM;
+  static final boolean COMPILED = !HotSpotOptions.x86WithoutAvx() && !SveBeforeJdk21.THIS_JVM;
 
   private LaneCompares() {}
 }

@@ -42,8 +42,8 @@ final class SveBeforeJdk21 {
             + "; on JDK "
             + jdkFeature
             + " the JIT compiles no SVE form of the Vector API's compares, reinterpretations and"
-            + " lane reads, so the activations, dropout, max pooling and Adam run their plain"
-            + " loops. Add "
+            + " lane reads, so the activations, dropout and max pooling run their plain loops."
+            + " Add "
             + FLAG
             + " to the JVM flags (NEON, as fast on these CPUs, where they stay in vectors; the"
             + " lamina launcher does), or run on JDK 21 or later.");

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Adam's update over a range of the weights, float32 and float64, in vectors and with the plain
  * loop's roundings (no fused multiply-adds), so that both give equal weights. Where the JIT cannot
- * compile a vector sqrt ({@link LaneCompares}) the whole range takes the plain loop.
+ * compile a vector sqrt ({@link LaneSqrt}) the whole range takes the plain loop.
  */
 final class VectorAdam {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -31,7 +31,7 @@ final class VectorAdam {
     FloatVector step = FloatVector.broadcast(S, alpha);
     FloatVector eps = FloatVector.broadcast(S, epsilon);
     int i = 0;
-    for (int bound = LaneCompares.COMPILED ? S.loopBound(n) : 0; i < bound; i += S.length()) {
+    for (int bound = LaneSqrt.COMPILED ? S.loopBound(n) : 0; i < bound; i += S.length()) {
       int at = offset + i;
       FloatVector gi = FloatVector.fromArray(S, g, at);
       FloatVector mi = FloatVector.fromArray(S, m, at);
@@ -63,7 +63,7 @@ final class VectorAdam {
     DoubleVector step = DoubleVector.broadcast(D, alpha);
     DoubleVector eps = DoubleVector.broadcast(D, epsilon);
     int i = 0;
-    for (int bound = LaneCompares.COMPILED ? D.loopBound(n) : 0; i < bound; i += D.length()) {
+    for (int bound = LaneSqrt.COMPILED ? D.loopBound(n) : 0; i < bound; i += D.length()) {
       int at = offset + i;
       DoubleVector gi = DoubleVector.fromArray(D, g, at);
       DoubleVector mi = DoubleVector.fromArray(D, m, at);
