@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT})
+    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT, VectorJvm.TYPE_PROFILES})
 public class ElementwiseBenchmark {
   private static final int ROWS = 256;
   private static final int COLS = 512;

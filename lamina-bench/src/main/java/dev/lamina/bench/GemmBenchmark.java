@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT})
+    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT, VectorJvm.TYPE_PROFILES})
 public class GemmBenchmark {
   @Param({
     "NN:2048:2048:2048", // ceiling

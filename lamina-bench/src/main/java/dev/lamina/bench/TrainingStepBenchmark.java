@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(
     value = 1,
-    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT})
+    jvmArgsAppend = {VectorJvm.MODULE, VectorJvm.TRAP_LIMIT, VectorJvm.TYPE_PROFILES})
 public class TrainingStepBenchmark {
 
   @Param({"W1", "W1-l2", "W4"})

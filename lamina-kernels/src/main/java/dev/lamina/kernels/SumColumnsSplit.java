@@ -54,8 +54,10 @@ final class SumColumnsSplit extends VectorRangeSplit {
       FloatVector s0 = FloatVector.zero(S);
       FloatVector s1 = FloatVector.zero(S);
       for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
-        s0 = s0.add(FloatVector.fromArray(S, a, at));
-        s1 = s1.add(FloatVector.fromArray(S, a, at + step));
+        // the running sums as arguments: a loop-carried receiver boxes when a Vector API helper's
+        // profile is empty (VectorKernels.max)
+        s0 = FloatVector.fromArray(S, a, at).add(s0);
+        s1 = FloatVector.fromArray(S, a, at + step).add(s1);
       }
       s0.intoArray(out, outOffset + j);
       s1.intoArray(out, outOffset + j + step);
@@ -63,7 +65,7 @@ final class SumColumnsSplit extends VectorRangeSplit {
     for (; j + step <= to; j += step) {
       FloatVector s0 = FloatVector.zero(S);
       for (int r = 0, at = aOffset + j; r < rows; r++, at += cols) {
-        s0 = s0.add(FloatVector.fromArray(S, a, at));
+        s0 = FloatVector.fromArray(S, a, at).add(s0);
       }
       s0.intoArray(out, outOffset + j);
     }

@@ -229,7 +229,8 @@ final class VectorKernels implements Kernels {
     int i = 0;
     FloatVector total = FloatVector.zero(S);
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      total = total.add(FloatVector.fromArray(S, a, offset + i));
+      // the running total as the argument, as in max
+      total = FloatVector.fromArray(S, a, offset + i).add(total);
     }
     return sumInLaneOrder(total) + TAIL.sum(a, offset + i, n - i);
   }
@@ -268,16 +269,20 @@ final class VectorKernels implements Kernels {
       return TAIL.max(a, offset, n);
     }
     int i = 0;
-    FloatVector best = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    FloatVector lowest = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    FloatVector best = lowest;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      // lanewise, not best.max(v): the vector class behind best.max(v) comes from the profile of
-      // FloatVector.max, which only this kernel fills and which stays empty when a long compile
-      // queue has that helper compiled before this method; C2 then calls lanewise virtually and
-      // boxes every vector for good (seen in CI, and in 3 of 60 JVMs started four at a time on two
-      // cores). Called from here, the choice rests on this method's own profile.
-      best = best.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, a, offset + i));
+      // the loaded vector is the receiver, the running maximum the argument: C2 learns a loaded
+      // vector's class from this method's own profile of returned types (tools/vector-flags), a
+      // loop-carried one's only from the receiver profile of the Vector API's helper, which a long
+      // compile queue can leave empty (seen in CI, and in 3 of 60 JVMs started four at a time on
+      // two cores), and then every vector is boxed
+      best = FloatVector.fromArray(S, a, offset + i).lanewise(VectorOperators.MAX, best);
     }
-    return Math.max(best.reduceLanes(VectorOperators.MAX), TAIL.max(a, offset + i, n - i));
+    // the same for the reduction: a vector of known class (not a loop's) takes the maximum first
+    float vectorMaximum =
+        lowest.lanewise(VectorOperators.MAX, best).reduceLanes(VectorOperators.MAX);
+    return Math.max(vectorMaximum, TAIL.max(a, offset + i, n - i));
   }
 
   @Override

@@ -20,6 +20,10 @@ final class VectorMasks {
   private static final int UNIFORM_BITS = 31;
   private static final int ONE_BITS = Float.floatToRawIntBits(1f);
 
+  /** Lane j's distance from a vector's start state to its word: (j + 1) steps of the sequence. */
+  private static final LongVector WORD_STEPS =
+      LongVector.zero(L).addIndex(1).add(1).mul(SplitMix.GAMMA);
+
   private VectorMasks() {}
 
   static void bernoulliMask(long state, double probability, float[] mask, int offset, int n) {
@@ -37,11 +41,13 @@ final class VectorMasks {
     // u·2⁻³¹ < p  ⇔  u < ⌈p·2³¹⌉ for an integer u; p = 1 gives 2³¹, which wraps to MIN_VALUE and
     // still keeps every unit below; a NaN probability casts to 0 and keeps none, as the compare
     int threshold = (int) (long) Math.ceil(Math.min(Math.max(probability, 0), 1) * 0x1.0p31);
-    LongVector weyl = LongVector.zero(L).addIndex(1).add(1).mul(SplitMix.GAMMA).add(state);
-    LongVector step = LongVector.broadcast(L, L.length() * SplitMix.GAMMA);
     int i = 0;
     for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-      LongVector z = weyl;
+      // each vector's words from its first word's state, not from the previous vector's: a
+      // loop-carried vector's class reaches C2 only through a Vector API helper's receiver
+      // profile, which a long compile queue can leave empty, and then the kernel boxes (96 bytes a
+      // call, seen in CI at 128 bits and again with those profiles off: lamina-kernels' pom)
+      LongVector z = WORD_STEPS.add(state + (long) (i / 2) * SplitMix.GAMMA);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix.MIX1);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix.MIX2);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
@@ -55,7 +61,6 @@ final class VectorMasks {
           .lanewise(VectorOperators.AND, ONE_BITS)
           .reinterpretAsFloats()
           .intoArray(mask, offset + i);
-      weyl = weyl.add(step);
     }
     return i;
   }

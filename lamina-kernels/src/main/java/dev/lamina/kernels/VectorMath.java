@@ -118,12 +118,13 @@ final class VectorMath {
     FloatVector series = FloatVector.broadcast(S, EXPM1_SERIES[0]);
     for (int k = 1; k < EXPM1_SERIES.length; k++) {
       float next = EXPM1_SERIES[k];
+      // x as the receiver, the loop's series as an argument (VectorKernels.max says why)
       series =
           MultiplyAdd.FUSED
-              ? series.fma(x, FloatVector.broadcast(S, next))
-              : series.mul(x).add(next);
+              ? x.fma(series, FloatVector.broadcast(S, next))
+              : x.mul(series).add(next);
     }
-    series = series.mul(x);
+    series = x.mul(series);
     series = MultiplyAdd.FUSED ? series.fma(x, x) : series.mul(x).add(x);
     return direct.blend(series, x.abs().compare(VectorOperators.LT, EXPM1_SERIES_BELOW));
   }
