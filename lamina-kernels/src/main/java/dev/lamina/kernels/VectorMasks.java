@@ -32,7 +32,12 @@ final class VectorMasks {
             ? maskWholeVectors(state, probability, mask, offset, n)
             : 0;
     PlainKernels.INSTANCE.bernoulliMask(
-        state + (long) (done / 2) * SplitMix.GAMMA, probability, mask, offset + done, n - done);
+        stateBefore(state, done), probability, mask, offset + done, n - done);
+  }
+
+  /** The sequence's state before the word that holds value {@code index} (two values a word). */
+  private static long stateBefore(long state, int index) {
+    return state + (long) (index / 2) * SplitMix.GAMMA;
   }
 
   /** Writes the mask's whole vectors and returns how many values they hold. */
@@ -47,7 +52,7 @@ final class VectorMasks {
       // loop-carried vector's class reaches C2 only through a Vector API helper's receiver
       // profile, which a long compile queue can leave empty, and then the kernel boxes (96 bytes a
       // call, seen in CI at 128 bits and again with those profiles off: lamina-kernels' pom)
-      LongVector z = WORD_STEPS.add(state + (long) (i / 2) * SplitMix.GAMMA);
+      LongVector z = WORD_STEPS.add(stateBefore(state, i));
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix.MIX1);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix.MIX2);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
