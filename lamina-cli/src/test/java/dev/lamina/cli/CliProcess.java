@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
@@ -51,20 +52,27 @@ final class CliProcess {
 
   /** A {@code lamina} JVM whose heap is at most {@code heap} (such as {@code 64m}). */
   static ProcessBuilder builderWithHeap(Path workDir, String heap, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-XX:PerMethodTrapLimit=10000",
-                "-Djava.awt.headless=true",
-                "-Xmx" + heap,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Lamina.class.getName()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(kernelJvmFlags());
+    command.addAll(
+        List.of(
+            "-Djava.awt.headless=true",
+            "-Xmx" + heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Lamina.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).directory(workDir.toFile());
+  }
+
+  /** The Vector API module and JIT flags every test JVM of the build runs with (the root pom). */
+  private static List<String> kernelJvmFlags() {
+    String flags =
+        Objects.requireNonNull(
+            System.getProperty("lamina.kernel.jvm.flags"),
+            "lamina.kernel.jvm.flags, set by the build's surefire configuration");
+    return List.of(flags.trim().split("\\s+"));
   }
 
   static Outcome run(Path workDir, String... args) {

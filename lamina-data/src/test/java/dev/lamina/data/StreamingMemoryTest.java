@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,20 +58,20 @@ class StreamingMemoryTest {
   private static String runWithSmallHeap(Class<?> check, long rows)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-Xmx" + HEAP,
-                    "-XX:+UseSerialGC",
-                    "--add-modules=jdk.incubator.vector",
-                    "-XX:PerMethodTrapLimit=10000",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    check.getName(),
-                    Long.toString(rows)))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command =
+        new ArrayList<>(List.of(java.toString(), "-Xmx" + HEAP, "-XX:+UseSerialGC"));
+    // the Vector API module and JIT flags of every test JVM (the root pom)
+    command.addAll(
+        List.of(
+            Objects.requireNonNull(
+                    System.getProperty("lamina.kernel.jvm.flags"),
+                    "lamina.kernel.jvm.flags, set by the build's surefire configuration")
+                .trim()
+                .split("\\s+")));
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), check.getName(), Long.toString(rows)));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "child JVM finished");
     assertEquals(0, process.exitValue(), output);
