@@ -2,7 +2,6 @@ package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -117,17 +116,9 @@ final class ScaleAndDotSplit implements KernelThreads.PartedTask {
       gv.mul(alpha).intoArray(out, outOffset + i);
       total = MultiplyAdd.fma(gv, FloatVector.fromArray(S, x, xOffset + i), total);
     }
-    // the lanes in order, as VectorKernels.sumInLaneOrder, written out here: a vector passed to a
-    // helper the JIT leaves uninlined is boxed on every call
-    float lanes = 0f;
-    if (LaneBits.COMPILED) {
-      for (int lane = 0; lane < S.length(); lane++) {
-        lanes += total.lane(lane);
-      }
-    } else {
-      lanes = total.reduceLanes(VectorOperators.ADD);
-    }
-    return lanes
+    float[] lanes = VectorKernels.laneRoom();
+    total.intoArray(lanes, 0);
+    return VectorKernels.sumInLaneOrder(lanes)
         + PlainKernels.INSTANCE.scaleAndDot(
             alpha, g, gOffset + i, x, xOffset + i, out, outOffset + i, n - i);
   }

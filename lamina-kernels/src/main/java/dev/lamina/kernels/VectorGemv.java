@@ -46,7 +46,9 @@ final class VectorGemv {
               FloatVector.fromArray(S, x, xOffset + p),
               sum);
     }
-    float total = VectorKernels.sumInLaneOrder(sum);
+    float[] lanes = VectorKernels.laneRoom();
+    sum.intoArray(lanes, 0);
+    float total = VectorKernels.sumInLaneOrder(lanes);
     for (; p < k; p++) {
       total += a[aOffset + p] * x[xOffset + p];
     }

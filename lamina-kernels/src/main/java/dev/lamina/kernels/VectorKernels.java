@@ -18,6 +18,10 @@ final class VectorKernels implements Kernels {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final PlainKernels TAIL = PlainKernels.INSTANCE;
 
+  /** Room for one vector's lanes per thread, for {@link #sumInLaneOrder}. */
+  private static final ThreadLocal<float[]> LANES =
+      ThreadLocal.withInitial(() -> new float[S.length()]);
+
   /** Adam updates at least this long are split over the kernel threads. */
   private static final int ADAM_PARALLEL_MIN = 1 << 17;
 
@@ -232,7 +236,9 @@ final class VectorKernels implements Kernels {
       // the running total as the argument, as in max
       total = FloatVector.fromArray(S, a, offset + i).add(total);
     }
-    return sumInLaneOrder(total) + TAIL.sum(a, offset + i, n - i);
+    float[] lanes = laneRoom();
+    total.intoArray(lanes, 0);
+    return sumInLaneOrder(lanes) + TAIL.sum(a, offset + i, n - i);
   }
 
   @Override
@@ -243,22 +249,33 @@ final class VectorKernels implements Kernels {
       FloatVector ai = FloatVector.fromArray(S, a, aOffset + i);
       total = MultiplyAdd.fma(ai, FloatVector.fromArray(S, b, bOffset + i), total);
     }
-    return sumInLaneOrder(total) + TAIL.dot(a, aOffset + i, b, bOffset + i, n - i);
+    float[] lanes = laneRoom();
+    total.intoArray(lanes, 0);
+    return sumInLaneOrder(lanes) + TAIL.dot(a, aOffset + i, b, bOffset + i, n - i);
   }
 
   /**
-   * The lanes of {@code v} added first to last. {@code reduceLanes(ADD)} leaves the order open: its
-   * interpreted form and C2's intrinsic add in different orders, so a float sum would depend on
-   * when the JIT compiled it (seen as History values that differed between runs on JDK 25).
+   * This thread's room for one vector's lanes, which {@link #sumInLaneOrder} adds. A kernel stores
+   * its vector there itself ({@code v.intoArray(lanes, 0)}) rather than pass it to a helper or read
+   * it with {@code lane(i)}: after a long loop C2 may leave such a call uninlined (JDK 21 does for
+   * {@code lane}'s own helper: a call site too rare beside the loop) and then boxes the vector on
+   * every call (48 bytes per 4,096-value block of the split scale-and-dot at 128 bits). A store
+   * compiles on every CPU, HotSpot 17's SVE included.
    */
-  static float sumInLaneOrder(FloatVector v) {
-    if (!LaneBits.COMPILED) {
-      // SVE's float reduction (fadda) adds strictly in lane order, as the API's fallback does
-      return v.reduceLanes(VectorOperators.ADD);
-    }
+  static float[] laneRoom() {
+    return LANES.get();
+  }
+
+  /**
+   * The lanes stored in {@code lanes} added first to last. {@code reduceLanes(ADD)} leaves the
+   * order open: its interpreted form and C2's intrinsic add in different orders, so a float sum
+   * would depend on when the JIT compiled it (seen as History values that differed between runs on
+   * JDK 25).
+   */
+  static float sumInLaneOrder(float[] lanes) {
     float total = 0;
-    for (int lane = 0; lane < v.length(); lane++) {
-      total += v.lane(lane);
+    for (float lane : lanes) {
+      total += lane;
     }
     return total;
   }
