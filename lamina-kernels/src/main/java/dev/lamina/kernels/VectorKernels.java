@@ -23,7 +23,7 @@ final class VectorKernels implements Kernels {
       ThreadLocal.withInitial(() -> new float[S.length()]);
 
   /** Adam updates at least this long are split over the kernel threads. */
-  private static final int ADAM_PARALLEL_MIN = 1 << 17;
+  static final int ADAM_PARALLEL_MIN = 1 << 17;
 
   private VectorKernels() {}
 

@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.lamina.kernels.internal.KernelThreads;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * loop calling all four split kernels grew past C2's node budget for one compilation once GEMM's
  * blocking became generic over the element type, and tanh's vectors were boxed there (720 KB per
  * call), while a training step, whose kernels are compiled in their callers, stayed under 1 KB
- * (bench/alloc: W1 253 B, W1-l2 636 B, W4 −359 B per step).
+ * (bench/alloc: W1 253 B, W1-l2 636 B, W4 −359 B per step). Each kernel runs at the smallest size
+ * its split takes: the build runs this under QEMU too, where the sizes of before (four times the
+ * elements, six times the GEMM's work) took 70 s.
  */
 class SplitAllocationTest {
   private static final int CALLS_PER_ROUND = 500;
@@ -27,19 +31,23 @@ class SplitAllocationTest {
   @Test
   void splitKernelsAllocateNothingPerCall() {
     KernelThreads.setCount(2);
-    GemmCase g = GemmCase.random(64, 192, 256, 0, new Random(2));
-    float[] c = new float[64 * 192];
-    int n = 1 << 17;
+    // m·n·k at the GEMM's threshold: 64 rows, so two parts of whole micro-tiles
+    GemmCase g = GemmCase.random(64, 64, 128, 0, new Random(2));
+    assertEquals(BlockedGemm.PARALLEL_MIN_WORK, 64 * 64 * 128);
+    float[] c = new float[64 * 64];
+    int n = VectorKernels.ADAM_PARALLEL_MIN;
+    int pointwise = VectorRangeSplit.PARALLEL_MIN;
     float[] w = new float[n];
     float[] grad = new float[n];
     float[] m = new float[n];
     float[] v = new float[n];
     float[] y = new float[n];
     Kernels kernels = Kernels.get();
-    Runnable gemm = () -> kernels.gemm(false, false, 64, 192, 256, g.a(), 0, g.b(), 0, c, 0, false);
+    Runnable gemm = () -> kernels.gemm(false, false, 64, 64, 128, g.a(), 0, g.b(), 0, c, 0, false);
     Runnable adam = () -> kernels.adam(w, grad, m, v, 0, n, 1e-3f, 0.1f, 0.001f, 1e-7f);
-    Runnable forward = () -> kernels.pointwise(Pointwise.TANH, w, y, n);
-    Runnable backward = () -> kernels.pointwiseBackward(Pointwise.TANH, null, y, grad, m, n);
+    Runnable forward = () -> kernels.pointwise(Pointwise.TANH, w, y, pointwise);
+    Runnable backward =
+        () -> kernels.pointwiseBackward(Pointwise.TANH, null, y, grad, m, pointwise);
     AllocationProbe.assertEventuallyBelow("split gemm", 1, CALLS_PER_ROUND, gemm);
     AllocationProbe.assertEventuallyBelow("split adam", 1, CALLS_PER_ROUND, adam);
     double[] wide = new double[n];
@@ -54,23 +62,23 @@ class SplitAllocationTest {
         "split scale and dot",
         1,
         CALLS_PER_ROUND,
-        () -> m[0] = kernels.scaleAndDot(0.5f, grad, 0, w, 0, v, 0, n));
+        () -> m[0] = kernels.scaleAndDot(0.5f, grad, 0, w, 0, v, 0, pointwise));
     // a kernel gradient over few rows (ThinGemm) and a bias gradient, both split by columns
     float[] thin = new float[11 * 512];
     AllocationProbe.assertEventuallyBelow(
         "split thin gemm",
         1,
         CALLS_PER_ROUND,
-        () -> kernels.gemm(true, false, 11, 512, 256, w, 0, grad, 0, thin, 0, false));
+        () -> kernels.gemm(true, false, 11, 512, 96, w, 0, grad, 0, thin, 0, false));
     AllocationProbe.assertEventuallyBelow(
-        "split column sums", 1, CALLS_PER_ROUND, () -> kernels.sumColumns(w, 0, 256, 512, thin, 0));
+        "split column sums", 1, CALLS_PER_ROUND, () -> kernels.sumColumns(w, 0, 64, 512, thin, 0));
     AllocationProbe.assertEventuallyBelow(
         "split gemm, then tanh",
         1,
         CALLS_PER_ROUND,
         () -> {
-          kernels.gemm(false, false, 64, 192, 256, g.a(), 0, g.b(), 0, c, 0, false);
-          kernels.pointwise(Pointwise.TANH, c, c, 64 * 192);
+          kernels.gemm(false, false, 64, 64, 128, g.a(), 0, g.b(), 0, c, 0, false);
+          kernels.pointwise(Pointwise.TANH, c, c, 64 * 64);
         });
   }
 }
