@@ -132,17 +132,51 @@ final class RowMajor {
     return rows;
   }
 
+  /** Rows per block of {@link #fromColumns}: 64 rows of 250 columns are 64 KB, well inside L2. */
+  private static final int TRANSPOSE_ROWS = 64;
+
   /** The shape [rows, columns] of an array of rows, which must all have the same length. */
   static int[] shapeOf(Object[] rows) {
-    int columns = rows.length == 0 ? 0 : Array.getLength(rows[0]);
-    for (int r = 1; r < rows.length; r++) {
-      int length = Array.getLength(rows[r]);
-      if (length != columns) {
+    return new int[] {rows.length, commonLength("Tensor.of", "row", rows)};
+  }
+
+  /** The shape [rows, columns] of an array of columns, which must all have the same length. */
+  static int[] shapeOfColumns(double[][] columns) {
+    int[] shape = {commonLength("Tensor.ofColumns", "column", columns), columns.length};
+    size("Tensor.ofColumns", shape);
+    return shape;
+  }
+
+  private static int commonLength(String op, String part, Object[] arrays) {
+    int length = arrays.length == 0 ? 0 : Array.getLength(arrays[0]);
+    for (int i = 1; i < arrays.length; i++) {
+      int other = Array.getLength(arrays[i]);
+      if (other != length) {
         throw new IllegalArgumentException(
-            "Tensor.of: row " + r + " has " + length + " values, row 0 has " + columns);
+            op + ": " + part + " " + i + " has " + other + " values, " + part + " 0 has " + length);
       }
     }
-    return new int[] {rows.length, columns};
+    return length;
+  }
+
+  /**
+   * Columns laid out row by row, a block of rows at a time: a whole column at a time strides across
+   * the result, a cache miss per value (119,390 × 253: 104 → 82 ms once compiled).
+   */
+  static float[] fromColumns(double[][] columns) {
+    int width = columns.length;
+    int rows = width == 0 ? 0 : columns[0].length;
+    float[] flat = new float[rows * width];
+    for (int from = 0; from < rows; from += TRANSPOSE_ROWS) {
+      int to = Math.min(rows, from + TRANSPOSE_ROWS);
+      for (int c = 0; c < width; c++) {
+        double[] column = columns[c];
+        for (int r = from; r < to; r++) {
+          flat[r * width + c] = (float) column[r];
+        }
+      }
+    }
+    return flat;
   }
 
   static float[] flatten(float[][] rows) {

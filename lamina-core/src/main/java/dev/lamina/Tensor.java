@@ -49,6 +49,11 @@ public final class Tensor {
     return Storage.raw(RowMajor.shapeOf(rows), RowMajor.flatten(rows));
   }
 
+  /** A (rows, columns) float32 tensor from columns of equal length, rounded to float32. */
+  public static Tensor ofColumns(double[]... columns) {
+    return Storage.raw(RowMajor.shapeOfColumns(columns), RowMajor.fromColumns(columns));
+  }
+
   /** A float64 tensor over a copy of {@code data} with the given shape. */
   public static Tensor ofDouble(double[] data, int... shape) {
     RowMajor.checkLength("Tensor.ofDouble", data.length, shape);

@@ -3,6 +3,7 @@ package dev.lamina;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,14 @@ class ShapeErrorTest {
         () -> Tensor.of(new float[3], 2, 2));
     assertIllegal(
         "Tensor.of: row 1 has 1 values, row 0 has 2", () -> Tensor.of(new float[][] {{1, 2}, {3}}));
+    assertIllegal(
+        "Tensor.ofColumns: column 2 has 1 values, column 0 has 2",
+        () -> Tensor.ofColumns(new double[2], new double[2], new double[1]));
+    // 2³¹ values, more than an array holds: one column shared 32,768 times, so nothing is large
+    double[][] tooMany = new double[32768][];
+    Arrays.fill(tooMany, new double[65536]);
+    assertIllegal(
+        "Tensor.ofColumns: shape [65536, 32768] is too large", () -> Tensor.ofColumns(tooMany));
     assertIllegal("Tensor.zeros: negative dimension in shape [2, -1]", () -> Tensor.zeros(2, -1));
   }
 

@@ -28,6 +28,26 @@ class TensorTest {
   }
 
   @Test
+  void columnsMakeTheRowMajorTensorOfTheirRows() {
+    // 150 rows: past the 64-row blocks in which the columns are laid out
+    int rows = 150;
+    double[][] columns = new double[3][rows];
+    double[][] sameAsRows = new double[rows][3];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < 3; c++) {
+        columns[c][r] = r * 10 + c + 0.1;
+        sameAsRows[r][c] = columns[c][r];
+      }
+    }
+    Tensor t = Tensor.ofColumns(columns);
+    assertArrayEquals(new int[] {rows, 3}, t.shape());
+    assertArrayEquals(Tensor.of(sameAsRows).toFloatArray(), t.toFloatArray());
+    columns[0][0] = 99;
+    assertEquals(0.1f, t.get(0, 0), "the values were copied");
+    assertArrayEquals(new int[] {0, 0}, Tensor.ofColumns().shape());
+  }
+
+  @Test
   void valuesAreCopiedInAndOut() {
     float[] data = {1, 2};
     Tensor t = Tensor.of(data, 2);

@@ -4,6 +4,7 @@ import dev.lamina.Tensor;
 import dev.lamina.data.Column;
 import dev.lamina.data.ColumnTransformer;
 import dev.lamina.data.ColumnType;
+import dev.lamina.data.NumericColumn;
 import dev.lamina.data.Table;
 import dev.lamina.data.TransformerJson;
 import dev.lamina.io.Json;
@@ -103,25 +104,42 @@ public record Preprocessing(
 
   /** {@link #inputs(Table)} of rows that follow {@code rowsBefore} rows of their file. */
   Tensor inputs(Table table, long rowsBefore) {
-    Tensor inputs = features.transform(table).toTensor();
-    float[] values = inputs.toFloatArray();
-    int width = inputWidth();
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        String feature = features.featureNames().get(i % width);
-        throw new BadInputException(
-            table.source()
-                + ", data row "
-                + (rowsBefore + i / width + 1)
-                + ": input '"
-                + feature
-                + "' is "
-                + values[i]
-                + " after preprocessing; the cell is "
-                + "too far outside the range seen in training");
+    Table transformed = features.transform(table);
+    Tensor inputs = transformed.toTensor();
+    requireFloat32(transformed, table.source(), rowsBefore);
+    return inputs;
+  }
+
+  /** Fails on the first cell, in row order, that is not a finite float32 (no NaN is left here). */
+  private void requireFloat32(Table transformed, String source, long rowsBefore) {
+    int badRow = transformed.rowCount();
+    int badColumn = -1;
+    double badValue = 0;
+    List<String> names = transformed.columnNames();
+    for (int c = 0; c < names.size(); c++) {
+      NumericColumn column = transformed.numeric(names.get(c));
+      // only rows before the first bad one so far: an earlier column wins a tie
+      for (int row = 0; row < badRow; row++) {
+        if (!Float.isFinite((float) column.get(row))) {
+          badRow = row;
+          badColumn = c;
+          badValue = column.get(row);
+          break;
+        }
       }
     }
-    return inputs;
+    if (badColumn >= 0) {
+      throw new BadInputException(
+          source
+              + ", data row "
+              + (rowsBefore + badRow + 1)
+              + ": input '"
+              + features.featureNames().get(badColumn)
+              + "' is "
+              + (float) badValue
+              + " after preprocessing; the cell is "
+              + "too far outside the range seen in training");
+    }
   }
 
   /** The network's targets (one column: the value, 0/1, or the class code) for the rows. */

@@ -98,4 +98,23 @@ class PreprocessingTest {
     assertThrows(BadInputException.class, () -> Preprocessing.fromJson("{\"format\":1}", "f"));
     assertThrows(BadInputException.class, () -> Preprocessing.fromJson("not json", "f"));
   }
+
+  @Test
+  void theFirstCellTooLargeForFloat32InRowOrderIsNamed() {
+    Table train =
+        Table.of(
+            NumericColumn.of("a", 1, 2, 3, 4),
+            NumericColumn.of("b", 1, 2, 3, 4),
+            StringColumn.of("label", "yes", "no", "no", "yes"));
+    Preprocessing p = Preprocessing.fit(train, "label", List.of(), Task.BINARY);
+    // b's bad cell comes in an earlier row than a's; in row 3 a comes before b
+    Table later =
+        Table.of(NumericColumn.of("a", 1, 2, 1e300, 1), NumericColumn.of("b", 1, 1e300, 2, 1));
+    BadInputException e = assertThrows(BadInputException.class, () -> p.inputs(later, 10));
+    assertTrue(e.getMessage().contains("data row 12: input 'num__b' is Infinity"), e.getMessage());
+    Table tie =
+        Table.of(NumericColumn.of("a", 1, 1e300, 1, 1), NumericColumn.of("b", 1, -1e300, 1, 1));
+    BadInputException first = assertThrows(BadInputException.class, () -> p.inputs(tie));
+    assertTrue(first.getMessage().contains("data row 2: input 'num__a'"), first.getMessage());
+  }
 }

@@ -307,24 +307,26 @@ public final class Table {
    */
   public Tensor toTensor() {
     int width = columns.size();
-    float[] data = new float[rowCount * width];
+    double[][] values = new double[width][];
     for (int c = 0; c < width; c++) {
-      double[] values = numeric(columns.get(c).name()).values();
-      for (int row = 0; row < rowCount; row++) {
-        double value = values[row];
-        if (Double.isNaN(value)) {
-          throw new IllegalArgumentException(
-              source
-                  + ": column '"
-                  + columns.get(c).name()
-                  + "' has missing values (first at row "
-                  + row
-                  + "); impute them before toTensor");
-        }
-        data[row * width + c] = (float) value;
+      values[c] = numeric(columns.get(c).name()).values();
+      requireNoMissing(c, values[c]);
+    }
+    return Tensor.ofColumns(values);
+  }
+
+  private void requireNoMissing(int c, double[] values) {
+    for (int row = 0; row < rowCount; row++) {
+      if (Double.isNaN(values[row])) {
+        throw new IllegalArgumentException(
+            source
+                + ": column '"
+                + columns.get(c).name()
+                + "' has missing values (first at row "
+                + row
+                + "); impute them before toTensor");
       }
     }
-    return Tensor.of(data, rowCount, width);
   }
 
   private static String firstPresent(Column column) {
