@@ -111,32 +111,29 @@ public record Preprocessing(
   }
 
   /** Fails on the first cell, in row order, that is not a finite float32 (no NaN is left here). */
-  private void requireFloat32(Table transformed, String source, long rowsBefore) {
+  private static void requireFloat32(Table transformed, String source, long rowsBefore) {
     int badRow = transformed.rowCount();
-    int badColumn = -1;
-    double badValue = 0;
-    List<String> names = transformed.columnNames();
-    for (int c = 0; c < names.size(); c++) {
-      NumericColumn column = transformed.numeric(names.get(c));
+    NumericColumn badColumn = null;
+    for (String name : transformed.columnNames()) {
+      NumericColumn column = transformed.numeric(name);
       // only rows before the first bad one so far: an earlier column wins a tie
       for (int row = 0; row < badRow; row++) {
         if (!Float.isFinite((float) column.get(row))) {
           badRow = row;
-          badColumn = c;
-          badValue = column.get(row);
+          badColumn = column;
           break;
         }
       }
     }
-    if (badColumn >= 0) {
+    if (badColumn != null) {
       throw new BadInputException(
           source
               + ", data row "
               + (rowsBefore + badRow + 1)
               + ": input '"
-              + features.featureNames().get(badColumn)
+              + badColumn.name()
               + "' is "
-              + (float) badValue
+              + (float) badColumn.get(badRow)
               + " after preprocessing; the cell is "
               + "too far outside the range seen in training");
     }
