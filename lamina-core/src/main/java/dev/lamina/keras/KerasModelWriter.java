@@ -2,6 +2,7 @@ package dev.lamina.keras;
 
 import dev.lamina.ModelFileException;
 import dev.lamina.files.AtomicFile;
+import dev.lamina.files.StoredZipEntry;
 import dev.lamina.layers.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -48,23 +47,11 @@ public final class KerasModelWriter {
         file,
         out -> {
           ZipOutputStream zip = new ZipOutputStream(out);
-          stored(zip, KerasArchive.METADATA, meta);
-          stored(zip, KerasArchive.CONFIG, config);
-          stored(zip, KerasArchive.WEIGHTS, weights);
+          StoredZipEntry.put(zip, KerasArchive.METADATA, meta);
+          StoredZipEntry.put(zip, KerasArchive.CONFIG, config);
+          StoredZipEntry.put(zip, KerasArchive.WEIGHTS, weights);
           zip.finish();
         });
-  }
-
-  private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    ZipEntry entry = new ZipEntry(name);
-    entry.setMethod(ZipEntry.STORED);
-    entry.setSize(bytes.length);
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    entry.setCrc(crc.getValue());
-    zip.putNextEntry(entry);
-    zip.write(bytes);
-    zip.closeEntry();
   }
 
   static Map<String, Object> config(KerasModel model) {
