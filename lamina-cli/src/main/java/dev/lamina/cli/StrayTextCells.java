@@ -44,7 +44,7 @@ final class StrayTextCells {
    * otherwise matched cell by cell to its end (hotel's 119,390 rows, ten such columns).
    */
   private static boolean mostlyNumbers(Column column) {
-    long present = column.size() - column.missingCount();
+    int present = column.size() - column.missingCount();
     double maxStrayCells = Math.max(MAX_STRAY_CELLS, present * MAX_STRAY_SHARE);
     Set<String> strays = new HashSet<>();
     long strayCells = 0;
