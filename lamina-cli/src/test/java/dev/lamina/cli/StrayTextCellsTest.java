@@ -14,13 +14,12 @@ class StrayTextCellsTest {
 
   /** ROWS numbers as text, with as many of them as {@code strays} replaced by those cells. */
   private static StringColumn column(String name, String... strays) {
-    int rows = ROWS;
-    String[] cells = new String[rows];
-    for (int i = 0; i < rows; i++) {
+    String[] cells = new String[ROWS];
+    for (int i = 0; i < ROWS; i++) {
       cells[i] = Integer.toString(i % 7) + ".5";
     }
     for (int i = 0; i < strays.length; i++) {
-      cells[(i * 37 + 11) % rows] = strays[i];
+      cells[(i * 37 + 11) % ROWS] = strays[i];
     }
     return StringColumn.of(name, cells);
   }
