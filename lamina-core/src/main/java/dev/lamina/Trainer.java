@@ -2,7 +2,6 @@ package dev.lamina;
 
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.TrainingControl;
-import dev.lamina.files.BackgroundWrites;
 import dev.lamina.layers.Phase;
 import dev.lamina.metrics.Metric;
 import dev.lamina.random.SeededRandom;
@@ -32,9 +31,6 @@ final class Trainer implements TrainingControl {
 
   /** A state a callback asked to resume from, put back once every callback has begun. */
   private TrainingState resumeFrom;
-
-  /** Backups being written while the next epoch trains; none is left when fit returns or fails. */
-  private final BackgroundWrites backups = new BackgroundWrites("lamina-backup");
 
   Trainer(Sequential model, Compiled compiled, FitOptions options) {
     this.model = model;
@@ -206,58 +202,50 @@ final class Trainer implements TrainingControl {
             ? options.initialEpoch()
             : resumeFrom.applyTo(model, compiled.optimizer(), history, callbacks);
     Map<String, Double> logs = new HashMap<>();
-    try {
-      for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
-        int e = epoch;
-        callbacks.forEach(c -> c.onEpochBegin(e));
-        progress.epochBegin(epoch);
-        if (metrics != null) {
-          metrics.forEach(Metric::reset);
-        }
-        double lossSum = 0;
-        long seen = 0;
-        int step = 0;
-        for (Iterator<Batch> it = batches.open(epoch); it.hasNext() && !stopRequested; ) {
-          Batch b = it.next();
-          int n = b.rows();
-          lossSum += trainStep(b, values, arrays, predCols) * n;
-          params.forEach(Parameter::constrain); // as Keras, right after each optimizer update
-          seen += n;
-          step++;
-          // per-batch logs only for someone who reads them, so a quiet fit allocates nothing here
-          if (!callbacks.isEmpty() || options.verbose() == 1) {
-            logs = epochLogs(lossSum / seen);
-            int s = step;
-            Map<String, Double> batchLogs = logs;
-            callbacks.forEach(c -> c.onBatchEnd(e, s, batchLogs));
-            progress.batchEnd(step, Math.max(steps, step), logs);
-          }
-        }
-        if (step > 0) {
+    for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
+      int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(e));
+      progress.epochBegin(epoch);
+      if (metrics != null) {
+        metrics.forEach(Metric::reset);
+      }
+      double lossSum = 0;
+      long seen = 0;
+      int step = 0;
+      for (Iterator<Batch> it = batches.open(epoch); it.hasNext() && !stopRequested; ) {
+        Batch b = it.next();
+        int n = b.rows();
+        lossSum += trainStep(b, values, arrays, predCols) * n;
+        params.forEach(Parameter::constrain); // as Keras, right after each optimizer update
+        seen += n;
+        step++;
+        // per-batch logs only for someone who reads them, so a quiet fit allocates nothing here
+        if (!callbacks.isEmpty() || options.verbose() == 1) {
           logs = epochLogs(lossSum / seen);
-        }
-        if (xValid != null) {
-          Map<String, Double> validation =
-              new Evaluator(model, compiled).evaluate(xValid, yValid, null, options.batchSize());
-          for (Map.Entry<String, Double> entry : validation.entrySet()) {
-            logs.put("val_" + entry.getKey(), entry.getValue());
-          }
-        }
-        Map<String, Double> endLogs = logs;
-        callbacks.forEach(c -> c.onEpochEnd(e, endLogs));
-        history.record(endLogs);
-        progress.epochEnd(step, endLogs);
-        if (stopRequested) {
-          break;
+          int s = step;
+          Map<String, Double> batchLogs = logs;
+          callbacks.forEach(c -> c.onBatchEnd(e, s, batchLogs));
+          progress.batchEnd(step, Math.max(steps, step), logs);
         }
       }
-    } catch (RuntimeException | Error e) {
-      // a fit never fails with a backup half-written behind it
-      backups.finishAfter(e);
-      throw e;
+      if (step > 0) {
+        logs = epochLogs(lossSum / seen);
+      }
+      if (xValid != null) {
+        Map<String, Double> validation =
+            new Evaluator(model, compiled).evaluate(xValid, yValid, null, options.batchSize());
+        for (Map.Entry<String, Double> entry : validation.entrySet()) {
+          logs.put("val_" + entry.getKey(), entry.getValue());
+        }
+      }
+      Map<String, Double> endLogs = logs;
+      callbacks.forEach(c -> c.onEpochEnd(e, endLogs));
+      history.record(endLogs);
+      progress.epochEnd(step, endLogs);
+      if (stopRequested) {
+        break;
+      }
     }
-    // before onTrainEnd, which may delete the backup
-    backups.finish();
     Map<String, Double> finalLogs = logs;
     callbacks.forEach(c -> c.onTrainEnd(finalLogs));
     return history;
@@ -357,11 +345,7 @@ final class Trainer implements TrainingControl {
 
   @Override
   public void backUp(int epoch, Path file) {
-    // the write before first, so that at most one copy of the state is held besides the model
-    backups.finish();
-    TrainingState state =
-        TrainingState.capture(epoch, model, compiled.optimizer(), history, callbacks);
-    backups.start(() -> state.write(file));
+    TrainingState.capture(epoch, model, compiled.optimizer(), history, callbacks).write(file);
   }
 
   @Override

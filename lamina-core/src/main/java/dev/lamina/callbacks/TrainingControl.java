@@ -30,9 +30,7 @@ public interface TrainingControl {
   /**
    * Writes the whole state of training as it stands before {@code epoch} begins (weights,
    * optimizer, random streams, History, every callback's state) to {@code file}, atomically and
-   * checksummed, for {@link BackupAndRestore}; call it from {@link Callback#onEpochBegin}. The
-   * state is copied before this returns; the file may be finished while the epoch trains, but
-   * before the next backup and before fit returns or fails, and a failed write fails fit then.
+   * checksummed, for {@link BackupAndRestore}; call it from {@link Callback#onEpochBegin}.
    */
   default void backUp(int epoch, Path file) {
     throw new UnsupportedOperationException(
