@@ -11,6 +11,7 @@ import dev.lamina.History;
 import dev.lamina.ModelFileException;
 import dev.lamina.Sequential;
 import dev.lamina.Tensor;
+import dev.lamina.TrainingState;
 import dev.lamina.layers.BatchNormalization;
 import dev.lamina.layers.Dense;
 import dev.lamina.layers.Dropout;
@@ -19,9 +20,11 @@ import dev.lamina.optimizers.Adam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +88,10 @@ class BackupAndRestoreTest {
 
   /** One fit in a freshly built model, as a new process would make it. */
   private Run fit(Path backup, Callback last) {
+    return fit(backup == null ? null : new BackupAndRestore(backup), last);
+  }
+
+  private Run fit(BackupAndRestore backup, Callback last) {
     Tensor[] train = data(150, 1);
     Tensor[] valid = data(40, 2);
     Sequential model =
@@ -101,7 +108,7 @@ class BackupAndRestoreTest {
     List<Callback> callbacks =
         new ArrayList<>(List.of(stopping, new ReduceLROnPlateau().patience(1).factor(0.5)));
     if (backup != null) {
-      callbacks.add(new BackupAndRestore(backup));
+      callbacks.add(backup);
     }
     callbacks.add(last);
     History history =
@@ -141,7 +148,7 @@ class BackupAndRestoreTest {
 
   @Test
   void aFitInterruptedAnywhereEndsWithTheBitsOfOneThatNeverStopped() {
-    Run undisturbed = fit(null, NO_CRASH);
+    Run undisturbed = fit((Path) null, NO_CRASH);
     assertEquals(EPOCHS, undisturbed.history().epochs());
     double[] rates = undisturbed.history().get("learning_rate");
     assertTrue(
@@ -171,7 +178,68 @@ class BackupAndRestoreTest {
     Path backup = dir.resolve("kept");
     assertThrows(Crash.class, () -> fit(backup, new CrashAt(4, 0)));
     Path file = backup.resolve(BackupAndRestore.FILE_NAME);
-    assertEquals(4, dev.lamina.TrainingState.read(file).nextEpoch());
+    assertEquals(4, TrainingState.read(file).nextEpoch());
+  }
+
+  /** A clock that has gone on by 0.4 s each time it is read. */
+  private static LongSupplier tickingClock() {
+    long[] now = {0};
+    return () -> now[0] += 400_000_000L;
+  }
+
+  @Test
+  void anIntervalSkipsBackupsAndAResumeFromAnEarlierOneEndsTheSame() {
+    Run undisturbed = fit((Path) null, NO_CRASH);
+    // read as the fit begins (0.4 s) and as epochs 1.. begin (0.8, 1.2, 1.6, ...): with 1 s
+    // between backups, they are taken before epochs 3 and 6
+    int[][] crashes = {{5, 0, 3}, {6, 0, 6}, {2, 1, -1}, {7, 2, 6}};
+    for (int[] at : crashes) {
+      Path dir = this.dir.resolve("interval-" + at[0] + "-" + at[1]);
+      Path file = dir.resolve(BackupAndRestore.FILE_NAME);
+      BackupAndRestore backup =
+          new BackupAndRestore(dir, tickingClock()).minInterval(Duration.ofSeconds(1));
+      assertThrows(Crash.class, () -> fit(backup, new CrashAt(at[0], at[1])));
+      if (at[2] < 0) {
+        assertFalse(Files.exists(file), "no backup before the first interval has passed");
+      } else {
+        assertEquals(at[2], TrainingState.read(file).nextEpoch(), "crash at epoch " + at[0]);
+      }
+      Run resumed =
+          fit(
+              new BackupAndRestore(dir, tickingClock()).minInterval(Duration.ofSeconds(1)),
+              NO_CRASH);
+      assertSameBits(undisturbed, resumed, "interval, crash at epoch " + at[0]);
+    }
+  }
+
+  @Test
+  void anIntervalIsZeroOrMore() {
+    BackupAndRestore backup = new BackupAndRestore(dir);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> backup.minInterval(Duration.ofSeconds(-1)));
+    assertTrue(
+        e.getMessage().contains("minInterval") && e.getMessage().contains("PT-1S"), e.getMessage());
+    Path never = dir.resolve("never");
+    assertThrows(
+        Crash.class,
+        () ->
+            fit(
+                new BackupAndRestore(never).minInterval(Duration.ofDays(365L * 1_000_000)),
+                new CrashAt(EPOCHS - 1, 0)));
+    assertFalse(Files.exists(never.resolve(BackupAndRestore.FILE_NAME)));
+  }
+
+  @Test
+  void aBackupThatCannotBeWrittenFailsTheFitNamingTheFile() throws IOException {
+    Path notAFolder = dir.resolve("not-a-folder");
+    Files.writeString(notAFolder, "a file where the backup folder would be");
+    Path file = notAFolder.resolve("backup").resolve(BackupAndRestore.FILE_NAME);
+    ModelFileException e =
+        assertThrows(
+            ModelFileException.class,
+            () -> fit(new BackupAndRestore(notAFolder.resolve("backup")), NO_CRASH));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }
 
   @Test
