@@ -29,10 +29,11 @@ final class LocalTrainingData implements TrainingData {
     Table labelled = withTarget(table, settings.target());
     Task task = Task.resolve(settings.task(), labelled.column(settings.target()), table.source());
     TableSplit split = split(labelled, task, settings);
-    Preprocessing preprocessing =
-        Preprocessing.fit(split.train(), settings.target(), settings.drop(), task);
+    Preprocessing.Fitted fitted =
+        Preprocessing.fitTransform(split.train(), settings.target(), settings.drop(), task);
+    Preprocessing preprocessing = fitted.preprocessing();
     List<String> warnings = strayTextWarnings(table, preprocessing, settings);
-    Tensor x = preprocessing.inputs(split.train());
+    Tensor x = fitted.inputs();
     Tensor y = preprocessing.targets(split.train());
     Counts counts =
         new Counts(

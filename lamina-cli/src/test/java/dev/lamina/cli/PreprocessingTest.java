@@ -24,7 +24,9 @@ class PreprocessingTest {
   @Test
   void numbersAreImputedAndStandardizedTextOneHotEncoded() {
     Preprocessing p =
-        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
+        Preprocessing.fitTransform(
+                TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY)
+            .preprocessing();
     float[] inputs = p.inputs(TRAIN).toFloatArray();
     // x: mean 8/3 fills the gap; standardized with the population deviation
     double mean = 8.0 / 3;
@@ -36,6 +38,21 @@ class PreprocessingTest {
     assertEquals(List.of("no", "yes"), p.classes());
     assertArrayEquals(new float[] {1, 0, 0, 1}, p.targets(TRAIN).toFloatArray());
     assertEquals(1 + 3, p.inputWidth(), "x, then colour one-hot: NA, blue, red");
+  }
+
+  @Test
+  void theInputsFromTheFitAreThoseOfATransformAfterIt() {
+    Preprocessing.Fitted small =
+        Preprocessing.fitTransform(
+            TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
+    assertArrayEquals(new int[] {4, 4}, small.inputs().shape());
+    assertArrayEquals(
+        small.preprocessing().inputs(TRAIN).toFloatArray(), small.inputs().toFloatArray());
+    Table wine = DataFiles.redWine();
+    Preprocessing.Fitted regression =
+        Preprocessing.fitTransform(wine, "quality", List.of(), Task.REGRESSION);
+    assertArrayEquals(
+        regression.preprocessing().inputs(wine).toFloatArray(), regression.inputs().toFloatArray());
   }
 
   @Test
@@ -52,7 +69,8 @@ class PreprocessingTest {
     Table table =
         Table.of(
             StringColumn.of("id", ids), NumericColumn.of("x", x), StringColumn.of("label", labels));
-    Preprocessing p = Preprocessing.fit(table, "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fitTransform(table, "label", List.of(), Task.BINARY).preprocessing();
     assertEquals(Map.of("id", "more than 200 categories"), p.skippedColumns());
     assertEquals(1, p.inputWidth());
   }
@@ -60,8 +78,9 @@ class PreprocessingTest {
   @Test
   void droppedColumnsAreSkippedWithTheReason() {
     Preprocessing p =
-        Preprocessing.fit(
-            TRAIN.select("x", "colour", "label"), "label", List.of("colour"), Task.BINARY);
+        Preprocessing.fitTransform(
+                TRAIN.select("x", "colour", "label"), "label", List.of("colour"), Task.BINARY)
+            .preprocessing();
     assertEquals(Map.of("colour", "dropped with --drop"), p.skippedColumns());
     assertEquals(1, p.inputWidth());
   }
@@ -69,7 +88,8 @@ class PreprocessingTest {
   @Test
   void emptyColumnsAreSkipped() {
     Table wide = Table.of(TRAIN.column("x"), TRAIN.column("empty"), TRAIN.column("label"));
-    Preprocessing p = Preprocessing.fit(wide, "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fitTransform(wide, "label", List.of(), Task.BINARY).preprocessing();
     assertEquals(Map.of("empty", "no values in the training rows"), p.skippedColumns());
     assertEquals(Map.of("x", ColumnType.NUMERIC), p.columnTypes());
   }
@@ -77,7 +97,9 @@ class PreprocessingTest {
   @Test
   void jsonRoundTripGivesTheSameInputsAndIgnoresUnknownCategories() {
     Preprocessing p =
-        Preprocessing.fit(TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY);
+        Preprocessing.fitTransform(
+                TRAIN.select("x", "colour", "label"), "label", List.of(), Task.BINARY)
+            .preprocessing();
     Preprocessing back = Preprocessing.fromJson(p.toJson(), "test");
     Table later = Table.of(NumericColumn.of("x", 3), StringColumn.of("colour", "green"));
     assertArrayEquals(p.inputs(TRAIN).toFloatArray(), back.inputs(TRAIN).toFloatArray());
@@ -91,7 +113,8 @@ class PreprocessingTest {
   @Test
   void unknownLabelsAndDamagedJsonAreBadInput() {
     Preprocessing p =
-        Preprocessing.fit(TRAIN.select("x", "label"), "label", List.of(), Task.BINARY);
+        Preprocessing.fitTransform(TRAIN.select("x", "label"), "label", List.of(), Task.BINARY)
+            .preprocessing();
     Table other = Table.of(NumericColumn.of("x", 1), StringColumn.of("label", "maybe"));
     BadInputException e = assertThrows(BadInputException.class, () -> p.targets(other));
     assertTrue(e.getMessage().contains("\"maybe\""), e.getMessage());
@@ -106,7 +129,8 @@ class PreprocessingTest {
             NumericColumn.of("a", 1, 2, 3, 4),
             NumericColumn.of("b", 1, 2, 3, 4),
             StringColumn.of("label", "yes", "no", "no", "yes"));
-    Preprocessing p = Preprocessing.fit(train, "label", List.of(), Task.BINARY);
+    Preprocessing p =
+        Preprocessing.fitTransform(train, "label", List.of(), Task.BINARY).preprocessing();
     // b's bad cell comes in an earlier row than a's; in row 3 a comes before b
     Table later =
         Table.of(NumericColumn.of("a", 1, 2, 1e300, 1), NumericColumn.of("b", 1, 1e300, 2, 1));
