@@ -23,9 +23,17 @@ public final class Pipeline implements Transformer {
     this.steps = List.copyOf(steps);
   }
 
+  /**
+   * Fits each step on the output of the one before; the last step's own output is not needed, so it
+   * is only fitted (scikit-learn's Pipeline.fit does the same).
+   */
   @Override
   public Pipeline fit(Table table) {
-    fitTransform(table);
+    Table current = table;
+    for (Transformer step : steps.subList(0, steps.size() - 1)) {
+      current = step.fitTransform(current);
+    }
+    steps.get(steps.size() - 1).fit(current);
     return this;
   }
 
