@@ -29,21 +29,26 @@ public final class Pipeline implements Transformer {
    */
   @Override
   public Pipeline fit(Table table) {
-    Table current = table;
-    for (Transformer step : steps.subList(0, steps.size() - 1)) {
-      current = step.fitTransform(current);
-    }
-    steps.get(steps.size() - 1).fit(current);
+    lastStep().fit(throughAllButLast(table));
     return this;
   }
 
   @Override
   public Table fitTransform(Table table) {
+    return lastStep().fitTransform(throughAllButLast(table));
+  }
+
+  /** The last step's input: every step before it fitted and applied in turn. */
+  private Table throughAllButLast(Table table) {
     Table current = table;
-    for (Transformer step : steps) {
+    for (Transformer step : steps.subList(0, steps.size() - 1)) {
       current = step.fitTransform(current);
     }
     return current;
+  }
+
+  private Transformer lastStep() {
+    return steps.get(steps.size() - 1);
   }
 
   @Override
