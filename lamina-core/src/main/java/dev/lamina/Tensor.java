@@ -51,7 +51,7 @@ public final class Tensor {
 
   /** A (rows, columns) float32 tensor from columns of equal length, rounded to float32. */
   public static Tensor ofColumns(double[]... columns) {
-    return Storage.raw(RowMajor.shapeOfColumns(columns), RowMajor.fromColumns(columns));
+    return ColumnValues.tensorOf(RowMajor.shapeOfColumns(columns)[0], RowMajor.readers(columns));
   }
 
   /** A float64 tensor over a copy of {@code data} with the given shape. */

@@ -48,6 +48,30 @@ class TensorTest {
   }
 
   @Test
+  void columnReadersFillEveryBlockOfRowsOnce() {
+    // 130 rows: two whole blocks of 64 and a short one
+    int rows = 130;
+    List<ColumnValues> columns =
+        List.of(
+            (from, to, into) -> {
+              for (int r = from; r < to; r++) {
+                into[r - from] = r;
+              }
+            },
+            (from, to, into) -> java.util.Arrays.fill(into, 0, to - from, -from));
+    Tensor t = ColumnValues.tensorOf(rows, columns);
+    assertArrayEquals(new int[] {rows, 2}, t.shape());
+    for (int r = 0; r < rows; r++) {
+      assertEquals(r, t.get(r, 0));
+      assertEquals(-(r / 64 * 64), t.get(r, 1), "row " + r);
+    }
+    assertArrayEquals(new int[] {5, 0}, ColumnValues.tensorOf(5, List.of()).shape());
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ColumnValues.tensorOf(-1, columns));
+    assertEquals("ColumnValues.tensorOf: rows must be >= 0, got -1", error.getMessage());
+  }
+
+  @Test
   void valuesAreCopiedInAndOut() {
     float[] data = {1, 2};
     Tensor t = Tensor.of(data, 2);

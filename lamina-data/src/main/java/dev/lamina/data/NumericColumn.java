@@ -3,21 +3,29 @@ package dev.lamina.data;
 /** A column of doubles; NaN marks a missing value. */
 public final class NumericColumn implements Column {
   private final String name;
-  private final double[] values;
+  private final NumericCells cells;
 
-  private NumericColumn(String name, double[] values) {
+  private NumericColumn(String name, NumericCells cells) {
     this.name = name;
-    this.values = values;
+    this.cells = cells;
   }
 
   /** A column over a copy of {@code values}. */
   public static NumericColumn of(String name, double... values) {
-    return new NumericColumn(name, values.clone());
+    return wrap(name, values.clone());
   }
 
   /** Takes ownership of {@code values}: the caller must not change the array afterwards. */
   static NumericColumn wrap(String name, double[] values) {
-    return new NumericColumn(name, values);
+    return new NumericColumn(name, new DenseCells(values));
+  }
+
+  /**
+   * The one-hot indicator of category {@code code}: 1 in the rows whose code it is, else 0. Takes
+   * ownership of {@code codes}, which the indicators of one encoded column share.
+   */
+  static NumericColumn indicator(String name, int[] codes, int code) {
+    return new NumericColumn(name, new IndicatorCells(codes, code));
   }
 
   @Override
@@ -27,7 +35,7 @@ public final class NumericColumn implements Column {
 
   @Override
   public int size() {
-    return values.length;
+    return cells.size();
   }
 
   @Override
@@ -37,40 +45,41 @@ public final class NumericColumn implements Column {
 
   @Override
   public boolean isMissing(int row) {
-    return Double.isNaN(values[row]);
+    return Double.isNaN(cells.get(row));
   }
 
   public double get(int row) {
-    return values[row];
+    return cells.get(row);
   }
 
   /** A copy of the values. */
   public double[] toArray() {
-    return values.clone();
+    return cells.toArray();
   }
 
-  /** The values without copying, for code in this package that only reads them. */
+  /** The values, without copying where they are held as doubles, for code that only reads them. */
   double[] values() {
-    return values;
+    return cells.asArray();
+  }
+
+  /** The values as {@link Table#toTensor} reads them, a block of rows at a time. */
+  NumericCells cells() {
+    return cells;
   }
 
   @Override
   public NumericColumn renamed(String newName) {
-    return new NumericColumn(newName, values);
+    return new NumericColumn(newName, cells);
   }
 
   @Override
   public NumericColumn rows(int[] indices) {
-    double[] picked = new double[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      picked[i] = values[indices[i]];
-    }
-    return new NumericColumn(name, picked);
+    return new NumericColumn(name, cells.rows(indices));
   }
 
   @Override
   public String format(int row) {
-    return formatNumber(values[row]);
+    return formatNumber(cells.get(row));
   }
 
   /** A number as text: integral values without ".0", NaN as "NA". */
@@ -86,6 +95,6 @@ public final class NumericColumn implements Column {
 
   @Override
   public String toString() {
-    return "NumericColumn[" + name + ", " + values.length + " rows]";
+    return "NumericColumn[" + name + ", " + cells.size() + " rows]";
   }
 }

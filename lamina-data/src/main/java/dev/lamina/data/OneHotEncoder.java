@@ -17,6 +17,9 @@ import java.util.Map;
 public final class OneHotEncoder implements Transformer {
   private static final String NAME = "OneHotEncoder";
 
+  /** The code of a category not seen during fit: no indicator is 1. */
+  private static final int UNKNOWN = -1;
+
   /** What {@code transform} does with a category it did not see during fit. */
   public enum HandleUnknown {
     ERROR,
@@ -50,18 +53,20 @@ public final class OneHotEncoder implements Transformer {
       Column column = inputs.get(c);
       List<String> levels = fitted.levels().get(c);
       Map<String, Integer> positions = Categories.positions(levels);
-      double[][] indicators = new double[levels.size()][column.size()];
+      int[] codes = new int[column.size()];
       for (int row = 0; row < column.size(); row++) {
         Integer position = positions.get(Categories.key(column, row));
         if (position != null) {
-          indicators[position][row] = 1.0;
+          codes[row] = position;
         } else if (handleUnknown == HandleUnknown.ERROR) {
           throw new IllegalArgumentException(Categories.unknown(NAME, column, row, levels));
+        } else {
+          codes[row] = UNKNOWN;
         }
       }
       for (int k = 0; k < levels.size(); k++) {
         String label = levels.get(k) == null ? "nan" : levels.get(k);
-        outputs.add(NumericColumn.wrap(column.name() + "_" + label, indicators[k]));
+        outputs.add(NumericColumn.indicator(column.name() + "_" + label, codes, k));
       }
     }
     return Table.of(outputs).withSource(table.source());

@@ -1,5 +1,6 @@
 package dev.lamina.data;
 
+import dev.lamina.ColumnValues;
 import dev.lamina.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -306,22 +307,22 @@ public final class Table {
    *     values
    */
   public Tensor toTensor() {
-    int width = columns.size();
-    double[][] values = new double[width][];
-    for (int c = 0; c < width; c++) {
-      values[c] = numeric(columns.get(c).name()).values();
-      requireNoMissing(c, values[c]);
+    List<NumericCells> cells = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      NumericColumn numeric = numeric(column.name());
+      requireNoMissing(numeric);
+      cells.add(numeric.cells());
     }
-    return Tensor.ofColumns(values);
+    return ColumnValues.tensorOf(rowCount, cells);
   }
 
-  private void requireNoMissing(int c, double[] values) {
+  private void requireNoMissing(NumericColumn column) {
     for (int row = 0; row < rowCount; row++) {
-      if (Double.isNaN(values[row])) {
+      if (column.isMissing(row)) {
         throw new IllegalArgumentException(
             source
                 + ": column '"
-                + columns.get(c).name()
+                + column.name()
                 + "' has missing values (first at row "
                 + row
                 + "); impute them before toTensor");

@@ -37,6 +37,31 @@ class SklearnEncodersTest {
   }
 
   @Test
+  void oneHotColumnsReachTheTensorAndPickedRowsAsScikitLearnsRows() {
+    Table encoded =
+        new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE).fit(FIT_ROWS).transform(PROBE);
+    JsonNode expected = ENCODERS.get("oneHotProbe");
+    int rows = expected.size();
+    int[] reversed = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      reversed[row] = rows - 1 - row;
+    }
+    Table picked = encoded.rows(reversed);
+    float[] tensor = encoded.toTensor().toFloatArray();
+    float[] pickedTensor = picked.toTensor().toFloatArray();
+    int width = encoded.columnCount();
+    for (int row = 0; row < rows; row++) {
+      for (int c = 0; c < width; c++) {
+        double value = expected.get(row).get(c).asDouble();
+        String where = "row " + row + " column " + encoded.columnNames().get(c);
+        assertEquals(value, tensor[row * width + c], where);
+        assertEquals(value, pickedTensor[reversed[row] * width + c], "picked " + where);
+        assertEquals(value, picked.numeric(encoded.columnNames().get(c)).toArray()[reversed[row]]);
+      }
+    }
+  }
+
+  @Test
   void oneHotRaisesOnAnUnknownCategoryByDefaultNamingColumnAndValue() {
     OneHotEncoder encoder = new OneHotEncoder().fit(FIT_ROWS);
     IllegalArgumentException error =
