@@ -19,6 +19,16 @@ final class DenseCells implements NumericCells {
   }
 
   @Override
+  public int firstMissing() {
+    for (int row = 0; row < values.length; row++) {
+      if (Double.isNaN(values[row])) {
+        return row;
+      }
+    }
+    return -1;
+  }
+
+  @Override
   public DenseCells rows(int[] indices) {
     double[] picked = new double[indices.length];
     for (int i = 0; i < indices.length; i++) {

@@ -26,6 +26,11 @@ final class IndicatorCells implements NumericCells {
   }
 
   @Override
+  public int firstMissing() {
+    return -1;
+  }
+
+  @Override
   public IndicatorCells rows(int[] indices) {
     int[] picked = new int[indices.length];
     for (int i = 0; i < indices.length; i++) {

@@ -9,6 +9,9 @@ sealed interface NumericCells extends ColumnValues permits DenseCells, Indicator
 
   double get(int row);
 
+  /** The first row whose value is missing (NaN), or -1 when none is. */
+  int firstMissing();
+
   /** The cells at the given rows, in that order. */
   NumericCells rows(int[] indices);
 

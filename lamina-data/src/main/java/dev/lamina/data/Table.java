@@ -310,15 +310,8 @@ public final class Table {
     List<NumericCells> cells = new ArrayList<>(columns.size());
     for (Column column : columns) {
       NumericColumn numeric = numeric(column.name());
-      requireNoMissing(numeric);
-      cells.add(numeric.cells());
-    }
-    return ColumnValues.tensorOf(rowCount, cells);
-  }
-
-  private void requireNoMissing(NumericColumn column) {
-    for (int row = 0; row < rowCount; row++) {
-      if (column.isMissing(row)) {
+      int row = numeric.cells().firstMissing();
+      if (row >= 0) {
         throw new IllegalArgumentException(
             source
                 + ": column '"
@@ -327,7 +320,9 @@ public final class Table {
                 + row
                 + "); impute them before toTensor");
       }
+      cells.add(numeric.cells());
     }
+    return ColumnValues.tensorOf(rowCount, cells);
   }
 
   private static String firstPresent(Column column) {
