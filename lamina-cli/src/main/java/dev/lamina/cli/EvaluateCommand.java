@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.data.Table;
+import dev.lamina.kernels.Kernels;
 import dev.lamina.report.ConsoleTable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Kernels.warmUpInBackground(); // while the model and the data are read
     SavedModel saved = modelFile.load();
     Table table = saved.readData(data, true, dataOptions);
     if (table.rowCount() == 0) {

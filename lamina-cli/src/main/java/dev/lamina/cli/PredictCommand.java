@@ -2,6 +2,7 @@ package dev.lamina.cli;
 
 import dev.lamina.Tensor;
 import dev.lamina.data.Table;
+import dev.lamina.kernels.Kernels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,6 +55,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Kernels.warmUpInBackground(); // while the model and the data are read
     SavedModel saved = modelFile.load();
     if (!saved.hasPreprocessing()) {
       Table table = DataFiles.read(data, java.util.Map.of(), dataOptions);

@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.kernels.Kernels;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -179,6 +180,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Kernels.warmUpInBackground(); // while the data is read and prepared
     if (resume == null) {
       run(false);
       return 0;

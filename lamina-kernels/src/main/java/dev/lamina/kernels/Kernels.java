@@ -17,8 +17,20 @@ public interface Kernels {
     return PlainKernels.INSTANCE;
   }
 
+  /**
+   * Starts compiling the matrix-multiply kernels on a daemon thread and returns at once, for a
+   * program that reads and prepares its data before it trains: its first steps then run compiled
+   * kernels, not the Vector API's slow uncompiled form. Calls after the first do nothing.
+   */
+  static void warmUpInBackground() {
+    BackgroundWarmUp.start(get());
+  }
+
   /** A short name of this implementation, such as {@code "vector"} or {@code "plain"}. */
   String name();
+
+  /** Runs this implementation's hottest code until the JIT compiles it; nothing by default. */
+  default void warmUp() {}
 
   /**
    * C = op(A)·op(B), or C += op(A)·op(B) when {@code accumulate}. op(A) is m×k: A is stored m×k, or

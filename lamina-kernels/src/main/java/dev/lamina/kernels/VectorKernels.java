@@ -1,6 +1,7 @@
 package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.KernelThreads;
+import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -30,6 +31,18 @@ final class VectorKernels implements Kernels {
   @Override
   public String name() {
     return "vector";
+  }
+
+  /** The GEMM micro-kernels' static initializers make the short calls that get them compiled. */
+  @Override
+  public void warmUp() {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    try {
+      lookup.ensureInitialized(GemmPackedKernel.class);
+      lookup.ensureInitialized(GemmMicroKernel.class);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the GEMM kernels are in this package", e);
+    }
   }
 
   @Override
