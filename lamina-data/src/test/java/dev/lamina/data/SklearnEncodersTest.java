@@ -1,6 +1,7 @@
 package dev.lamina.data;
 
 import static dev.lamina.data.Fixtures.assertRowsClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,33 @@ class SklearnEncodersTest {
         assertEquals(value, tensor[row * width + c], where);
         assertEquals(value, pickedTensor[reversed[row] * width + c], "picked " + where);
         assertEquals(value, picked.numeric(encoded.columnNames().get(c)).toArray()[reversed[row]]);
+      }
+    }
+  }
+
+  @Test
+  void oneHotColumnsScaleAndImputeAsTheirDenseCopies() {
+    Table encoded =
+        new OneHotEncoder(OneHotEncoder.HandleUnknown.IGNORE).fit(FIT_ROWS).transform(PROBE);
+    List<Column> copies = new ArrayList<>();
+    for (String name : encoded.columnNames()) {
+      copies.add(NumericColumn.of(name, encoded.numeric(name).toArray()));
+    }
+    Table dense = Table.of(copies);
+    List<Transformer> steps =
+        List.of(
+            new StandardScaler(),
+            new MinMaxScaler(),
+            new SimpleImputer(SimpleImputer.Strategy.MOST_FREQUENT),
+            new SimpleImputer(SimpleImputer.Strategy.MEDIAN));
+    for (Transformer step : steps) {
+      Table fromCodes = step.fit(encoded).transform(encoded);
+      Table fromDoubles = step.fit(dense).transform(dense);
+      for (String name : encoded.columnNames()) {
+        assertArrayEquals(
+            fromDoubles.numeric(name).toArray(),
+            fromCodes.numeric(name).toArray(),
+            step.getClass().getSimpleName() + " of " + name);
       }
     }
   }
