@@ -17,9 +17,9 @@ import java.util.List;
  * Times turning a table into a network's inputs: fitting and applying the course's mixed-table
  * preprocessing (numbers imputed with 0 and standardized, text imputed with "NA" and one-hot
  * encoded ignoring unknowns) and Table.toTensor, several rounds in one JVM; the first is what a
- * command-line run pays. The file is read once, and collected garbage between rounds, outside the
- * timings. Prints one line per round and
- * a summary line in the format of prepare_table.py. Run by bench/prepare.
+ * command-line run pays. The file is read once, and garbage is collected between rounds, outside
+ * the timings. Prints one line per round and a summary line in the format of prepare_table.py. Run
+ * by bench/prepare.
  */
 public final class PrepareBench {
   public static void main(String[] args) {

@@ -54,7 +54,7 @@ final class IndicatorCells implements NumericCells {
   @Override
   public void read(int from, int to, double[] into) {
     for (int row = from; row < to; row++) {
-      into[row - from] = codes[row] == code ? 1.0 : 0.0;
+      into[row - from] = get(row);
     }
   }
 }
