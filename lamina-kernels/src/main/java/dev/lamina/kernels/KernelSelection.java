@@ -71,13 +71,31 @@ public final class KernelSelection {
                       + wanted
                       + "'");
         };
-    System.getLogger(Kernels.class.getName())
-        .log(
-            Level.DEBUG,
-            "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
-            chosen.name(),
-            vectorPresent);
+    System.Logger logger = System.getLogger(Kernels.class.getName());
+    logger.log(
+        Level.DEBUG,
+        "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
+        chosen.name(),
+        vectorPresent);
+    fallbackAdvice(wanted, vectorPresent).ifPresent(advice -> logger.log(Level.WARNING, advice));
     return chosen;
+  }
+
+  /**
+   * What to tell a JVM that runs the plain kernels only because nobody enabled the Vector API
+   * module: a library's users start their own JVMs, and W1 and W2 train about 4 times slower there
+   * (bench/RESULTS.md). Nothing when the plain kernels were asked for.
+   */
+  static Optional<String> fallbackAdvice(String wanted, boolean vectorPresent) {
+    if (!wanted.equals("auto") || vectorPresent) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Lamina runs its plain-Java kernels because this JVM lacks the module"
+            + " jdk.incubator.vector; with it training runs several times faster: start java with"
+            + " --add-modules=jdk.incubator.vector (or set -D"
+            + PROPERTY
+            + "=plain to choose the plain kernels without this message)");
   }
 
   /**

@@ -2,7 +2,11 @@ package dev.lamina.kernels;
 
 import dev.lamina.kernels.internal.SplitMix;
 
-/** Plain-Java reference kernels: the definition every fast kernel is tested against. */
+/**
+ * Plain-Java kernels: the definition every Vector API kernel is tested against, and what a JVM
+ * without the jdk.incubator.vector module runs. GEMM keeps the definition's sums but computes them
+ * by rows ({@link RowGemm}), which the JIT vectorizes.
+ */
 final class PlainKernels implements Kernels {
   static final PlainKernels INSTANCE = new PlainKernels();
 
@@ -28,18 +32,8 @@ final class PlainKernels implements Kernels {
       int cOffset,
       boolean accumulate) {
     GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        float sum = 0f;
-        for (int p = 0; p < k; p++) {
-          float av = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
-          float bv = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
-          sum += av * bv;
-        }
-        int ci = cOffset + i * n + j;
-        c[ci] = accumulate ? c[ci] + sum : sum;
-      }
-    }
+    PlainFloatGemm.INSTANCE.gemm(
+        transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
   }
 
   @Override
@@ -57,18 +51,8 @@ final class PlainKernels implements Kernels {
       int cOffset,
       boolean accumulate) {
     GemmArguments.check(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double sum = 0;
-        for (int p = 0; p < k; p++) {
-          double av = transA ? a[aOffset + p * m + i] : a[aOffset + i * k + p];
-          double bv = transB ? b[bOffset + j * k + p] : b[bOffset + p * n + j];
-          sum += av * bv;
-        }
-        int ci = cOffset + i * n + j;
-        c[ci] = accumulate ? c[ci] + sum : sum;
-      }
-    }
+    PlainDoubleGemm.INSTANCE.gemm(
+        transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, accumulate);
   }
 
   @Override

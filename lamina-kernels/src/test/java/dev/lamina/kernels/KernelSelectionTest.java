@@ -40,6 +40,15 @@ class KernelSelectionTest {
   }
 
   @Test
+  void aJvmWithoutTheModuleIsToldHowToEnableIt() {
+    String advice = KernelSelection.fallbackAdvice("auto", false).orElseThrow();
+    assertTrue(advice.contains("--add-modules=jdk.incubator.vector"), advice);
+    assertTrue(advice.contains("-Dlamina.kernels=plain"), advice);
+    assertTrue(KernelSelection.fallbackAdvice("auto", true).isEmpty());
+    assertTrue(KernelSelection.fallbackAdvice("plain", false).isEmpty());
+  }
+
+  @Test
   void plainIsAlwaysAvailable() {
     assertEquals("plain", Kernels.plain().name());
   }
