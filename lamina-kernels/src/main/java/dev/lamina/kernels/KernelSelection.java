@@ -77,7 +77,10 @@ public final class KernelSelection {
         "Lamina kernels: {0} (jdk.incubator.vector present: {1})",
         chosen.name(),
         vectorPresent);
-    fallbackAdvice(wanted, vectorPresent).ifPresent(advice -> logger.log(Level.WARNING, advice));
+    Optional<String> advice = fallbackAdvice(wanted, vectorPresent);
+    if (advice.isPresent()) {
+      logger.log(Level.WARNING, advice.get());
+    }
     return chosen;
   }
 
