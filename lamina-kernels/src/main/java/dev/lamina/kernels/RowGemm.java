@@ -117,20 +117,24 @@ abstract class RowGemm<A> {
         A b2 = bRows[p + 2];
         A b3 = bRows[p + 3];
         for (int r = 0; r < rows; r++) {
-          int at = aOffset + (transA ? p * m + first + r : (first + r) * k + p);
+          int at = aOffset + aIndex(transA, m, k, first + r, p);
           addFourScaledRows(a, at, step, b0, b1, b2, b3, sums[r], n);
         }
       }
       for (; p < k; p++) {
         for (int r = 0; r < rows; r++) {
-          int at = aOffset + (transA ? p * m + first + r : (first + r) * k + p);
-          addScaledRow(a, at, bRows[p], sums[r], n);
+          addScaledRow(a, aOffset + aIndex(transA, m, k, first + r, p), bRows[p], sums[r], n);
         }
       }
       for (int r = 0; r < rows; r++) {
         store(sums[r], c, cOffset + (first + r) * n, n, accumulate);
       }
     }
+  }
+
+  /** Where op(A)[i][p] lies in A, from A's start. */
+  private static int aIndex(boolean transA, int m, int k, int i, int p) {
+    return transA ? p * m + i : i * k + p;
   }
 
   /** A thread's arrays, grown to the largest product it has seen. */
@@ -159,15 +163,15 @@ abstract class RowGemm<A> {
       return sums;
     }
 
+    /** rows itself when it has count rows of width elements, else new rows of the wider size. */
     private A[] grown(A[] rows, int count, int width) {
-      boolean narrow = rows.length > 0 && gemm.length(rows[0]) < width;
-      if (rows.length >= count && !narrow) {
+      int length = rows.length == 0 ? 0 : gemm.length(rows[0]);
+      if (rows.length >= count && (rows.length == 0 || length >= width)) {
         return rows;
       }
-      int rowLength = narrow || rows.length == 0 ? width : gemm.length(rows[0]);
       A[] grown = gemm.newRows(Math.max(count, rows.length));
       for (int r = 0; r < grown.length; r++) {
-        grown[r] = !narrow && r < rows.length ? rows[r] : gemm.newArray(rowLength);
+        grown[r] = gemm.newArray(Math.max(width, length));
       }
       return grown;
     }
