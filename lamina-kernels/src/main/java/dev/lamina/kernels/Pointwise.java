@@ -139,7 +139,7 @@ public enum Pointwise {
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
         for (int i = from; i < to; i++) {
-          y[i] = x[i] > 0 ? x[i] : x[i] * slope;
+          y[i] = PositiveSelect.select(x[i], x[i], x[i] * slope);
         }
       }
       case RELU6 -> {
@@ -164,7 +164,7 @@ public enum Pointwise {
       case LINEAR -> System.arraycopy(g, from, out, from, to - from);
       case RELU -> {
         for (int i = from; i < to; i++) {
-          out[i] = y[i] > 0 ? g[i] : 0f;
+          out[i] = PositiveSelect.select(y[i], g[i], 0f);
         }
       }
       case SIGMOID -> {
@@ -180,12 +180,12 @@ public enum Pointwise {
       case LEAKY_RELU -> {
         float slope = (float) LEAKY_SLOPE;
         for (int i = from; i < to; i++) {
-          out[i] = y[i] > 0 ? g[i] : g[i] * slope;
+          out[i] = PositiveSelect.select(y[i], g[i], g[i] * slope);
         }
       }
       case ELU -> {
         for (int i = from; i < to; i++) {
-          out[i] = y[i] > 0 ? g[i] : g[i] * (y[i] + 1);
+          out[i] = PositiveSelect.select(y[i], g[i], g[i] * (y[i] + 1));
         }
       }
       default -> {
@@ -208,7 +208,7 @@ public enum Pointwise {
     if (this == RELU) {
       // g or +0, never g·0, which is −0 for a negative g and NaN for an infinite one
       for (int i = 0; i < n; i++) {
-        out[i] = y[i] > 0 ? g[i] : 0;
+        out[i] = PositiveSelect.select(y[i], g[i], 0.0);
       }
       return;
     }
