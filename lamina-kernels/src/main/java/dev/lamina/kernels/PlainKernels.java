@@ -124,13 +124,7 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
-    for (int j = 0; j < cols; j++) {
-      float total = 0f;
-      for (int i = 0; i < rows; i++) {
-        total += a[aOffset + i * cols + j];
-      }
-      out[outOffset + j] = total;
-    }
+    ColumnSums.sum(a, aOffset, rows, cols, out, outOffset);
   }
 
   @Override
@@ -249,25 +243,12 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out) {
-    for (int j = 0; j < cols; j++) {
-      float total = 0f;
-      for (int i = 0; i < rows; i++) {
-        float d = a[i * cols + j] - center[j];
-        total += d * d;
-      }
-      out[j] = total;
-    }
+    ColumnSums.squaredDeviations(a, rows, cols, center, out);
   }
 
   @Override
   public void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out) {
-    for (int j = 0; j < cols; j++) {
-      float total = 0f;
-      for (int i = 0; i < rows; i++) {
-        total += a[i * cols + j] * b[i * cols + j];
-      }
-      out[j] = total;
-    }
+    ColumnSums.products(a, b, rows, cols, out);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import static dev.lamina.kernels.OrderedSums.assertSameBits;
+import static dev.lamina.kernels.OrderedSums.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lamina.kernels.internal.KernelThreads;
@@ -19,11 +21,6 @@ import org.junit.jupiter.api.Test;
  * every transpose, offsets, accumulation, special values, and products split over threads.
  */
 class RowGemmTest {
-  /** Values that make every product's rounding and order show: wide magnitudes and specials. */
-  private static final float[] SPECIALS = {
-    0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, 1e30f
-  };
-
   @Provide
   Arbitrary<Integer> size() {
     // around the 8-row blocks and the vector lengths the JIT uses
@@ -50,7 +47,7 @@ class RowGemmTest {
     definition(transA, transB, m, n, k, a, offset, b, offset, expected, offset, accumulate);
     float[] actual = c.clone();
     Kernels.plain().gemm(transA, transB, m, n, k, a, offset, b, offset, actual, offset, accumulate);
-    assertSameBits(expected, actual);
+    assertSameBits(expected, actual, "C");
   }
 
   @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
@@ -102,7 +99,7 @@ class RowGemmTest {
           float[] actual = expected.clone();
           definition(transA, transB, m, n, k, a, 0, b, 0, expected, 0, true);
           Kernels.plain().gemm(transA, transB, m, n, k, a, 0, b, 0, actual, 0, true);
-          assertSameBits(expected, actual);
+          assertSameBits(expected, actual, "C");
         }
       }
     } finally {
@@ -137,30 +134,11 @@ class RowGemmTest {
     }
   }
 
-  private static float[] floats(int length, boolean specials, Random random) {
-    float[] x = new float[length];
-    for (int i = 0; i < length; i++) {
-      x[i] =
-          specials && random.nextInt(8) == 0
-              ? SPECIALS[random.nextInt(SPECIALS.length)]
-              : (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3));
-    }
-    return x;
-  }
-
   private static double[] doubles(int length, Random random) {
     double[] x = new double[length];
     for (int i = 0; i < length; i++) {
       x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
     }
     return x;
-  }
-
-  /** Same bits, NaNs compared as NaN (which operand's payload survives is the CPU's choice). */
-  private static void assertSameBits(float[] expected, float[] actual) {
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(
-          Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "C[" + i + "]");
-    }
   }
 }
