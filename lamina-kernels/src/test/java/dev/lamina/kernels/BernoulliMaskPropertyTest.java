@@ -23,7 +23,22 @@ class BernoulliMaskPropertyTest {
   @Provide
   Arbitrary<Double> probability() {
     return Arbitraries.oneOf(
-        Arbitraries.of(0.0, 1.0, 0.5, 0.7, 0.3, -0.1, 1.5, Double.NaN, Math.nextDown(1.0)),
+        Arbitraries.of(
+            0.0,
+            1.0,
+            0.5,
+            0.7,
+            0.3,
+            -0.1,
+            1.5,
+            Double.NaN,
+            Math.nextDown(1.0),
+            Double.MIN_VALUE,
+            0x1.0p-31,
+            Math.nextUp(0x1.0p-31),
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            1e300),
         Arbitraries.doubles().between(0, 1));
   }
 
