@@ -115,16 +115,12 @@ final class PlainKernels implements Kernels {
       int outOffset,
       int rows,
       int cols) {
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        out[outOffset + i * cols + j] = a[aOffset + i * cols + j] + row[rowOffset + j];
-      }
-    }
+    ScratchRows.addRow(a, aOffset, row, rowOffset, out, outOffset, rows, cols);
   }
 
   @Override
   public void sumColumns(float[] a, int aOffset, int rows, int cols, float[] out, int outOffset) {
-    ColumnSums.sum(a, aOffset, rows, cols, out, outOffset);
+    ScratchRows.sumColumns(a, aOffset, rows, cols, out, outOffset);
   }
 
   @Override
@@ -137,9 +133,7 @@ final class PlainKernels implements Kernels {
       float[] out,
       int outOffset,
       int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOffset + i] = a[aOffset + i] / divisor * b[bOffset + i];
-    }
+    ScratchRows.scaleByDivisor(a, aOffset, b, bOffset, divisor, true, out, outOffset, n);
   }
 
   @Override
@@ -152,9 +146,7 @@ final class PlainKernels implements Kernels {
       float[] out,
       int outOffset,
       int n) {
-    for (int i = 0; i < n; i++) {
-      out[outOffset + i] = a[aOffset + i] * b[bOffset + i] / divisor;
-    }
+    ScratchRows.scaleByDivisor(a, aOffset, b, bOffset, divisor, false, out, outOffset, n);
   }
 
   @Override
@@ -243,12 +235,12 @@ final class PlainKernels implements Kernels {
 
   @Override
   public void sumSquaredDeviations(float[] a, int rows, int cols, float[] center, float[] out) {
-    ColumnSums.squaredDeviations(a, rows, cols, center, out);
+    ScratchRows.sumSquaredDeviations(a, rows, cols, center, out);
   }
 
   @Override
   public void sumColumnProducts(float[] a, float[] b, int rows, int cols, float[] out) {
-    ColumnSums.products(a, b, rows, cols, out);
+    ScratchRows.sumColumnProducts(a, b, rows, cols, out);
   }
 
   @Override
@@ -262,13 +254,7 @@ final class PlainKernels implements Kernels {
       float[] beta,
       float[] normalized,
       float[] out) {
-    for (int r = 0, i = 0; r < rows; r++) {
-      for (int j = 0; j < cols; j++, i++) {
-        float x = (a[i] - mean[j]) * inverseStd[j];
-        normalized[i] = x;
-        out[i] = x * gamma[j] + beta[j];
-      }
-    }
+    ScratchRows.batchNormForward(a, rows, cols, mean, inverseStd, gamma, beta, normalized, out);
   }
 
   @Override
@@ -281,12 +267,8 @@ final class PlainKernels implements Kernels {
       float[] sumGrad,
       float[] sumGradNormalized,
       float[] out) {
-    float n = rows;
-    for (int r = 0, i = 0; r < rows; r++) {
-      for (int j = 0; j < cols; j++, i++) {
-        out[i] = factor[j] * (grad[i] * n - sumGrad[j] - normalized[i] * sumGradNormalized[j]);
-      }
-    }
+    ScratchRows.batchNormBackward(
+        grad, normalized, rows, cols, factor, sumGrad, sumGradNormalized, out);
   }
 
   @Override
