@@ -35,7 +35,7 @@ final class PlainDoubleGemm extends RowGemm<double[]> {
       return;
     }
     int p = 0;
-    for (; p + COPIED_COLUMNS <= k; p += COPIED_COLUMNS) {
+    for (; p + 8 <= k; p += 8) {
       double[] r0 = rows[p];
       double[] r1 = rows[p + 1];
       double[] r2 = rows[p + 2];

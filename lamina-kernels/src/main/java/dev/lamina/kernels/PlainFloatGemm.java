@@ -32,7 +32,7 @@ final class PlainFloatGemm extends RowGemm<float[]> {
       return;
     }
     int p = 0;
-    for (; p + COPIED_COLUMNS <= k; p += COPIED_COLUMNS) {
+    for (; p + 8 <= k; p += 8) {
       float[] r0 = rows[p];
       float[] r1 = rows[p + 1];
       float[] r2 = rows[p + 2];
